@@ -1,0 +1,93 @@
+//! The one error type every guard returns.
+
+use std::fmt;
+
+/// Stable, machine-readable error codes.
+///
+/// The string form ([`ErrorCode::as_str`]) is part of the public API: JS callers see it as
+/// `err.code` and may branch on it, so a code is never renamed once released.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorCode {
+    /// An argument has the wrong type (raised by the bindings; the core is typed).
+    InvalidType,
+    /// An option is out of range or inconsistent.
+    InvalidOptions,
+    /// Input is not well-formed Unicode (for example a string with a lone surrogate).
+    InvalidUnicode,
+    /// Input is larger than the guard accepts.
+    InputTooLarge,
+    /// A stored password hash is malformed or uses an unsupported algorithm.
+    InvalidHash,
+    /// A stored password hash asks for more memory, time or lanes than allowed.
+    HashParamsTooCostly,
+    /// The operating system could not provide random bytes.
+    RandomUnavailable,
+    /// A bug in Bulwark (for example a caught panic). Never expected.
+    Internal,
+}
+
+impl ErrorCode {
+    /// The stable string code, e.g. `"INVALID_HASH"`.
+    ///
+    /// # Examples
+    /// ```
+    /// assert_eq!(bulwark_core::ErrorCode::InvalidHash.as_str(), "INVALID_HASH");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::InvalidType => "INVALID_TYPE",
+            ErrorCode::InvalidOptions => "INVALID_OPTIONS",
+            ErrorCode::InvalidUnicode => "INVALID_UNICODE",
+            ErrorCode::InputTooLarge => "INPUT_TOO_LARGE",
+            ErrorCode::InvalidHash => "INVALID_HASH",
+            ErrorCode::HashParamsTooCostly => "HASH_PARAMS_TOO_COSTLY",
+            ErrorCode::RandomUnavailable => "RANDOM_UNAVAILABLE",
+            ErrorCode::Internal => "INTERNAL",
+        }
+    }
+}
+
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A guard's refusal: a stable [`ErrorCode`] plus a human-readable message.
+///
+/// Messages never contain the rejected secret (passwords, hashes' salts) so they are safe
+/// to log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    code: ErrorCode,
+    message: String,
+}
+
+impl Error {
+    /// A new error with `code` and `message`.
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Error { code, message: message.into() }
+    }
+
+    /// The machine-readable code.
+    pub fn code(&self) -> ErrorCode {
+        self.code
+    }
+
+    /// The human-readable message.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.code, self.message)
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// `Result` with Bulwark's [`Error`].
+pub type Result<T> = std::result::Result<T, Error>;

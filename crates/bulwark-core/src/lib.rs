@@ -1,0 +1,24 @@
+//! Bulwark's core: security guards for untrusted input, in pure Rust.
+//!
+//! This crate knows nothing about JavaScript. The Node addon (`bulwark-node`) and the
+//! WASM package (`bulwark-wasm`) are thin layers that convert arguments, call these
+//! functions and map [`Error`] to a JS `BulwarkError` carrying [`Error::code`].
+//!
+//! One module per capability:
+//! - [`escape`]: HTML escaping and unescaping, byte-for-byte compatible with
+//!   validator.js `escape`/`unescape`.
+//! - [`compare`]: constant-time equality of secrets.
+//! - [`password`]: argon2id password hashing with PHC strings and bounded verification cost.
+//!
+//! Every guard fails closed: bad input is an [`Error`] with a stable [`ErrorCode`], never
+//! a panic and never a silently weakened check.
+#![deny(unsafe_code)]
+#![deny(missing_docs)]
+#![deny(clippy::unwrap_used, clippy::expect_used)]
+
+pub mod compare;
+mod error;
+pub mod escape;
+pub mod password;
+
+pub use error::{Error, ErrorCode, Result};
