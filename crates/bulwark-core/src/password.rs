@@ -175,7 +175,7 @@ pub fn hash_password_with_salt(password: &[u8], salt: &[u8], options: &HashOptio
     .to_string())
 }
 
-/// A stored hash, parsed and checked for shape (not yet for cost).
+/// A stored hash, parsed and checked for shape and, when `limits` are given, for cost.
 struct StoredHash {
     algorithm: Algorithm,
     version: Version,
@@ -184,7 +184,7 @@ struct StoredHash {
     hash: Output,
 }
 
-fn parse_stored(hash: &str) -> Result<StoredHash> {
+fn parse_stored(hash: &str, limits: Option<&CostLimits>) -> Result<StoredHash> {
     if hash.len() > MAX_HASH_CHARS {
         return Err(invalid_hash("hash string is too long"));
     }
@@ -197,10 +197,11 @@ fn parse_stored(hash: &str) -> Result<StoredHash> {
         Some(v) => Version::try_from(v).map_err(|_| invalid_hash("unsupported argon2 version"))?,
     };
     // argon2's builder would fill in defaults for missing costs; a stored hash must name them.
-    for name in ["m", "t", "p"] {
-        if parsed.params.get_decimal(name).is_none() {
-            return Err(invalid_hash("hash is missing m, t or p"));
-        }
+    let cost = |name| parsed.params.get_decimal(name).ok_or_else(|| invalid_hash("hash is missing m, t or p"));
+    let (m, t, p) = (cost("m")?, cost("t")?, cost("p")?);
+    // The cost guard comes before anything else argon2 would check or allocate.
+    if let Some(limits) = limits {
+        limits.check(m, t, p)?;
     }
     let params = Params::try_from(&parsed).map_err(|_| invalid_hash("invalid argon2 parameters"))?;
     let salt = parsed.salt.ok_or_else(|| invalid_hash("hash has no salt"))?;
@@ -229,9 +230,7 @@ fn parse_stored(hash: &str) -> Result<StoredHash> {
 /// ```
 pub fn verify_password(hash: &str, password: &[u8], limits: &CostLimits) -> Result<bool> {
     check_password(password)?;
-    let stored = parse_stored(hash)?;
-    let params = &stored.params;
-    limits.check(params.m_cost(), params.t_cost(), params.p_cost())?;
+    let stored = parse_stored(hash, Some(limits))?;
     let mut computed = [0u8; Output::MAX_LENGTH];
     let computed = &mut computed[..stored.hash.len()];
     Argon2::new(stored.algorithm, stored.version, stored.params.clone())
@@ -257,7 +256,7 @@ pub fn verify_password(hash: &str, password: &[u8], limits: &CostLimits) -> Resu
 /// ```
 pub fn needs_rehash(hash: &str, options: &HashOptions) -> Result<bool> {
     options.validate()?;
-    let stored = parse_stored(hash)?;
+    let stored = parse_stored(hash, None)?;
     let p = &stored.params;
     Ok(stored.algorithm != Algorithm::Argon2id
         || stored.version != Version::V0x13
@@ -329,7 +328,7 @@ mod tests {
     #[test]
     fn costly_hashes_are_refused_before_hashing() {
         let salt_and_hash = "c29tZXNhbHRzb21lc2FsdA$YWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWE";
-        for params in ["m=1048577,t=1,p=1", "m=4294967295,t=1,p=1", "m=64,t=11,p=1", "m=4096,t=1,p=17", "m=64,t=4294967295,p=1"] {
+        for params in ["m=1048577,t=1,p=1", "m=4294967295,t=1,p=1", "m=64,t=11,p=1", "m=4096,t=1,p=17", "m=64,t=4294967295,p=1", "m=64,t=1,p=16777215"] {
             let hash = format!("$argon2id$v=19${params}${salt_and_hash}");
             let err = verify_password(&hash, b"pw", &CostLimits::default()).unwrap_err();
             assert_eq!(err.code(), ErrorCode::HashParamsTooCostly, "{params}");

@@ -1,0 +1,34 @@
+'use strict';
+// Shared by every suite: the package under test and generators for adversarial strings.
+const assert = require('node:assert/strict');
+const fc = require('fast-check');
+const bulwark = require('bulwark');
+
+/** The backend this run must be using (the runner sets BULWARK_BACKEND for each pass). */
+const expectedBackend = process.env.BULWARK_BACKEND;
+if (expectedBackend) assert.equal(bulwark.backend, expectedBackend, 'the forced backend is the one in use');
+
+/** Any UTF-16 code unit, lone surrogates included, biased towards `specials`. */
+function codeUnitString(specials, maxLength = 300) {
+  const unit = fc.oneof(
+    { weight: 3, arbitrary: fc.integer({ min: 0, max: 0xffff }).map((u) => String.fromCharCode(u)) },
+    { weight: 3, arbitrary: fc.constantFrom(...specials) },
+    { weight: 2, arbitrary: fc.constantFrom('a', ' ', 'é', '😀', '\u0000', '\ud800', '\udfff') },
+  );
+  return fc.array(unit, { maxLength }).map((units) => units.join(''));
+}
+
+/** Values of every type that is not a string. */
+const NON_STRINGS = [undefined, null, 0, 1n, true, {}, [], ['a'], () => 'a', Symbol('s'), new String('a'), Buffer.from('a')];
+
+/** Asserts that `fn` throws a BulwarkError with `code`. */
+function assertCode(fn, code) {
+  assert.throws(fn, (err) => err instanceof bulwark.BulwarkError && err.code === code);
+}
+
+/** Asserts that the promise rejects with a BulwarkError with `code`. */
+async function assertRejectsCode(promise, code) {
+  await assert.rejects(promise, (err) => err instanceof bulwark.BulwarkError && err.code === code);
+}
+
+module.exports = { bulwark, fc, codeUnitString, NON_STRINGS, assertCode, assertRejectsCode };

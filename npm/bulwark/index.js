@@ -1,0 +1,17 @@
+'use strict';
+// bulwark: security guards for Node.js with a Rust core. One module per capability in
+// lib/, each over whichever backend lib/backend.js loaded (native addon, else WASM).
+
+const backend = require('./lib/backend');
+const { BulwarkError } = require('./lib/errors');
+const escape = require('./lib/escape');
+const compare = require('./lib/compare');
+const password = require('./lib/password');
+
+module.exports = {
+  backend: backend.name,
+  BulwarkError,
+  ...escape,
+  ...compare,
+  ...password,
+};

@@ -1,0 +1,17 @@
+// ESM entry: the same API as the CommonJS entry, with named exports.
+import bulwark from './index.js';
+
+export default bulwark;
+export const {
+  backend,
+  BulwarkError,
+  escapeHtml,
+  unescapeHtml,
+  timingSafeEqual,
+  hashPassword,
+  hashPasswordSync,
+  verifyPassword,
+  verifyPasswordSync,
+  needsRehash,
+  setPasswordConcurrency,
+} = bulwark;

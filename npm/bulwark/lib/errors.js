@@ -1,0 +1,40 @@
+'use strict';
+
+/** Every code a BulwarkError can carry. Codes are stable: never renamed once released. */
+const CODES = new Set([
+  'INVALID_TYPE',
+  'INVALID_OPTIONS',
+  'INVALID_UNICODE',
+  'INPUT_TOO_LARGE',
+  'INVALID_HASH',
+  'HASH_PARAMS_TOO_COSTLY',
+  'RANDOM_UNAVAILABLE',
+  'BACKEND_UNAVAILABLE',
+  'INTERNAL',
+]);
+
+/** A guard's refusal. `code` is one of the stable codes above. */
+class BulwarkError extends Error {
+  constructor(code, message, options) {
+    super(message, options);
+    this.name = 'BulwarkError';
+    this.code = code;
+  }
+}
+
+/**
+ * Turns an error thrown by a backend into a BulwarkError. Both bindings throw plain
+ * Errors whose `code` is the core's code; a WASM trap (a Rust panic there) becomes INTERNAL.
+ */
+function fromBackend(err) {
+  if (err instanceof BulwarkError) return err;
+  if (err !== null && typeof err === 'object' && CODES.has(err.code)) {
+    return new BulwarkError(err.code, err.message);
+  }
+  if (typeof WebAssembly !== 'undefined' && err instanceof WebAssembly.RuntimeError) {
+    return new BulwarkError('INTERNAL', `internal error in bulwark (wasm trap: ${err.message})`, { cause: err });
+  }
+  return err;
+}
+
+module.exports = { BulwarkError, fromBackend, CODES };

@@ -1,0 +1,147 @@
+'use strict';
+// argon2id password hashing with PHC strings.
+//
+// Native backend: hashPassword/verifyPassword run on the libuv threadpool. At most
+// `concurrency` of them are in the pool at once (default: UV_THREADPOOL_SIZE - 1, min 1) so
+// that a burst of logins cannot starve fs, dns and zlib work, which share that pool; the
+// rest wait in a FIFO queue here. Each running hash holds its memory cost (19 MiB by default).
+//
+// WASM backend: there is no threadpool. The async functions yield once (setImmediate), then
+// hash on the calling thread, blocking it for the whole hash. Use the native backend, or
+// call the *Sync functions from a worker_threads Worker, when that matters.
+
+const backend = require('./backend');
+const { BulwarkError, fromBackend } = require('./errors');
+const { stringArg, toBytes, readOptions, checks } = require('./args');
+
+const HASH_OPTIONS = {
+  memoryCost: [checks.u32, 'an integer number of KiB'],
+  timeCost: [checks.u32, 'an integer'],
+  parallelism: [checks.u32, 'an integer'],
+  hashLength: [checks.u32, 'an integer number of bytes'],
+  saltLength: [checks.u32, 'an integer number of bytes'],
+};
+const VERIFY_OPTIONS = {
+  maxMemoryCost: [checks.u32, 'an integer number of KiB'],
+  maxTimeCost: [checks.u32, 'an integer'],
+  maxParallelism: [checks.u32, 'an integer'],
+};
+
+const native = backend.name === 'native';
+const binding = backend.binding;
+
+function defaultConcurrency() {
+  const pool = Number.parseInt(process.env.UV_THREADPOOL_SIZE, 10);
+  return Math.max(1, (Number.isInteger(pool) && pool > 0 ? pool : 4) - 1);
+}
+
+let concurrency = defaultConcurrency();
+let running = 0;
+const waiting = [];
+
+/** Runs `start()` (which returns a promise) once fewer than `concurrency` jobs run. */
+function limited(start) {
+  return new Promise((resolve, reject) => {
+    const run = () => {
+      running += 1;
+      let promise;
+      try {
+        promise = start();
+      } catch (err) {
+        promise = Promise.reject(err);
+      }
+      promise.then(resolve, (err) => reject(fromBackend(err))).finally(() => {
+        running -= 1;
+        const next = waiting.shift();
+        if (next) next();
+      });
+    };
+    if (running < concurrency) run();
+    else waiting.push(run);
+  });
+}
+
+/** Sets how many argon2 jobs may run on the threadpool at once (native backend). */
+function setPasswordConcurrency(n) {
+  if (!Number.isInteger(n) || n < 1) {
+    throw new BulwarkError('INVALID_OPTIONS', 'setPasswordConcurrency: n must be a positive integer');
+  }
+  concurrency = n;
+  while (running < concurrency && waiting.length > 0) waiting.shift()();
+}
+
+function syncCall(fn) {
+  try {
+    return fn();
+  } catch (err) {
+    throw fromBackend(err);
+  }
+}
+
+function yieldThenRun(fn) {
+  return new Promise((resolve) => setImmediate(resolve)).then(() => syncCall(fn));
+}
+
+function hashArgs(password, options) {
+  return [toBytes(password, 'password'), readOptions(options, HASH_OPTIONS, 'hashPassword')];
+}
+
+function verifyArgs(hash, password, options) {
+  return [stringArg(hash, 'hash'), toBytes(password, 'password'), readOptions(options, VERIFY_OPTIONS, 'verifyPassword')];
+}
+
+/** Hashes `password` with argon2id and a random salt; resolves to a PHC string. */
+function hashPassword(password, options) {
+  let args;
+  try {
+    args = hashArgs(password, options);
+  } catch (err) {
+    return Promise.reject(err);
+  }
+  if (native) return limited(() => binding.hashPassword(...args));
+  return yieldThenRun(() => binding.hashPasswordSync(...args));
+}
+
+/** hashPassword on the calling thread. */
+function hashPasswordSync(password, options) {
+  const args = hashArgs(password, options);
+  return syncCall(() => binding.hashPasswordSync(...args));
+}
+
+/**
+ * Resolves to whether `password` matches the stored PHC `hash`; `false` for a wrong
+ * password. Rejects with INVALID_HASH for a malformed hash and HASH_PARAMS_TOO_COSTLY
+ * when the hash asks for more than the limits (checked before hashing).
+ */
+function verifyPassword(hash, password, options) {
+  let args;
+  try {
+    args = verifyArgs(hash, password, options);
+  } catch (err) {
+    return Promise.reject(err);
+  }
+  if (native) return limited(() => binding.verifyPassword(...args));
+  return yieldThenRun(() => binding.verifyPasswordSync(...args));
+}
+
+/** verifyPassword on the calling thread. */
+function verifyPasswordSync(hash, password, options) {
+  const args = verifyArgs(hash, password, options);
+  return syncCall(() => binding.verifyPasswordSync(...args));
+}
+
+/** `true` when `hash` was not made with exactly these options (or the defaults). */
+function needsRehash(hash, options) {
+  const str = stringArg(hash, 'hash');
+  const opts = readOptions(options, HASH_OPTIONS, 'needsRehash');
+  return syncCall(() => binding.needsRehash(str, opts));
+}
+
+module.exports = {
+  hashPassword,
+  hashPasswordSync,
+  verifyPassword,
+  verifyPasswordSync,
+  needsRehash,
+  setPasswordConcurrency,
+};

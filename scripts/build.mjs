@@ -1,0 +1,133 @@
+#!/usr/bin/env node
+// Builds both backends into npm/bulwark: the native addon (bulwark.<platform>.node) and the
+// WASM package (wasm/). Incremental: cargo decides what to rebuild, and files are copied
+// or regenerated only when their source changed.
+//
+//   node scripts/build.mjs            both backends
+//   node scripts/build.mjs native     only the native addon
+//   node scripts/build.mjs wasm       only the WASM package
+//
+// The WASM build uses rustup's wasm32 target when it is installed; otherwise it follows
+// ../shared/toolchain.md: Debian's rustc-web compiles std for wasm32 from source, and the
+// packages are installed here (as root on Debian) when missing. wasm-bindgen-cli is
+// installed at exactly the version Cargo.lock pins.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const pkgDir = path.join(root, 'npm', 'bulwark');
+// The loader's own naming, so the built file is the one it looks for.
+const { nativeFile } = createRequire(import.meta.url)('../npm/bulwark/lib/platform.js');
+
+function run(cmd, args, opts = {}) {
+  console.log(`$ ${cmd} ${args.join(' ')}`);
+  const result = spawnSync(cmd, args, { stdio: 'inherit', cwd: root, ...opts });
+  if (result.status !== 0) {
+    throw new Error(`${cmd} ${args.join(' ')} failed (${result.error ? result.error.message : `exit ${result.status}`})`);
+  }
+}
+
+function output(cmd, args, opts = {}) {
+  const result = spawnSync(cmd, args, { encoding: 'utf8', cwd: root, ...opts });
+  return result.status === 0 ? result.stdout.trim() : null;
+}
+
+function newer(src, dest) {
+  return !existsSync(dest) || statSync(src).mtimeMs > statSync(dest).mtimeMs;
+}
+
+function buildNative() {
+  run('cargo', ['build', '--release', '-p', 'bulwark-node']);
+  const lib = { linux: 'libbulwark_node.so', darwin: 'libbulwark_node.dylib', win32: 'bulwark_node.dll' }[process.platform];
+  if (!lib) throw new Error(`no native build for platform ${process.platform}`);
+  const src = path.join(root, 'target', 'release', lib);
+  const dest = path.join(pkgDir, nativeFile);
+  if (newer(src, dest)) {
+    copyFileSync(src, dest);
+    console.log(`native addon -> npm/bulwark/${nativeFile}`);
+  }
+}
+
+function lockedVersion(crate) {
+  const lock = readFileSync(path.join(root, 'Cargo.lock'), 'utf8');
+  const m = lock.match(new RegExp(`name = "${crate}"\\nversion = "([^"]+)"`));
+  if (!m) throw new Error(`${crate} is not in Cargo.lock`);
+  return m[1];
+}
+
+function hasRustupWasmTarget() {
+  const installed = output('rustup', ['target', 'list', '--installed']);
+  return installed !== null && installed.split('\n').includes('wasm32-unknown-unknown');
+}
+
+const DEBIAN_WASM_PACKAGES = ['rustc-web', 'rust-web-src', 'lld-22'];
+const WASM_LD = '/usr/lib/llvm-22/bin/wasm-ld';
+
+function ensureDebianWasmToolchain() {
+  const missing = DEBIAN_WASM_PACKAGES.filter((p) => output('dpkg-query', ['-W', '-f=${Status}', p]) !== 'install ok installed');
+  if (missing.length === 0) return;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!isRoot || output('which', ['apt-get']) === null) {
+    throw new Error(
+      `the WASM build needs either rustup's wasm32-unknown-unknown target ` +
+      `(rustup target add wasm32-unknown-unknown) or Debian's ${DEBIAN_WASM_PACKAGES.join(' ')}; missing: ${missing.join(' ')}`,
+    );
+  }
+  run('apt-get', ['update', '-qq']);
+  run('apt-get', ['install', '-y', '-qq', ...DEBIAN_WASM_PACKAGES], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+}
+
+function ensureWasmBindgen(version) {
+  const have = output('wasm-bindgen', ['--version']);
+  if (have === `wasm-bindgen ${version}`) return 'wasm-bindgen';
+  console.log(`wasm-bindgen-cli ${version} is needed (found: ${have || 'none'}); installing it (a few minutes, once)`);
+  // No --locked: one of the CLI's pinned dependencies is not in the registry.
+  run('cargo', ['install', 'wasm-bindgen-cli', '--version', version]);
+  return 'wasm-bindgen';
+}
+
+function buildWasm() {
+  const outDir = path.join(pkgDir, 'wasm');
+  const targetDir = path.join(root, 'target', 'wasm');
+  const env = { ...process.env, CARGO_TARGET_DIR: targetDir };
+  const args = ['build', '--release', '--target', 'wasm32-unknown-unknown', '-p', 'bulwark-wasm'];
+  if (hasRustupWasmTarget()) {
+    run('cargo', args, { env });
+  } else {
+    ensureDebianWasmToolchain();
+    // Debian's rustc builds std for wasm32 from its own source (build-std). It keeps its
+    // own target dir so the two compilers never share artefacts.
+    run('cargo', [...args.slice(0, 1), '-Zbuild-std=std,panic_abort', ...args.slice(1)], {
+      env: {
+        ...env,
+        RUSTC: '/usr/bin/rustc',
+        RUSTC_BOOTSTRAP: '1',
+        CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER: WASM_LD,
+      },
+    });
+  }
+  const wasm = path.join(targetDir, 'wasm32-unknown-unknown', 'release', 'bulwark_wasm.wasm');
+  const glue = path.join(outDir, 'bulwark_wasm.js');
+  if (newer(wasm, glue)) {
+    const bindgen = ensureWasmBindgen(lockedVersion('wasm-bindgen'));
+    mkdirSync(outDir, { recursive: true });
+    run(bindgen, ['--target', 'nodejs', '--out-dir', outDir, wasm]);
+    console.log('wasm package -> npm/bulwark/wasm/');
+  }
+}
+
+const which = process.argv[2] || 'all';
+if (!['all', 'native', 'wasm'].includes(which)) {
+  console.error('usage: node scripts/build.mjs [all|native|wasm]');
+  process.exit(2);
+}
+try {
+  if (which !== 'wasm') buildNative();
+  if (which !== 'native') buildWasm();
+} catch (err) {
+  console.error(`build failed: ${err.message}`);
+  process.exit(1);
+}
