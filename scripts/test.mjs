@@ -26,6 +26,7 @@ if (!existsSync(installed) || statSync(installed).mtimeMs < statSync(path.join(r
 
 run(process.execPath, ['scripts/build.mjs']);
 run('cargo', ['test', '--release', '-p', 'bulwark-core']);
+run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'js-tests/types']);
 
 const suites = (dir) => readdirSync(path.join(root, dir))
   .filter((f) => f.endsWith('.test.js'))

@@ -1,0 +1,27 @@
+// Compiled with `tsc --noEmit` by the test command: the published types must describe the
+// API as CommonJS users call it.
+import bulwark = require('bulwark');
+
+const escaped: string = bulwark.escapeHtml('<b>');
+const same: boolean = bulwark.timingSafeEqual('a', new Uint8Array([97]));
+const backend: 'native' | 'wasm' = bulwark.backend;
+async function login(stored: string, password: string): Promise<boolean> {
+  const ok = await bulwark.verifyPassword(stored, password, { maxMemoryCost: 65536 });
+  if (ok && bulwark.needsRehash(stored, { memoryCost: 19456 })) {
+    await bulwark.hashPassword(password, { memoryCost: 19456, timeCost: 2 });
+  }
+  return ok;
+}
+try {
+  bulwark.hashPasswordSync('pw', { hashLength: 32 });
+} catch (err) {
+  if (err instanceof bulwark.BulwarkError) {
+    const code: bulwark.BulwarkErrorCode = err.code;
+    void code;
+  }
+}
+// @ts-expect-error: options are checked
+bulwark.hashPasswordSync('pw', { memorycost: 1 });
+// @ts-expect-error: numbers are not strings
+bulwark.escapeHtml(1);
+void [escaped, same, backend, login];
