@@ -4,6 +4,7 @@
 //! (`npm/bulwark`), which is the only caller of these functions.
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
+use std::borrow::Cow;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use bulwark_core::password::{self, CostLimits, HashOptions};
@@ -29,22 +30,29 @@ fn guarded<T>(f: impl FnOnce() -> bulwark_core::Result<T>) -> bulwark_core::Resu
 
 // ---- escape ----------------------------------------------------------------------------
 
+// Strings cross as UTF-16: V8 copies its two-byte strings as they are (one-byte strings
+// are widened), nothing is transcoded, and lone surrogates survive exactly as
+// validator.js leaves them. The result is built back from UTF-16 the same way.
+
+/// The input itself when `transform` left it unchanged, else the new units.
+fn map_utf16(input: Utf16String, transform: fn(&[u16]) -> Cow<'_, [u16]>) -> Utf16String {
+    let changed = match transform(&input) {
+        Cow::Borrowed(_) => None,
+        Cow::Owned(units) => Some(units),
+    };
+    changed.map_or(input, Utf16String::from)
+}
+
 /// validator.js-compatible `escape`.
-#[napi(catch_unwind)]
-pub fn escape_html(input: String) -> String {
-    match escape::escape_html(&input) {
-        std::borrow::Cow::Borrowed(_) => input,
-        std::borrow::Cow::Owned(escaped) => escaped,
-    }
+#[napi(catch_unwind, ts_args_type = "input: string", ts_return_type = "string")]
+pub fn escape_html(input: Utf16String) -> Utf16String {
+    map_utf16(input, escape::escape_html_units)
 }
 
 /// validator.js-compatible `unescape`.
-#[napi(catch_unwind)]
-pub fn unescape_html(input: String) -> String {
-    match escape::unescape_html(&input) {
-        std::borrow::Cow::Borrowed(_) => input,
-        std::borrow::Cow::Owned(unescaped) => unescaped,
-    }
+#[napi(catch_unwind, ts_args_type = "input: string", ts_return_type = "string")]
+pub fn unescape_html(input: Utf16String) -> Utf16String {
+    map_utf16(input, escape::unescape_html_units)
 }
 
 // ---- compare ---------------------------------------------------------------------------

@@ -1,36 +1,67 @@
 'use strict';
 // HTML escaping, validator.js `escape`/`unescape` compatible.
 //
-// Short strings are escaped in JS: crossing into Rust costs more than the work (the
-// thresholds below come from `npm run bench`, benches/js/escape.bench.js). Strings with
-// lone surrogates also stay in JS: escaping only rewrites ASCII, so validator.js passes
-// lone surrogates through unchanged, but both bindings would turn them into U+FFFD.
+// Where the work is smaller than the cost of crossing into the backend, it is done here in
+// JS. The thresholds below come from `npm run bench` (benches/js/escape.bench.js) on the
+// project's machines: the native addon wins from ~32 UTF-16 units for escaping and at every
+// size for unescaping; the WASM build never wins for escaping and wins from ~256 units
+// for unescaping.
+//
+// Lone surrogates: validator.js passes them through unchanged, and so do we. The native
+// addon receives strings as UTF-16 and keeps them exactly; the WASM build receives UTF-8,
+// which would turn them into U+FFFD, so ill-formed strings never go to it.
 
 const backend = require('./backend');
 const { stringArg } = require('./args');
 
-/** Length (UTF-16 code units) from which each backend beats the JS path. */
-const MIN_BACKEND_LENGTH = { native: 2048, wasm: Infinity };
-const minBackendLength = MIN_BACKEND_LENGTH[backend.name];
+const MIN_LENGTH = {
+  native: { escape: 32, unescape: 0, lossless: true },
+  wasm: { escape: Infinity, unescape: 256, lossless: false },
+}[backend.name];
 
-const ESCAPE_TEST = /[&"'<>/\\`]/;
-const ESCAPE_ALL = /[&"'<>/\\`]/g;
-const ENTITY = {
-  '&': '&amp;', '"': '&quot;', "'": '&#x27;', '<': '&lt;',
-  '>': '&gt;', '/': '&#x2F;', '\\': '&#x5C;', '`': '&#96;',
-};
-const UNESCAPE_ALL = /&(?:amp|quot|#x27|lt|gt|#x2F|#x5C|#96);/g;
-const CHAR = {
-  '&amp;': '&', '&quot;': '"', '&#x27;': "'", '&lt;': '<',
-  '&gt;': '>', '&#x2F;': '/', '&#x5C;': '\\', '&#96;': '`',
-};
+/** Entity for each escaped character code (all are below 0x61). */
+const ENTITY = [];
+for (const [ch, entity] of [['&', '&amp;'], ['"', '&quot;'], ["'", '&#x27;'], ['<', '&lt;'], ['>', '&gt;'], ['/', '&#x2F;'], ['\\', '&#x5C;'], ['`', '&#96;']]) {
+  ENTITY[ch.charCodeAt(0)] = entity;
+}
+const NEEDS_ESCAPE = /[&"'<>/\\`]/;
+/** [entity without its '&', character] pairs for unescaping. */
+const UNESCAPES = ENTITY.flatMap((entity, code) => (entity ? [[entity.slice(1), String.fromCharCode(code)]] : []));
 
 function escapeInJs(str) {
-  return ESCAPE_TEST.test(str) ? str.replace(ESCAPE_ALL, (c) => ENTITY[c]) : str;
+  if (!NEEDS_ESCAPE.test(str)) return str;
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < str.length; i += 1) {
+    const code = str.charCodeAt(i);
+    if (code > 0x60) continue;
+    const entity = ENTITY[code];
+    if (entity === undefined) continue;
+    out += last === i ? entity : str.slice(last, i) + entity;
+    last = i + 1;
+  }
+  return last < str.length ? out + str.slice(last) : out;
 }
 
-function unescapeInJs(str) {
-  return str.includes('&') ? str.replace(UNESCAPE_ALL, (e) => CHAR[e]) : str;
+function unescapeInJs(str, from) {
+  let out = '';
+  let last = 0;
+  for (let i = from; i !== -1;) {
+    let next = i + 1;
+    for (const [rest, ch] of UNESCAPES) {
+      if (str.startsWith(rest, i + 1)) {
+        out += str.slice(last, i) + ch;
+        last = next = i + 1 + rest.length;
+        break;
+      }
+    }
+    i = str.indexOf('&', next);
+  }
+  return last < str.length ? out + str.slice(last) : out;
+}
+
+function useBackend(str, minLength) {
+  return str.length >= minLength && (MIN_LENGTH.lossless || str.isWellFormed());
 }
 
 /**
@@ -39,15 +70,15 @@ function unescapeInJs(str) {
  */
 function escapeHtml(input) {
   const str = stringArg(input, 'escapeHtml: input');
-  if (str.length < minBackendLength || !str.isWellFormed()) return escapeInJs(str);
-  return backend.binding.escapeHtml(str);
+  return useBackend(str, MIN_LENGTH.escape) ? backend.binding.escapeHtml(str) : escapeInJs(str);
 }
 
 /** Reverses escapeHtml's eight entities, exactly as validator.js `unescape` does. */
 function unescapeHtml(input) {
   const str = stringArg(input, 'unescapeHtml: input');
-  if (str.length < minBackendLength || !str.isWellFormed()) return unescapeInJs(str);
-  return backend.binding.unescapeHtml(str);
+  const amp = str.indexOf('&');
+  if (amp === -1) return str;
+  return useBackend(str, MIN_LENGTH.unescape) ? backend.binding.unescapeHtml(str) : unescapeInJs(str, amp);
 }
 
 module.exports = { escapeHtml, unescapeHtml };

@@ -1,0 +1,151 @@
+'use strict';
+// A small, transparent benchmark harness. For every case it
+//   1. runs each implementation once and asserts its output equals the reference's
+//      (or passes the case's own `check`), so nothing is timed that is not doing the work;
+//   2. calibrates a batch size per implementation (a batch lasts ~`batchMs`);
+//   3. times `rounds` batches per implementation, interleaved (A B C, B C A, C A B, ...) so
+//      drift in machine speed hits every implementation alike;
+//   4. reports the median time per operation and its ratio to the case's peer.
+const assert = require('node:assert/strict');
+const path = require('node:path');
+
+/**
+ * Loads the bulwark package twice in this process, once per backend, so both are timed
+ * in the same run as the JS peers. The WASM copy is loaded after clearing the require
+ * cache for the package's JS files (the native addon stays loaded in the first copy).
+ */
+function loadBackends() {
+  const pkgDir = path.dirname(require.resolve('bulwark/package.json'));
+  const saved = process.env.BULWARK_BACKEND;
+  const load = (name) => {
+    for (const key of Object.keys(require.cache)) {
+      if (key.startsWith(pkgDir + path.sep) && !key.includes(`${path.sep}wasm${path.sep}`)) delete require.cache[key];
+    }
+    process.env.BULWARK_BACKEND = name;
+    const instance = require('bulwark');
+    assert.equal(instance.backend, name);
+    return instance;
+  };
+  try {
+    return { native: load('native'), wasm: load('wasm') };
+  } finally {
+    if (saved === undefined) delete process.env.BULWARK_BACKEND;
+    else process.env.BULWARK_BACKEND = saved;
+  }
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function formatTime(ns) {
+  if (ns < 1e3) return `${ns.toFixed(1)} ns`;
+  if (ns < 1e6) return `${(ns / 1e3).toFixed(2)} µs`;
+  return `${(ns / 1e6).toFixed(2)} ms`;
+}
+
+/**
+ * Touches a result so that lazy work is paid for inside the timing: reading a character
+ * of a string flattens a V8 rope (a JS escaper that concatenates returns one), so every
+ * implementation hands over a finished string.
+ */
+function consume(value) {
+  return typeof value === 'string' && value.length > 0 ? value.charCodeAt(value.length >> 1) : value;
+}
+
+function timeSyncBatch(fn, input, n) {
+  let sink;
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < n; i += 1) sink = consume(fn(input));
+  const elapsed = Number(process.hrtime.bigint() - start);
+  if (sink === Symbol.for('never')) console.log(sink);
+  return elapsed / n;
+}
+
+async function timeAsyncBatch(fn, input, n) {
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < n; i += 1) await fn(input);
+  return Number(process.hrtime.bigint() - start) / n;
+}
+
+/**
+ * Benchmarks one case.
+ * @param {object} c
+ * @param {string} c.name            case label, e.g. "64 KiB"
+ * @param {*} c.input                argument passed to every implementation
+ * @param {Record<string, Function>} c.impls  name -> fn(input)
+ * @param {string} c.reference       impl whose output the others must equal
+ * @param {string} c.peer            impl the ratio column compares against
+ * @param {Function} [c.check]       custom output check (outputs, input) instead of equality
+ * @param {boolean} [c.async]        impls return promises
+ */
+async function benchCase(c, { rounds = 15, batchMs = 20 } = {}) {
+  const names = Object.keys(c.impls);
+  const outputs = {};
+  for (const name of names) outputs[name] = c.async ? await c.impls[name](c.input) : c.impls[name](c.input);
+  if (c.check) await c.check(outputs, c.input);
+  else for (const name of names) assert.deepEqual(outputs[name], outputs[c.reference], `${c.name}: ${name} output differs from ${c.reference}`);
+
+  const timeBatch = c.async ? timeAsyncBatch : timeSyncBatch;
+  const batch = {};
+  for (const name of names) {
+    let n = 1;
+    for (;;) {
+      const perOp = await timeBatch(c.impls[name], c.input, n);
+      if (perOp * n >= batchMs * 1e6 / 4 || n >= 1 << 22) {
+        batch[name] = Math.max(1, Math.round((batchMs * 1e6) / Math.max(perOp, 1)));
+        break;
+      }
+      n *= 4;
+    }
+  }
+  const samples = Object.fromEntries(names.map((n) => [n, []]));
+  for (let r = 0; r < rounds; r += 1) {
+    for (let k = 0; k < names.length; k += 1) {
+      const name = names[(r + k) % names.length];
+      samples[name].push(await timeBatch(c.impls[name], c.input, batch[name]));
+    }
+  }
+  const result = Object.fromEntries(names.map((n) => [n, median(samples[n])]));
+  return { name: c.name, peer: c.peer, medians: result };
+}
+
+/** Prints one table: a row per case and implementation, with the ratio to the case's peer. */
+function printTable(title, results) {
+  console.log(`\n## ${title}\n`);
+  const rows = [['case', 'implementation', 'median/op', 'ops/s', 'vs peer']];
+  for (const r of results) {
+    for (const [name, ns] of Object.entries(r.medians)) {
+      const ratio = r.medians[r.peer] / ns;
+      rows.push([r.name, name, formatTime(ns), Math.round(1e9 / ns).toLocaleString('en-US'),
+        name === r.peer ? '(peer)' : `${ratio.toFixed(2)}x ${ratio >= 1 ? 'faster' : 'SLOWER'}`]);
+    }
+  }
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
+  for (const [i, row] of rows.entries()) {
+    console.log(`| ${row.map((cell, j) => cell.padEnd(widths[j])).join(' | ')} |`);
+    if (i === 0) console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  }
+}
+
+/** Collected target checks; `printTargets` reports them and how many were missed. */
+const targets = [];
+
+/** Records a target: `ratio` (ours vs theirs, >1 = faster) must reach `atLeast`. */
+function target(description, ratio, atLeast) {
+  targets.push({ description, ratio, atLeast, met: ratio >= atLeast });
+}
+
+function printTargets(title) {
+  console.log(`\n### Targets: ${title}\n`);
+  for (const t of targets) {
+    console.log(`- ${t.met ? 'MET   ' : 'MISSED'} ${t.description}: ${t.ratio.toFixed(2)}x (target >= ${t.atLeast}x)`);
+  }
+  const missed = targets.filter((t) => !t.met).length;
+  console.log(missed ? `\n${missed} target(s) MISSED (see above).` : '\nAll targets met.');
+  targets.length = 0;
+}
+
+module.exports = { loadBackends, benchCase, printTable, target, printTargets, formatTime };
