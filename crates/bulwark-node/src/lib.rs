@@ -13,6 +13,12 @@ use napi::bindgen_prelude::*;
 use napi_derive::napi;
 use zeroize::Zeroize;
 
+// mimalloc keeps freed memory for reuse: argon2's 19 MiB working area (and large string
+// buffers) would otherwise be mmap'd and page-faulted afresh on every call with glibc's
+// allocator. Measured in benches/js/password.bench.js and escape.bench.js.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// A thrown error whose `code` property is the core's stable code.
 type CodedResult<T> = napi::Result<T, &'static str>;
 
