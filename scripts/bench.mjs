@@ -10,9 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+import { root, setup } from './setup.mjs';
 const args = process.argv.slice(2);
 const filter = args.find((a) => !a.startsWith('--')) || '';
 const jsOnly = args.includes('--js');
@@ -22,7 +20,7 @@ function run(cmd, argv, opts = {}) {
   return spawnSync(cmd, argv, { stdio: 'inherit', cwd: root, ...opts }).status;
 }
 
-if (run(process.execPath, ['scripts/build.mjs']) !== 0) process.exit(1);
+setup();
 
 const failures = [];
 if (!jsOnly) {
