@@ -1,0 +1,164 @@
+//! argon2id password hashing; the async functions run on the libuv threadpool.
+
+use bulwark_core::password::{self, CostLimits, HashOptions};
+use bulwark_core::ErrorCode;
+use napi::bindgen_prelude::*;
+use napi_derive::napi;
+use zeroize::Zeroize;
+
+use crate::{coded, guarded, CodedResult};
+
+/// argon2id parameters for new hashes. Missing fields take the OWASP defaults.
+#[napi(object)]
+#[derive(Default)]
+pub struct PasswordHashOptions {
+    /// Memory in KiB. Default 19456.
+    pub memory_cost: Option<u32>,
+    /// Passes. Default 2.
+    pub time_cost: Option<u32>,
+    /// Lanes. Default 1.
+    pub parallelism: Option<u32>,
+    /// Hash length in bytes. Default 32.
+    pub hash_length: Option<u32>,
+    /// Salt length in bytes. Default 16.
+    pub salt_length: Option<u32>,
+}
+
+impl From<PasswordHashOptions> for HashOptions {
+    fn from(o: PasswordHashOptions) -> Self {
+        let d = HashOptions::default();
+        HashOptions {
+            memory_cost: o.memory_cost.unwrap_or(d.memory_cost),
+            time_cost: o.time_cost.unwrap_or(d.time_cost),
+            parallelism: o.parallelism.unwrap_or(d.parallelism),
+            hash_length: o.hash_length.unwrap_or(d.hash_length),
+            salt_length: o.salt_length.unwrap_or(d.salt_length),
+        }
+    }
+}
+
+/// The most a stored hash may ask for. Missing fields take the defaults
+/// (1 GiB, t=10, p=16).
+#[napi(object)]
+#[derive(Default)]
+pub struct PasswordCostLimits {
+    /// Maximum memory in KiB.
+    pub max_memory_cost: Option<u32>,
+    /// Maximum passes.
+    pub max_time_cost: Option<u32>,
+    /// Maximum lanes.
+    pub max_parallelism: Option<u32>,
+}
+
+impl From<PasswordCostLimits> for CostLimits {
+    fn from(o: PasswordCostLimits) -> Self {
+        let d = CostLimits::default();
+        CostLimits {
+            max_memory_cost: o.max_memory_cost.unwrap_or(d.max_memory_cost),
+            max_time_cost: o.max_time_cost.unwrap_or(d.max_time_cost),
+            max_parallelism: o.max_parallelism.unwrap_or(d.max_parallelism),
+        }
+    }
+}
+
+/// Password work, run by `compute` on the libuv threadpool.
+pub enum PasswordJob {
+    Hash { password: Vec<u8>, options: HashOptions },
+    Verify { hash: String, password: Vec<u8>, limits: CostLimits },
+}
+
+/// What a [`PasswordJob`] produced.
+pub enum PasswordOutput {
+    Hash(String),
+    Verified(bool),
+}
+
+impl PasswordJob {
+    fn run(&self) -> bulwark_core::Result<PasswordOutput> {
+        guarded(|| match self {
+            PasswordJob::Hash { password, options } => password::hash_password(password, options).map(PasswordOutput::Hash),
+            PasswordJob::Verify { hash, password, limits } => {
+                password::verify_password(hash, password, limits).map(PasswordOutput::Verified)
+            }
+        })
+    }
+}
+
+impl Drop for PasswordJob {
+    fn drop(&mut self) {
+        // Do not leave plaintext passwords lying in freed memory longer than needed.
+        let password = match self {
+            PasswordJob::Hash { password, .. } | PasswordJob::Verify { password, .. } => password,
+        };
+        password.zeroize();
+    }
+}
+
+/// An argon2 job on the libuv threadpool.
+pub struct PasswordTask(PasswordJob);
+
+impl Task for PasswordTask {
+    type Output = bulwark_core::Result<PasswordOutput>;
+    type JsValue = Either<String, bool>;
+
+    fn compute(&mut self) -> napi::Result<Self::Output> {
+        Ok(self.0.run())
+    }
+
+    fn resolve(&mut self, env: Env, output: Self::Output) -> napi::Result<Self::JsValue> {
+        match output {
+            Ok(PasswordOutput::Hash(hash)) => Ok(Either::A(hash)),
+            Ok(PasswordOutput::Verified(ok)) => Ok(Either::B(ok)),
+            // Reject with a real JS Error carrying the stable code.
+            Err(err) => Err(napi::Error::from(JsError::from(coded(err)).into_unknown(env))),
+        }
+    }
+}
+
+fn hash_job(password: &[u8], options: Option<PasswordHashOptions>) -> PasswordJob {
+    PasswordJob::Hash { password: password.to_vec(), options: options.unwrap_or_default().into() }
+}
+
+fn verify_job(hash: String, password: &[u8], limits: Option<PasswordCostLimits>) -> PasswordJob {
+    PasswordJob::Verify { hash, password: password.to_vec(), limits: limits.unwrap_or_default().into() }
+}
+
+fn run_sync(job: PasswordJob) -> CodedResult<PasswordOutput> {
+    job.run().map_err(coded)
+}
+
+/// Hashes a password (UTF-8 bytes) with argon2id on the libuv threadpool.
+#[napi(catch_unwind, ts_return_type = "Promise<string>")]
+pub fn hash_password(password: &[u8], options: Option<PasswordHashOptions>) -> AsyncTask<PasswordTask> {
+    AsyncTask::new(PasswordTask(hash_job(password, options)))
+}
+
+/// Hashes a password on the calling thread.
+#[napi(catch_unwind)]
+pub fn hash_password_sync(password: &[u8], options: Option<PasswordHashOptions>) -> Result<String, &'static str> {
+    match run_sync(hash_job(password, options))? {
+        PasswordOutput::Hash(hash) => Ok(hash),
+        PasswordOutput::Verified(_) => Err(coded(bulwark_core::Error::new(ErrorCode::Internal, "unexpected output"))),
+    }
+}
+
+/// Verifies a password against a stored PHC hash on the libuv threadpool.
+#[napi(catch_unwind, ts_return_type = "Promise<boolean>")]
+pub fn verify_password(hash: String, password: &[u8], limits: Option<PasswordCostLimits>) -> AsyncTask<PasswordTask> {
+    AsyncTask::new(PasswordTask(verify_job(hash, password, limits)))
+}
+
+/// Verifies a password on the calling thread.
+#[napi(catch_unwind)]
+pub fn verify_password_sync(hash: String, password: &[u8], limits: Option<PasswordCostLimits>) -> Result<bool, &'static str> {
+    match run_sync(verify_job(hash, password, limits))? {
+        PasswordOutput::Verified(ok) => Ok(ok),
+        PasswordOutput::Hash(_) => Err(coded(bulwark_core::Error::new(ErrorCode::Internal, "unexpected output"))),
+    }
+}
+
+/// `true` when a stored hash was not made with exactly these options.
+#[napi(catch_unwind)]
+pub fn needs_rehash(hash: String, options: Option<PasswordHashOptions>) -> Result<bool, &'static str> {
+    guarded(|| password::needs_rehash(&hash, &options.unwrap_or_default().into())).map_err(coded)
+}

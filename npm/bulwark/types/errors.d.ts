@@ -1,0 +1,24 @@
+// BulwarkError and its stable codes (lib/errors.js).
+
+/** Stable error codes carried by {@link BulwarkError}. */
+export type BulwarkErrorCode =
+  | 'INVALID_TYPE'
+  | 'INVALID_OPTIONS'
+  | 'INVALID_UNICODE'
+  | 'INPUT_TOO_LARGE'
+  | 'INVALID_HASH'
+  | 'HASH_PARAMS_TOO_COSTLY'
+  | 'RANDOM_UNAVAILABLE'
+  | 'BACKEND_UNAVAILABLE'
+  | 'INTERNAL';
+
+/**
+ * A guard's refusal. Branch on `code`, which never changes between releases; the message
+ * is for humans and never contains the rejected secret.
+ * Wrong argument types throw a plain `TypeError` instead, as validator.js does.
+ */
+export declare class BulwarkError extends Error {
+  constructor(code: BulwarkErrorCode, message: string, options?: { cause?: unknown });
+  readonly name: 'BulwarkError';
+  readonly code: BulwarkErrorCode;
+}

@@ -1,0 +1,76 @@
+// argon2id password hashing (lib/password.js).
+
+import type { BytesLike } from './common';
+
+/** argon2id parameters for new hashes. The defaults are OWASP's argon2id minimum. */
+export interface HashPasswordOptions {
+  /** Memory in KiB (`m`). Default 19456 (19 MiB). At most 1048576 (1 GiB). */
+  memoryCost?: number;
+  /** Passes over memory (`t`). Default 2. 1 to 10. */
+  timeCost?: number;
+  /** Lanes (`p`). Default 1. 1 to 16; `memoryCost` must be at least 8 per lane. */
+  parallelism?: number;
+  /** Hash length in bytes. Default 32. 16 to 64. */
+  hashLength?: number;
+  /** Random salt length in bytes. Default 16. 16 to 48. */
+  saltLength?: number;
+}
+
+/**
+ * The most a stored hash may ask of {@link verifyPassword}. A hash's parameters come from
+ * storage: unbounded, one row could ask for terabytes of memory.
+ */
+export interface VerifyPasswordOptions {
+  /** Maximum `m` in KiB. Default 1048576 (1 GiB). */
+  maxMemoryCost?: number;
+  /** Maximum `t`. Default 10. */
+  maxTimeCost?: number;
+  /** Maximum `p`. Default 16. */
+  maxParallelism?: number;
+}
+
+/**
+ * Hashes `password` with argon2id and a fresh random salt, resolving to a PHC string
+ * (`$argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>`) that node-argon2 and @node-rs/argon2
+ * also verify.
+ *
+ * Native backend: runs on the libuv threadpool, never on the event loop, with at most
+ * {@link setPasswordConcurrency} jobs there at once. WASM backend: yields once, then hashes
+ * on the calling thread (WASM has no threadpool).
+ *
+ * Rejects with `INVALID_OPTIONS` / `HASH_PARAMS_TOO_COSTLY` for bad options,
+ * `INPUT_TOO_LARGE` for a password over 64 KiB, `INVALID_UNICODE` for a lone surrogate,
+ * and `TypeError` for a password that is not a string or bytes.
+ */
+export declare function hashPassword(password: BytesLike, options?: HashPasswordOptions): Promise<string>;
+
+/** {@link hashPassword} on the calling thread. */
+export declare function hashPasswordSync(password: BytesLike, options?: HashPasswordOptions): string;
+
+/**
+ * Resolves to whether `password` matches the stored PHC `hash`; `false` for a wrong
+ * password. Verifies argon2id, argon2i and argon2d hashes (v=16 and v=19); use
+ * {@link needsRehash} to upgrade old ones. The final comparison is constant-time.
+ *
+ * Rejects with `INVALID_HASH` for a malformed hash and `HASH_PARAMS_TOO_COSTLY` when its
+ * parameters exceed the limits (checked before any hashing).
+ */
+export declare function verifyPassword(hash: string, password: BytesLike, options?: VerifyPasswordOptions): Promise<boolean>;
+
+/** {@link verifyPassword} on the calling thread. */
+export declare function verifyPasswordSync(hash: string, password: BytesLike, options?: VerifyPasswordOptions): boolean;
+
+/**
+ * `true` when `hash` was not made with exactly these options (or the defaults): another
+ * algorithm or version, or different `m`, `t`, `p` or hash length. Call it after a
+ * successful verification and store a fresh hash when it says so.
+ * @throws {BulwarkError} `INVALID_HASH` for a malformed hash.
+ */
+export declare function needsRehash(hash: string, options?: HashPasswordOptions): boolean;
+
+/**
+ * How many argon2 jobs may occupy the libuv threadpool at once on the native backend.
+ * Default: `UV_THREADPOOL_SIZE - 1` (3 with Node's default pool of 4), at least 1, so a
+ * burst of logins leaves a thread for fs, dns and zlib. Jobs beyond it wait in FIFO order.
+ */
+export declare function setPasswordConcurrency(n: number): void;
