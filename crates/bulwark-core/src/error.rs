@@ -17,6 +17,8 @@ pub enum ErrorCode {
     InvalidUnicode,
     /// Input is larger than the guard accepts.
     InputTooLarge,
+    /// Input nests deeper than the guard accepts.
+    InputTooDeep,
     /// A stored password hash is malformed or uses an unsupported algorithm.
     InvalidHash,
     /// A stored password hash asks for more memory, time or lanes than allowed.
@@ -40,6 +42,7 @@ impl ErrorCode {
             ErrorCode::InvalidOptions => "INVALID_OPTIONS",
             ErrorCode::InvalidUnicode => "INVALID_UNICODE",
             ErrorCode::InputTooLarge => "INPUT_TOO_LARGE",
+            ErrorCode::InputTooDeep => "INPUT_TOO_DEEP",
             ErrorCode::InvalidHash => "INVALID_HASH",
             ErrorCode::HashParamsTooCostly => "HASH_PARAMS_TOO_COSTLY",
             ErrorCode::RandomUnavailable => "RANDOM_UNAVAILABLE",

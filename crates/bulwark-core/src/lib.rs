@@ -8,6 +8,7 @@
 //! - [`escape`]: HTML escaping and unescaping, byte-for-byte compatible with
 //!   validator.js `escape`/`unescape`.
 //! - [`compare`]: constant-time equality of secrets.
+//! - [`html`]: allowlist HTML sanitizing on ammonia, and text extraction.
 //! - [`password`]: argon2id password hashing with PHC strings and bounded verification cost.
 //!
 //! Every guard fails closed: bad input is an [`Error`] with a stable [`ErrorCode`], never
@@ -19,6 +20,7 @@
 pub mod compare;
 mod error;
 pub mod escape;
+pub mod html;
 pub mod password;
 
 pub use error::{Error, ErrorCode, Result};

@@ -6,6 +6,7 @@ export type BulwarkErrorCode =
   | 'INVALID_OPTIONS'
   | 'INVALID_UNICODE'
   | 'INPUT_TOO_LARGE'
+  | 'INPUT_TOO_DEEP'
   | 'INVALID_HASH'
   | 'HASH_PARAMS_TOO_COSTLY'
   | 'RANDOM_UNAVAILABLE'

@@ -1,0 +1,572 @@
+//! Allowlist HTML sanitizing on [`ammonia`] (html5ever's spec-compliant parser), with the
+//! option names sanitize-html users know, plus [`strip_tags`].
+//!
+//! A [`Sanitizer`] compiles a [`HtmlPolicy`] once and reuses it for every call: building an
+//! ammonia `Builder` per call is what made an earlier Node binding of ammonia slow.
+//! Policies are validated when compiled: options that ammonia would reject at clean time, or
+//! that would open a script-execution hole (allowing `<script>`, `<iframe>`, `on*` or
+//! `style` attributes, ...), are `INVALID_OPTIONS`.
+
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+
+use ammonia::Builder;
+use self_cell::self_cell;
+
+use crate::{Error, ErrorCode, Result};
+
+/// Elements no policy may allow: raw-text or script-capable elements, document-level
+/// elements that change how the page loads, and foreign content (SVG, MathML) whose parsing
+/// differences are the source of mutation XSS.
+pub const FORBIDDEN_TAGS: [&str; 20] = [
+    "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "meta", "link",
+    "noscript", "noembed", "noframes", "xmp", "plaintext", "template", "svg", "math", "portal",
+];
+
+/// Attributes no policy may allow (besides every `on*` event handler): inline CSS and
+/// attributes that load or run documents.
+pub const FORBIDDEN_ATTRIBUTES: [&str; 4] = ["style", "srcdoc", "formaction", "xmlns"];
+
+/// What a sanitizer allows. `None` fields take ammonia's defaults, which are safe: a broad
+/// set of formatting tags, `href`/`src` with common safe schemes, `rel="noopener noreferrer"`
+/// on links, comments stripped, `<script>` and `<style>` removed with their content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HtmlPolicy {
+    /// Tags kept; all others are removed (their text content is kept).
+    pub allowed_tags: Option<Vec<String>>,
+    /// Attributes kept per tag; the tag `"*"` applies to every tag. A trailing `*` in an
+    /// attribute name of the `"*"` entry allows a prefix (`"data-*"`).
+    pub allowed_attributes: Option<Vec<(String, Vec<String>)>>,
+    /// URL schemes allowed in URL attributes (`href`, `src`, ...).
+    pub allowed_schemes: Option<Vec<String>>,
+    /// Per-tag URL schemes, replacing `allowed_schemes` for that tag.
+    pub allowed_schemes_by_tag: Vec<(String, Vec<String>)>,
+    /// Whether scheme-relative URLs (`//host/path`, also written with backslashes) are kept.
+    /// Default `true`, as in sanitize-html.
+    pub allow_protocol_relative: bool,
+    /// Classes kept per tag (the `class` attribute is then filtered to these).
+    pub allowed_classes: Vec<(String, Vec<String>)>,
+    /// The `rel` added to every link. `None`: ammonia's `noopener noreferrer`; `Some(None)`: none.
+    pub link_rel: Option<Option<String>>,
+    /// Remove comments. Default `true`.
+    pub strip_comments: bool,
+    /// Tags removed together with their content. `None`: `script` and `style`.
+    pub non_text_tags: Option<Vec<String>>,
+}
+
+impl Default for HtmlPolicy {
+    fn default() -> Self {
+        HtmlPolicy {
+            allowed_tags: None,
+            allowed_attributes: None,
+            allowed_schemes: None,
+            allowed_schemes_by_tag: Vec::new(),
+            allow_protocol_relative: true,
+            allowed_classes: Vec::new(),
+            link_rel: None,
+            strip_comments: true,
+            non_text_tags: None,
+        }
+    }
+}
+
+fn invalid(message: String) -> Error {
+    Error::new(ErrorCode::InvalidOptions, message)
+}
+
+/// Lower-cases names (HTML tag and attribute names are case-insensitive; html5ever reports
+/// them lower-cased) and refuses empty or odd ones.
+fn name(kind: &str, raw: &str) -> Result<String> {
+    let lower = raw.to_ascii_lowercase();
+    let valid = !lower.is_empty()
+        && lower.len() <= 64
+        && lower.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'*'));
+    if !valid {
+        return Err(invalid(format!("{kind} {raw:?} is not a valid name")));
+    }
+    Ok(lower)
+}
+
+/// The validated, owned form of a policy: every string the ammonia `Builder` borrows.
+struct OwnedPolicy {
+    tags: Option<HashSet<String>>,
+    tag_attributes: Option<HashMap<String, HashSet<String>>>,
+    generic_attributes: HashSet<String>,
+    generic_prefixes: HashSet<String>,
+    schemes: Option<HashSet<String>>,
+    schemes_by_tag: HashMap<String, HashSet<String>>,
+    allow_protocol_relative: bool,
+    classes: HashMap<String, HashSet<String>>,
+    link_rel: Option<Option<String>>,
+    strip_comments: bool,
+    non_text_tags: Option<HashSet<String>>,
+}
+
+impl OwnedPolicy {
+    fn validate(policy: &HtmlPolicy) -> Result<OwnedPolicy> {
+        let names = |kind: &str, list: &[String]| -> Result<HashSet<String>> {
+            list.iter().map(|raw| name(kind, raw)).collect()
+        };
+        let tags = policy.allowed_tags.as_deref().map(|t| names("tag", t)).transpose()?;
+        if let Some(tags) = &tags {
+            if let Some(bad) = FORBIDDEN_TAGS.iter().find(|t| tags.contains(**t)) {
+                return Err(invalid(format!("allowedTags: <{bad}> can run script or change the page and is never allowed")));
+            }
+        }
+        let mut generic_attributes = HashSet::new();
+        let mut generic_prefixes = HashSet::new();
+        let mut tag_attributes = None;
+        if let Some(entries) = &policy.allowed_attributes {
+            let mut map: HashMap<String, HashSet<String>> = HashMap::new();
+            for (tag, attrs) in entries {
+                let tag = if tag == "*" { tag.clone() } else { name("tag", tag)? };
+                for attr in attrs {
+                    let attr = name("attribute", attr)?;
+                    if attr.starts_with("on") || FORBIDDEN_ATTRIBUTES.contains(&attr.as_str()) {
+                        return Err(invalid(format!("allowedAttributes: {attr:?} can run script or load content and is never allowed")));
+                    }
+                    match (tag.as_str(), attr.strip_suffix('*')) {
+                        ("*", Some(prefix)) if !prefix.is_empty() && !prefix.contains('*') => {
+                            if "on".starts_with(prefix) {
+                                return Err(invalid(format!("allowedAttributes: the prefix {attr:?} would allow event handlers")));
+                            }
+                            generic_prefixes.insert(prefix.to_owned());
+                        }
+                        ("*", None) => {
+                            generic_attributes.insert(attr);
+                        }
+                        (_, None) if !attr.contains('*') => {
+                            map.entry(tag.clone()).or_default().insert(attr);
+                        }
+                        _ => return Err(invalid(format!("allowedAttributes: wildcard {attr:?} is only supported as a prefix under \"*\""))),
+                    }
+                }
+            }
+            tag_attributes = Some(map);
+        }
+        let schemes = policy.allowed_schemes.as_deref().map(|s| scheme_set(s)).transpose()?;
+        let mut schemes_by_tag = HashMap::new();
+        for (tag, list) in &policy.allowed_schemes_by_tag {
+            schemes_by_tag.insert(name("tag", tag)?, scheme_set(list)?);
+        }
+        let mut classes: HashMap<String, HashSet<String>> = HashMap::new();
+        for (tag, list) in &policy.allowed_classes {
+            let set = list.iter().map(|c| c.trim().to_owned()).filter(|c| !c.is_empty()).collect();
+            classes.insert(name("tag", tag)?, set);
+        }
+        let non_text_tags = policy.non_text_tags.as_deref().map(|t| names("tag", t)).transpose()?;
+        let owned = OwnedPolicy {
+            tags,
+            tag_attributes,
+            generic_attributes,
+            generic_prefixes,
+            schemes,
+            schemes_by_tag,
+            allow_protocol_relative: policy.allow_protocol_relative,
+            classes,
+            link_rel: policy.link_rel.clone(),
+            strip_comments: policy.strip_comments,
+            non_text_tags,
+        };
+        owned.check_consistency()?;
+        Ok(owned)
+    }
+
+    /// The combinations ammonia asserts against at clean time, refused up front.
+    fn check_consistency(&self) -> Result<()> {
+        // Compare against what ammonia will actually use: its defaults where we set nothing.
+        let defaults = Builder::default();
+        let tags: HashSet<&str> = self.tags.as_ref().map_or_else(|| defaults.clone_tags(), set);
+        let tag_attributes: HashMap<&str, HashSet<&str>> = match &self.tag_attributes {
+            Some(map) => map.iter().map(|(k, v)| (k.as_str(), set(v))).collect(),
+            None => defaults.clone_tag_attributes(),
+        };
+        let generic_attributes: HashSet<&str> = match &self.tag_attributes {
+            Some(_) => set(&self.generic_attributes),
+            None => defaults.clone_generic_attributes(),
+        };
+        let has_attr = |tag: &str, attr: &str| tag_attributes.get(tag).is_some_and(|s| s.contains(attr));
+        if !matches!(self.link_rel, Some(None)) && (generic_attributes.contains("rel") || has_attr("a", "rel")) {
+            return Err(invalid("allowedAttributes: \"rel\" cannot be allowed while linkRel sets it (set linkRel: null)".into()));
+        }
+        if !self.classes.is_empty() && generic_attributes.contains("class") {
+            return Err(invalid("allowedClasses cannot be combined with \"class\" allowed for \"*\"".into()));
+        }
+        if let Some(tag) = self.classes.keys().find(|tag| has_attr(tag, "class")) {
+            return Err(invalid(format!("allowedClasses[{tag:?}] cannot be combined with \"class\" in allowedAttributes[{tag:?}]")));
+        }
+        let non_text: HashSet<&str> = self.non_text_tags.as_ref().map_or_else(|| defaults.clone_clean_content_tags(), set);
+        for tag in non_text {
+            if tags.contains(tag) {
+                return Err(invalid(format!("<{tag}> cannot be both allowed and a non-text tag")));
+            }
+            if tag_attributes.contains_key(tag) {
+                return Err(invalid(format!("<{tag}> is a non-text tag and cannot have allowed attributes")));
+            }
+        }
+        Ok(())
+    }
+
+    fn builder(&self) -> Builder<'_> {
+        let mut b = Builder::default();
+        if let Some(tags) = &self.tags {
+            b.tags(set(tags));
+        }
+        if let Some(map) = &self.tag_attributes {
+            b.tag_attributes(map.iter().map(|(k, v)| (k.as_str(), set(v))).collect());
+            b.generic_attributes(set(&self.generic_attributes));
+            b.generic_attribute_prefixes(set(&self.generic_prefixes));
+        }
+        let mut schemes: HashSet<&str> = match &self.schemes {
+            Some(s) => set(s),
+            None => b.clone_url_schemes(),
+        };
+        // ammonia checks schemes globally after our filter; the filter narrows per tag.
+        for per_tag in self.schemes_by_tag.values() {
+            schemes.extend(per_tag.iter().map(String::as_str));
+        }
+        let global: HashSet<String> = schemes.iter().map(|s| (*s).to_owned()).collect();
+        b.url_schemes(schemes);
+        if !self.classes.is_empty() {
+            b.allowed_classes(self.classes.iter().map(|(k, v)| (k.as_str(), set(v))).collect());
+        }
+        match &self.link_rel {
+            None => {}
+            Some(rel) => {
+                b.link_rel(rel.as_deref());
+            }
+        }
+        b.strip_comments(self.strip_comments);
+        if let Some(tags) = &self.non_text_tags {
+            b.clean_content_tags(set(tags));
+        }
+        if !self.schemes_by_tag.is_empty() || !self.allow_protocol_relative {
+            let url_filter = UrlFilter {
+                default_schemes: self.schemes.clone().unwrap_or(global),
+                schemes_by_tag: self.schemes_by_tag.clone(),
+                allow_protocol_relative: self.allow_protocol_relative,
+            };
+            b.attribute_filter(move |element, attribute, value| url_filter.filter(element, attribute, value));
+        }
+        b
+    }
+}
+
+fn set(strings: &HashSet<String>) -> HashSet<&str> {
+    strings.iter().map(String::as_str).collect()
+}
+
+fn scheme_set(list: &[String]) -> Result<HashSet<String>> {
+    list.iter()
+        .map(|s| {
+            let lower = s.to_ascii_lowercase();
+            let valid = lower.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
+                && lower.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'));
+            if !valid {
+                return Err(invalid(format!("{s:?} is not a URL scheme")));
+            }
+            if matches!(lower.as_str(), "javascript" | "vbscript" | "data") {
+                return Err(invalid(format!("the {lower:?} scheme can run script and is never allowed")));
+            }
+            Ok(lower)
+        })
+        .collect()
+}
+
+/// Per-tag schemes and the protocol-relative rule, applied to the attributes ammonia treats
+/// as URLs (the same list as its own scheme check).
+struct UrlFilter {
+    default_schemes: HashSet<String>,
+    schemes_by_tag: HashMap<String, HashSet<String>>,
+    allow_protocol_relative: bool,
+}
+
+impl UrlFilter {
+    fn filter<'v>(&self, element: &str, attribute: &str, value: &'v str) -> Option<Cow<'v, str>> {
+        if !is_url_attribute(element, attribute) {
+            return Some(Cow::Borrowed(value));
+        }
+        // Browsers strip leading C0 controls and spaces before resolving a URL.
+        let trimmed = value.trim_start_matches(|c: char| c <= ' ');
+        let mut start = trimmed.chars();
+        let slashes = |c: Option<char>| matches!(c, Some('/' | '\\'));
+        if slashes(start.next()) && slashes(start.next()) {
+            return self.allow_protocol_relative.then_some(Cow::Borrowed(value));
+        }
+        match url::Url::parse(trimmed) {
+            Ok(url) => {
+                let allowed = self.schemes_by_tag.get(element).unwrap_or(&self.default_schemes);
+                allowed.contains(url.scheme()).then_some(Cow::Borrowed(value))
+            }
+            // Relative URLs are ammonia's to judge (kept by default).
+            Err(url::ParseError::RelativeUrlWithoutBase) => Some(Cow::Borrowed(value)),
+            Err(_) => None,
+        }
+    }
+}
+
+fn is_url_attribute(element: &str, attribute: &str) -> bool {
+    matches!(attribute, "href" | "xlink:href" | "src")
+        || (element == "form" && attribute == "action")
+        || (element == "object" && attribute == "data")
+        || (element == "a" && attribute == "ping")
+        || (element == "video" && attribute == "poster")
+}
+
+self_cell!(
+    struct CompiledPolicy {
+        owner: OwnedPolicy,
+        // Builder<'a> is invariant in 'a (it holds trait objects over 'a).
+        #[not_covariant]
+        dependent: Builder,
+    }
+);
+
+/// A compiled sanitizing policy. Build it once, call [`Sanitizer::sanitize`] many times.
+///
+/// # Examples
+/// ```
+/// use bulwark_core::html::{HtmlPolicy, Sanitizer};
+/// let policy = HtmlPolicy { allowed_tags: Some(vec!["b".into(), "a".into()]), ..HtmlPolicy::default() };
+/// let sanitizer = Sanitizer::new(&policy)?;
+/// assert_eq!(
+///     sanitizer.sanitize(r#"<b onclick="x()">hi</b><a href="javascript:alert(1)">link</a><i>it</i>"#),
+///     r#"<b>hi</b><a rel="noopener noreferrer">link</a>it"#
+/// );
+/// # Ok::<(), bulwark_core::Error>(())
+/// ```
+pub struct Sanitizer {
+    compiled: CompiledPolicy,
+}
+
+impl Sanitizer {
+    /// Validates and compiles `policy`.
+    ///
+    /// # Errors
+    /// `INVALID_OPTIONS` for a forbidden tag, attribute or scheme, a malformed name, or a
+    /// combination ammonia cannot honour (for example `rel` allowed while `link_rel` sets it).
+    pub fn new(policy: &HtmlPolicy) -> Result<Sanitizer> {
+        let owned = OwnedPolicy::validate(policy)?;
+        Ok(Sanitizer { compiled: CompiledPolicy::new(owned, |owned| owned.builder()) })
+    }
+
+    /// Sanitizes `html`. Text without markup is returned as it is, without building a tree.
+    pub fn sanitize(&self, html: &str) -> String {
+        if is_plain_text(html) {
+            return html.to_owned();
+        }
+        self.compiled.with_dependent(|_, builder| builder.clean(html).to_string())
+    }
+}
+
+/// `true` when html5ever would give `text` back unchanged: no markup (`<`), no entity or
+/// character html5ever escapes on output (`&`, `>`, U+00A0), no character its input stream
+/// rewrites (CR, NUL, U+FEFF).
+pub fn is_plain_text(text: &str) -> bool {
+    !text.bytes().any(|b| matches!(b, b'<' | b'>' | b'&' | b'\r' | b'\0'))
+        && !text.contains(['\u{a0}', '\u{feff}'])
+}
+
+/// Sanitizes `html` with the default policy (ammonia's defaults).
+///
+/// # Examples
+/// ```
+/// assert_eq!(
+///     bulwark_core::html::sanitize_html("<p>hi<script>alert(1)</script><img src=x onerror=alert(1)></p>"),
+///     r#"<p>hi<img src="x"></p>"#
+/// );
+/// ```
+pub fn sanitize_html(html: &str) -> String {
+    if is_plain_text(html) {
+        return html.to_owned();
+    }
+    ammonia::clean(html)
+}
+
+/// The text content of `html`: every tag removed, `<script>` and `<style>` removed with their
+/// content, comments removed, entities decoded. The result is text, not HTML: escape it
+/// (`escape_html`) before putting it into a page.
+///
+/// # Examples
+/// ```
+/// assert_eq!(bulwark_core::html::strip_tags("<p>a &lt; b<script>x()</script></p><!-- c -->"), "a < b");
+/// ```
+pub fn strip_tags(html: &str) -> String {
+    if is_plain_text(html) {
+        return html.to_owned();
+    }
+    let text_only = Builder::empty().clean(html).to_string();
+    // html5ever escapes exactly these four in text; undo them (`&amp;` last).
+    text_only.replace("&lt;", "<").replace("&gt;", ">").replace("&nbsp;", "\u{a0}").replace("&amp;", "&")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn policy() -> HtmlPolicy {
+        HtmlPolicy::default()
+    }
+
+    #[test]
+    fn default_policy_removes_script_vectors() {
+        let cases = [
+            ("<script>alert(1)</script>", ""),
+            ("<img src=x onerror=alert(1)>", "<img src=\"x\">"),
+            ("<a href=\"javascript:alert(1)\">x</a>", "<a rel=\"noopener noreferrer\">x</a>"),
+            ("<a href=\"jav&#x61;script:alert(1)\">x</a>", "<a rel=\"noopener noreferrer\">x</a>"),
+            ("<a href=\" \u{1}javascript:alert(1)\">x</a>", "<a rel=\"noopener noreferrer\">x</a>"),
+            ("<a href=\"JaVaScRiPt:alert(1)\">x</a>", "<a rel=\"noopener noreferrer\">x</a>"),
+            ("<a href=\"data:text/html,<script>alert(1)</script>\">x</a>", "<a rel=\"noopener noreferrer\">x</a>"),
+            ("<a href=\"vbscript:msgbox(1)\">x</a>", "<a rel=\"noopener noreferrer\">x</a>"),
+            ("<svg><set attributeName=href to=javascript:alert(1) /></svg>", ""),
+            ("<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>", ""),
+            ("<iframe src=\"https://x\"></iframe>", ""),
+            ("<!-- <img src=x onerror=alert(1)> -->", ""),
+            // In HTML content CDATA is a bogus comment ending at the first `>`: the rest is text.
+            ("<![CDATA[<img src=x onerror=alert(1)>]]>", "]]&gt;"),
+        ];
+        let s = Sanitizer::new(&policy()).unwrap();
+        for (input, expected) in cases {
+            assert_eq!(s.sanitize(input), expected, "{input}");
+            assert_eq!(sanitize_html(input), expected, "{input}");
+        }
+    }
+
+    #[test]
+    fn mutation_xss_vectors_stay_inert() {
+        let vectors = [
+            "<svg></p><style><a id=\"</style><img src=1 onerror=alert(1)>\">",
+            "<form><math><mtext></form><form><mglyph><style></math><img src onerror=alert(1)>",
+            "<math><annotation-xml encoding=\"text/html\"><style><img src=x onerror=alert(1)></style></annotation-xml></math>",
+            "<svg><iframe><a title=\"</iframe><img src=x onerror=alert(1)>\">",
+            "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\">",
+            "<<script>script>alert(1)<</script>/script>",
+            "<scr<script>ipt>alert(1)</script>",
+            "<img src=x onerror=alert(1)//",
+        ];
+        let s = Sanitizer::new(&policy()).unwrap();
+        for v in vectors {
+            let once = s.sanitize(v);
+            let lower = once.to_ascii_lowercase();
+            assert!(!lower.contains("<script") && !lower.contains("onerror") && !lower.contains("<style"), "{v} -> {once}");
+            // Re-parsing the output must not produce anything new (no mutation).
+            assert_eq!(s.sanitize(&once), once, "{v}");
+        }
+    }
+
+    #[test]
+    fn options_map_to_ammonia() {
+        let p = HtmlPolicy {
+            allowed_tags: Some(vec!["a".into(), "p".into(), "img".into()]),
+            allowed_attributes: Some(vec![
+                ("a".into(), vec!["href".into()]),
+                ("img".into(), vec!["src".into()]),
+                ("*".into(), vec!["data-*".into(), "title".into()]),
+            ]),
+            allowed_schemes: Some(vec!["https".into()]),
+            allowed_schemes_by_tag: vec![("img".into(), vec!["https".into(), "http".into()])],
+            allow_protocol_relative: false,
+            link_rel: Some(None),
+            ..policy()
+        };
+        let s = Sanitizer::new(&p).unwrap();
+        let cases = [
+            ("<p data-x=\"1\" title=\"t\" id=\"i\">x</p>", "<p data-x=\"1\" title=\"t\">x</p>"),
+            ("<a href=\"https://e.com\">x</a>", "<a href=\"https://e.com\">x</a>"),
+            ("<a href=\"http://e.com\">x</a>", "<a>x</a>"),
+            ("<img src=\"http://e.com/i.png\">", "<img src=\"http://e.com/i.png\">"),
+            ("<a href=\"//evil.com\">x</a>", "<a>x</a>"),
+            ("<a href=\"/\\evil.com\">x</a>", "<a>x</a>"),
+            ("<a href=\"/local\">x</a>", "<a href=\"/local\">x</a>"),
+            ("<b>bold</b>", "bold"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(s.sanitize(input), expected, "{input}");
+        }
+    }
+
+    #[test]
+    fn allowed_classes_filter_class_values() {
+        let p = HtmlPolicy { allowed_classes: vec![("p".into(), vec!["lead".into()])], ..policy() };
+        let s = Sanitizer::new(&p).unwrap();
+        assert_eq!(s.sanitize("<p class=\"lead evil\">x</p>"), "<p class=\"lead\">x</p>");
+    }
+
+    #[test]
+    fn dangerous_or_inconsistent_policies_are_refused() {
+        let bad = [
+            HtmlPolicy { allowed_tags: Some(vec!["script".into()]), ..policy() },
+            HtmlPolicy { allowed_tags: Some(vec!["IFRAME".into()]), ..policy() },
+            HtmlPolicy { allowed_tags: Some(vec!["svg".into()]), ..policy() },
+            HtmlPolicy { allowed_tags: Some(vec!["".into()]), ..policy() },
+            HtmlPolicy { allowed_tags: Some(vec!["a b".into()]), ..policy() },
+            HtmlPolicy { allowed_attributes: Some(vec![("img".into(), vec!["onerror".into()])]), ..policy() },
+            HtmlPolicy { allowed_attributes: Some(vec![("*".into(), vec!["ON*".into()])]), ..policy() },
+            HtmlPolicy { allowed_attributes: Some(vec![("*".into(), vec!["o*".into()])]), ..policy() },
+            HtmlPolicy { allowed_attributes: Some(vec![("p".into(), vec!["style".into()])]), ..policy() },
+            HtmlPolicy { allowed_attributes: Some(vec![("p".into(), vec!["data-*".into()])]), ..policy() },
+            HtmlPolicy { allowed_attributes: Some(vec![("a".into(), vec!["rel".into()])]), ..policy() },
+            HtmlPolicy { allowed_schemes: Some(vec!["javascript".into()]), ..policy() },
+            HtmlPolicy { allowed_schemes: Some(vec!["Data".into()]), ..policy() },
+            HtmlPolicy { allowed_schemes: Some(vec!["ht tp".into()]), ..policy() },
+            HtmlPolicy { allowed_schemes_by_tag: vec![("img".into(), vec!["data".into()])], ..policy() },
+            HtmlPolicy {
+                allowed_attributes: Some(vec![("p".into(), vec!["class".into()])]),
+                allowed_classes: vec![("p".into(), vec!["x".into()])],
+                ..policy()
+            },
+            HtmlPolicy { non_text_tags: Some(vec!["p".into()]), ..policy() },
+        ];
+        for p in bad {
+            let err = Sanitizer::new(&p).err().map(|e| e.code());
+            assert_eq!(err, Some(ErrorCode::InvalidOptions), "{p:?}");
+        }
+        // The same rel, allowed once linkRel no longer sets it, is fine.
+        let ok = HtmlPolicy { allowed_attributes: Some(vec![("a".into(), vec!["rel".into()])]), link_rel: Some(None), ..policy() };
+        assert!(Sanitizer::new(&ok).is_ok());
+    }
+
+    #[test]
+    fn plain_text_fast_path_equals_the_parser() {
+        let samples = ["", "hello", "  leading and trailing  ", "tab\tand\nnewline", "quotes \" ' and = signs", "unicode é 😀 \u{2028}", "\u{c}form feed"];
+        for text in samples {
+            assert!(is_plain_text(text));
+            assert_eq!(ammonia::clean(text), text, "{text:?}");
+            assert_eq!(Builder::empty().clean(text).to_string(), text, "{text:?}");
+        }
+        for text in ["a<b", "a>b", "a&b", "a\rb", "a\0b", "a\u{a0}b", "\u{feff}a"] {
+            assert!(!is_plain_text(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn strip_tags_returns_text() {
+        let cases = [
+            ("", ""),
+            ("plain", "plain"),
+            ("<b>bold</b> and <i>it</i>", "bold and it"),
+            ("a &lt; b &amp;&amp; c &gt; d&nbsp;e", "a < b && c > d\u{a0}e"),
+            ("<script>alert(1)</script>x<style>p{}</style>", "x"),
+            ("<p>one</p><p>two</p>", "onetwo"),
+            ("&amp;lt;", "&lt;"),
+            ("<!-- hidden -->shown", "shown"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(strip_tags(input), expected, "{input}");
+        }
+    }
+
+    #[test]
+    fn deep_nesting_and_large_input() {
+        let depth = 100_000;
+        let deep = format!("{}x{}", "<div>".repeat(depth), "</div>".repeat(depth));
+        let out = sanitize_html(&deep);
+        assert!(out.contains('x'));
+        assert_eq!(strip_tags(&deep), "x");
+        // 10 MB inputs are exercised through the bindings (js-tests/html.test.js).
+        let big = "<p>hello <b>world</b> &amp; friends</p>".repeat(50_000);
+        let out = sanitize_html(&big);
+        assert_eq!(out.len(), big.len());
+    }
+}
