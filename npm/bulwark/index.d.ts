@@ -7,5 +7,6 @@ export declare const backend: 'native' | 'wasm';
 export * from './types/errors';
 export * from './types/common';
 export * from './types/escape';
+export * from './types/html';
 export * from './types/compare';
 export * from './types/password';

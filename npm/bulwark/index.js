@@ -5,6 +5,7 @@
 const backend = require('./lib/backend');
 const { BulwarkError } = require('./lib/errors');
 const escape = require('./lib/escape');
+const html = require('./lib/html');
 const compare = require('./lib/compare');
 const password = require('./lib/password');
 
@@ -12,6 +13,7 @@ module.exports = {
   backend: backend.name,
   BulwarkError,
   ...escape,
+  ...html,
   ...compare,
   ...password,
 };

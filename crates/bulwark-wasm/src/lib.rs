@@ -12,6 +12,7 @@ use wasm_bindgen::prelude::*;
 
 mod compare;
 mod escape;
+mod html;
 mod password;
 
 /// A JS `Error` whose `code` property is the core's stable code.
@@ -41,3 +42,55 @@ pub(crate) fn read_u32(options: &JsValue, key: &str) -> Result<Option<u32>, JsVa
         _ => Err(type_error(format!("{key} must be an integer between 0 and {}", u32::MAX))),
     }
 }
+
+/// `options[key]`, or `None` when the options or the field are missing (undefined).
+pub(crate) fn read_field(options: &JsValue, key: &str) -> Result<Option<JsValue>, JsValue> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(None);
+    }
+    let value = Reflect::get(options, &JsValue::from_str(key))?;
+    Ok((!value.is_undefined()).then_some(value))
+}
+
+/// Reads `options[key]` as an optional boolean.
+pub(crate) fn read_bool(options: &JsValue, key: &str) -> Result<Option<bool>, JsValue> {
+    read_field(options, key)?
+        .map(|v| v.as_bool().ok_or_else(|| type_error(format!("{key} must be a boolean"))))
+        .transpose()
+}
+
+fn string_list(value: &JsValue, key: &str) -> Result<Vec<String>, JsValue> {
+    if !js_sys::Array::is_array(value) {
+        return Err(type_error(format!("{key} must be an array of strings")));
+    }
+    js_sys::Array::from(value)
+        .iter()
+        .map(|item| item.as_string().ok_or_else(|| type_error(format!("{key} must be an array of strings"))))
+        .collect()
+}
+
+/// Reads `options[key]` as an optional array of strings.
+pub(crate) fn read_string_list(options: &JsValue, key: &str) -> Result<Option<Vec<String>>, JsValue> {
+    read_field(options, key)?.map(|v| string_list(&v, key)).transpose()
+}
+
+/// Reads `options[key]` as an optional object of string arrays (own enumerable keys only).
+pub(crate) fn read_string_map(options: &JsValue, key: &str) -> Result<Option<Vec<(String, Vec<String>)>>, JsValue> {
+    let Some(value) = read_field(options, key)? else {
+        return Ok(None);
+    };
+    if !value.is_object() {
+        return Err(type_error(format!("{key} must be an object")));
+    }
+    let object = js_sys::Object::from(value);
+    js_sys::Object::keys(&object)
+        .iter()
+        .map(|k| {
+            let name = k.as_string().unwrap_or_default();
+            let list = Reflect::get(&object, &k)?;
+            Ok((name, string_list(&list, key)?))
+        })
+        .collect::<Result<Vec<_>, JsValue>>()
+        .map(Some)
+}
+

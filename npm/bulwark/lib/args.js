@@ -58,7 +58,8 @@ const checks = {
  * Copies the options a function accepts out of `options` into a null-prototype object.
  * Only own properties are read, so a polluted Object.prototype cannot change a policy;
  * unknown keys and wrong types are errors, never silently ignored. `schema` maps each
- * key to a check from `checks` and a description used in messages.
+ * key to `[check, description, normalize?]`: a check from `checks`, a description used in
+ * messages, and for nested values a function returning a clean copy.
  */
 function readOptions(options, schema, fnName) {
   const out = Object.create(null);
@@ -72,11 +73,12 @@ function readOptions(options, schema, fnName) {
     }
     const value = options[key];
     if (value === undefined) continue;
-    const [check, expected] = schema[key];
+    const [check, expected, normalize] = schema[key];
     if (!check(value)) {
       throw new BulwarkError('INVALID_OPTIONS', `${fnName}: option "${key}" must be ${expected}`);
     }
-    out[key] = value;
+    // Nested values are copied (own properties only) so the binding never sees user objects.
+    out[key] = normalize ? normalize(value) : value;
   }
   return out;
 }

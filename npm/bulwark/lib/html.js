@@ -1,0 +1,115 @@
+'use strict';
+// Allowlist HTML sanitizing (ammonia in the core) with sanitize-html's option names.
+//
+// A policy is compiled once into a backend Sanitizer and reused: `createSanitizer` for
+// explicit reuse, and `sanitizeHtml(html, options)` keeps the last few compiled policies
+// keyed by their normalized options. Text without markup returns without crossing into the
+// backend (the core's `is_plain_text` rule, mirrored here; tests prove both agree).
+//
+// Lone surrogates: the backend receives UTF-8, so they come back as U+FFFD; ill-formed
+// strings therefore never take the plain-text shortcut, and every result is well-formed.
+
+const backend = require('./backend');
+const { fromBackend } = require('./errors');
+const { stringArg, readOptions } = require('./args');
+
+const isStringArray = (v) => Array.isArray(v) && v.every((s) => typeof s === 'string');
+const isStringArrayMap = (v) => v !== null && typeof v === 'object' && !Array.isArray(v)
+  && Object.keys(v).every((k) => isStringArray(v[k]));
+/** A null-prototype copy of an object of string arrays, own enumerable keys only. */
+const copyStringArrayMap = (v) => {
+  const out = Object.create(null);
+  for (const key of Object.keys(v)) out[key] = [...v[key]];
+  return out;
+};
+const copyArray = (v) => [...v];
+
+const POLICY_OPTIONS = {
+  allowedTags: [isStringArray, 'an array of tag names (false, "allow every tag", is not supported)', copyArray],
+  allowedAttributes: [isStringArrayMap, 'an object mapping tag names (or "*") to arrays of attribute names', copyStringArrayMap],
+  allowedSchemes: [isStringArray, 'an array of URL schemes', copyArray],
+  allowedSchemesByTag: [isStringArrayMap, 'an object mapping tag names to arrays of URL schemes', copyStringArrayMap],
+  allowProtocolRelative: [(v) => typeof v === 'boolean', 'a boolean'],
+  allowedClasses: [isStringArrayMap, 'an object mapping tag names to arrays of class names', copyStringArrayMap],
+  linkRel: [(v) => v === null || typeof v === 'string', 'a string, or null for none'],
+  stripComments: [(v) => typeof v === 'boolean', 'a boolean'],
+  nonTextTags: [isStringArray, 'an array of tag names', copyArray],
+  disallowedTagsMode: [(v) => v === 'discard', '"discard" (ammonia removes disallowed tags and keeps their text; "escape" modes are not supported)'],
+  maxDepth: [(v) => Number.isInteger(v) && v >= 1 && v <= 10000, 'an integer between 1 and 10000'],
+};
+
+/** What the core's `is_plain_text` checks: no markup, nothing html5ever rewrites or escapes. */
+const NOT_PLAIN = /[<>&\r\0\u00a0\ufeff]/;
+
+function isPlainText(str) {
+  return !NOT_PLAIN.test(str) && str.isWellFormed();
+}
+
+function call(fn) {
+  try {
+    return fn();
+  } catch (err) {
+    throw fromBackend(err);
+  }
+}
+
+function compile(options, fnName) {
+  const policy = readOptions(options, POLICY_OPTIONS, fnName);
+  delete policy.disallowedTagsMode; // 'discard' is the only mode, and the core's behaviour
+  return call(() => new backend.binding.Sanitizer(policy));
+}
+
+/**
+ * Compiles `options` once and returns `{ sanitize(html) }` reusing the compiled policy.
+ * Throws INVALID_OPTIONS for unknown or unsafe options.
+ */
+function createSanitizer(options) {
+  const compiled = compile(options, 'createSanitizer');
+  return Object.freeze({
+    sanitize(html) {
+      const str = stringArg(html, 'sanitize: html');
+      return isPlainText(str) ? str : call(() => compiled.sanitize(str));
+    },
+  });
+}
+
+/** Compiled policies by normalized options; small, and evicted oldest first. */
+const cache = new Map();
+const CACHE_SIZE = 32;
+
+function cachedSanitizer(options) {
+  // Validating first means the key is built from checked, own properties only.
+  const policy = readOptions(options, POLICY_OPTIONS, 'sanitizeHtml');
+  const key = JSON.stringify(Object.keys(policy).sort().map((k) => [k, policy[k]]));
+  let compiled = cache.get(key);
+  if (compiled === undefined) {
+    compiled = compile(policy, 'sanitizeHtml');
+    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value);
+    cache.set(key, compiled);
+  }
+  return compiled;
+}
+
+/**
+ * Sanitizes `html`: only allowed tags, attributes and URL schemes survive (ammonia's safe
+ * defaults when `options` is omitted). Throws INPUT_TOO_DEEP for nesting deeper than
+ * `maxDepth` (default 512).
+ */
+function sanitizeHtml(html, options) {
+  const str = stringArg(html, 'sanitizeHtml: html');
+  const compiled = options === undefined ? null : cachedSanitizer(options);
+  if (isPlainText(str)) return str;
+  return call(() => (compiled === null ? backend.binding.sanitizeHtml(str) : compiled.sanitize(str)));
+}
+
+/**
+ * The text content of `html` (tags removed; script and style removed with their content;
+ * entities decoded). The result is text, not HTML: escape it before putting it in a page.
+ */
+function stripTags(html) {
+  const str = stringArg(html, 'stripTags: html');
+  if (isPlainText(str)) return str;
+  return call(() => backend.binding.stripTags(str));
+}
+
+module.exports = { sanitizeHtml, createSanitizer, stripTags };
