@@ -38,11 +38,16 @@ const POLICY_OPTIONS = {
   maxDepth: [(v) => Number.isInteger(v) && v >= 1 && v <= 10000, 'an integer between 1 and 10000'],
 };
 
-/** What the core's `is_plain_text` checks: no markup, nothing html5ever rewrites or escapes. */
-const NOT_PLAIN = /[<>&\r\0\u00a0\ufeff]/;
+/**
+ * What the core's `is_plain_text` checks: no markup, nothing html5ever rewrites or escapes.
+ * One `includes` per character: V8 searches for a single character far faster than it runs
+ * a character class over the string (measured in benches/js/html.bench.js).
+ */
+const NOT_PLAIN = ['<', '&', '>', '\r', '\0', '\u00a0', '\ufeff'];
 
 function isPlainText(str) {
-  return !NOT_PLAIN.test(str) && str.isWellFormed();
+  for (const ch of NOT_PLAIN) if (str.includes(ch)) return false;
+  return str.isWellFormed();
 }
 
 function call(fn) {
