@@ -18,7 +18,7 @@ test('the packed tarball installs into an empty folder and works on both backend
   try {
     const packed = JSON.parse(execFileSync(npm, ['pack', '--json', '--pack-destination', work], { cwd: pkgDir, encoding: 'utf8' }));
     const files = packed[0].files.map((f) => f.path);
-    for (const required of [nativeFile, 'wasm/bulwark_wasm.js', 'wasm/bulwark_wasm_bg.wasm', 'index.js', 'index.mjs', 'index.d.ts']) {
+    for (const required of [nativeFile, 'wasm/bulwark_wasm.js', 'wasm/bulwark_wasm_bg.wasm', 'index.js', 'index.mjs', 'index.d.ts', 'express.js', 'lib/express/index.js', 'types/express.d.ts']) {
       assert.ok(files.includes(required), `tarball contains ${required}`);
     }
     const manifest = JSON.parse(fs.readFileSync(path.join(pkgDir, 'package.json'), 'utf8'));
@@ -40,13 +40,14 @@ test('the packed tarball installs into an empty folder and works on both backend
           equal: b.timingSafeEqual('token', 'token'),
           verified: await b.verifyPassword(hash, 'pw'),
           wrong: b.verifyPasswordSync(hash, 'px'),
+          express: Object.keys(require('bulwark/express')).sort().join(),
         }));
       })();`;
     const esm = `import { escapeHtml, backend } from 'bulwark'; console.log(JSON.stringify({ backend, escaped: escapeHtml('<') }));`;
     for (const backend of ['native', 'wasm']) {
       const env = { ...process.env, BULWARK_BACKEND: backend };
       const out = JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: app, env, encoding: 'utf8' }));
-      assert.deepEqual(out, { backend, escaped: '&lt;a href=&quot;x&quot;&gt;', equal: true, verified: true, wrong: false });
+      assert.deepEqual(out, { backend, escaped: '&lt;a href=&quot;x&quot;&gt;', equal: true, verified: true, wrong: false, express: 'errorHandler,guard,json,queryParser,urlencoded,validate' });
       const esmOut = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', esm], { cwd: app, env, encoding: 'utf8' }));
       assert.deepEqual(esmOut, { backend, escaped: '&lt;' });
     }

@@ -25,3 +25,18 @@ bulwark.hashPasswordSync('pw', { memorycost: 1 });
 // @ts-expect-error: numbers are not strings
 bulwark.escapeHtml(1);
 void [escaped, same, backend, login];
+
+// bulwark/express
+import guardware = require('bulwark/express');
+const onViolation: guardware.OnViolation = (event) => { void event.type; };
+const chain: guardware.Middleware[] = [
+  guardware.json({ limit: '100kb', operators: 'strip', onViolation }),
+  guardware.urlencoded({ parameterLimit: 100 }),
+  guardware.guard({ mode: 'reject' }),
+  guardware.validate({ body: { email: { isEmail: {}, normalizeEmail: {} }, note: { optional: true, trim: {} } } }),
+];
+const parseQuery: (q: string) => Record<string, unknown> = guardware.queryParser({ allowArrays: ['tag'] });
+const handler: guardware.ErrorMiddleware = guardware.errorHandler({ expose: false });
+// @ts-expect-error: operators is 'reject' | 'strip' | 'allow'
+guardware.json({ operators: 'maybe' });
+void [chain, parseQuery, handler];

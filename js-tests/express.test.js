@@ -1,0 +1,216 @@
+'use strict';
+// bulwark/express against real Express 4 (latest 4.x, installed as `express4`) and Express 5.
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const http = require('node:http');
+const zlib = require('node:zlib');
+const request = require('supertest');
+const { bulwark, assertCode } = require('./helpers');
+const guardware = require('bulwark/express');
+
+/** POSTs raw bytes with exact headers (superagent would re-serialize a Buffer as JSON). */
+function rawPost(app, path, headers, body) {
+  return new Promise((resolve, reject) => {
+    const server = http.createServer(app).listen(0, '127.0.0.1', () => {
+      const req = http.request({ host: '127.0.0.1', port: server.address().port, method: 'POST', path, headers: { 'content-length': body.length, ...headers } }, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c) => { text += c; });
+        res.on('end', () => {
+          server.close();
+          resolve({ status: res.statusCode, body: text ? JSON.parse(text) : null });
+        });
+      });
+      req.on('error', (err) => { server.close(); reject(err); });
+      req.end(body);
+    });
+  });
+}
+
+const MAJORS = [['Express 4', require('express4')], ['Express 5', require('express')]];
+
+/** An app with Bulwark's parsers and guard, echoing what the route handler sees. */
+function makeApp(express, { json, urlencoded, query, guard, setup } = {}) {
+  const app = express();
+  const events = [];
+  const onViolation = (e) => events.push(e);
+  if (query !== false) app.set('query parser', guardware.queryParser(query));
+  app.use(guardware.json({ onViolation, ...json }), guardware.urlencoded({ onViolation, ...urlencoded }));
+  if (guard) app.use(guardware.guard({ onViolation, ...guard }));
+  if (setup) setup(app, onViolation);
+  app.all('/echo', (req, res) => res.json({ body: req.body ?? null, query: { ...req.query }, again: { ...req.query } }));
+  app.use(guardware.errorHandler());
+  return { app, events };
+}
+
+for (const [major, express] of MAJORS) {
+  test(`${major}: clean requests pass untouched`, async () => {
+    const { app, events } = makeApp(express);
+    const body = { name: 'Ada', tags: ['a', 'b'], nested: { n: 1, ok: true, nil: null }, text: '<b>kept as data</b>' };
+    const res = await request(app).post('/echo?page=2&sort=name').send(body);
+    assert.equal(res.status, 200);
+    assert.deepEqual(res.body.body, body);
+    assert.deepEqual(res.body.query, { page: '2', sort: 'name' });
+    const form = await request(app).post('/echo').type('form').send('a=1&b[c]=2&text=x+y%21');
+    assert.deepEqual(form.body.body, { a: '1', b: { c: '2' }, text: 'x y!' });
+    assert.deepEqual(events, []);
+  });
+
+  test(`${major}: prototype poisoning in JSON is rejected in every spelling`, async () => {
+    const { app, events } = makeApp(express);
+    const payloads = [
+      '{"__proto__": {"admin": true}}',
+      '{"a": {"b": [{"__proto__": {"admin": true}}]}}',
+      '{"\\u005f\\u005fproto__": {"admin": true}}',
+      '{"constructor": {"prototype": {"admin": true}}}',
+      '{"a": 1, "__proto__": {"x": 1}, "__proto__": {"y": 2}}',
+    ];
+    for (const payload of payloads) {
+      const res = await request(app).post('/echo').set('content-type', 'application/json').send(payload);
+      assert.equal(res.status, 400, payload);
+      assert.equal(res.body.error.code, 'PROTOTYPE_POLLUTION', payload);
+    }
+    assert.equal({}.admin, undefined);
+    assert.ok(events.some((e) => e.type === 'prototype' && e.location === 'body'));
+  });
+
+  test(`${major}: NoSQL operator keys are rejected, or stripped when configured`, async () => {
+    const { app } = makeApp(express);
+    for (const body of [{ user: { $ne: null } }, { $where: 'sleep(1000)' }, { 'a.b': 1 }, { list: [{ q: { $gt: '' } }] }]) {
+      const res = await request(app).post('/echo').send(body);
+      assert.equal(res.status, 400, JSON.stringify(body));
+      assert.equal(res.body.error.code, 'OPERATOR_KEY');
+      assert.doesNotMatch(JSON.stringify(res.body), /\$ne|\$where|sleep|\$gt/, 'the response does not echo input');
+    }
+    const strip = makeApp(express, { json: { operators: 'strip' } });
+    const res = await request(strip.app).post('/echo').send({ user: { name: 'x', $ne: null }, ok: 1 });
+    assert.equal(res.status, 200);
+    assert.deepEqual(res.body.body, { user: { name: 'x' }, ok: 1 });
+    assert.deepEqual(strip.events.map((e) => [e.type, e.path]), [['operator', 'user.$ne']]);
+  });
+
+  test(`${major}: limits give 413, bad encodings and charsets 415, bad JSON 400`, async () => {
+    const { app, events } = makeApp(express, { json: { limit: '1kb', maxDepth: 4, maxKeys: 20 } });
+    const big = JSON.stringify({ s: 'x'.repeat(2000) });
+    let res = await request(app).post('/echo').set('content-type', 'application/json').send(big);
+    assert.equal(res.status, 413);
+    assert.equal(res.body.error.code, 'BODY_TOO_LARGE');
+    assert.ok(events.some((e) => e.type === 'limit'));
+    // A small gzip body that inflates past the limit is caught after decoding.
+    const gzipped = zlib.gzipSync(big);
+    assert.ok(gzipped.length < 1024, 'the compressed body is under the limit');
+    res = await rawPost(app, '/echo', { 'content-type': 'application/json', 'content-encoding': 'gzip' }, gzipped);
+    assert.equal(res.status, 413);
+    res = await rawPost(app, '/echo', { 'content-type': 'application/json', 'content-encoding': 'gzip' }, zlib.gzipSync('{"ok":1}'));
+    assert.deepEqual(res.body.body, { ok: 1 });
+    res = await rawPost(app, '/echo', { 'content-type': 'application/json', 'content-encoding': 'br' }, zlib.brotliCompressSync('{"ok":2}'));
+    assert.deepEqual(res.body.body, { ok: 2 });
+    res = await rawPost(app, '/echo', { 'content-type': 'application/json', 'content-encoding': 'gzip' }, Buffer.from('not gzip'));
+    assert.equal(res.status, 400);
+    res = await rawPost(app, '/echo', { 'content-type': 'application/json', 'content-encoding': 'compress' }, Buffer.from('{}'));
+    assert.equal(res.status, 415);
+    res = await request(app).post('/echo').set('content-type', 'application/json; charset=latin1').send('{}');
+    assert.equal(res.status, 415);
+    res = await request(app).post('/echo').set('content-type', 'application/json').send('{"a":');
+    assert.equal(res.status, 400);
+    assert.equal(res.body.error.code, 'INVALID_JSON');
+    res = await request(app).post('/echo').send({ a: { b: { c: { d: { e: 1 } } } } });
+    assert.equal(res.status, 400);
+    res = await request(app).post('/echo').send(Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`k${i}`, i])));
+    assert.equal(res.status, 413);
+    assert.equal(res.body.error.code, 'TOO_MANY_KEYS');
+  });
+
+  test(`${major}: urlencoded bodies: qs attacks, parameter and depth limits`, async () => {
+    const { app, events } = makeApp(express, { urlencoded: { parameterLimit: 10, maxDepth: 2 } });
+    let res = await request(app).post('/echo').type('form').send('a[__proto__]=b&a[length]=100000000&a[x]=1');
+    assert.equal(res.status, 200);
+    assert.deepEqual(res.body.body, { a: { length: '100000000', x: '1' } });
+    assert.equal({}.b, undefined);
+    assert.ok(events.some((e) => e.type === 'prototype'));
+    res = await request(app).post('/echo').type('form').send(Array.from({ length: 11 }, (_, i) => `p${i}=1`).join('&'));
+    assert.equal(res.status, 413);
+    assert.equal(res.body.error.code, 'TOO_MANY_PARAMETERS');
+    res = await request(app).post('/echo').type('form').send('a[b][c][d]=deep&ok=1');
+    assert.deepEqual(res.body.body, { ok: '1' });
+    res = await request(app).post('/echo').type('form').send('user[$ne]=1');
+    assert.equal(res.status, 400);
+    assert.equal(res.body.error.code, 'OPERATOR_KEY');
+  });
+
+  test(`${major}: queryParser makes req.query clean on every access (hpp, prototype and operator keys)`, async () => {
+    const { app, events } = makeApp(express, { query: { allowArrays: ['tag'] }, guard: {} });
+    const res = await request(app).get('/echo?a=1&a=2&tag=x&tag=y&__proto__[admin]=1&constructor[prototype][x]=1&user[$ne]=1&$where=1&q[b]=3');
+    assert.equal(res.status, 200);
+    const expected = { a: '2', tag: ['x', 'y'], q: { b: '3' } };
+    assert.deepEqual(res.body.query, expected);
+    assert.deepEqual(res.body.again, expected, 'a second read (Express 5 re-parses) is just as clean');
+    assert.equal({}.admin, undefined);
+    const types = events.map((e) => e.type).sort();
+    assert.ok(types.includes('parameterPollution') && types.includes('prototype') && types.includes('operator'), types.join());
+  });
+
+  test(`${major}: guard rejects what other parsers let through, and cleans only where safe`, async () => {
+    const setup = (app) => app.set('query parser', 'extended');
+    const { app } = makeApp(express, { query: false, guard: {}, setup });
+    let res = await request(app).get('/echo?user[$ne]=x');
+    assert.equal(res.status, 400);
+    assert.equal(res.body.error.code, 'OPERATOR_KEY');
+    const cleaning = makeApp(express, { query: false, guard: { mode: 'clean' }, setup, json: { operators: 'allow' } });
+    res = await request(cleaning.app).post('/echo?user[$ne]=x&ok=1').send({ a: 1, $where: 'x' });
+    if (major === 'Express 4') {
+      assert.equal(res.status, 200);
+      assert.deepEqual(res.body.query, { user: {}, ok: '1' });
+      assert.deepEqual(res.body.body, { a: 1 });
+    } else {
+      // Express 5's req.query is a getter: it cannot be cleaned in place, so guard rejects.
+      assert.equal(res.status, 400);
+    }
+  });
+
+  test(`${major}: validate answers 400 with field and rule only, and fills req.valid`, async () => {
+    const app = express();
+    app.use(guardware.json());
+    app.post('/profile', guardware.validate({ body: { bio: { stripTags: {}, escape: {} }, nick: { escape: {} }, note: { optional: true, escape: {} } } }), (req, res) => {
+      res.json({ valid: req.valid, original: req.body });
+    });
+    app.use(guardware.errorHandler());
+    let res = await request(app).post('/profile').send({ bio: '<b>hi</b> & <script>x</script>', nick: 'a<b' });
+    assert.equal(res.status, 200);
+    assert.deepEqual(res.body.valid, { body: { bio: 'hi &amp; ', nick: 'a&lt;b' } });
+    assert.deepEqual(res.body.original, { bio: '<b>hi</b> & <script>x</script>', nick: 'a<b' }, 'the request is untouched');
+    res = await request(app).post('/profile').send({ bio: ['SECRET-ITEM'], extra: 'SECRET-VALUE' });
+    assert.equal(res.status, 400);
+    assert.equal(res.body.error.code, 'VALIDATION_FAILED');
+    assert.deepEqual(res.body.error.errors, [{ location: 'body', field: 'bio', rule: 'type' }, { location: 'body', field: 'nick', rule: 'required' }]);
+    assert.doesNotMatch(JSON.stringify(res.body), /SECRET/);
+  });
+
+  test(`${major}: errorHandler never leaks 5xx details`, async () => {
+    const app = express();
+    app.get('/boom', () => { throw new Error('db password is hunter2'); });
+    app.use(guardware.errorHandler({ expose: false }));
+    const res = await request(app).get('/boom');
+    assert.equal(res.status, 500);
+    assert.deepEqual(res.body, { error: { code: 'INTERNAL', message: 'Internal Server Error' } });
+  });
+}
+
+test('options are validated and a polluted Object.prototype does not change them', async () => {
+  assertCode(() => guardware.json({ limit: 'lots' }), 'INVALID_OPTIONS');
+  assertCode(() => guardware.json({ operatorz: 'allow' }), 'INVALID_OPTIONS');
+  assertCode(() => guardware.guard({ mode: 'fix' }), 'INVALID_OPTIONS');
+  assertCode(() => guardware.validate({ body: { x: { isNotARule: {} } } }), 'INVALID_OPTIONS');
+  assertCode(() => guardware.validate({ cookies: {} }), 'INVALID_OPTIONS');
+  Object.prototype.operators = 'allow';
+  Object.prototype.limit = '1gb';
+  try {
+    const { app } = makeApp(require('express'));
+    const res = await request(app).post('/echo').send({ $where: '1' });
+    assert.equal(res.status, 400);
+  } finally {
+    delete Object.prototype.operators;
+    delete Object.prototype.limit;
+  }
+  assert.equal(typeof bulwark.escapeHtml, 'function');
+});

@@ -1,0 +1,90 @@
+'use strict';
+// Reads a request body once, as body-parser does: Content-Type and charset checks,
+// Content-Encoding (gzip, deflate, br) with the size limit applied to the decoded bytes,
+// Content-Length checked before reading. Resolves to a Buffer.
+
+const zlib = require('node:zlib');
+const { httpError } = require('./http');
+
+/** The media type of a request (lower case, without parameters), or ''. */
+function mediaType(req) {
+  const header = req.headers['content-type'];
+  return typeof header === 'string' ? header.split(';', 1)[0].trim().toLowerCase() : '';
+}
+
+/** The charset parameter of the Content-Type header, lower case, or undefined. */
+function charset(req) {
+  const header = req.headers['content-type'] || '';
+  const m = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(header);
+  return m ? m[1].toLowerCase() : undefined;
+}
+
+/** Whether the request carries a body at all (as type-is's hasBody). */
+function hasBody(req) {
+  return req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0');
+}
+
+function decoder(encoding) {
+  switch (encoding) {
+    case 'identity': return null;
+    case 'gzip': case 'x-gzip': return zlib.createGunzip();
+    case 'deflate': return zlib.createInflate();
+    case 'br': return zlib.createBrotliDecompress();
+    default: return undefined;
+  }
+}
+
+/**
+ * Reads the body into a Buffer of at most `limit` decoded bytes. Rejects with 413
+ * (BODY_TOO_LARGE), 415 (UNSUPPORTED_ENCODING, UNSUPPORTED_CHARSET) or 400 (BODY_INVALID).
+ */
+function readBody(req, { limit, charsets = ['utf-8', 'utf8'] }) {
+  return new Promise((resolve, reject) => {
+    const cs = charset(req);
+    if (cs !== undefined && !charsets.includes(cs)) {
+      reject(httpError(415, 'UNSUPPORTED_CHARSET', `unsupported charset "${cs}"`));
+      return;
+    }
+    const encoding = (req.headers['content-encoding'] || 'identity').toLowerCase();
+    const inflate = decoder(encoding);
+    if (inflate === undefined) {
+      reject(httpError(415, 'UNSUPPORTED_ENCODING', `unsupported content encoding "${encoding}"`));
+      return;
+    }
+    const declared = Number(req.headers['content-length']);
+    if (inflate === null && Number.isFinite(declared) && declared > limit) {
+      reject(httpError(413, 'BODY_TOO_LARGE', `request body is larger than ${limit} bytes`));
+      return;
+    }
+    const chunks = [];
+    let size = 0;
+    let done = false;
+    const source = inflate ? req.pipe(inflate) : req;
+    const finish = (err, value) => {
+      if (done) return;
+      done = true;
+      source.removeAllListeners('data');
+      if (err) {
+        // Stop reading; let the socket drain what is left without buffering it.
+        req.unpipe?.();
+        req.resume();
+        reject(err);
+      } else {
+        resolve(value);
+      }
+    };
+    source.on('data', (chunk) => {
+      size += chunk.length;
+      if (size > limit) {
+        finish(httpError(413, 'BODY_TOO_LARGE', `request body is larger than ${limit} bytes`));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    source.on('end', () => finish(null, Buffer.concat(chunks, size)));
+    source.on('error', () => finish(httpError(400, 'BODY_INVALID', 'the request body could not be decoded')));
+    req.on('aborted', () => finish(httpError(400, 'BODY_INVALID', 'the request was aborted')));
+  });
+}
+
+module.exports = { readBody, mediaType, hasBody };
