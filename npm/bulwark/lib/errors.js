@@ -12,6 +12,10 @@ const CODES = new Set([
   'RANDOM_UNAVAILABLE',
   'BACKEND_UNAVAILABLE',
   'INTERNAL',
+  'INVALID_JSON',
+  'JSON_PROTO_POISONING',
+  'UNSUPPORTED_VALUE',
+  'CYCLIC_VALUE',
 ]);
 
 /** A guard's refusal. `code` is one of the stable codes above. */
@@ -38,4 +42,13 @@ function fromBackend(err) {
   return err;
 }
 
-module.exports = { BulwarkError, fromBackend, CODES };
+/** Runs a backend call, turning what it throws into a BulwarkError (see fromBackend). */
+function callBackend(fn) {
+  try {
+    return fn();
+  } catch (err) {
+    throw fromBackend(err);
+  }
+}
+
+module.exports = { BulwarkError, fromBackend, callBackend, CODES };

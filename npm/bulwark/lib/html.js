@@ -10,7 +10,7 @@
 // strings therefore never take the plain-text shortcut, and every result is well-formed.
 
 const backend = require('./backend');
-const { fromBackend } = require('./errors');
+const { callBackend: call } = require('./errors');
 const { stringArg, readOptions } = require('./args');
 
 const isStringArray = (v) => Array.isArray(v) && v.every((s) => typeof s === 'string');
@@ -48,14 +48,6 @@ const NOT_PLAIN = ['<', '&', '>', '\r', '\0', '\u00a0', '\ufeff'];
 function isPlainText(str) {
   for (const ch of NOT_PLAIN) if (str.includes(ch)) return false;
   return str.isWellFormed();
-}
-
-function call(fn) {
-  try {
-    return fn();
-  } catch (err) {
-    throw fromBackend(err);
-  }
 }
 
 function compile(options, fnName) {

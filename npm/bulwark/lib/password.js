@@ -11,7 +11,7 @@
 // call the *Sync functions from a worker_threads Worker, when that matters.
 
 const backend = require('./backend');
-const { BulwarkError, fromBackend } = require('./errors');
+const { BulwarkError, fromBackend, callBackend } = require('./errors');
 const { stringArg, toBytes, readOptions, checks } = require('./args');
 
 const HASH_OPTIONS = {
@@ -70,16 +70,8 @@ function setPasswordConcurrency(n) {
   while (running < concurrency && waiting.length > 0) waiting.shift()();
 }
 
-function syncCall(fn) {
-  try {
-    return fn();
-  } catch (err) {
-    throw fromBackend(err);
-  }
-}
-
 function yieldThenRun(fn) {
-  return new Promise((resolve) => setImmediate(resolve)).then(() => syncCall(fn));
+  return new Promise((resolve) => setImmediate(resolve)).then(() => callBackend(fn));
 }
 
 function hashArgs(password, options) {
@@ -105,7 +97,7 @@ function hashPassword(password, options) {
 /** hashPassword on the calling thread. */
 function hashPasswordSync(password, options) {
   const args = hashArgs(password, options);
-  return syncCall(() => binding.hashPasswordSync(...args));
+  return callBackend(() => binding.hashPasswordSync(...args));
 }
 
 /**
@@ -127,14 +119,14 @@ function verifyPassword(hash, password, options) {
 /** verifyPassword on the calling thread. */
 function verifyPasswordSync(hash, password, options) {
   const args = verifyArgs(hash, password, options);
-  return syncCall(() => binding.verifyPasswordSync(...args));
+  return callBackend(() => binding.verifyPasswordSync(...args));
 }
 
 /** `true` when `hash` was not made with exactly these options (or the defaults). */
 function needsRehash(hash, options) {
   const str = stringArg(hash, 'hash');
   const opts = readOptions(options, HASH_OPTIONS, 'needsRehash');
-  return syncCall(() => binding.needsRehash(str, opts));
+  return callBackend(() => binding.needsRehash(str, opts));
 }
 
 module.exports = {
