@@ -2,7 +2,7 @@
 //! the JS benches use (benches/js), so the cost of crossing into Rust can be read off.
 use std::hint::black_box;
 
-use bulwark_core::{compare, escape, password};
+use bulwark_core::{compare, escape, html, password};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
 fn text(bytes: usize) -> String {
@@ -20,6 +20,22 @@ fn bench_escape(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("escape_html utf8", size), &input, |b, s| b.iter(|| escape::escape_html(black_box(s)).len()));
         group.bench_with_input(BenchmarkId::new("escape_html_units utf16", size), &units, |b, s| b.iter(|| escape::escape_html_units(black_box(s)).len()));
         group.bench_with_input(BenchmarkId::new("unescape_html utf8", size), &escaped, |b, s| b.iter(|| escape::unescape_html(black_box(s)).len()));
+    }
+    group.finish();
+}
+
+fn bench_html(c: &mut Criterion) {
+    let mut group = c.benchmark_group("html");
+    let markup = "<p class=\"c\">Hello <b>world</b>, <a href=\"https://example.com/\" onclick=\"evil()\">link</a><img src=x onerror=alert(1)><script>alert(1)</script></p>\n";
+    let sanitizer = html::Sanitizer::new(&html::HtmlPolicy::default()).ok();
+    for size in [1024usize, 16 * 1024] {
+        let input = markup.repeat(size / markup.len() + 1);
+        group.throughput(Throughput::Bytes(input.len() as u64));
+        group.bench_with_input(BenchmarkId::new("sanitize_html", size), &input, |b, s| b.iter(|| html::sanitize_html(black_box(s)).map(|o| o.len())));
+        if let Some(sanitizer) = &sanitizer {
+            group.bench_with_input(BenchmarkId::new("Sanitizer::sanitize", size), &input, |b, s| b.iter(|| sanitizer.sanitize(black_box(s)).map(|o| o.len())));
+        }
+        group.bench_with_input(BenchmarkId::new("strip_tags", size), &input, |b, s| b.iter(|| html::strip_tags(black_box(s)).map(|o| o.len())));
     }
     group.finish();
 }
@@ -48,5 +64,57 @@ fn bench_password(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_escape, bench_compare, bench_password);
+/// An API-like JSON document of about `bytes` bytes, as the JS json bench builds.
+fn json_document(bytes: usize) -> String {
+    let mut items = Vec::new();
+    let mut size = 12;
+    let mut i = 0;
+    while size < bytes {
+        let item = format!(
+            r#"{{"id":{i},"name":"user {i}","email":"user{i}@example.com","active":{},"tags":["alpha","café ☕"],"address":{{"street":"{i} Main St","city":"quote \"here\"","zip":"{}","geo":{{"lat":{}.5,"lng":-{}.25}}}},"notes":null}}"#,
+            i % 3 == 0,
+            10000 + i,
+            i % 90,
+            i % 180
+        );
+        size += item.len() + 1;
+        items.push(item);
+        i += 1;
+    }
+    format!(r#"{{"items":[{}]}}"#, items.join(","))
+}
+
+fn bench_json(c: &mut Criterion) {
+    use bulwark_core::json;
+    let mut group = c.benchmark_group("json");
+    for size in [1024, 64 * 1024, 1024 * 1024] {
+        let doc = json_document(size);
+        let units: Vec<u16> = doc.encode_utf16().collect();
+        let options = json::JsonOptions::default();
+        group.throughput(Throughput::Bytes(doc.len() as u64));
+        group.bench_with_input(BenchmarkId::new("scan_units utf8", size), &doc, |b, d| b.iter(|| json::scan_units(black_box(d.as_bytes()), 128)));
+        group.bench_with_input(BenchmarkId::new("scan_units utf16", size), &units, |b, u| b.iter(|| json::scan_units(black_box(u), 128)));
+        group.bench_with_input(BenchmarkId::new("parse_json", size), &doc, |b, d| b.iter(|| json::parse_json(black_box(d), &options)));
+    }
+    group.finish();
+}
+
+fn bench_merge(c: &mut Criterion) {
+    use bulwark_core::{json, merge};
+    let mut group = c.benchmark_group("merge");
+    for leaves in [1_000usize, 20_000] {
+        let doc = |salt: usize| {
+            let items: Vec<String> = (0..leaves / 5).map(|i| format!(r#""k{i}":{{"a":{},"b":"s{i}","c":[{i},true],"d":null}}"#, i + salt)).collect();
+            json::parse_data(&format!("{{{}}}", items.join(","))).unwrap_or_default()
+        };
+        let (target, source) = (doc(0), [doc(1)]);
+        let options = merge::MergeOptions::default();
+        group.bench_function(BenchmarkId::new("merge", leaves), |b| b.iter(|| merge::merge(black_box(&target), &source, &options)));
+        let sanitize = merge::SanitizeOptions::default();
+        group.bench_function(BenchmarkId::new("sanitize_keys", leaves), |b| b.iter(|| merge::sanitize_keys(black_box(&target), &sanitize)));
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_escape, bench_html, bench_compare, bench_password, bench_json, bench_merge);
 criterion_main!(benches);
