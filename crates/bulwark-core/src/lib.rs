@@ -10,6 +10,8 @@
 //! - [`compare`]: constant-time equality of secrets.
 //! - [`html`]: allowlist HTML sanitizing on ammonia, and text extraction.
 //! - [`password`]: argon2id password hashing with PHC strings and bounded verification cost.
+//! - [`validators`]: validator.js-compatible string validators (`isEmail`, `isURL`, ...) in
+//!   linear time, and compiled rule sets for batch checks.
 //!
 //! Every guard fails closed: bad input is an [`Error`] with a stable [`ErrorCode`], never
 //! a panic and never a silently weakened check.
@@ -22,5 +24,6 @@ mod error;
 pub mod escape;
 pub mod html;
 pub mod password;
+pub mod validators;
 
 pub use error::{Error, ErrorCode, Result};

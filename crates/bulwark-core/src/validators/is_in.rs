@@ -1,0 +1,29 @@
+//! `isIn`.
+
+/// `true` when `s` equals one of `values`, as validator.js `isIn` decides for an array
+/// (whose elements it converts with `toString`: the JS layer passes them converted).
+///
+/// # Examples
+/// ```
+/// use bulwark_core::validators::is_in;
+/// let colors = ["red".to_string(), "green".to_string()];
+/// assert!(is_in("red", &colors));
+/// assert!(!is_in("Red", &colors) && !is_in("", &colors));
+/// ```
+pub fn is_in(s: &str, values: &[String]) -> bool {
+    values.iter().any(|v| v == s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table() {
+        let values: Vec<String> = ["foo", "bar", "1", ""].iter().map(|s| s.to_string()).collect();
+        for (s, expected) in [("foo", true), ("bar", true), ("1", true), ("", true), ("foobar", false), ("fo", false), (" foo", false)] {
+            assert_eq!(is_in(s, &values), expected, "{s}");
+        }
+        assert!(!is_in("foo", &[]));
+    }
+}

@@ -1,0 +1,615 @@
+//! JavaScript regular expressions on the linear-time `regex` crate.
+//!
+//! validator.js takes user patterns in several places (`matches`, `host_whitelist` /
+//! `host_blacklist` entries, `isEmail`'s `blacklisted_chars`, `isAlpha`'s `ignore`) and
+//! runs them on V8's backtracking engine. Here a JS pattern (source + flags) is translated
+//! token by token into `regex` syntax with JS meanings (`\d` is `[0-9]`, `\s` is JS's
+//! whitespace set, `.` excludes JS line terminators, `\b` is an ASCII word boundary, a
+//! `{` that is not a quantifier is a literal, ...) and compiled into a finite automaton, so
+//! matching is linear in the input whatever the pattern.
+//!
+//! Refused with `INVALID_OPTIONS`, never run on a backtracking engine: look-around
+//! (`(?=`, `(?!`, `(?<=`, `(?<!`), back-references (`\1`, `\k<name>`), legacy octal
+//! escapes, lone surrogate escapes, the `v` flag, and patterns that compile to more than
+//! [`MAX_COMPILED_SIZE`] bytes.
+//!
+//! Differences that remain (documented on `matches`): matching is over Unicode scalar
+//! values, as JS does with the `u` flag (without it JS sees an astral character as two
+//! units, so `/^.$/` does not match `"😀"` there but does here); the `i` flag uses
+//! Unicode simple case folding (`/k/i` also matches the Kelvin sign `K`); with the `m`
+//! flag, `^` and `$` see `\n` and `\r` as line ends but not U+2028/U+2029; a `g` or `y`
+//! regex keeps no `lastIndex` state between calls (`y` anchors at the start).
+
+use std::borrow::Cow;
+use std::fmt::Write;
+
+use regex::{Regex, RegexBuilder};
+
+use crate::{Error, ErrorCode, Result};
+
+/// The most memory a compiled user pattern may take (bytes of the `regex` crate's
+/// program and lazy DFA cache each).
+pub const MAX_COMPILED_SIZE: usize = 2 << 20;
+
+/// The longest pattern source accepted, in bytes.
+pub const MAX_PATTERN_LENGTH: usize = 64 * 1024;
+
+/// JS `\s` as a class body in `regex` syntax.
+const JS_SPACE_CLASS: &str = r"\t\n\x0B\x0C\r \x{A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}";
+
+/// A compiled JavaScript regular expression (source and flags, as `RegExp` has them).
+#[derive(Debug, Clone)]
+pub struct JsRegex {
+    regex: Regex,
+    source: String,
+    flags: String,
+    global: bool,
+}
+
+impl PartialEq for JsRegex {
+    fn eq(&self, other: &Self) -> bool {
+        self.source == other.source && self.flags == other.flags
+    }
+}
+
+fn invalid(message: String) -> Error {
+    Error::new(ErrorCode::InvalidOptions, message)
+}
+
+impl JsRegex {
+    /// Translates and compiles `new RegExp(source, flags)`.
+    ///
+    /// # Errors
+    /// `INVALID_OPTIONS` for a pattern JS would reject, a feature a linear-time engine
+    /// cannot run (look-around, back-references), or one too large to compile.
+    ///
+    /// # Examples
+    /// ```
+    /// use bulwark_core::validators::JsRegex;
+    /// let re = JsRegex::new(r"^\d{3}-\w+$", "").unwrap();
+    /// assert!(re.is_match("123-abc"));
+    /// assert!(!re.is_match("١٢٣-abc")); // JS \d is ASCII only
+    /// assert!(JsRegex::new(r"^(a)\1$", "").is_err()); // back-references are refused
+    /// assert!(JsRegex::new(r"^(?=a)", "").is_err()); // and so is look-around
+    /// ```
+    pub fn new(source: &str, flags: &str) -> Result<JsRegex> {
+        if source.len() > MAX_PATTERN_LENGTH {
+            return Err(invalid(format!("pattern longer than {MAX_PATTERN_LENGTH} bytes")));
+        }
+        let f = Flags::parse(flags)?;
+        let translated = translate(source, &f)?;
+        let pattern = if f.sticky { format!(r"\A(?:{translated})") } else { translated };
+        let regex = RegexBuilder::new(&pattern)
+            .case_insensitive(f.ignore_case)
+            .multi_line(f.multi_line)
+            .crlf(f.multi_line)
+            .size_limit(MAX_COMPILED_SIZE)
+            .dfa_size_limit(MAX_COMPILED_SIZE)
+            .build()
+            .map_err(|err| invalid(format!("pattern /{source}/{flags} cannot be compiled: {err}")))?;
+        Ok(JsRegex { regex, source: source.to_owned(), flags: flags.to_owned(), global: f.global })
+    }
+
+    /// `re.test(s)` (without `lastIndex` state).
+    pub fn is_match(&self, s: &str) -> bool {
+        self.regex.is_match(s)
+    }
+
+    /// `s.replace(re, '')`: every match removed with the `g` flag, else the first.
+    pub fn remove<'a>(&self, s: &'a str) -> Cow<'a, str> {
+        if self.global {
+            self.regex.replace_all(s, "")
+        } else {
+            self.regex.replace(s, "")
+        }
+    }
+
+    /// The JS source.
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    /// The JS flags.
+    pub fn flags(&self) -> &str {
+        &self.flags
+    }
+}
+
+/// A `host_whitelist` / `host_blacklist` entry: a string (exact match) or a RegExp.
+#[derive(Debug, Clone, PartialEq)]
+pub enum HostMatcher {
+    /// Matches this exact host.
+    Exact(String),
+    /// Matches hosts the pattern matches anywhere (`re.test(host)`).
+    Pattern(JsRegex),
+}
+
+impl HostMatcher {
+    /// Whether `host` matches this entry.
+    pub fn matches(&self, host: &str) -> bool {
+        match self {
+            HostMatcher::Exact(exact) => exact == host,
+            HostMatcher::Pattern(re) => re.is_match(host),
+        }
+    }
+}
+
+/// validator.js `checkHost`: `true` when any entry matches.
+pub(crate) fn check_host(host: &str, list: &[HostMatcher]) -> bool {
+    list.iter().any(|m| m.matches(host))
+}
+
+#[derive(Default)]
+struct Flags {
+    global: bool,
+    ignore_case: bool,
+    multi_line: bool,
+    dot_all: bool,
+    unicode: bool,
+    sticky: bool,
+}
+
+impl Flags {
+    fn parse(flags: &str) -> Result<Flags> {
+        let mut f = Flags::default();
+        for c in flags.chars() {
+            let slot = match c {
+                'g' => &mut f.global,
+                'i' => &mut f.ignore_case,
+                'm' => &mut f.multi_line,
+                's' => &mut f.dot_all,
+                'u' => &mut f.unicode,
+                'y' => &mut f.sticky,
+                'd' => continue,
+                'v' => return Err(invalid("the regex flag \"v\" is not supported".into())),
+                _ => return Err(invalid(format!("invalid regex flags \"{flags}\""))),
+            };
+            if *slot {
+                return Err(invalid(format!("invalid regex flags \"{flags}\" (repeated flag)")));
+            }
+            *slot = true;
+        }
+        Ok(f)
+    }
+}
+
+/// One class item: a single character, or a whole class in `regex` syntax (`\d`, ...).
+enum ClassAtom {
+    Char(char),
+    Set(String),
+}
+
+struct Translator<'a> {
+    chars: Vec<char>,
+    pos: usize,
+    flags: &'a Flags,
+    out: String,
+}
+
+fn translate(source: &str, flags: &Flags) -> Result<String> {
+    let mut t = Translator { chars: source.chars().collect(), pos: 0, flags, out: String::with_capacity(source.len() * 2) };
+    t.run()?;
+    Ok(t.out)
+}
+
+fn push_char(out: &mut String, c: char) {
+    let _ = write!(out, "\\x{{{:X}}}", u32::from(c));
+}
+
+impl Translator<'_> {
+    fn peek(&self) -> Option<char> {
+        self.chars.get(self.pos).copied()
+    }
+
+    fn peek_at(&self, offset: usize) -> Option<char> {
+        self.chars.get(self.pos + offset).copied()
+    }
+
+    fn unsupported(&self, what: &str) -> Error {
+        let source: String = self.chars.iter().collect();
+        invalid(format!("pattern /{source}/ uses {what}, which the linear-time regex engine does not support"))
+    }
+
+    fn syntax(&self, what: &str) -> Error {
+        let source: String = self.chars.iter().collect();
+        invalid(format!("invalid regular expression /{source}/: {what}"))
+    }
+
+    fn run(&mut self) -> Result<()> {
+        // What the last token was, to refuse what JS refuses: a quantifier on nothing, on
+        // an assertion or on another quantifier (`a**`), which `regex` would accept.
+        #[derive(PartialEq)]
+        enum Last {
+            Nothing,
+            Atom,
+            Assertion,
+            Quantifier,
+            Lazy,
+        }
+        let mut last = Last::Nothing;
+        while let Some(c) = self.peek() {
+            self.pos += 1;
+            let quantifier = match c {
+                '*' | '+' => true,
+                '?' => last != Last::Quantifier,
+                '{' => self.quantifier_len().is_some(),
+                _ => false,
+            };
+            if quantifier && last != Last::Atom {
+                return Err(self.syntax("nothing to repeat"));
+            }
+            last = match c {
+                '\\' => match self.escape(false)? {
+                    ClassAtom::Char(c) => {
+                        push_char(&mut self.out, c);
+                        Last::Atom
+                    }
+                    ClassAtom::Set(set) => {
+                        self.out.push_str(&set);
+                        if set.contains("\\b") || set.contains("\\B") { Last::Assertion } else { Last::Atom }
+                    }
+                },
+                '.' => {
+                    self.out.push_str(if self.flags.dot_all { r"(?s:.)" } else { r"[^\n\r\x{2028}\x{2029}]" });
+                    Last::Atom
+                }
+                '[' => {
+                    self.class()?;
+                    Last::Atom
+                }
+                '(' => {
+                    self.group()?;
+                    Last::Nothing
+                }
+                '{' => {
+                    if let Some(len) = self.quantifier_len() {
+                        self.out.push('{');
+                        self.out.extend(&self.chars[self.pos..self.pos + len]);
+                        self.pos += len;
+                        Last::Quantifier
+                    } else if self.flags.unicode {
+                        return Err(self.syntax("lone quantifier bracket"));
+                    } else {
+                        self.out.push_str(r"\{");
+                        Last::Atom
+                    }
+                }
+                '}' | ']' if self.flags.unicode => return Err(self.syntax("lone bracket")),
+                '}' | ']' => {
+                    self.out.push('\\');
+                    self.out.push(c);
+                    Last::Atom
+                }
+                '?' if last == Last::Quantifier => {
+                    self.out.push('?');
+                    Last::Lazy
+                }
+                '*' | '+' | '?' => {
+                    self.out.push(c);
+                    Last::Quantifier
+                }
+                ')' => {
+                    self.out.push(c);
+                    Last::Atom
+                }
+                '|' => {
+                    self.out.push(c);
+                    Last::Nothing
+                }
+                '^' | '$' => {
+                    self.out.push(c);
+                    Last::Assertion
+                }
+                _ => {
+                    push_char(&mut self.out, c);
+                    Last::Atom
+                }
+            };
+        }
+        Ok(())
+    }
+
+    /// Length of `n}`, `n,}` or `n,m}` after a `{`, if that is what follows.
+    fn quantifier_len(&self) -> Option<usize> {
+        let rest = &self.chars[self.pos..];
+        let digits = |from: usize| rest[from..].iter().take_while(|c| c.is_ascii_digit()).count();
+        let n = digits(0);
+        if n == 0 {
+            return None;
+        }
+        match rest.get(n) {
+            Some('}') => Some(n + 1),
+            Some(',') => {
+                let m = digits(n + 1);
+                (rest.get(n + 1 + m) == Some(&'}')).then_some(n + 2 + m)
+            }
+            _ => None,
+        }
+    }
+
+    fn group(&mut self) -> Result<()> {
+        if self.peek() != Some('?') {
+            self.out.push('(');
+            return Ok(());
+        }
+        match (self.peek_at(1), self.peek_at(2)) {
+            (Some(':'), _) => {
+                self.pos += 2;
+                self.out.push_str("(?:");
+            }
+            (Some('=' | '!'), _) | (Some('<'), Some('=' | '!')) => return Err(self.unsupported("look-around")),
+            (Some('<'), _) => {
+                let name_start = self.pos + 2;
+                let Some(len) = self.chars[name_start..].iter().position(|&c| c == '>') else {
+                    return Err(self.syntax("invalid group name"));
+                };
+                let name: String = self.chars[name_start..name_start + len].iter().collect();
+                if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$') {
+                    return Err(self.unsupported("a non-ASCII or invalid group name"));
+                }
+                self.pos = name_start + len + 1;
+                let _ = write!(self.out, "(?<{}>", name.replace('$', "_"));
+            }
+            _ => return Err(self.syntax("invalid group")),
+        }
+        Ok(())
+    }
+
+    fn hex_digits(&self, from: usize, count: usize) -> Option<u32> {
+        let digits: String = self.chars.get(from..from + count)?.iter().collect();
+        if digits.chars().all(|c| c.is_ascii_hexdigit()) {
+            u32::from_str_radix(&digits, 16).ok()
+        } else {
+            None
+        }
+    }
+
+    /// A code unit from `\uXXXX` (pairing a surrogate pair written as two escapes).
+    fn unicode_escape(&mut self) -> Result<Option<char>> {
+        if self.flags.unicode && self.peek() == Some('{') {
+            let Some(len) = self.chars[self.pos + 1..].iter().position(|&c| c == '}') else {
+                return Err(self.syntax("invalid Unicode escape"));
+            };
+            let value = self.hex_digits(self.pos + 1, len).filter(|_| len > 0);
+            let Some(c) = value.and_then(char::from_u32) else {
+                return Err(self.syntax("invalid Unicode escape"));
+            };
+            self.pos += len + 2;
+            return Ok(Some(c));
+        }
+        let Some(unit) = self.hex_digits(self.pos, 4) else {
+            return Ok(None);
+        };
+        self.pos += 4;
+        if (0xD800..0xDC00).contains(&unit) && self.peek() == Some('\\') && self.peek_at(1) == Some('u') {
+            if let Some(low @ 0xDC00..=0xDFFF) = self.hex_digits(self.pos + 2, 4) {
+                self.pos += 6;
+                return Ok(char::from_u32(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)));
+            }
+        }
+        match char::from_u32(unit) {
+            Some(c) => Ok(Some(c)),
+            None => Err(self.unsupported("a lone surrogate escape")),
+        }
+    }
+
+    /// The escape after a `\` (already consumed).
+    fn escape(&mut self, in_class: bool) -> Result<ClassAtom> {
+        let Some(c) = self.peek() else {
+            return Err(self.syntax("\\ at end of pattern"));
+        };
+        self.pos += 1;
+        let set = |s: &str| Ok(ClassAtom::Set(s.to_owned()));
+        // Class escapes keep JS's ASCII meaning under `i` too (outside classes; inside,
+        // the `regex` crate cannot scope flags).
+        let ascii = |class: &str| Ok(ClassAtom::Set(if in_class { class.to_owned() } else { format!("(?-i:{class})") }));
+        match c {
+            'd' => ascii("[0-9]"),
+            'D' => ascii("[^0-9]"),
+            'w' => ascii("[0-9A-Za-z_]"),
+            'W' => ascii("[^0-9A-Za-z_]"),
+            's' => set(&format!("[{JS_SPACE_CLASS}]")),
+            'S' => set(&format!("[^{JS_SPACE_CLASS}]")),
+            'b' if in_class => Ok(ClassAtom::Char('\u{8}')),
+            'b' if !in_class => set(r"(?-u:\b)"),
+            'B' if !in_class => set(r"(?-u:\B)"),
+            'n' => Ok(ClassAtom::Char('\n')),
+            'r' => Ok(ClassAtom::Char('\r')),
+            't' => Ok(ClassAtom::Char('\t')),
+            'v' => Ok(ClassAtom::Char('\u{B}')),
+            'f' => Ok(ClassAtom::Char('\u{C}')),
+            '0' if !self.peek().is_some_and(|d| d.is_ascii_digit()) => Ok(ClassAtom::Char('\0')),
+            '0'..='9' => Err(self.unsupported("back-references or octal escapes")),
+            'c' => match self.peek() {
+                Some(l) if l.is_ascii_alphabetic() => {
+                    self.pos += 1;
+                    Ok(ClassAtom::Char(char::from(l as u8 % 32)))
+                }
+                _ => Err(self.unsupported("a \\c escape without a control letter")),
+            },
+            'x' => match self.hex_digits(self.pos, 2) {
+                Some(v) => {
+                    self.pos += 2;
+                    Ok(ClassAtom::Char(char::from(v as u8)))
+                }
+                None if self.flags.unicode => Err(self.syntax("invalid escape")),
+                None => Ok(ClassAtom::Char('x')),
+            },
+            'u' => match self.unicode_escape()? {
+                Some(c) => Ok(ClassAtom::Char(c)),
+                None if self.flags.unicode => Err(self.syntax("invalid Unicode escape")),
+                None => Ok(ClassAtom::Char('u')),
+            },
+            'k' if self.flags.unicode || self.peek() == Some('<') => Err(self.unsupported("back-references")),
+            'p' | 'P' if self.flags.unicode => {
+                let Some(len) = (self.peek() == Some('{')).then(|| self.chars[self.pos..].iter().position(|&c| c == '}')).flatten()
+                else {
+                    return Err(self.syntax("invalid property name"));
+                };
+                let body: String = self.chars[self.pos..=self.pos + len].iter().collect();
+                self.pos += len + 1;
+                set(&format!("\\{c}{body}"))
+            }
+            c if self.flags.unicode && !"^$\\.*+?()[]{}|/-".contains(c) => Err(self.syntax("invalid escape")),
+            c => Ok(ClassAtom::Char(c)),
+        }
+    }
+
+    fn class_atom(&mut self) -> Result<ClassAtom> {
+        let Some(c) = self.peek() else {
+            return Err(self.syntax("unterminated character class"));
+        };
+        self.pos += 1;
+        if c == '\\' {
+            self.escape(true)
+        } else {
+            Ok(ClassAtom::Char(c))
+        }
+    }
+
+    fn class(&mut self) -> Result<()> {
+        let negated = self.peek() == Some('^');
+        if negated {
+            self.pos += 1;
+        }
+        let mut items = String::new();
+        loop {
+            match self.peek() {
+                None => return Err(self.syntax("unterminated character class")),
+                Some(']') => {
+                    self.pos += 1;
+                    break;
+                }
+                Some(_) => {}
+            }
+            let first = self.class_atom()?;
+            let is_range = self.peek() == Some('-') && self.peek_at(1).is_some_and(|c| c != ']');
+            if !is_range {
+                push_class_atom(&mut items, first);
+                continue;
+            }
+            self.pos += 1; // the '-'
+            let second = self.class_atom()?;
+            match (first, second) {
+                (ClassAtom::Char(a), ClassAtom::Char(b)) => {
+                    if a > b {
+                        return Err(self.syntax("range out of order in character class"));
+                    }
+                    push_char(&mut items, a);
+                    items.push('-');
+                    push_char(&mut items, b);
+                }
+                (a, b) if !self.flags.unicode => {
+                    push_class_atom(&mut items, a);
+                    items.push_str(r"\-");
+                    push_class_atom(&mut items, b);
+                }
+                _ => return Err(self.syntax("invalid character class range")),
+            }
+        }
+        match (items.is_empty(), negated) {
+            (true, false) => self.out.push_str(r"[a&&b]"),
+            (true, true) => self.out.push_str(r"(?s:.)"),
+            (false, false) => {
+                let _ = write!(self.out, "[{items}]");
+            }
+            (false, true) => {
+                let _ = write!(self.out, "[^{items}]");
+            }
+        }
+        Ok(())
+    }
+}
+
+fn push_class_atom(items: &mut String, atom: ClassAtom) {
+    match atom {
+        ClassAtom::Char(c) => push_char(items, c),
+        // Class escapes inside a class are bracketed classes: `regex` unions them.
+        ClassAtom::Set(set) => items.push_str(&set),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn re(source: &str, flags: &str) -> JsRegex {
+        match JsRegex::new(source, flags) {
+            Ok(re) => re,
+            Err(err) => panic!("/{source}/{flags}: {err}"),
+        }
+    }
+
+    #[test]
+    fn js_meanings() {
+        let cases: &[(&str, &str, &str, bool)] = &[
+            (r"^\d+$", "", "123", true),
+            (r"^\d+$", "", "١٢٣", false),
+            (r"^\w+$", "", "abc_1", true),
+            (r"^\w+$", "", "é", false),
+            (r"^\w+$", "i", "ſ", false),
+            (r"^\s$", "", "\u{3000}", true),
+            (r"^\s$", "", "\u{85}", false),
+            (r"^.$", "", "\n", false),
+            (r"^.$", "", "\r", false),
+            (r"^.$", "", "\u{2028}", false),
+            (r"^.$", "s", "\n", true),
+            (r"a{", "", "a{", true),
+            (r"a{1,2}$", "", "aa", true),
+            (r"a{,2}", "", "a{,2}", true),
+            (r"\bfoo\b", "", "a foo b", true),
+            (r"\bfoo\b", "", "afoo", false),
+            (r"^[\d-z]+$", "", "1-z", true),
+            (r"^[\w.-]+$", "", "a.b-c", true),
+            (r"^[^]$", "", "\n", true),
+            (r"[]", "", "a", false),
+            (r"^\u0041\x42\cJ$", "", "AB\n", true),
+            (r"^\uD83D\uDE00$", "", "😀", true),
+            (r"^\u{1F600}$", "u", "😀", true),
+            (r"^[a-z]+$", "i", "ABC", true),
+            (r"^abc$", "m", "x\nabc\ny", true),
+            (r"^abc$", "", "x\nabc\ny", false),
+            (r"\/path\.", "", "/path.", true),
+            (r"[&&]", "", "&", true),
+            (r"[~-]", "", "-", true),
+            (r"[[]", "", "[", true),
+            (r"a]", "", "a]", true),
+            (r"(?<year>\d{4})", "", "2024", true),
+            (r"^\p{Lu}$", "u", "É", true),
+            (r"^\p{Lu}$", "", "p{Lu}", true),
+            (r"^[\b]$", "", "\u{8}", true),
+            (r"^\0$", "", "\0", true),
+            (r"^a", "y", "ba", false),
+            (r"a", "y", "ab", true),
+        ];
+        for &(source, flags, input, expected) in cases {
+            assert_eq!(re(source, flags).is_match(input), expected, "/{source}/{flags} on {input:?}");
+        }
+    }
+
+    #[test]
+    fn refused_patterns() {
+        for (source, flags) in [
+            (r"(?=a)", ""), (r"(?!a)", ""), (r"(?<=a)b", ""), (r"(?<!a)b", ""), (r"(a)\1", ""), (r"(?<n>a)\k<n>", ""),
+            (r"\07", ""), ("a", "gg"), ("a", "x"), ("a", "v"), ("[b-a]", ""), ("(", ""), ("[a", ""), ("a**", ""),
+            (r"\uD800", ""), (r"a{2,1}", ""), (r"(?<é>a)", ""), (r"a{1000}{1000}{1000}", ""),
+        ] {
+            assert!(JsRegex::new(source, flags).is_err(), "/{source}/{flags} should be refused");
+        }
+    }
+
+    #[test]
+    fn remove_first_or_all() {
+        assert_eq!(re("-", "").remove("a-b-c"), "ab-c");
+        assert_eq!(re("-", "g").remove("a-b-c"), "abc");
+        assert_eq!(re("x*", "g").remove("axbxxc"), "abc");
+    }
+
+    #[test]
+    fn classic_redos_patterns_are_linear() {
+        let input = format!("{}!", "a".repeat(1 << 20));
+        for source in [r"^(a+)+$", r"^(a|a)*$", r"^(a|aa)+$", r"^(.*a){12}$", r"^([a-z]+)*[0-9]$"] {
+            assert!(!re(source, "").is_match(&input), "{source}");
+        }
+    }
+}

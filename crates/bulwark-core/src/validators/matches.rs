@@ -1,0 +1,43 @@
+//! `matches`.
+
+use super::js_regex::JsRegex;
+
+/// `true` when `pattern` matches somewhere in `s`, as validator.js `matches` decides
+/// (`!!s.match(pattern)`), on the linear-time `regex` crate.
+///
+/// Build the pattern with [`JsRegex::new`] from a JS source and flags; patterns the
+/// linear-time engine cannot run (look-around, back-references) are refused there with
+/// `INVALID_OPTIONS` rather than run on a backtracking engine. See [`JsRegex`] for the
+/// remaining semantic differences (astral characters count as one character, `i` uses
+/// Unicode case folding, `m` does not treat U+2028/U+2029 as line ends).
+///
+/// # Examples
+/// ```
+/// use bulwark_core::validators::{matches, JsRegex};
+/// let re = JsRegex::new("^[a-z]+$", "i").unwrap();
+/// assert!(matches("Hello", &re));
+/// assert!(!matches("Hello!", &re));
+/// ```
+pub fn matches(s: &str, pattern: &JsRegex) -> bool {
+    pattern.is_match(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table() {
+        let re = |s: &str, f: &str| match JsRegex::new(s, f) {
+            Ok(re) => re,
+            Err(err) => panic!("{err}"),
+        };
+        assert!(matches("abc", &re("abc", "")));
+        assert!(matches("acb", &re("c", "")));
+        assert!(!matches("acb", &re("^[a-z0-9]+c$", "")));
+        assert!(matches("ABC", &re("abc", "i")));
+        assert!(!matches("ABC", &re("abc", "")));
+        assert!(matches("abc", &re("abc", "g")));
+        assert!(!matches(&format!("{}!", "a".repeat(1 << 20)), &re("^(a+)+$", "")));
+    }
+}

@@ -1,0 +1,151 @@
+//! String validators with validator.js 13.x names, options and results, in linear time.
+//!
+//! One file per validator, as validator.js has one file per function. Each validator is a
+//! plain function over `&str` with a typed options struct whose [`Default`] is
+//! validator.js's default (`is_email(s, &EmailOptions::default())`), and a compiled
+//! [`Rule`] form that the bindings and the batch entry point ([`RuleSet`]) use, built from
+//! validator.js option objects given as JSON.
+//!
+//! # Compatibility model
+//!
+//! validator.js works on JavaScript strings, that is on UTF-16 code units, with regexes
+//! that are not in Unicode mode. The ports here reproduce that exactly for well-formed text:
+//! lengths are counted in UTF-16 units where validator.js uses `.length`, character classes
+//! written over `\u0000-\uFFFF` include astral characters when they contain the whole
+//! surrogate range (and exclude them otherwise), `\s` is JavaScript's whitespace set, and
+//! case-insensitive ASCII classes never match non-ASCII letters (as in JS non-Unicode
+//! regexes, where `/[a-z]/i` does not match `ſ` or the Kelvin sign). The JS test suite
+//! checks every validator against the real `validator` package on generated inputs.
+//!
+//! # Linear time
+//!
+//! No backtracking anywhere: validators are hand-written scanners, `std::net` parsers or
+//! patterns of the `regex` crate (finite automata). validator.js patterns with
+//! look-around or back-references (`isSlug`, `isISO8601`) are restructured into code.
+//!
+//! # Deviations from validator.js
+//!
+//! Only where validator.js is unsafe or ill-defined; each is listed on the validator:
+//! - [`is_url`]: `javascript:`, `vbscript:` and `data:` URLs are never valid unless that
+//!   scheme is listed in `protocols` (CVE-2025-56200 class: validator.js reads
+//!   `javascript:alert@example.com` as credentials and accepts it).
+//! - Option values are typed: a wrong type, an unknown key, an unknown locale or version is
+//!   `INVALID_OPTIONS` (validator.js ignores, coerces or throws a plain `Error`).
+//! - Patterns given as options (`matches`, host lists, `blacklisted_chars`, `ignore`) run on
+//!   the `regex` crate: look-around and back-references are refused (`INVALID_OPTIONS`),
+//!   and matching is over Unicode scalar values (see [`matches`]).
+
+mod alpha;
+mod is_alpha;
+mod is_alphanumeric;
+mod is_base64;
+mod is_boolean;
+mod is_byte_length;
+mod is_decimal;
+mod is_email;
+mod is_float;
+mod is_fqdn;
+mod is_hexadecimal;
+mod is_in;
+mod is_int;
+mod is_ip;
+mod is_ip_range;
+mod is_iso8601;
+mod is_json;
+mod is_jwt;
+mod is_length;
+mod is_mime_type;
+mod is_mongo_id;
+mod is_numeric;
+mod is_port;
+mod is_sem_ver;
+mod is_slug;
+mod is_strong_password;
+mod is_url;
+mod is_uuid;
+mod js_regex;
+mod matches;
+mod rule;
+
+pub use alpha::{alpha_locales, alphanumeric_locales, decimal_locales};
+pub use is_alpha::{is_alpha, AlphaOptions, IgnoreChars};
+pub use is_alphanumeric::is_alphanumeric;
+pub use is_base64::{is_base64, Base64Options};
+pub use is_boolean::{is_boolean, BooleanOptions};
+pub use is_byte_length::{is_byte_length, utf8_len, ByteLengthOptions};
+pub use is_decimal::{is_decimal, DecimalOptions};
+pub use is_email::{is_email, EmailOptions};
+pub use is_float::{is_float, FloatOptions};
+pub use is_fqdn::{is_fqdn, FqdnOptions};
+pub use is_hexadecimal::is_hexadecimal;
+pub use is_in::is_in;
+pub use is_int::{is_int, IntOptions};
+pub use is_ip::{is_ip, IpVersion};
+pub use is_ip_range::is_ip_range;
+pub use is_iso8601::{is_iso8601, Iso8601Options};
+pub use is_json::{is_json, JsonOptions};
+pub use is_jwt::is_jwt;
+pub use is_length::{is_length, js_length, LengthOptions};
+pub use is_mime_type::is_mime_type;
+pub use is_mongo_id::is_mongo_id;
+pub use is_numeric::{is_numeric, NumericOptions};
+pub use is_port::is_port;
+pub use is_sem_ver::is_sem_ver;
+pub use is_slug::is_slug;
+pub use is_strong_password::{is_strong_password, password_score, StrongPasswordOptions};
+pub use is_url::{is_url, UrlOptions};
+pub use is_uuid::{is_uuid, UuidVersion};
+pub use js_regex::{HostMatcher, JsRegex};
+pub use matches::matches;
+pub use rule::{Rule, RuleSet, VALIDATOR_NAMES};
+
+/// JavaScript's `\s` (and `String.prototype.trim`) set: WhiteSpace and LineTerminator.
+#[inline]
+pub(crate) fn is_js_space(c: char) -> bool {
+    matches!(
+        c,
+        '\t' | '\n' | '\u{0B}' | '\u{0C}' | '\r' | ' ' | '\u{A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}'
+            | '\u{2028}' | '\u{2029}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\u{FEFF}'
+    )
+}
+
+/// The JS `.length` of `s`: its length in UTF-16 code units.
+#[inline]
+pub(crate) fn utf16_len(s: &str) -> usize {
+    if s.is_ascii() {
+        return s.len();
+    }
+    s.chars().map(char::len_utf16).sum()
+}
+
+/// A fixed pattern compiled once. `None` only if the pattern does not compile, which each
+/// module's tests rule out (a validator then answers `false`: fails closed).
+pub(crate) fn static_regex<P: AsRef<str>>(
+    cell: &'static std::sync::OnceLock<Option<regex::Regex>>,
+    pattern: impl FnOnce() -> P,
+) -> Option<&'static regex::Regex> {
+    cell.get_or_init(|| regex::Regex::new(pattern().as_ref()).ok()).as_ref()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn js_space_set() {
+        for c in ['\t', '\n', '\u{0B}', '\u{0C}', '\r', ' ', '\u{A0}', '\u{1680}', '\u{2000}', '\u{200A}', '\u{2028}', '\u{2029}', '\u{202F}', '\u{205F}', '\u{3000}', '\u{FEFF}'] {
+            assert!(is_js_space(c), "{c:?}");
+        }
+        for c in ['a', '\u{85}', '\u{180E}', '\u{200B}', '\u{0}', '\u{1F}'] {
+            assert!(!is_js_space(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn utf16_lengths() {
+        assert_eq!(utf16_len(""), 0);
+        assert_eq!(utf16_len("abc"), 3);
+        assert_eq!(utf16_len("é"), 1);
+        assert_eq!(utf16_len("😀"), 2);
+    }
+}

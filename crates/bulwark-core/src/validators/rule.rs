@@ -1,0 +1,642 @@
+//! Compiled validators: a validator name and validator.js options (as JSON) compiled once
+//! into a [`Rule`], and many rules checked in one call by a [`RuleSet`].
+//!
+//! This is how the bindings call validators (each distinct options object is compiled
+//! once and reused), and the batch entry point: a request's checks compiled once into a
+//! `RuleSet` and run with one call (one crossing from JS) per request.
+
+use serde_json::{Map, Value};
+
+use super::*;
+use crate::{Error, ErrorCode, Result};
+
+/// Every validator name a [`Rule`] accepts (validator.js names).
+pub const VALIDATOR_NAMES: [&str; 28] = [
+    "isEmail", "isURL", "isFQDN", "isIP", "isIPRange", "isUUID", "isInt", "isFloat", "isNumeric", "isDecimal", "isAlpha",
+    "isAlphanumeric", "isHexadecimal", "isBase64", "isJWT", "isISO8601", "isPort", "isSlug", "isMongoId", "isLength",
+    "isByteLength", "isStrongPassword", "isJSON", "isBoolean", "isMimeType", "isSemVer", "isIn", "matches",
+];
+
+/// One validator with its options, compiled.
+#[derive(Debug, Clone)]
+pub enum Rule {
+    /// `isEmail`
+    Email(Box<EmailOptions>),
+    /// `isURL`
+    Url(Box<UrlOptions>),
+    /// `isFQDN`
+    Fqdn(FqdnOptions),
+    /// `isIP`
+    Ip(IpVersion),
+    /// `isIPRange`
+    IpRange(IpVersion),
+    /// `isUUID`
+    Uuid(UuidVersion),
+    /// `isInt`
+    Int(IntOptions),
+    /// `isFloat`
+    Float(FloatOptions),
+    /// `isNumeric`
+    Numeric(NumericOptions),
+    /// `isDecimal`
+    Decimal(DecimalOptions),
+    /// `isAlpha`
+    Alpha(Box<AlphaOptions>),
+    /// `isAlphanumeric`
+    Alphanumeric(Box<AlphaOptions>),
+    /// `isHexadecimal`
+    Hexadecimal,
+    /// `isBase64`
+    Base64(Base64Options),
+    /// `isJWT`
+    Jwt,
+    /// `isISO8601`
+    Iso8601(Iso8601Options),
+    /// `isPort`
+    Port,
+    /// `isSlug`
+    Slug,
+    /// `isMongoId`
+    MongoId,
+    /// `isLength`
+    Length(LengthOptions),
+    /// `isByteLength`
+    ByteLength(ByteLengthOptions),
+    /// `isStrongPassword` (`returns_score`: the options asked for `returnScore`).
+    StrongPassword {
+        /// The thresholds and scoring.
+        options: StrongPasswordOptions,
+        /// validator.js `returnScore`: [`Rule::score`] is the result.
+        returns_score: bool,
+    },
+    /// `isJSON`
+    Json(JsonOptions),
+    /// `isBoolean`
+    Boolean(BooleanOptions),
+    /// `isMimeType`
+    MimeType,
+    /// `isSemVer`
+    SemVer,
+    /// `isIn`
+    In(Vec<String>),
+    /// `matches`
+    Matches(Box<JsRegex>),
+}
+
+fn invalid(message: String) -> Error {
+    Error::new(ErrorCode::InvalidOptions, message)
+}
+
+/// Reads an options object strictly: every key must be consumed by a typed read.
+struct Options<'a> {
+    name: &'a str,
+    map: Map<String, Value>,
+}
+
+impl<'a> Options<'a> {
+    fn parse(name: &'a str, json: &str) -> Result<Self> {
+        let value: Value = if json.trim().is_empty() {
+            Value::Object(Map::new())
+        } else {
+            serde_json::from_str(json).map_err(|err| invalid(format!("{name}: options are not valid JSON: {err}")))?
+        };
+        match value {
+            Value::Object(map) => Ok(Options { name, map }),
+            Value::Null => Ok(Options { name, map: Map::new() }),
+            _ => Err(invalid(format!("{name}: options must be an object"))),
+        }
+    }
+
+    fn wrong(&self, key: &str, expected: &str) -> Error {
+        invalid(format!("{}: option \"{key}\" must be {expected}", self.name))
+    }
+
+    /// Removes `key`; JSON `null` counts as absent.
+    fn take(&mut self, key: &str) -> Option<Value> {
+        self.map.remove(key).filter(|v| !v.is_null())
+    }
+
+    fn bool(&mut self, key: &str, default: bool) -> Result<bool> {
+        match self.take(key) {
+            None => Ok(default),
+            Some(Value::Bool(b)) => Ok(b),
+            Some(_) => Err(self.wrong(key, "a boolean")),
+        }
+    }
+
+    fn number(&mut self, key: &str) -> Result<Option<f64>> {
+        match self.take(key) {
+            None => Ok(None),
+            Some(Value::Number(n)) => n.as_f64().filter(|f| f.is_finite()).map(Some).ok_or_else(|| self.wrong(key, "a finite number")),
+            Some(_) => Err(self.wrong(key, "a finite number")),
+        }
+    }
+
+    fn string(&mut self, key: &str) -> Result<Option<String>> {
+        match self.take(key) {
+            None => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s)),
+            Some(_) => Err(self.wrong(key, "a string")),
+        }
+    }
+
+    fn strings(&mut self, key: &str) -> Result<Option<Vec<String>>> {
+        match self.take(key) {
+            None => Ok(None),
+            Some(Value::Array(items)) => items
+                .into_iter()
+                .map(|v| match v {
+                    Value::String(s) => Ok(s),
+                    _ => Err(self.wrong(key, "an array of strings")),
+                })
+                .collect::<Result<Vec<_>>>()
+                .map(Some),
+            Some(_) => Err(self.wrong(key, "an array of strings")),
+        }
+    }
+
+    fn numbers(&mut self, key: &str) -> Result<Option<Vec<f64>>> {
+        match self.take(key) {
+            None => Ok(None),
+            Some(Value::Array(items)) => items
+                .into_iter()
+                .map(|v| v.as_f64().filter(|f| f.is_finite()).ok_or_else(|| self.wrong(key, "an array of numbers")))
+                .collect::<Result<Vec<_>>>()
+                .map(Some),
+            Some(_) => Err(self.wrong(key, "an array of numbers")),
+        }
+    }
+
+    /// A pattern given as `{ "source": ..., "flags": ... }` (a serialized RegExp).
+    fn regex_value(&self, key: &str, value: Value) -> Result<JsRegex> {
+        let Value::Object(mut map) = value else {
+            return Err(self.wrong(key, "a RegExp"));
+        };
+        let source = match map.remove("source") {
+            Some(Value::String(s)) => s,
+            _ => return Err(self.wrong(key, "a RegExp")),
+        };
+        let flags = match map.remove("flags") {
+            None | Some(Value::Null) => String::new(),
+            Some(Value::String(s)) => s,
+            _ => return Err(self.wrong(key, "a RegExp")),
+        };
+        if !map.is_empty() {
+            return Err(self.wrong(key, "a RegExp"));
+        }
+        JsRegex::new(&source, &flags).map_err(|err| invalid(format!("{}: option \"{key}\": {}", self.name, err.message())))
+    }
+
+    /// `host_whitelist` / `host_blacklist`: strings and RegExps; `false` means none.
+    fn hosts(&mut self, key: &str) -> Result<Option<Vec<HostMatcher>>> {
+        match self.take(key) {
+            None | Some(Value::Bool(false)) => Ok(None),
+            Some(Value::Array(items)) => items
+                .into_iter()
+                .map(|v| match v {
+                    Value::String(s) => Ok(HostMatcher::Exact(s)),
+                    other => self.regex_value(key, other).map(HostMatcher::Pattern),
+                })
+                .collect::<Result<Vec<_>>>()
+                .map(Some),
+            Some(_) => Err(self.wrong(key, "an array of strings and RegExps")),
+        }
+    }
+
+    fn version(&mut self, key: &str) -> Result<Option<String>> {
+        match self.take(key) {
+            None => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s)),
+            Some(Value::Number(n)) => Ok(Some(n.to_string())),
+            Some(_) => Err(self.wrong(key, "a string or a number")),
+        }
+    }
+
+    fn ip_version(&mut self) -> Result<IpVersion> {
+        match self.version("version")?.as_deref() {
+            None | Some("") => Ok(IpVersion::Any),
+            Some("4") => Ok(IpVersion::V4),
+            Some("6") => Ok(IpVersion::V6),
+            Some(other) => Err(invalid(format!("{}: version must be 4 or 6, got {other}", self.name))),
+        }
+    }
+
+    fn finish<T>(self, rule: T) -> Result<T> {
+        match self.map.keys().next() {
+            None => Ok(rule),
+            Some(key) => Err(invalid(format!("{}: unknown option \"{key}\"", self.name))),
+        }
+    }
+}
+
+impl Rule {
+    /// Compiles validator `name` (a validator.js name, see [`VALIDATOR_NAMES`]) with its
+    /// options as a JSON object using validator.js keys (`{"allow_display_name": true}`).
+    /// RegExp options (`matches`' pattern, host lists, `ignore`) are
+    /// `{"source": ..., "flags": ...}`; `matches` takes `{"pattern": ..., "flags": ...}`,
+    /// `isIn` takes `{"values": [...]}`, `isIP`/`isIPRange`/`isUUID` take `{"version": ...}`
+    /// and `isAlpha`/`isAlphanumeric` take `{"locale": ..., "ignore": ...}`. An empty string
+    /// means no options.
+    ///
+    /// # Errors
+    /// `INVALID_OPTIONS` for an unknown validator, an unknown key, a wrong type or an
+    /// invalid value (unknown locale or version, a pattern the linear-time engine refuses).
+    ///
+    /// # Examples
+    /// ```
+    /// use bulwark_core::validators::Rule;
+    /// let rule = Rule::from_json("isInt", r#"{"min": 1, "max": 10}"#).unwrap();
+    /// assert!(rule.test("7") && !rule.test("11"));
+    /// assert!(Rule::from_json("isInt", r#"{"mni": 1}"#).is_err());
+    /// ```
+    pub fn from_json(name: &str, options_json: &str) -> Result<Rule> {
+        let mut o = Options::parse(name, options_json)?;
+        let rule = match name {
+            "isEmail" => {
+                let d = EmailOptions::default();
+                let blacklisted = o.string("blacklisted_chars")?.unwrap_or_default();
+                Rule::Email(Box::new(EmailOptions {
+                    allow_display_name: o.bool("allow_display_name", d.allow_display_name)?,
+                    require_display_name: o.bool("require_display_name", d.require_display_name)?,
+                    allow_utf8_local_part: o.bool("allow_utf8_local_part", d.allow_utf8_local_part)?,
+                    require_tld: o.bool("require_tld", d.require_tld)?,
+                    allow_ip_domain: o.bool("allow_ip_domain", d.allow_ip_domain)?,
+                    allow_underscores: o.bool("allow_underscores", d.allow_underscores)?,
+                    domain_specific_validation: o.bool("domain_specific_validation", d.domain_specific_validation)?,
+                    blacklisted_chars: EmailOptions::blacklisted_chars_from(&blacklisted)
+                        .map_err(|err| invalid(format!("isEmail: option \"blacklisted_chars\": {}", err.message())))?,
+                    ignore_max_length: o.bool("ignore_max_length", d.ignore_max_length)?,
+                    host_blacklist: o.hosts("host_blacklist")?.unwrap_or_default(),
+                    host_whitelist: o.hosts("host_whitelist")?.unwrap_or_default(),
+                }))
+            }
+            "isURL" => {
+                let d = UrlOptions::default();
+                Rule::Url(Box::new(UrlOptions {
+                    protocols: o.strings("protocols")?.unwrap_or(d.protocols),
+                    require_tld: o.bool("require_tld", d.require_tld)?,
+                    require_protocol: o.bool("require_protocol", d.require_protocol)?,
+                    require_host: o.bool("require_host", d.require_host)?,
+                    require_port: o.bool("require_port", d.require_port)?,
+                    require_valid_protocol: o.bool("require_valid_protocol", d.require_valid_protocol)?,
+                    allow_underscores: o.bool("allow_underscores", d.allow_underscores)?,
+                    allow_trailing_dot: o.bool("allow_trailing_dot", d.allow_trailing_dot)?,
+                    allow_numeric_tld: o.bool("allow_numeric_tld", d.allow_numeric_tld)?,
+                    allow_wildcard: o.bool("allow_wildcard", d.allow_wildcard)?,
+                    ignore_max_length: o.bool("ignore_max_length", d.ignore_max_length)?,
+                    allow_protocol_relative_urls: o.bool("allow_protocol_relative_urls", d.allow_protocol_relative_urls)?,
+                    allow_fragments: o.bool("allow_fragments", d.allow_fragments)?,
+                    allow_query_components: o.bool("allow_query_components", d.allow_query_components)?,
+                    disallow_auth: o.bool("disallow_auth", d.disallow_auth)?,
+                    validate_length: o.bool("validate_length", d.validate_length)?,
+                    max_allowed_length: o.number("max_allowed_length")?.unwrap_or(d.max_allowed_length),
+                    host_whitelist: o.hosts("host_whitelist")?,
+                    host_blacklist: o.hosts("host_blacklist")?,
+                }))
+            }
+            "isFQDN" => {
+                let d = FqdnOptions::default();
+                Rule::Fqdn(FqdnOptions {
+                    require_tld: o.bool("require_tld", d.require_tld)?,
+                    allow_underscores: o.bool("allow_underscores", d.allow_underscores)?,
+                    allow_trailing_dot: o.bool("allow_trailing_dot", d.allow_trailing_dot)?,
+                    allow_numeric_tld: o.bool("allow_numeric_tld", d.allow_numeric_tld)?,
+                    allow_wildcard: o.bool("allow_wildcard", d.allow_wildcard)?,
+                    ignore_max_length: o.bool("ignore_max_length", d.ignore_max_length)?,
+                })
+            }
+            "isIP" => Rule::Ip(o.ip_version()?),
+            "isIPRange" => Rule::IpRange(o.ip_version()?),
+            "isUUID" => {
+                let version = o.version("version")?.unwrap_or_else(|| "all".into());
+                Rule::Uuid(UuidVersion::parse(&version).ok_or_else(|| invalid(format!("isUUID: unknown version '{version}'")))?)
+            }
+            "isInt" => Rule::Int(IntOptions {
+                allow_leading_zeroes: o.bool("allow_leading_zeroes", true)?,
+                min: o.number("min")?,
+                max: o.number("max")?,
+                lt: o.number("lt")?,
+                gt: o.number("gt")?,
+            }),
+            "isFloat" => {
+                let decimal = match o.string("locale")? {
+                    Some(locale) => FloatOptions::with_locale(&locale)?.decimal,
+                    None => '.',
+                };
+                Rule::Float(FloatOptions { decimal, min: o.number("min")?, max: o.number("max")?, lt: o.number("lt")?, gt: o.number("gt")? })
+            }
+            "isNumeric" => {
+                let no_symbols = o.bool("no_symbols", false)?;
+                match o.string("locale")? {
+                    Some(locale) => Rule::Numeric(NumericOptions::with_locale(&locale, no_symbols)?),
+                    None => Rule::Numeric(NumericOptions { no_symbols, decimal: '.' }),
+                }
+            }
+            "isDecimal" => {
+                let force = o.bool("force_decimal", false)?;
+                let digits = o.string("decimal_digits")?.unwrap_or_else(|| "1,".into());
+                let locale = o.string("locale")?.unwrap_or_else(|| "en-US".into());
+                Rule::Decimal(DecimalOptions::new(force, &digits, &locale)?)
+            }
+            "isAlpha" | "isAlphanumeric" => {
+                let locale = o.string("locale")?.unwrap_or_else(|| "en-US".into());
+                let ignore = match o.take("ignore") {
+                    None => IgnoreChars::None,
+                    Some(Value::String(s)) if s.is_empty() => IgnoreChars::None,
+                    Some(Value::String(s)) => IgnoreChars::Chars(s),
+                    Some(other) => IgnoreChars::Pattern(o.regex_value("ignore", other)?),
+                };
+                if let IgnoreChars::Pattern(re) = &ignore {
+                    if re.flags().contains('y') {
+                        return Err(invalid(format!("{name}: a sticky (y) ignore pattern is not supported")));
+                    }
+                }
+                if name == "isAlpha" {
+                    Rule::Alpha(Box::new(AlphaOptions::alpha(&locale, ignore)?))
+                } else {
+                    Rule::Alphanumeric(Box::new(AlphaOptions::alphanumeric(&locale, ignore)?))
+                }
+            }
+            "isHexadecimal" => Rule::Hexadecimal,
+            "isBase64" => {
+                let url_safe = o.bool("urlSafe", false)?;
+                Rule::Base64(Base64Options { url_safe, padding: o.bool("padding", !url_safe)? })
+            }
+            "isJWT" => Rule::Jwt,
+            "isISO8601" => Rule::Iso8601(Iso8601Options { strict: o.bool("strict", false)?, strict_separator: o.bool("strictSeparator", false)? }),
+            "isPort" => Rule::Port,
+            "isSlug" => Rule::Slug,
+            "isMongoId" => Rule::MongoId,
+            "isLength" => Rule::Length(LengthOptions {
+                min: o.number("min")?.unwrap_or(0.0),
+                max: o.number("max")?,
+                discrete_lengths: o.numbers("discreteLengths")?,
+            }),
+            "isByteLength" => Rule::ByteLength(ByteLengthOptions { min: o.number("min")?.unwrap_or(0.0), max: o.number("max")? }),
+            "isStrongPassword" => {
+                let d = StrongPasswordOptions::default();
+                let returns_score = o.bool("returnScore", false)?;
+                Rule::StrongPassword {
+                    options: StrongPasswordOptions {
+                        min_length: o.number("minLength")?.unwrap_or(d.min_length),
+                        min_lowercase: o.number("minLowercase")?.unwrap_or(d.min_lowercase),
+                        min_uppercase: o.number("minUppercase")?.unwrap_or(d.min_uppercase),
+                        min_numbers: o.number("minNumbers")?.unwrap_or(d.min_numbers),
+                        min_symbols: o.number("minSymbols")?.unwrap_or(d.min_symbols),
+                        points_per_unique: o.number("pointsPerUnique")?.unwrap_or(d.points_per_unique),
+                        points_per_repeat: o.number("pointsPerRepeat")?.unwrap_or(d.points_per_repeat),
+                        points_for_containing_lower: o.number("pointsForContainingLower")?.unwrap_or(d.points_for_containing_lower),
+                        points_for_containing_upper: o.number("pointsForContainingUpper")?.unwrap_or(d.points_for_containing_upper),
+                        points_for_containing_number: o.number("pointsForContainingNumber")?.unwrap_or(d.points_for_containing_number),
+                        points_for_containing_symbol: o.number("pointsForContainingSymbol")?.unwrap_or(d.points_for_containing_symbol),
+                    },
+                    returns_score,
+                }
+            }
+            "isJSON" => Rule::Json(JsonOptions { allow_primitives: o.bool("allow_primitives", false)?, allow_any_value: o.bool("allow_any_value", false)? }),
+            "isBoolean" => Rule::Boolean(BooleanOptions { loose: o.bool("loose", false)? }),
+            "isMimeType" => Rule::MimeType,
+            "isSemVer" => Rule::SemVer,
+            "isIn" => Rule::In(o.strings("values")?.ok_or_else(|| invalid("isIn: values must be an array of strings".into()))?),
+            "matches" => {
+                let source = o.string("pattern")?.ok_or_else(|| invalid("matches: a pattern is required".into()))?;
+                let flags = o.string("flags")?.unwrap_or_default();
+                Rule::Matches(Box::new(JsRegex::new(&source, &flags)?))
+            }
+            _ => return Err(invalid(format!("unknown validator \"{name}\""))),
+        };
+        o.finish(rule)
+    }
+
+    /// The validator's boolean answer for `s`.
+    pub fn test(&self, s: &str) -> bool {
+        match self {
+            Rule::Email(o) => is_email(s, o),
+            Rule::Url(o) => is_url(s, o),
+            Rule::Fqdn(o) => is_fqdn(s, o),
+            Rule::Ip(v) => is_ip(s, *v),
+            Rule::IpRange(v) => is_ip_range(s, *v),
+            Rule::Uuid(v) => is_uuid(s, *v),
+            Rule::Int(o) => is_int(s, o),
+            Rule::Float(o) => is_float(s, o),
+            Rule::Numeric(o) => is_numeric(s, o),
+            Rule::Decimal(o) => is_decimal(s, o),
+            Rule::Alpha(o) => is_alpha(s, o),
+            Rule::Alphanumeric(o) => is_alphanumeric(s, o),
+            Rule::Hexadecimal => is_hexadecimal(s),
+            Rule::Base64(o) => is_base64(s, o),
+            Rule::Jwt => is_jwt(s),
+            Rule::Iso8601(o) => is_iso8601(s, o),
+            Rule::Port => is_port(s),
+            Rule::Slug => is_slug(s),
+            Rule::MongoId => is_mongo_id(s),
+            Rule::Length(o) => is_length(s, o),
+            Rule::ByteLength(o) => is_byte_length(s, o),
+            Rule::StrongPassword { options, .. } => is_strong_password(s, options),
+            Rule::Json(o) => is_json(s, o),
+            Rule::Boolean(o) => is_boolean(s, o),
+            Rule::MimeType => is_mime_type(s),
+            Rule::SemVer => is_sem_ver(s),
+            Rule::In(values) => is_in(s, values),
+            Rule::Matches(re) => matches(s, re),
+        }
+    }
+
+    /// `isStrongPassword` with `returnScore`: the score; `None` for every other rule.
+    pub fn score(&self, s: &str) -> Option<f64> {
+        match self {
+            Rule::StrongPassword { options, returns_score: true } => Some(password_score(s, options)),
+            _ => None,
+        }
+    }
+}
+
+/// Rules compiled once and checked together: the batch entry point.
+///
+/// # Examples
+/// ```
+/// use bulwark_core::validators::RuleSet;
+/// let rules = RuleSet::from_json(r#"[
+///     {"validator": "isEmail"},
+///     {"validator": "isLength", "options": {"min": 8}},
+///     {"validator": "isInt", "options": {"min": 13}}
+/// ]"#).unwrap();
+/// assert_eq!(rules.check(&["a@example.com", "long enough", "42"]).unwrap(), Vec::<u32>::new());
+/// assert_eq!(rules.check(&["not an email", "short", "42"]).unwrap(), vec![0, 1]);
+/// ```
+#[derive(Debug, Clone)]
+pub struct RuleSet {
+    rules: Vec<Rule>,
+}
+
+impl RuleSet {
+    /// The most rules one set may hold.
+    pub const MAX_RULES: usize = 10_000;
+
+    /// Compiles `[{"validator": name, "options": {...}}, ...]` (options as in
+    /// [`Rule::from_json`]; `returnScore` is refused: a set answers pass/fail).
+    ///
+    /// # Errors
+    /// `INVALID_OPTIONS` for malformed JSON, an unknown key or validator, bad options, or
+    /// more than [`RuleSet::MAX_RULES`] rules.
+    pub fn from_json(rules_json: &str) -> Result<RuleSet> {
+        let value: Value = serde_json::from_str(rules_json).map_err(|err| invalid(format!("rules are not valid JSON: {err}")))?;
+        let Value::Array(items) = value else {
+            return Err(invalid("rules must be an array".into()));
+        };
+        if items.len() > Self::MAX_RULES {
+            return Err(invalid(format!("at most {} rules", Self::MAX_RULES)));
+        }
+        let rules = items
+            .into_iter()
+            .enumerate()
+            .map(|(i, item)| {
+                let Value::Object(mut map) = item else {
+                    return Err(invalid(format!("rule {i} must be an object")));
+                };
+                let Some(Value::String(name)) = map.remove("validator") else {
+                    return Err(invalid(format!("rule {i} needs a validator name")));
+                };
+                let options = map.remove("options").unwrap_or(Value::Null);
+                if let Some(key) = map.keys().next() {
+                    return Err(invalid(format!("rule {i}: unknown key \"{key}\"")));
+                }
+                let rule = Rule::from_json(&name, &options.to_string()).map_err(|err| invalid(format!("rule {i}: {}", err.message())))?;
+                if matches!(rule, Rule::StrongPassword { returns_score: true, .. }) {
+                    return Err(invalid(format!("rule {i}: returnScore is not allowed in a rule set")));
+                }
+                Ok(rule)
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(RuleSet { rules })
+    }
+
+    /// Builds a set from compiled rules.
+    pub fn new(rules: Vec<Rule>) -> RuleSet {
+        RuleSet { rules }
+    }
+
+    /// The number of rules.
+    pub fn len(&self) -> usize {
+        self.rules.len()
+    }
+
+    /// Whether the set has no rules.
+    pub fn is_empty(&self) -> bool {
+        self.rules.is_empty()
+    }
+
+    /// The rules.
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+
+    /// Checks `values[i]` with rule `i` and returns the indexes of the rules that failed
+    /// (empty when everything passed).
+    ///
+    /// # Errors
+    /// `INVALID_OPTIONS` when the number of values is not the number of rules.
+    pub fn check<S: AsRef<str>>(&self, values: &[S]) -> Result<Vec<u32>> {
+        if values.len() != self.rules.len() {
+            return Err(invalid(format!("{} values for {} rules", values.len(), self.rules.len())));
+        }
+        Ok(self
+            .rules
+            .iter()
+            .zip(values)
+            .enumerate()
+            .filter(|(_, (rule, value))| !rule.test(value.as_ref()))
+            .map(|(i, _)| i as u32)
+            .collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rule(name: &str, json: &str) -> Rule {
+        match Rule::from_json(name, json) {
+            Ok(r) => r,
+            Err(err) => panic!("{name} {json}: {err}"),
+        }
+    }
+
+    #[test]
+    fn every_validator_compiles_with_defaults() {
+        for name in VALIDATOR_NAMES {
+            let json = match name {
+                "isIn" => r#"{"values": ["a"]}"#,
+                "matches" => r#"{"pattern": "a"}"#,
+                _ => "",
+            };
+            let _ = rule(name, json).test("a");
+        }
+    }
+
+    #[test]
+    fn options_are_typed_and_strict() {
+        for (name, json) in [
+            ("isEmail", r#"{"allow_display_name": "yes"}"#),
+            ("isEmail", r#"{"allow_display_nam": true}"#),
+            ("isEmail", r#"{"host_blacklist": "a.com"}"#),
+            ("isEmail", r#"{"host_blacklist": [{"source": "(?=a)"}]}"#),
+            ("isEmail", r#"{"blacklisted_chars": "\\"}"#),
+            ("isInt", r#"{"min": "1"}"#),
+            ("isIP", r#"{"version": 5}"#),
+            ("isUUID", r#"{"version": "9"}"#),
+            ("isFloat", r#"{"locale": "xx"}"#),
+            ("isDecimal", r#"{"decimal_digits": "1}|.*"}"#),
+            ("isAlpha", r#"{"locale": "xx"}"#),
+            ("isLength", r#"{"discreteLengths": [1, "2"]}"#),
+            ("isIn", r#"{}"#),
+            ("isIn", r#"{"values": [1]}"#),
+            ("matches", r#"{"pattern": "(a)\\1"}"#),
+            ("isSlug", r#"{"x": 1}"#),
+            ("isNope", ""),
+            ("isInt", "[1]"),
+            ("isInt", "{"),
+        ] {
+            let err = Rule::from_json(name, json).err();
+            assert_eq!(err.map(|e| e.code()), Some(ErrorCode::InvalidOptions), "{name} {json}");
+        }
+    }
+
+    #[test]
+    fn options_reach_the_validators() {
+        assert!(rule("isEmail", r#"{"allow_display_name": true}"#).test("Name <a@b.com>"));
+        assert!(!rule("isEmail", "").test("Name <a@b.com>"));
+        assert!(!rule("isEmail", r#"{"host_blacklist": [{"source": "^evil\\.", "flags": "i"}]}"#).test("a@EVIL.com"));
+        assert!(rule("isURL", r#"{"protocols": ["rtmp"], "host_blacklist": false}"#).test("rtmp://a.com"));
+        assert!(rule("isIP", r#"{"version": 6}"#).test("::1") && !rule("isIP", r#"{"version": "4"}"#).test("::1"));
+        assert!(rule("isUUID", r#"{"version": 4}"#).test("713ae7e3-cb32-45f9-adcb-7c4fa86b90c1"));
+        assert!(rule("isInt", r#"{"min": null, "max": 5}"#).test("5"));
+        assert!(rule("isAlpha", r#"{"locale": "de-DE", "ignore": " "}"#).test("Straße groß"));
+        assert!(rule("isAlphanumeric", r#"{"ignore": {"source": "[ -]", "flags": "g"}}"#).test("a-1 b"));
+        assert!(rule("isBase64", r#"{"urlSafe": true}"#).test("a-_b"));
+        assert!(rule("isLength", r#"{"discreteLengths": [3]}"#).test("abc"));
+        let score = rule("isStrongPassword", r#"{"returnScore": true}"#);
+        assert_eq!(score.score("abc"), Some(13.0));
+        assert_eq!(rule("isStrongPassword", "").score("abc"), None);
+        assert!(rule("isIn", r#"{"values": ["a", "b"]}"#).test("b"));
+        assert!(rule("matches", r#"{"pattern": "^a", "flags": "i"}"#).test("Abc"));
+    }
+
+    #[test]
+    fn rule_sets() {
+        let set = match RuleSet::from_json(r#"[{"validator": "isInt"}, {"validator": "isEmail", "options": {}}]"#) {
+            Ok(s) => s,
+            Err(err) => panic!("{err}"),
+        };
+        assert_eq!(set.len(), 2);
+        assert_eq!(set.check(&["1", "a@b.com"]).ok(), Some(vec![]));
+        assert_eq!(set.check(&["x", "a@b.com"]).ok(), Some(vec![0]));
+        assert!(set.check(&["1"]).is_err());
+        for bad in [
+            "{}", "[1]", r#"[{"options": {}}]"#, r#"[{"validator": "isInt", "extra": 1}]"#,
+            r#"[{"validator": "isStrongPassword", "options": {"returnScore": true}}]"#, r#"[{"validator": "isInt", "options": {"min": "x"}}]"#,
+        ] {
+            assert!(RuleSet::from_json(bad).is_err(), "{bad}");
+        }
+    }
+}
