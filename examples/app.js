@@ -1,0 +1,153 @@
+'use strict';
+// The hardened demo app: Express 5 composed with the libraries users already trust (helmet,
+// cors, express-rate-limit, pino) and Bulwark's guards. `createApp(options)` builds it
+// without listening, for server.js and the tests.
+
+const path = require('node:path');
+const express = require('express');
+const helmet = require('helmet');
+const cors = require('cors');
+const { rateLimit } = require('express-rate-limit');
+const pino = require('pino');
+const guard = require('bulwark/express');
+const { createSessions } = require('./lib/session');
+const { sendError } = require('./lib/http');
+
+const MINUTE = 60 * 1000;
+
+/**
+ * Builds the app. Options:
+ * - `db` (required): from `openDatabase()` in db.js.
+ * - `logger`: a pino logger (default: pino to stdout).
+ * - `production`: hide error details (default: NODE_ENV === 'production').
+ * - `allowedOrigins`: origins allowed to call /api cross-origin with credentials (default none).
+ * - `rateLimit`: `{ windowMs = 15 min, auth = 5, preview = 10, api = 300 }` requests per
+ *   window and IP; `auth` applies to login and sign-up, `preview` to link previews.
+ * - `trustProxy`: Express's 'trust proxy' (default false: req.ip is the socket's address).
+ * - `filesDir`: what /files serves (default examples/files).
+ * - `securityContact`, `canonicalUrl`: for /.well-known/security.txt.
+ * - `sessionTtlMs` (default 8 h); `passwordOptions`: bulwark.hashPassword options.
+ * - `preview`: link-preview fetching, `{ allowedCategories = ['public'], lookup, maxRedirects,
+ *   timeoutMs, maxBytes }`. Only tests widen `allowedCategories` (to reach their own
+ *   loopback server) or pass a fake resolver as `lookup`.
+ */
+function createApp(options = {}) {
+  const {
+    db,
+    logger = pino(),
+    production = process.env.NODE_ENV === 'production',
+    allowedOrigins = [],
+    rateLimit: limits = {},
+    trustProxy = false,
+    filesDir = path.join(__dirname, 'files'),
+    securityContact = 'mailto:security@example.com',
+    canonicalUrl,
+    sessionTtlMs = 8 * 60 * MINUTE,
+    passwordOptions,
+    preview = {},
+  } = options;
+  if (!db || typeof db.query !== 'function') throw new TypeError('createApp: options.db is required (see db.js)');
+  const windowMs = limits.windowMs ?? 15 * MINUTE;
+
+  // Security events: every Bulwark middleware reports here through onViolation, and the app
+  // adds its own (failed logins, CSRF, rate limits). Events carry key names and reasons,
+  // never request values; the URL is logged without its query string.
+  const onViolation = (e) => {
+    const url = typeof e.url === 'string' ? e.url.split('?')[0] : undefined;
+    logger.warn({ security: { type: e.type, location: e.location, path: e.path, detail: e.detail, ip: e.ip, method: e.method, url } }, `blocked: ${e.type}`);
+  };
+  const security = (req, e) => onViolation({ ...e, ip: req.ip, method: req.method, url: req.originalUrl });
+
+  const limiter = (name, limit) => rateLimit({
+    windowMs,
+    limit,
+    identifier: name,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler(req, res) {
+      security(req, { type: 'rateLimit', location: 'ip', path: name, detail: `over ${limit} requests per ${windowMs / 1000}s` });
+      sendError(res, 429, 'RATE_LIMITED', 'too many requests; try again later');
+    },
+  });
+  const authLimiter = limiter('auth', limits.auth ?? 5);
+  const previewLimiter = limiter('preview', limits.preview ?? 10);
+  const apiLimiter = limiter('api', limits.api ?? 300);
+
+  const sessions = createSessions({ db, security, ttlMs: sessionTtlMs });
+  const ctx = { db, logger, sessions, security, onViolation, authLimiter, previewLimiter, passwordOptions, filesDir, securityContact, canonicalUrl, preview };
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', trustProxy);
+  // req.query without prototype keys, operator keys or repeated-key arrays (HTTP parameter
+  // pollution), on Express 5 where req.query is re-parsed on every access.
+  app.set('query parser', guard.queryParser());
+
+  app.use((req, res, next) => {
+    const start = process.hrtime.bigint();
+    res.on('finish', () => {
+      logger.info({ method: req.method, url: req.originalUrl.split('?')[0], status: res.statusCode, ms: Number(process.hrtime.bigint() - start) / 1e6 }, 'request');
+    });
+    next();
+  });
+
+  app.use(helmet({
+    // A strict policy: scripts and styles only from this origin (no inline code, no eval),
+    // nothing embeds this app, no plugins, no <base> hijacking, forms post only here.
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'none'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+    },
+    referrerPolicy: { policy: 'no-referrer' },
+  }));
+
+  app.use(express.static(path.join(__dirname, 'public'), { index: 'index.html', dotfiles: 'ignore' }));
+  app.use('/.well-known', require('./routes/wellknown')(ctx));
+
+  // Everything below reads requests: rate-limited, then parsed and checked by Bulwark.
+  app.use(apiLimiter);
+  app.use(guard.json({ limit: '32kb', onViolation }), guard.urlencoded({ limit: '8kb', onViolation }), guard.guard({ onViolation }));
+
+  const api = express.Router();
+  api.use(cors({
+    origin: (origin, callback) => callback(null, typeof origin === 'string' && allowedOrigins.includes(origin)),
+    credentials: true,
+    methods: ['GET', 'POST', 'PATCH'],
+    allowedHeaders: ['Content-Type', 'X-CSRF-Token'],
+    maxAge: 600,
+  }));
+  api.use((req, res, next) => {
+    // Answers depend on the Origin (CORS) and the session: never cache them, anywhere.
+    res.vary('Origin');
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
+  api.use('/', require('./routes/auth')(ctx));
+  api.use('/comments', require('./routes/comments')(ctx));
+  api.use('/profile', require('./routes/profile')(ctx));
+  api.use('/preview', require('./routes/preview')(ctx));
+  app.use('/api', api);
+  app.use('/files', require('./routes/files')(ctx));
+
+  app.use((req, res) => sendError(res, 404, 'NOT_FOUND', 'no such route'));
+  app.use(guard.errorHandler({
+    expose: !production,
+    log(err, req) {
+      const status = err && (err.status ?? err.statusCode);
+      if (!(Number.isInteger(status) && status < 500)) logger.error({ err, method: req.method, url: req.originalUrl.split('?')[0] }, 'unhandled error');
+    },
+  }));
+  return app;
+}
+
+module.exports = { createApp };

@@ -1,0 +1,198 @@
+'use strict';
+// Comments (sanitized HTML, checked with a real HTML parser) and profile updates (JSON
+// Merge Patch through bulwark.mergePatch, with an allowlist of fields).
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const request = require('supertest');
+const { JSDOM } = require('jsdom');
+const { makeApp, signIn } = require('./helpers');
+
+function post(app, session, url, body) {
+  return request(app).post(url).set('Cookie', session.cookie).set('X-CSRF-Token', session.csrfToken).send(body);
+}
+
+function patch(app, session, body, type = 'application/merge-patch+json') {
+  const req = request(app).patch('/api/profile').set('Cookie', session.cookie).set('X-CSRF-Token', session.csrfToken).set('Content-Type', type);
+  return req.send(typeof body === 'string' ? body : JSON.stringify(body));
+}
+
+/** Everything in `html` that could run script once a browser parses it. */
+function scriptVectors(html) {
+  const doc = new JSDOM(`<!doctype html><body>${html}`).window.document;
+  const found = [];
+  for (const el of doc.body.querySelectorAll('*')) {
+    const tag = el.tagName.toLowerCase();
+    if (['script', 'style', 'iframe', 'object', 'embed', 'svg', 'math', 'img', 'form', 'base', 'meta', 'link', 'template'].includes(tag)) found.push(`<${tag}>`);
+    for (const attr of el.attributes) {
+      if (/^on/i.test(attr.name) || attr.name === 'style' || attr.name === 'srcdoc') found.push(`${tag}[${attr.name}]`);
+      if (/^(href|src|action|formaction|xlink:href)$/i.test(attr.name)) {
+        // What a browser on this app's origin would follow (relative URLs stay on the origin).
+        let protocol;
+        try { protocol = new URL(attr.value, 'https://demo.test/').protocol; } catch { protocol = 'invalid'; }
+        if (!['http:', 'https:', 'mailto:'].includes(protocol)) found.push(`${tag}[${attr.name}=${attr.value}]`);
+      }
+    }
+  }
+  return found;
+}
+
+const XSS = [
+  '<script>alert(1)</script>hello',
+  '<img src=x onerror=alert(1)>hello',
+  '<a href="javascript:alert(1)">click</a>',
+  '<a href="jav&#x61;script:alert(1)">click</a>',
+  '<a href=" &#14; javascript:alert(1)">click</a>',
+  '<a href="data:text/html,<script>alert(1)</script>">click</a>',
+  '<a href="//evil.test/x">protocol-relative</a>',
+  '<p onclick="alert(1)" style="background:url(javascript:alert(1))">text</p>',
+  '<svg></p><style><a id="</style><img src=1 onerror=alert(1)>">',
+  '<svg><iframe><a title="</iframe><img src onerror=alert(1)>">x</a></iframe></svg>',
+  '<math><mtext><table><mglyph><style><!--</style><img title="--&gt;&lt;img src=1 onerror=alert(1)&gt;">',
+  '<form><math><mtext></form><form><mglyph><style></math><img src onerror=alert(1)>',
+  '<noscript><p title="</noscript><img src=x onerror=alert(1)>">',
+  '<iframe srcdoc="<script>alert(1)</script>"></iframe>text',
+  '<b><!--<script>alert(1)</script>-->bold</b>',
+  '<<script>script>alert(1)<</script>/script>',
+  '<base href="https://evil.test/"><a href="/x">relative</a>',
+];
+
+test('comments: anonymous readers can list; posting needs a session and the CSRF token', async () => {
+  const { app } = await makeApp();
+  const session = await signIn(app);
+  assert.equal((await request(app).get('/api/comments')).status, 200);
+  assert.equal((await request(app).post('/api/comments').send({ body: 'hi' })).status, 401);
+  const noToken = await request(app).post('/api/comments').set('Cookie', session.cookie).send({ body: 'hi' });
+  assert.equal(noToken.status, 403);
+  const ok = await post(app, session, '/api/comments', { body: 'hi <b>there</b>' });
+  assert.equal(ok.status, 201);
+  assert.equal(ok.body.html, 'hi <b>there</b>');
+});
+
+test('comments: stored HTML keeps the allowed markup and nothing that can run script', async () => {
+  const { app, db } = await makeApp();
+  const session = await signIn(app);
+  const kept = await post(app, session, '/api/comments', { body: '<p>Read <a href="https://example.com/a?b=1" target="_blank">this</a> <em>now</em></p><ul><li><code>x &lt; y</code></li></ul>' });
+  assert.equal(kept.status, 201);
+  assert.equal(kept.body.html, '<p>Read <a href="https://example.com/a?b=1" rel="nofollow noopener noreferrer ugc">this</a> <em>now</em></p><ul><li><code>x &lt; y</code></li></ul>');
+
+  for (const payload of XSS) {
+    const res = await post(app, session, '/api/comments', { body: payload });
+    if (res.status === 400) {
+      assert.equal(res.body.error.code, 'EMPTY_COMMENT', payload);
+      continue;
+    }
+    assert.equal(res.status, 201, payload);
+    const [row] = await db.query('SELECT body_html FROM comments WHERE id = $1', [res.body.id]);
+    assert.equal(row.body_html, res.body.html);
+    assert.deepEqual(scriptVectors(row.body_html), [], `${payload} -> ${row.body_html}`);
+    assert.doesNotMatch(row.body_html, /<script|onerror|javascript:|<base/i, payload);
+  }
+  const alert = await post(app, session, '/api/comments', { body: '<script>alert(1)</script>hello' });
+  assert.equal(alert.body.html, 'hello');
+  const onlyScript = await post(app, session, '/api/comments', { body: '<img src=x onerror=alert(1)>' });
+  assert.equal(onlyScript.status, 400);
+  assert.equal(onlyScript.body.error.code, 'EMPTY_COMMENT');
+});
+
+test('comments: SQL in a comment is stored as text; size, nesting and type limits hold', async () => {
+  const { app, db } = await makeApp();
+  const session = await signIn(app);
+  const sql = "Robert'); DROP TABLE comments;-- ' OR '1'='1";
+  const res = await post(app, session, '/api/comments', { body: sql });
+  assert.equal(res.status, 201);
+  assert.equal(res.body.html, sql);
+  assert.equal((await db.query('SELECT body_html FROM comments WHERE id = $1', [res.body.id]))[0].body_html, sql);
+
+  const long = await post(app, session, '/api/comments', { body: 'x'.repeat(5001) });
+  assert.equal(long.status, 400);
+  assert.deepEqual(long.body.error.errors, [{ location: 'body', field: 'body', rule: 'isLength' }]);
+  const deep = await post(app, session, '/api/comments', { body: `${'<b>'.repeat(200)}deep` });
+  assert.equal(deep.status, 400);
+  assert.equal(deep.body.error.code, 'INPUT_TOO_DEEP');
+  const notText = await post(app, session, '/api/comments', { body: { html: '<b>x</b>' } });
+  assert.equal(notText.status, 400);
+  assert.deepEqual(notText.body.error.errors, [{ location: 'body', field: 'body', rule: 'type' }]);
+});
+
+test('comments list: limit validated; repeated keys collapse to the last value (HPP); operator and prototype keys are dropped', async () => {
+  const { app, securityEvents } = await makeApp();
+  const session = await signIn(app);
+  await patch(app, session, { displayName: '<img src=x onerror=alert(1)>Eve' });
+  for (let i = 0; i < 4; i++) assert.equal((await post(app, session, '/api/comments', { body: `comment ${i}` })).status, 201);
+
+  const two = await request(app).get('/api/comments?limit=2');
+  assert.equal(two.body.comments.length, 2);
+  assert.equal(two.body.comments[0].html, 'comment 3');
+  // The author's display name is returned as data, for the client to insert as text.
+  assert.equal(two.body.comments[0].author, '<img src=x onerror=alert(1)>Eve');
+
+  const polluted = await request(app).get('/api/comments?limit=1&limit=3');
+  assert.equal(polluted.status, 200);
+  assert.equal(polluted.body.comments.length, 3);
+  assert.ok(securityEvents().some((e) => e.type === 'parameterPollution' && e.location === 'query' && e.path === 'limit'));
+
+  for (const query of ['limit[$gt]=0', '__proto__[limit]=1', 'constructor[prototype][limit]=1']) {
+    const res = await request(app).get(`/api/comments?${query}`);
+    assert.equal(res.status, 200, query);
+    assert.ok(res.body.comments.length >= 4, query);
+  }
+  assert.equal({}.limit, undefined);
+
+  for (const limit of ['0', '51', 'abc', '1e3', '2 OR 1=1']) {
+    const res = await request(app).get(`/api/comments?limit=${encodeURIComponent(limit)}`);
+    assert.equal(res.status, 400, limit);
+    assert.deepEqual(res.body.error.errors, [{ location: 'query', field: 'limit', rule: 'isInt' }]);
+  }
+});
+
+test('profile: JSON Merge Patch sets, merges nested objects and deletes with null', async () => {
+  const { app } = await makeApp();
+  const session = await signIn(app);
+  let res = await patch(app, session, { displayName: '  Ada  ', website: 'https://ada.example', preferences: { theme: 'dark', emailNotifications: true } });
+  assert.equal(res.status, 200);
+  assert.deepEqual(res.body.profile, { displayName: 'Ada', website: 'https://ada.example', preferences: { theme: 'dark', emailNotifications: true } });
+  res = await patch(app, session, { website: null, preferences: { theme: 'light' } });
+  assert.deepEqual(res.body.profile, { displayName: 'Ada', preferences: { theme: 'light', emailNotifications: true } });
+  res = await patch(app, session, { preferences: { emailNotifications: null } }, 'application/json');
+  assert.deepEqual(res.body.profile, { displayName: 'Ada', preferences: { theme: 'light' } });
+  const me = await request(app).get('/api/me').set('Cookie', session.cookie);
+  assert.deepEqual(me.body.profile, { displayName: 'Ada', preferences: { theme: 'light' } });
+});
+
+test('profile: mass assignment, prototype keys, bad values and non-object patches are refused; nothing changes', async () => {
+  const { app } = await makeApp();
+  const session = await signIn(app);
+  await patch(app, session, { displayName: 'Ada' });
+  const refused = [
+    [{ role: 'admin' }, 'VALIDATION_FAILED'],
+    [{ displayName: 'Eve', isAdmin: true }, 'VALIDATION_FAILED'],
+    [{ preferences: { theme: 'neon' } }, 'VALIDATION_FAILED'],
+    [{ preferences: { plan: 'enterprise' } }, 'VALIDATION_FAILED'],
+    [{ preferences: 'dark' }, 'VALIDATION_FAILED'],
+    [{ website: 'javascript:alert(1)' }, 'VALIDATION_FAILED'],
+    [{ website: 'ftp://example.com/' }, 'VALIDATION_FAILED'],
+    [{ displayName: '' }, 'VALIDATION_FAILED'],
+    [{ displayName: 'x'.repeat(51) }, 'VALIDATION_FAILED'],
+    [{ displayName: { $ne: null } }, 'OPERATOR_KEY'],
+    ['{"__proto__": {"isAdmin": true}}', 'PROTOTYPE_POLLUTION'],
+    ['{"preferences": {"__proto__": {"isAdmin": true}}}', 'PROTOTYPE_POLLUTION'],
+    ['{"constructor": {"prototype": {"isAdmin": true}}}', 'PROTOTYPE_POLLUTION'],
+    [['displayName', 'Eve'], 'INVALID_PATCH'],
+    ['"Eve"', 'INVALID_PATCH'],
+  ];
+  for (const [body, code] of refused) {
+    const res = await patch(app, session, body);
+    assert.equal(res.status, 400, JSON.stringify(body));
+    assert.equal(res.body.error.code, code, JSON.stringify(body));
+    assert.ok(!res.text.includes('isAdmin') && !res.text.includes('enterprise') && !res.text.includes('javascript'), 'rejected values are not echoed');
+  }
+  const unknown = await patch(app, session, { role: 'admin' });
+  assert.deepEqual(unknown.body.error.errors, [{ location: 'body', field: null, rule: 'unknown' }]);
+  const badUrl = await patch(app, session, { website: 'javascript:alert(1)' });
+  assert.deepEqual(badUrl.body.error.errors, [{ location: 'body', field: 'website', rule: 'isURL' }]);
+
+  const me = await request(app).get('/api/me').set('Cookie', session.cookie);
+  assert.deepEqual(me.body.profile, { displayName: 'Ada' });
+  assert.equal({}.isAdmin, undefined);
+  assert.equal((await request(app).patch('/api/profile').set('Cookie', session.cookie).send({ displayName: 'Eve' })).status, 403, 'CSRF token required');
+});
