@@ -27,6 +27,15 @@ pub enum ErrorCode {
     RandomUnavailable,
     /// A bug in Bulwark (for example a caught panic). Never expected.
     Internal,
+    /// Text is not valid JSON (raised by the core's own parser; the JS layer throws the
+    /// engine's `SyntaxError`).
+    InvalidJson,
+    /// Parsed JSON holds an own `__proto__` key or a `constructor.prototype` pair.
+    JsonProtoPoisoning,
+    /// A value that is not plain JSON data (a function, symbol, class instance, ...).
+    UnsupportedValue,
+    /// A value that contains itself.
+    CyclicValue,
 }
 
 impl ErrorCode {
@@ -47,6 +56,10 @@ impl ErrorCode {
             ErrorCode::HashParamsTooCostly => "HASH_PARAMS_TOO_COSTLY",
             ErrorCode::RandomUnavailable => "RANDOM_UNAVAILABLE",
             ErrorCode::Internal => "INTERNAL",
+            ErrorCode::InvalidJson => "INVALID_JSON",
+            ErrorCode::JsonProtoPoisoning => "JSON_PROTO_POISONING",
+            ErrorCode::UnsupportedValue => "UNSUPPORTED_VALUE",
+            ErrorCode::CyclicValue => "CYCLIC_VALUE",
         }
     }
 }

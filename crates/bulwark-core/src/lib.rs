@@ -9,6 +9,9 @@
 //!   validator.js `escape`/`unescape`.
 //! - [`compare`]: constant-time equality of secrets.
 //! - [`html`]: allowlist HTML sanitizing on ammonia, and text extraction.
+//! - [`json`]: prototype-pollution-safe JSON parsing (secure-json-parse compatible).
+//! - [`merge`]: deep merge, JSON Merge Patch and Mongo-operator key sanitizing that never
+//!   write `__proto__`, `constructor` or `prototype`.
 //! - [`password`]: argon2id password hashing with PHC strings and bounded verification cost.
 //! - [`validators`]: validator.js-compatible string validators (`isEmail`, `isURL`, ...) in
 //!   linear time, and compiled rule sets for batch checks.
@@ -23,6 +26,8 @@ pub mod compare;
 mod error;
 pub mod escape;
 pub mod html;
+pub mod json;
+pub mod merge;
 pub mod password;
 pub mod validators;
 

@@ -11,6 +11,8 @@ use bulwark_core::ErrorCode;
 mod compare;
 mod escape;
 mod html;
+mod json;
+mod merge;
 mod password;
 
 // mimalloc keeps freed memory for reuse: argon2's 19 MiB working area (and large string

@@ -13,6 +13,8 @@ use wasm_bindgen::prelude::*;
 mod compare;
 mod escape;
 mod html;
+mod json;
+mod merge;
 mod password;
 
 /// A JS `Error` whose `code` property is the core's stable code.

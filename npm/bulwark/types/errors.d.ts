@@ -11,7 +11,11 @@ export type BulwarkErrorCode =
   | 'HASH_PARAMS_TOO_COSTLY'
   | 'RANDOM_UNAVAILABLE'
   | 'BACKEND_UNAVAILABLE'
-  | 'INTERNAL';
+  | 'INTERNAL'
+  | 'INVALID_JSON'
+  | 'JSON_PROTO_POISONING'
+  | 'UNSUPPORTED_VALUE'
+  | 'CYCLIC_VALUE';
 
 /**
  * A guard's refusal. Branch on `code`, which never changes between releases; the message

@@ -1,0 +1,57 @@
+//! `parseJson`: the scan the JS layer runs before `JSON.parse`, and the core's own parser
+//! (the reference the JS layer is tested against).
+
+use bulwark_core::json::{self, JsonOptions, KeyAction};
+use bulwark_core::ErrorCode;
+use napi::bindgen_prelude::*;
+use napi::JsString;
+use napi_derive::napi;
+
+use crate::{coded, guarded};
+
+// Strings cross as UTF-16: V8 copies them as they are, nothing is transcoded, and a lone
+// surrogate cannot turn into a character the scan would misread.
+
+/// Scans JSON text for its depth (`INPUT_TOO_DEEP` past `maxDepth`) and for strings that
+/// decode to `__proto__` (bit 0 of the result) or `constructor` (bit 1).
+#[napi(catch_unwind, ts_args_type = "text: string, maxDepth: number")]
+pub fn json_scan(text: Utf16String, max_depth: u32) -> Result<u32, &'static str> {
+    guarded(|| json::scan_units(&text, max_depth as usize)).map(|s| s.flags()).map_err(coded)
+}
+
+/// `jsonScan` for a string the JS layer has checked holds no code unit above U+00FF: it
+/// crosses as Latin-1, one byte per unit (V8 copies its one-byte strings as they are).
+/// Only ASCII matters to the scan, and Latin-1 keeps every ASCII unit in place.
+#[napi(catch_unwind, ts_args_type = "text: string, maxDepth: number")]
+pub fn json_scan_latin1(text: JsString, max_depth: u32) -> Result<u32, &'static str> {
+    let latin1 = text.into_latin1().map_err(|e| coded(bulwark_core::Error::new(ErrorCode::Internal, e.reason)))?;
+    guarded(|| json::scan_units(latin1.as_slice(), max_depth as usize)).map(|s| s.flags()).map_err(coded)
+}
+
+/// `jsonScan` over UTF-8 bytes, which must be valid UTF-8 (`INVALID_UNICODE`) and at most
+/// `maxBytes` long (`INPUT_TOO_LARGE`).
+#[napi(catch_unwind)]
+pub fn json_scan_bytes(bytes: &[u8], max_depth: u32, max_bytes: u32) -> Result<u32, &'static str> {
+    guarded(|| json::scan_bytes(bytes, max_depth as usize, max_bytes as usize)).map(|s| s.flags()).map_err(coded)
+}
+
+/// The core's whole `parseJson` over UTF-8 bytes; returns the result as JSON text.
+#[napi(catch_unwind)]
+pub fn json_parse_core(
+    bytes: &[u8],
+    proto_action: String,
+    constructor_action: String,
+    max_depth: u32,
+    max_bytes: u32,
+) -> Result<String, &'static str> {
+    guarded(|| {
+        let options = JsonOptions {
+            proto_action: KeyAction::parse(&proto_action)?,
+            constructor_action: KeyAction::parse(&constructor_action)?,
+            max_depth: max_depth as usize,
+            max_bytes: max_bytes as usize,
+        };
+        json::to_text(&json::parse_json_bytes(bytes, &options)?)
+    })
+    .map_err(coded)
+}

@@ -1,0 +1,42 @@
+//! `parseJson`: the scan the JS layer runs before `JSON.parse`, and the core's own parser
+//! (the reference the JS layer is tested against).
+
+use bulwark_core::json::{self, JsonOptions, KeyAction};
+use wasm_bindgen::prelude::*;
+
+use crate::coded;
+
+/// Scans JSON text for its depth (`INPUT_TOO_DEEP` past `maxDepth`) and for strings that
+/// decode to `__proto__` (bit 0 of the result) or `constructor` (bit 1).
+///
+/// The string crosses as UTF-8, which turns a lone surrogate into U+FFFD: harmless here,
+/// as both are non-ASCII and the scan only reads ASCII structure and names.
+#[wasm_bindgen(js_name = jsonScan)]
+pub fn json_scan(text: &str, max_depth: u32) -> Result<u32, JsValue> {
+    json::scan_units(text.as_bytes(), max_depth as usize).map(|s| s.flags()).map_err(coded)
+}
+
+/// `jsonScan` over UTF-8 bytes, which must be valid UTF-8 (`INVALID_UNICODE`) and at most
+/// `maxBytes` long (`INPUT_TOO_LARGE`).
+#[wasm_bindgen(js_name = jsonScanBytes)]
+pub fn json_scan_bytes(bytes: &[u8], max_depth: u32, max_bytes: u32) -> Result<u32, JsValue> {
+    json::scan_bytes(bytes, max_depth as usize, max_bytes as usize).map(|s| s.flags()).map_err(coded)
+}
+
+/// The core's whole `parseJson` over UTF-8 bytes; returns the result as JSON text.
+#[wasm_bindgen(js_name = jsonParseCore)]
+pub fn json_parse_core(
+    bytes: &[u8],
+    proto_action: &str,
+    constructor_action: &str,
+    max_depth: u32,
+    max_bytes: u32,
+) -> Result<String, JsValue> {
+    let options = JsonOptions {
+        proto_action: KeyAction::parse(proto_action).map_err(coded)?,
+        constructor_action: KeyAction::parse(constructor_action).map_err(coded)?,
+        max_depth: max_depth as usize,
+        max_bytes: max_bytes as usize,
+    };
+    json::parse_json_bytes(bytes, &options).and_then(|v| json::to_text(&v)).map_err(coded)
+}
