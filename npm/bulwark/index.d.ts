@@ -10,3 +10,5 @@ export * from './types/escape';
 export * from './types/html';
 export * from './types/compare';
 export * from './types/password';
+export * from './types/paths';
+export * from './types/ssrf';

@@ -16,4 +16,6 @@ module.exports = {
   ...html,
   ...compare,
   ...password,
+  ...require('./lib/paths'),
+  ...require('./lib/ssrf'),
 };

@@ -36,6 +36,27 @@ pub enum ErrorCode {
     UnsupportedValue,
     /// A value that contains itself.
     CyclicValue,
+    /// A path would leave its base directory (`..` above the base, or a symlink out of it).
+    PathEscape,
+    /// A path that had to be relative is absolute (`/x`, `C:\x`, `\\server\share`).
+    PathAbsolute,
+    /// A path or path segment contains a NUL byte (literal or percent-encoded).
+    PathNul,
+    /// A path or path segment is malformed or unsafe in another way (a backslash, a Windows
+    /// device name, an encoded separator, overlong UTF-8, double encoding, ...).
+    PathInvalid,
+    /// A string is not an IP address.
+    IpInvalid,
+    /// A URL does not parse (WHATWG URL rules) or has no host.
+    UrlInvalid,
+    /// A URL's scheme is not allowed.
+    UrlScheme,
+    /// A URL carries a username or password.
+    UrlCredentials,
+    /// A URL's host is not on the allowlist.
+    UrlHostNotAllowed,
+    /// A host or resolved address is not public (loopback, private, link-local, ...).
+    SsrfBlocked,
 }
 
 impl ErrorCode {
@@ -60,6 +81,16 @@ impl ErrorCode {
             ErrorCode::JsonProtoPoisoning => "JSON_PROTO_POISONING",
             ErrorCode::UnsupportedValue => "UNSUPPORTED_VALUE",
             ErrorCode::CyclicValue => "CYCLIC_VALUE",
+            ErrorCode::PathEscape => "PATH_ESCAPE",
+            ErrorCode::PathAbsolute => "PATH_ABSOLUTE",
+            ErrorCode::PathNul => "PATH_NUL",
+            ErrorCode::PathInvalid => "PATH_INVALID",
+            ErrorCode::IpInvalid => "IP_INVALID",
+            ErrorCode::UrlInvalid => "URL_INVALID",
+            ErrorCode::UrlScheme => "URL_SCHEME",
+            ErrorCode::UrlCredentials => "URL_CREDENTIALS",
+            ErrorCode::UrlHostNotAllowed => "URL_HOST_NOT_ALLOWED",
+            ErrorCode::SsrfBlocked => "SSRF_BLOCKED",
         }
     }
 }

@@ -13,6 +13,8 @@
 //! - [`merge`]: deep merge, JSON Merge Patch and Mongo-operator key sanitizing that never
 //!   write `__proto__`, `constructor` or `prototype`.
 //! - [`password`]: argon2id password hashing with PHC strings and bounded verification cost.
+//! - [`paths`]: resolving untrusted paths within a base, decoding path segments, safe file names.
+//! - [`ssrf`]: IP parsing and classification in every OS notation, URL checks against SSRF.
 //! - [`validators`]: validator.js-compatible string validators (`isEmail`, `isURL`, ...) in
 //!   linear time, and compiled rule sets for batch checks.
 //!
@@ -29,6 +31,8 @@ pub mod html;
 pub mod json;
 pub mod merge;
 pub mod password;
+pub mod paths;
+pub mod ssrf;
 pub mod validators;
 
 pub use error::{Error, ErrorCode, Result};

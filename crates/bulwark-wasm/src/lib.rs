@@ -16,6 +16,8 @@ mod html;
 mod json;
 mod merge;
 mod password;
+mod paths;
+mod ssrf;
 
 /// A JS `Error` whose `code` property is the core's stable code.
 pub(crate) fn coded(err: bulwark_core::Error) -> JsValue {

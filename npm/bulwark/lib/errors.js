@@ -16,6 +16,16 @@ const CODES = new Set([
   'JSON_PROTO_POISONING',
   'UNSUPPORTED_VALUE',
   'CYCLIC_VALUE',
+  'PATH_ESCAPE',
+  'PATH_ABSOLUTE',
+  'PATH_NUL',
+  'PATH_INVALID',
+  'IP_INVALID',
+  'URL_INVALID',
+  'URL_SCHEME',
+  'URL_CREDENTIALS',
+  'URL_HOST_NOT_ALLOWED',
+  'SSRF_BLOCKED',
 ]);
 
 /** A guard's refusal. `code` is one of the stable codes above. */

@@ -15,7 +15,17 @@ export type BulwarkErrorCode =
   | 'INVALID_JSON'
   | 'JSON_PROTO_POISONING'
   | 'UNSUPPORTED_VALUE'
-  | 'CYCLIC_VALUE';
+  | 'CYCLIC_VALUE'
+  | 'PATH_ESCAPE'
+  | 'PATH_ABSOLUTE'
+  | 'PATH_NUL'
+  | 'PATH_INVALID'
+  | 'IP_INVALID'
+  | 'URL_INVALID'
+  | 'URL_SCHEME'
+  | 'URL_CREDENTIALS'
+  | 'URL_HOST_NOT_ALLOWED'
+  | 'SSRF_BLOCKED';
 
 /**
  * A guard's refusal. Branch on `code`, which never changes between releases; the message

@@ -1,0 +1,94 @@
+//! `parseIp`, `classifyIp`, `classifyIps` and the compiled `UrlChecker` class.
+
+use bulwark_core::ssrf::{self, IpCategories, UrlPolicy};
+use napi::bindgen_prelude::*;
+use napi_derive::napi;
+
+use crate::coded;
+
+/// A parsed IP address.
+#[napi(object)]
+pub struct ParsedIp {
+    pub address: String,
+    pub family: u32,
+    pub zone: Option<String>,
+}
+
+/// The canonical form of an IP address in any notation the OS resolver accepts; `null`
+/// when `input` is not an IP address.
+#[napi(catch_unwind, ts_return_type = "ParsedIp | null")]
+pub fn parse_ip(input: String) -> Option<ParsedIp> {
+    ssrf::parse_ip(&input).map(|ip| ParsedIp { address: ip.canonical(), family: u32::from(ip.family()), zone: ip.zone })
+}
+
+/// The category of an IP address (`IP_INVALID` when it is not one).
+#[napi(catch_unwind)]
+pub fn classify_ip(input: String) -> Result<&'static str, &'static str> {
+    ssrf::classify_ip(&input).map(|c| c.as_str()).map_err(coded)
+}
+
+/// The category of every address of a resolver answer, in one call.
+#[napi(catch_unwind)]
+pub fn classify_ips(addresses: Vec<String>) -> Result<Vec<&'static str>, &'static str> {
+    ssrf::classify_ips(&addresses).map(|list| list.into_iter().map(|c| c.as_str()).collect()).map_err(coded)
+}
+
+/// Options of `checkUrl`, checked by the JS layer (null-prototype object).
+#[napi(object)]
+pub struct CheckUrlOptions {
+    pub allowed_schemes: Option<Vec<String>>,
+    pub allowed_hosts: Option<Vec<String>>,
+    pub allow_credentials: Option<bool>,
+    pub allowed_categories: Option<Vec<String>>,
+}
+
+fn policy(o: CheckUrlOptions) -> bulwark_core::Result<UrlPolicy> {
+    let d = UrlPolicy::default();
+    Ok(UrlPolicy {
+        allowed_schemes: o.allowed_schemes.unwrap_or(d.allowed_schemes),
+        allowed_hosts: o.allowed_hosts,
+        allow_credentials: o.allow_credentials.unwrap_or(d.allow_credentials),
+        allowed_categories: o.allowed_categories.map_or(Ok(d.allowed_categories), IpCategories::from_names)?,
+    })
+}
+
+/// An accepted URL.
+#[napi(object)]
+pub struct UrlCheckResult {
+    pub href: String,
+    pub protocol: String,
+    pub hostname: String,
+    pub port: Option<u32>,
+    pub address: Option<String>,
+    pub category: Option<String>,
+}
+
+/// A compiled URL policy: build once, check many URLs.
+#[napi]
+pub struct UrlChecker {
+    inner: ssrf::UrlChecker,
+}
+
+#[napi]
+impl UrlChecker {
+    /// Validates and compiles the policy (`INVALID_OPTIONS` for malformed entries).
+    #[napi(constructor, catch_unwind)]
+    pub fn new(options: CheckUrlOptions) -> Result<Self, &'static str> {
+        let inner = policy(options).and_then(|p| ssrf::UrlChecker::new(&p)).map_err(coded)?;
+        Ok(UrlChecker { inner })
+    }
+
+    /// Parses `url` (WHATWG) and checks it against the policy.
+    #[napi(catch_unwind)]
+    pub fn check(&self, url: String) -> Result<UrlCheckResult, &'static str> {
+        let r = self.inner.check(&url).map_err(coded)?;
+        Ok(UrlCheckResult {
+            href: r.href,
+            protocol: r.protocol,
+            hostname: r.hostname,
+            port: r.port.map(u32::from),
+            address: r.address,
+            category: r.category.map(|c| c.as_str().to_owned()),
+        })
+    }
+}

@@ -1,0 +1,89 @@
+//! `parseIp`, `classifyIp`, `classifyIps` and the compiled `UrlChecker` class.
+
+use bulwark_core::ssrf::{self, IpCategories, UrlPolicy};
+use js_sys::{Object, Reflect};
+use wasm_bindgen::prelude::*;
+
+use crate::{coded, read_bool, read_string_list};
+
+/// A plain object with the given fields (`None` becomes `null`).
+fn object(fields: &[(&str, JsValue)]) -> Result<JsValue, JsValue> {
+    let out = Object::new();
+    for (key, value) in fields {
+        Reflect::set(&out, &JsValue::from_str(key), value)?;
+    }
+    Ok(out.into())
+}
+
+fn opt_str(value: Option<&str>) -> JsValue {
+    value.map_or(JsValue::NULL, JsValue::from_str)
+}
+
+/// `{ address, family, zone }` for an IP address in any notation the OS resolver accepts;
+/// `null` when `input` is not an IP address.
+#[wasm_bindgen(js_name = parseIp)]
+pub fn parse_ip(input: &str) -> Result<JsValue, JsValue> {
+    let Some(ip) = ssrf::parse_ip(input) else {
+        return Ok(JsValue::NULL);
+    };
+    object(&[
+        ("address", JsValue::from_str(&ip.canonical())),
+        ("family", JsValue::from(ip.family())),
+        ("zone", opt_str(ip.zone.as_deref())),
+    ])
+}
+
+/// The category of an IP address (`IP_INVALID` when it is not one).
+#[wasm_bindgen(js_name = classifyIp)]
+pub fn classify_ip(input: &str) -> Result<String, JsValue> {
+    ssrf::classify_ip(input).map(|c| c.as_str().to_owned()).map_err(coded)
+}
+
+/// The category of every address of a resolver answer, in one call.
+#[wasm_bindgen(js_name = classifyIps)]
+pub fn classify_ips(addresses: Vec<String>) -> Result<Vec<String>, JsValue> {
+    ssrf::classify_ips(&addresses).map(|list| list.into_iter().map(|c| c.as_str().to_owned()).collect()).map_err(coded)
+}
+
+fn policy(options: &JsValue) -> Result<UrlPolicy, JsValue> {
+    let d = UrlPolicy::default();
+    let categories = match read_string_list(options, "allowedCategories")? {
+        Some(names) => IpCategories::from_names(names).map_err(coded)?,
+        None => d.allowed_categories,
+    };
+    Ok(UrlPolicy {
+        allowed_schemes: read_string_list(options, "allowedSchemes")?.unwrap_or(d.allowed_schemes),
+        allowed_hosts: read_string_list(options, "allowedHosts")?,
+        allow_credentials: read_bool(options, "allowCredentials")?.unwrap_or(d.allow_credentials),
+        allowed_categories: categories,
+    })
+}
+
+/// A compiled URL policy: build once, check many URLs.
+#[wasm_bindgen]
+pub struct UrlChecker {
+    inner: ssrf::UrlChecker,
+}
+
+#[wasm_bindgen]
+impl UrlChecker {
+    /// Validates and compiles the policy (`INVALID_OPTIONS` for malformed entries).
+    #[wasm_bindgen(constructor)]
+    pub fn new(options: JsValue) -> Result<UrlChecker, JsValue> {
+        Ok(UrlChecker { inner: ssrf::UrlChecker::new(&policy(&options)?).map_err(coded)? })
+    }
+
+    /// Parses `url` (WHATWG) and checks it against the policy: `{ href, protocol, hostname,
+    /// port, address, category }`.
+    pub fn check(&self, url: &str) -> Result<JsValue, JsValue> {
+        let r = self.inner.check(url).map_err(coded)?;
+        object(&[
+            ("href", JsValue::from_str(&r.href)),
+            ("protocol", JsValue::from_str(&r.protocol)),
+            ("hostname", JsValue::from_str(&r.hostname)),
+            ("port", r.port.map_or(JsValue::NULL, JsValue::from)),
+            ("address", opt_str(r.address.as_deref())),
+            ("category", opt_str(r.category.map(|c| c.as_str()))),
+        ])
+    }
+}
