@@ -26,6 +26,21 @@ bulwark.hashPasswordSync('pw', { memorycost: 1 });
 bulwark.escapeHtml(1);
 void [escaped, same, backend, login];
 
+// paths and ssrf
+const inside: string = bulwark.resolveWithin('/srv/app', 'a/b.txt', { rejectWindowsForms: true, maxLength: 4096 });
+const real: Promise<string> = bulwark.resolveWithinReal('/srv/app', 'a/b.txt');
+const segment: string = bulwark.decodePathSegment('caf%C3%A9');
+const upload: string = bulwark.sanitizeFilename('../x.txt', { replacement: '_', fallback: 'file', maxBytes: 200, allowDotfiles: false });
+const ip: bulwark.ParsedIpAddress | null = bulwark.parseIp('0x7f.1');
+const category: bulwark.IpCategory = bulwark.classifyIp('::ffff:127.0.0.1');
+const checked: bulwark.UrlCheckResult = bulwark.checkUrl('https://example.com', { allowedHosts: ['*.example.com'], allowedCategories: ['public', 'loopback'] });
+const lookup: bulwark.SafeLookup = bulwark.createSafeLookup({ allowedCategories: [...bulwark.IP_CATEGORIES] });
+bulwark.safeLookup('example.com', { all: true }, (err, addresses) => { void [err, addresses]; });
+lookup('example.com', (err, address, family) => { void [err, address, family]; });
+// @ts-expect-error: categories are checked
+bulwark.checkUrl('https://example.com', { allowedCategories: ['lan'] });
+void [inside, real, segment, upload, ip, category, checked.port];
+
 // bulwark/express
 import guardware = require('bulwark/express');
 const onViolation: guardware.OnViolation = (event) => { void event.type; };

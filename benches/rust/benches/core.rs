@@ -116,5 +116,35 @@ fn bench_merge(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_escape, bench_html, bench_compare, bench_password, bench_json, bench_merge);
+fn bench_paths(c: &mut Criterion) {
+    use bulwark_core::paths;
+    let mut group = c.benchmark_group("paths");
+    let options = paths::ResolveOptions::default();
+    // The JS bench's inputs: a file name, three segments, dot segments, ~1 KiB of them.
+    let dotted = "assets/img/../css/./themes/dark/v2/../v3/".repeat(25);
+    for (name, input) in [("file name", "index.css"), ("3 segments", "assets/img/logo-dark.png"), ("dot segments", "assets/img/../css/./themes/dark/main.css"), ("1 KiB", dotted.as_str())] {
+        group.bench_with_input(BenchmarkId::new("resolve_within", name), input, |b, p| b.iter(|| paths::resolve_within("/srv/app/public", black_box(p), &options)));
+    }
+    group.bench_function("decode_path_segment", |b| b.iter(|| paths::decode_path_segment(black_box("caf%C3%A9%20menu%20%282024%29.pdf"))));
+    let filename = paths::FilenameOptions::default();
+    group.bench_function("sanitize_filename", |b| b.iter(|| paths::sanitize_filename(black_box("../Quarterly report: Q3 \u{202e}fdp.exe"), &filename)));
+    group.finish();
+}
+
+fn bench_ssrf(c: &mut Criterion) {
+    use bulwark_core::ssrf;
+    let mut group = c.benchmark_group("ssrf");
+    for input in ["93.184.215.14", "0x7f.1", "2001:4860:4860::8888", "::ffff:169.254.169.254"] {
+        group.bench_with_input(BenchmarkId::new("classify_ip", input), input, |b, s| b.iter(|| ssrf::classify_ip(black_box(s))));
+    }
+    let answer = ["93.184.215.14", "2606:2800:21f:cb07:6820:80da:af6b:8b2c"];
+    group.bench_function("classify_ips 2 addresses", |b| b.iter(|| ssrf::classify_ips(black_box(&answer))));
+    let checker = ssrf::UrlChecker::new(&ssrf::UrlPolicy::default());
+    if let Ok(checker) = checker {
+        group.bench_function("check_url", |b| b.iter(|| checker.check(black_box("https://api.example.com/v1/items?page=2#top"))));
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_escape, bench_html, bench_compare, bench_password, bench_json, bench_merge, bench_paths, bench_ssrf);
 criterion_main!(benches);
