@@ -55,3 +55,16 @@ const handler: guardware.ErrorMiddleware = guardware.errorHandler({ expose: fals
 // @ts-expect-error: operators is 'reject' | 'strip' | 'allow'
 guardware.json({ operators: 'maybe' });
 void [chain, parseQuery, handler];
+
+// json and merge
+const parsed: unknown = bulwark.parseJson(new TextEncoder().encode('{"a":1}'), { protoAction: 'remove', constructorAction: 'error', safe: true, maxDepth: 64, maxBytes: 1 << 20 });
+const merged: { a: number } = bulwark.merge({ a: 1 }, { b: 2 }, undefined);
+const concatMerge: (target: unknown, ...sources: unknown[]) => unknown = bulwark.createMerge({ arrays: 'concat', maxDepth: 32 });
+const patched: unknown = bulwark.mergePatch({ a: 1 }, { a: null }, { maxDepth: 16 });
+const cleanBody: { q: string } = bulwark.sanitizeKeys({ q: 'x' }, { replaceWith: '_', allowDots: true });
+const unsafePaths: Array<Array<string | number>> = bulwark.findUnsafeKeys({ $where: 1 }, { allowDots: false });
+// @ts-expect-error: actions are 'error' | 'remove' | 'ignore'
+bulwark.parseJson('{}', { protoAction: 'drop' });
+// @ts-expect-error: arrays is 'replace' | 'concat'
+bulwark.createMerge({ arrays: 'merge' });
+void [parsed, merged, concatMerge, patched, cleanBody, unsafePaths];

@@ -10,5 +10,7 @@ export * from './types/escape';
 export * from './types/html';
 export * from './types/compare';
 export * from './types/password';
+export * from './types/json';
+export * from './types/merge';
 export * from './types/paths';
 export * from './types/ssrf';

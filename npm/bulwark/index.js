@@ -16,6 +16,8 @@ module.exports = {
   ...html,
   ...compare,
   ...password,
+  ...require('./lib/json'),
+  ...require('./lib/merge'),
   ...require('./lib/paths'),
   ...require('./lib/ssrf'),
 };
