@@ -68,3 +68,18 @@ bulwark.parseJson('{}', { protoAction: 'drop' });
 // @ts-expect-error: arrays is 'replace' | 'concat'
 bulwark.createMerge({ arrays: 'merge' });
 void [parsed, merged, concatMerge, patched, cleanBody, unsafePaths];
+
+// validators
+const emailOk: boolean = bulwark.isEmail('a@b.com', { allow_display_name: true, host_blacklist: ['x.com', /^evil\./] });
+const urlOk: boolean = bulwark.isURL('https://x.com', { protocols: ['https'], require_protocol: true, host_whitelist: false });
+const score: number = bulwark.isStrongPassword('pw', { returnScore: true });
+const strong: boolean = bulwark.isStrongPassword('pw', { minLength: 12 });
+const alpha: boolean = bulwark.isAlpha('Straße', 'de-DE', { ignore: ' ' }) && bulwark.isIP('::1', 6) && bulwark.isUUID('x', 4);
+const lengthOk: boolean = bulwark.isLength('abc', { min: 1, discreteLengths: [3] }) && bulwark.isLength('abc', 1, 5);
+const signup: bulwark.CompiledValidator = bulwark.createValidator(['isEmail', { validator: 'isLength', args: [{ min: 8 }] }]);
+const failedRules: number[] = signup.check(['a@b.com', 'password']);
+// @ts-expect-error: options are checked
+bulwark.isInt('1', { minimum: 1 });
+// @ts-expect-error: unknown validator name
+bulwark.createValidator(['isEmaill']);
+void [emailOk, urlOk, score, strong, alpha, lengthOk, failedRules];

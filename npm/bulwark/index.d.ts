@@ -14,3 +14,4 @@ export * from './types/json';
 export * from './types/merge';
 export * from './types/paths';
 export * from './types/ssrf';
+export * from './types/validators';

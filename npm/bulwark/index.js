@@ -20,4 +20,5 @@ module.exports = {
   ...require('./lib/merge'),
   ...require('./lib/paths'),
   ...require('./lib/ssrf'),
+  ...require('./lib/validators'),
 };

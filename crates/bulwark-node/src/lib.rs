@@ -16,6 +16,7 @@ mod merge;
 mod password;
 mod paths;
 mod ssrf;
+mod validators;
 
 // mimalloc keeps freed memory for reuse: argon2's 19 MiB working area (and large string
 // buffers) would otherwise be mmap'd and page-faulted afresh on every call with glibc's

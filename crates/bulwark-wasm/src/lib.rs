@@ -18,6 +18,7 @@ mod merge;
 mod password;
 mod paths;
 mod ssrf;
+mod validators;
 
 /// A JS `Error` whose `code` property is the core's stable code.
 pub(crate) fn coded(err: bulwark_core::Error) -> JsValue {

@@ -1,0 +1,283 @@
+'use strict';
+// Validators with validator.js 13.x names, call shapes, options and results, decided by the
+// core in linear time (crates/bulwark-core/src/validators). See types/validators.d.ts for
+// each function and README "Validators" for every deviation from validator.js.
+//
+// A call reads its options (own properties only, typed: unknown keys and wrong types are
+// INVALID_OPTIONS), tries the JS fast path (./fast.js: cheap checks that prove the answer
+// for short inputs, tested equal to the core), and otherwise asks the core through a
+// compiled rule cached per options object (./core.js).
+//
+// Lone surrogates: both bindings would turn them into U+FFFD, so an ill-formed string is
+// answered here, never checked in its replaced form. isLength and isJSON give the same
+// answer for the replaced string (a lone surrogate and U+FFFD are one code unit each, and
+// both are allowed inside JSON strings only), isIn compares exactly in JS, isStrongPassword
+// analyses the string in JS; every other validator answers false. validator.js answers
+// false as well, except where it throws URIError (isByteLength, and isEmail without
+// ignore_max_length) or accepts the lone surrogate (isEmail, isURL and isFQDN host labels,
+// URL paths, isAlpha's `ignore`, matches).
+
+const { stringArg } = require('../args');
+const { BulwarkError } = require('../errors');
+const options = require('./options');
+
+const { READERS, readArgs } = options;
+const { FAST } = require('./fast');
+const core = require('./core');
+
+const { EMPTY } = options;
+
+/** isStrongPassword's defaults (validator.js). */
+const PASSWORD_DEFAULTS = Object.freeze({
+  minLength: 8,
+  minLowercase: 1,
+  minUppercase: 1,
+  minNumbers: 1,
+  minSymbols: 1,
+  pointsPerUnique: 1,
+  pointsPerRepeat: 0.5,
+  pointsForContainingLower: 10,
+  pointsForContainingUpper: 10,
+  pointsForContainingNumber: 10,
+  pointsForContainingSymbol: 10,
+});
+const SYMBOLS = new Set('-#!$@£%^&*()_+|~=`{}[]:";\'<>?,./\\ ');
+
+/** validator.js's analyzePassword, in JS: used for strings with lone surrogates. */
+function analyzePassword(str) {
+  const counts = new Map();
+  for (const ch of str) counts.set(ch, (counts.get(ch) || 0) + 1);
+  const a = { length: str.length, unique: counts.size, upper: 0, lower: 0, numbers: 0, symbols: 0 };
+  for (const [ch, n] of counts) {
+    const c = ch.length === 1 ? ch.charCodeAt(0) : -1;
+    if (c >= 65 && c <= 90) a.upper += n;
+    else if (c >= 97 && c <= 122) a.lower += n;
+    else if (c >= 48 && c <= 57) a.numbers += n;
+    else if (SYMBOLS.has(ch)) a.symbols += n;
+  }
+  return a;
+}
+
+function passwordInJs(str, o) {
+  const p = { ...PASSWORD_DEFAULTS, ...o };
+  const a = analyzePassword(str);
+  if (o.returnScore) {
+    let points = a.unique * p.pointsPerUnique + (a.length - a.unique) * p.pointsPerRepeat;
+    if (a.lower > 0) points += p.pointsForContainingLower;
+    if (a.upper > 0) points += p.pointsForContainingUpper;
+    if (a.numbers > 0) points += p.pointsForContainingNumber;
+    if (a.symbols > 0) points += p.pointsForContainingSymbol;
+    return points;
+  }
+  return a.length >= p.minLength && a.lower >= p.minLowercase && a.upper >= p.minUppercase
+    && a.numbers >= p.minNumbers && a.symbols >= p.minSymbols;
+}
+
+/** The answer for a string with a lone surrogate (see the header). */
+function illFormed(name, str, o) {
+  switch (name) {
+    case 'isLength':
+    case 'isJSON':
+      return core.test(name, str, o === EMPTY ? undefined : o);
+    case 'isStrongPassword':
+      return passwordInJs(str, o);
+    case 'isIn':
+      return o.values.includes(str);
+    default:
+      return false;
+  }
+}
+
+/**
+ * Options only the core can check (locales, patterns, digit counts): the rule is compiled
+ * (and cached) before any fast path answers, so a bad option is INVALID_OPTIONS whatever
+ * the input.
+ */
+const CORE_CHECKED = {
+  isEmail: ['blacklisted_chars', 'host_blacklist', 'host_whitelist'],
+  isURL: ['host_blacklist', 'host_whitelist'],
+  isFloat: ['locale'],
+  isNumeric: ['locale'],
+  isDecimal: ['locale', 'decimal_digits'],
+  isAlpha: ['locale', 'ignore'],
+  isAlphanumeric: ['locale', 'ignore'],
+};
+
+/** The answer of validator `name` for `str` with read options `o` (EMPTY for none). */
+function decide(name, str, o) {
+  const checked = CORE_CHECKED[name];
+  if (checked !== undefined && o !== EMPTY && checked.some((key) => o[key] !== undefined)) core.compile(name, o);
+  const fast = FAST[name];
+  if (fast !== undefined) {
+    const answer = fast(str, o);
+    if (answer !== undefined) return answer;
+  }
+  if (!str.isWellFormed()) return illFormed(name, str, o);
+  return core.test(name, str, o === EMPTY ? undefined : o);
+}
+
+function withOptions(name) {
+  const label = `${name}: input`;
+  return {
+    [name](input, opts) {
+      const str = stringArg(input, label);
+      return decide(name, str, opts === undefined ? EMPTY : options.read(name, opts));
+    },
+  }[name];
+}
+
+function withoutOptions(name) {
+  const label = `${name}: input`;
+  return { [name]: (input) => decide(name, stringArg(input, label), EMPTY) }[name];
+}
+
+function withReader(name) {
+  const label = `${name}: input`;
+  const reader = READERS[name];
+  return {
+    [name](input, a, b) {
+      const str = stringArg(input, label);
+      return decide(name, str, reader(a, b));
+    },
+  }[name];
+}
+
+/** isByteLength: validator.js's legacy reading makes a call without options fail. */
+function isByteLength(input, a, b) {
+  const str = stringArg(input, 'isByteLength: input');
+  const o = READERS.isByteLength(a, b);
+  return o === null ? false : decide('isByteLength', str, o);
+}
+
+/** isIn: exact comparison in JS (validator.js converts array elements with toString). */
+function isIn(input, values) {
+  const str = stringArg(input, 'isIn: input');
+  if (Array.isArray(values)) {
+    for (let i = 0; i < values.length; i += 1) {
+      if (Object.hasOwn(values, i) && options.jsToString(values[i]) === str) return true;
+    }
+    return false;
+  }
+  if (values !== null && typeof values === 'object' && !options.isRegExp(values)) return Object.hasOwn(values, str);
+  throw new TypeError(`isIn: values must be an array or an object, got ${values === null ? 'null' : typeof values}`);
+}
+
+/** isStrongPassword: a boolean, or the score with returnScore. */
+function isStrongPassword(input, opts) {
+  const str = stringArg(input, 'isStrongPassword: input');
+  const o = opts === undefined ? EMPTY : options.read('isStrongPassword', opts);
+  if (!str.isWellFormed()) return passwordInJs(str, o);
+  if (o.returnScore) return core.score('isStrongPassword', str, o);
+  return core.test('isStrongPassword', str, o === EMPTY ? undefined : o);
+}
+
+/** matches(str, pattern, modifiers) on the linear-time regex engine. */
+function matches(input, pattern, modifiers) {
+  const str = stringArg(input, 'matches: input');
+  const o = options.patternOptions(pattern, modifiers);
+  if (!str.isWellFormed()) return false;
+  return core.test('matches', str, o);
+}
+
+const REPLACEMENT_SAFE = new Set(['isLength', 'isJSON']);
+const RULE_KEYS = new Set(['validator', 'args']);
+
+function ruleOf(rule, index) {
+  const where = `createValidator: rule ${index}`;
+  const spec = typeof rule === 'string' ? { validator: rule } : rule;
+  if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) {
+    throw new TypeError(`${where} must be a validator name or { validator, args }`);
+  }
+  for (const key of Object.keys(spec)) {
+    if (!RULE_KEYS.has(key)) throw new BulwarkError('INVALID_OPTIONS', `${where}: unknown key "${key}"`);
+  }
+  const name = Object.hasOwn(spec, 'validator') ? spec.validator : undefined;
+  if (typeof name !== 'string' || !Object.hasOwn(VALIDATORS, name) || name === 'createValidator') {
+    throw new BulwarkError('INVALID_OPTIONS', `${where}: unknown validator ${JSON.stringify(String(name))}`);
+  }
+  const args = Object.hasOwn(spec, 'args') ? spec.args : [];
+  if (!Array.isArray(args) || args.length > 2) throw new TypeError(`${where}: args must be an array of at most 2 arguments`);
+  let o = readArgs(name, args[0], args[1]);
+  if (name === 'isByteLength' && o === null) {
+    // validator.js: without options every string fails; as a rule, a range nothing meets.
+    o = Object.create(null);
+    o.max = -1;
+  }
+  if (name === 'isStrongPassword' && o.returnScore) {
+    throw new BulwarkError('INVALID_OPTIONS', `${where}: returnScore is not allowed in a rule set`);
+  }
+  return { name, o };
+}
+
+/**
+ * Compiles rules once; `check(values)` runs rule i on values[i], all in one call into the
+ * core, and returns the indexes of the rules that failed (empty when all passed).
+ */
+function createValidator(rules) {
+  if (!Array.isArray(rules)) throw new TypeError('createValidator: rules must be an array');
+  const compiled = rules.map(ruleOf);
+  // isIn values with lone surrogates can only equal ill-formed values, which are decided
+  // here in JS: the core gets the well-formed ones.
+  const forCore = ({ name, o }) => (name === 'isIn' ? { values: o.values.filter((v) => v.isWellFormed()) } : o);
+  const json = JSON.stringify(compiled.map((rule) => ({ validator: rule.name, options: forCore(rule) })));
+  const run = core.compileSet(json);
+  const size = compiled.length;
+  return Object.freeze({
+    size,
+    check(values) {
+      if (!Array.isArray(values) || values.length !== size) {
+        throw new TypeError(`check: values must be an array of ${size} strings`);
+      }
+      const strs = new Array(size);
+      let overrides = null;
+      for (let i = 0; i < size; i += 1) {
+        const str = stringArg(values[i], `check: values[${i}]`);
+        if (!str.isWellFormed() && !REPLACEMENT_SAFE.has(compiled[i].name)) {
+          if (overrides === null) overrides = new Map();
+          overrides.set(i, illFormed(compiled[i].name, str, compiled[i].o));
+          strs[i] = '';
+        } else {
+          strs[i] = str;
+        }
+      }
+      const failed = run(strs);
+      if (overrides === null) return failed;
+      const out = failed.filter((i) => !overrides.has(i));
+      for (const [i, ok] of overrides) if (!ok) out.push(i);
+      return out.sort((x, y) => x - y);
+    },
+  });
+}
+
+const VALIDATORS = {
+  isEmail: withOptions('isEmail'),
+  isURL: withOptions('isURL'),
+  isFQDN: withOptions('isFQDN'),
+  isIP: withReader('isIP'),
+  isIPRange: withReader('isIPRange'),
+  isUUID: withReader('isUUID'),
+  isInt: withOptions('isInt'),
+  isFloat: withOptions('isFloat'),
+  isNumeric: withOptions('isNumeric'),
+  isDecimal: withOptions('isDecimal'),
+  isAlpha: withReader('isAlpha'),
+  isAlphanumeric: withReader('isAlphanumeric'),
+  isHexadecimal: withoutOptions('isHexadecimal'),
+  isBase64: withOptions('isBase64'),
+  isJWT: withoutOptions('isJWT'),
+  isISO8601: withOptions('isISO8601'),
+  isPort: withoutOptions('isPort'),
+  isSlug: withoutOptions('isSlug'),
+  isMongoId: withoutOptions('isMongoId'),
+  isLength: withReader('isLength'),
+  isByteLength,
+  isStrongPassword,
+  isJSON: withOptions('isJSON'),
+  isBoolean: withOptions('isBoolean'),
+  isMimeType: withoutOptions('isMimeType'),
+  isSemVer: withoutOptions('isSemVer'),
+  isIn,
+  matches,
+};
+
+module.exports = { ...VALIDATORS, createValidator };

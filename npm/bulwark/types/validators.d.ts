@@ -1,0 +1,398 @@
+// Validators (lib/validators): validator.js 13.x names, call shapes, options and results,
+// decided in linear time by the Rust core (crates/bulwark-core/src/validators).
+//
+// Common to every validator:
+// - A non-string input throws `TypeError`, as validator.js does (String objects are read
+//   by value).
+// - Options are read from own properties only; an unknown key, a wrong type or an invalid
+//   value (unknown locale or version, a pattern the linear-time engine cannot run) throws
+//   `BulwarkError` `INVALID_OPTIONS`. validator.js ignores, coerces or throws a plain `Error`.
+// - A string with a lone surrogate is never checked in a U+FFFD-replaced form: `isLength`,
+//   `isJSON`, `isIn` and `isStrongPassword` answer as validator.js does; every other
+//   validator answers `false` (validator.js also answers false for most, but throws
+//   `URIError` in `isByteLength`/`isEmail`, and accepts lone surrogates in `isEmail`,
+//   `isURL` and `isFQDN` host labels, URL paths, `isAlpha`'s `ignore` and `matches`).
+// - Patterns given as options run on the `regex` crate (finite automata): see `matches`.
+//
+// Deviations from validator.js are listed on each function and in README "Validators".
+
+/** A host list entry of `isEmail` / `isURL`: an exact host, or a RegExp tested on it. */
+export type HostPattern = string | RegExp;
+
+/** `isEmail` options (validator.js names and defaults). */
+export interface IsEmailOptions {
+  /** Also match `Display Name <address>`. Default `false`. */
+  allow_display_name?: boolean;
+  /** Only match `Display Name <address>`. Default `false`. */
+  require_display_name?: boolean;
+  /** Allow non-ASCII characters in the local part. Default `true`. */
+  allow_utf8_local_part?: boolean;
+  /** Require a top-level domain. Default `true`. */
+  require_tld?: boolean;
+  /** Allow `user@1.2.3.4` and `user@[::1]`. Default `false`. */
+  allow_ip_domain?: boolean;
+  /** Allow underscores in the domain. Default `false`. */
+  allow_underscores?: boolean;
+  /** Apply Gmail's local-part rules to gmail.com / googlemail.com. Default `false`. */
+  domain_specific_validation?: boolean;
+  /** Characters refused in the local part (a regex character-class body, as in validator.js). */
+  blacklisted_chars?: string;
+  /** Skip the 254 / 64 / 254 length limits. Default `false`. */
+  ignore_max_length?: boolean;
+  /** Domains (lowercased) refused. */
+  host_blacklist?: HostPattern[];
+  /** The only domains (lowercased) accepted. */
+  host_whitelist?: HostPattern[];
+}
+
+/**
+ * `true` when `str` is an email address, as validator.js `isEmail` decides. Display names
+ * are found by a linear scan (validator.js's display-name regex is a ReDoS shape).
+ */
+export declare function isEmail(str: string, options?: IsEmailOptions): boolean;
+
+/** `isFQDN` options (validator.js names and defaults). */
+export interface IsFQDNOptions {
+  /** Require at least two labels and a TLD of letters (or `xn--`). Default `true`. */
+  require_tld?: boolean;
+  /** Default `false`. */
+  allow_underscores?: boolean;
+  /** Ignore one trailing dot. Default `false`. */
+  allow_trailing_dot?: boolean;
+  /** Default `false`. */
+  allow_numeric_tld?: boolean;
+  /** Ignore a leading `*.`. Default `false`. */
+  allow_wildcard?: boolean;
+  /** Allow labels over 63 characters. Default `false`. */
+  ignore_max_length?: boolean;
+}
+
+/** `true` when `str` is a fully qualified domain name, as validator.js `isFQDN` decides. */
+export declare function isFQDN(str: string, options?: IsFQDNOptions): boolean;
+
+/** `isURL` options (validator.js names and defaults); the host is checked with the FQDN options here. */
+export interface IsURLOptions extends IsFQDNOptions {
+  /** Allowed schemes, lowercase. Default `['http', 'https', 'ftp']`. */
+  protocols?: string[];
+  /** Default `false`: `example.com` is a URL. */
+  require_protocol?: boolean;
+  /** Default `true`. */
+  require_host?: boolean;
+  /** Default `false`. */
+  require_port?: boolean;
+  /** The scheme must be in `protocols`. Default `true`. */
+  require_valid_protocol?: boolean;
+  /** Allow `//host/path`. Default `false`. */
+  allow_protocol_relative_urls?: boolean;
+  /** Default `true`. */
+  allow_fragments?: boolean;
+  /** Default `true`. */
+  allow_query_components?: boolean;
+  /** Refuse `user:password@`. Default `false`. */
+  disallow_auth?: boolean;
+  /** Refuse URLs longer than `max_allowed_length`. Default `true`. */
+  validate_length?: boolean;
+  /** Default 2084. */
+  max_allowed_length?: number;
+  /** When set, the result is whether the host matches (`[]` matches nothing). `false`: none. */
+  host_whitelist?: HostPattern[] | false;
+  /** Hosts refused. `false`: none. */
+  host_blacklist?: HostPattern[] | false;
+}
+
+/**
+ * `true` when `str` is a URL, as validator.js `isURL` decides, except (deviation, CVE-2025-56200
+ * class): `javascript:`, `vbscript:` and `data:` URLs are never valid unless the scheme is
+ * listed in `protocols` (validator.js 13.15 still accepts `javascript:alert@example.com`,
+ * `javascript:1` with `require_tld: false`, and any scheme with `require_valid_protocol: false`).
+ */
+export declare function isURL(str: string, options?: IsURLOptions): boolean;
+
+/** An IP version: `4`, `6`, `'4'`, `'6'`; falsy means either. */
+export type IPVersion = 4 | 6 | '4' | '6' | '' | 0 | null;
+
+/**
+ * `true` when `str` is an IP address, as validator.js `isIP` decides: strict dotted-quad
+ * IPv4 (no leading zeros, no octal/hex/short forms), any RFC 4291 IPv6 text form with an
+ * optional `%zone`.
+ */
+export declare function isIP(str: string, version?: IPVersion | { version?: IPVersion }): boolean;
+
+/** `true` when `str` is `address/prefix` (CIDR), as validator.js `isIPRange` decides. */
+export declare function isIPRange(str: string, version?: IPVersion): boolean;
+
+/** A UUID version for {@link isUUID}. */
+export type UUIDVersion = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | 'nil' | 'max' | 'all' | 'loose';
+
+/** `true` when `str` is a UUID of `version` (default `'all'`), as validator.js `isUUID` decides. */
+export declare function isUUID(str: string, version?: UUIDVersion | null): boolean;
+
+/** Numeric bounds (`null` ignores a bound, as in validator.js). */
+export interface NumberBounds {
+  /** Inclusive lower bound. */
+  min?: number | null;
+  /** Inclusive upper bound. */
+  max?: number | null;
+  /** Exclusive upper bound. */
+  lt?: number | null;
+  /** Exclusive lower bound. */
+  gt?: number | null;
+}
+
+/** `isInt` options. */
+export interface IsIntOptions extends NumberBounds {
+  /** `false` refuses `007`. Default `true`. */
+  allow_leading_zeroes?: boolean;
+}
+
+/** `true` when `str` is a decimal integer within the bounds, as validator.js `isInt` decides. */
+export declare function isInt(str: string, options?: IsIntOptions): boolean;
+
+/** `isFloat` options. */
+export interface IsFloatOptions extends NumberBounds {
+  /** Decimal separator locale (validator.js `isFloatLocales`). Default `'en-US'` (`.`). */
+  locale?: string;
+}
+
+/** `true` when `str` is a float within the bounds, as validator.js `isFloat` decides. */
+export declare function isFloat(str: string, options?: IsFloatOptions): boolean;
+
+/** `isNumeric` options. */
+export interface IsNumericOptions {
+  /** Digits only (no sign or separator). Default `false`. */
+  no_symbols?: boolean;
+  /** Decimal separator locale. Default `'en-US'`. */
+  locale?: string;
+}
+
+/** `true` when `str` contains only a number, as validator.js `isNumeric` decides. */
+export declare function isNumeric(str: string, options?: IsNumericOptions): boolean;
+
+/** `isDecimal` options. */
+export interface IsDecimalOptions {
+  /** Require a separator and fraction. Default `false`. */
+  force_decimal?: boolean;
+  /** Fraction digits: `'1,'` (default), `'1,3'` or `'3'`. Anything else is INVALID_OPTIONS (validator.js pastes it into a regex). */
+  decimal_digits?: string;
+  /** Decimal separator locale. Default `'en-US'`. */
+  locale?: string;
+}
+
+/** `true` when `str` is a decimal number, as validator.js `isDecimal` decides. */
+export declare function isDecimal(str: string, options?: IsDecimalOptions): boolean;
+
+/** `isAlpha` / `isAlphanumeric` options. */
+export interface IsAlphaOptions {
+  /**
+   * Characters removed before the check (as in validator.js, an `s` in the string removes
+   * whitespace, not the letter), or a RegExp whose matches are removed (a sticky `y`
+   * RegExp is INVALID_OPTIONS).
+   */
+  ignore?: string | RegExp;
+}
+
+/**
+ * `true` when `str` holds only letters of `locale` (default `'en-US'`; every validator.js
+ * locale, `isAlphaLocales`), as validator.js `isAlpha` decides, case folded per code unit as
+ * JS regexes do.
+ */
+export declare function isAlpha(str: string, locale?: string, options?: IsAlphaOptions): boolean;
+
+/** `true` when `str` holds only letters and digits of `locale`, as validator.js `isAlphanumeric` decides. */
+export declare function isAlphanumeric(str: string, locale?: string, options?: IsAlphaOptions): boolean;
+
+/** `true` when `str` is hexadecimal (optional `0x`/`0h` prefix), as validator.js `isHexadecimal` decides. */
+export declare function isHexadecimal(str: string): boolean;
+
+/** `isBase64` options. */
+export interface IsBase64Options {
+  /** The `-_` alphabet. Default `false`. */
+  urlSafe?: boolean;
+  /** Length a multiple of 4 with up to two `=`. Default `!urlSafe`. */
+  padding?: boolean;
+}
+
+/** `true` when `str` is base64 (the empty string is), as validator.js `isBase64` decides. */
+export declare function isBase64(str: string, options?: IsBase64Options): boolean;
+
+/** `true` when `str` is three dot-separated base64url parts, as validator.js `isJWT` decides (nothing is decoded or verified). */
+export declare function isJWT(str: string): boolean;
+
+/** `isISO8601` options. */
+export interface IsISO8601Options {
+  /** Refuse dates that do not exist (`2009-02-29`). Default `false`. */
+  strict?: boolean;
+  /** Only `T` separates date and time. Default `false`. */
+  strictSeparator?: boolean;
+}
+
+/**
+ * `true` when `str` is an ISO 8601 date, as validator.js `isISO8601` decides (its
+ * back-references and look-aheads restructured into linear code).
+ */
+export declare function isISO8601(str: string, options?: IsISO8601Options): boolean;
+
+/** `true` when `str` is a port number 0-65535 without leading zeros, as validator.js `isPort` decides. */
+export declare function isPort(str: string): boolean;
+
+/** `true` when `str` is a slug, as validator.js `isSlug` decides (one pass, no look-ahead). */
+export declare function isSlug(str: string): boolean;
+
+/** `true` when `str` is 24 hex digits (a MongoDB ObjectId), as validator.js `isMongoId` decides. */
+export declare function isMongoId(str: string): boolean;
+
+/** `isLength` options. */
+export interface IsLengthOptions {
+  /** Default 0. */
+  min?: number;
+  /** Default none. */
+  max?: number;
+  /** When set, the length must also be one of these. */
+  discreteLengths?: number[];
+}
+
+/**
+ * `true` when the length of `str` is within the range, as validator.js `isLength` counts it:
+ * UTF-16 units, an astral character once, a character plus variation selector once, and
+ * stacked selectors each (the CVE-2025-12758 fix). Also the legacy `(str, min, max)` form.
+ */
+export declare function isLength(str: string, options?: IsLengthOptions): boolean;
+export declare function isLength(str: string, min: number, max?: number): boolean;
+
+/** `isByteLength` options. */
+export interface IsByteLengthOptions {
+  /** Default 0. */
+  min?: number;
+  /** Default none. */
+  max?: number;
+}
+
+/**
+ * `true` when the UTF-8 length of `str` is within the range, as validator.js
+ * `isByteLength` decides. Called without options it is `false` for every string, as in
+ * validator.js (its legacy reading compares with an undefined minimum): pass `{}` for no
+ * bounds. Lone surrogates: `false` (validator.js throws `URIError`).
+ */
+export declare function isByteLength(str: string, options?: IsByteLengthOptions): boolean;
+export declare function isByteLength(str: string, min: number, max?: number): boolean;
+
+/** `isStrongPassword` thresholds and scoring (validator.js names and defaults). */
+export interface IsStrongPasswordOptions {
+  /** Default 8 (UTF-16 units). */
+  minLength?: number;
+  /** Default 1. */
+  minLowercase?: number;
+  /** Default 1. */
+  minUppercase?: number;
+  /** Default 1. */
+  minNumbers?: number;
+  /** Default 1. */
+  minSymbols?: number;
+  /** Return the score instead of a boolean. Default `false`. */
+  returnScore?: boolean;
+  /** Default 1. */
+  pointsPerUnique?: number;
+  /** Default 0.5. */
+  pointsPerRepeat?: number;
+  /** Default 10. */
+  pointsForContainingLower?: number;
+  /** Default 10. */
+  pointsForContainingUpper?: number;
+  /** Default 10. */
+  pointsForContainingNumber?: number;
+  /** Default 10. */
+  pointsForContainingSymbol?: number;
+}
+
+/**
+ * Whether `str` meets the thresholds, or its score with `returnScore`, as validator.js
+ * `isStrongPassword` decides (letters and digits are ASCII; symbols are ASCII punctuation,
+ * space and `£`).
+ */
+export declare function isStrongPassword(str: string, options: IsStrongPasswordOptions & { returnScore: true }): number;
+export declare function isStrongPassword(str: string, options?: IsStrongPasswordOptions & { returnScore?: false }): boolean;
+export declare function isStrongPassword(str: string, options?: IsStrongPasswordOptions): boolean | number;
+
+/** `isJSON` options. */
+export interface IsJSONOptions {
+  /** Also accept `true`, `false` and `null`. Default `false`. */
+  allow_primitives?: boolean;
+  /** Accept any JSON text (numbers and strings too). Default `false`. */
+  allow_any_value?: boolean;
+}
+
+/**
+ * `true` when `str` is JSON text whose top level is an object or array, as validator.js
+ * `isJSON` decides; checked without building it (any depth, no recursion).
+ */
+export declare function isJSON(str: string, options?: IsJSONOptions): boolean;
+
+/** `isBoolean` options. */
+export interface IsBooleanOptions {
+  /** Also `yes`/`no`, any case. Default `false`. */
+  loose?: boolean;
+}
+
+/** `true` when `str` is `true`, `false`, `1` or `0`, as validator.js `isBoolean` decides. */
+export declare function isBoolean(str: string, options?: IsBooleanOptions): boolean;
+
+/** `true` when `str` has the shape of a MIME type, as validator.js `isMimeType` decides. */
+export declare function isMimeType(str: string): boolean;
+
+/** `true` when `str` is a SemVer 2.0.0 version, as validator.js `isSemVer` decides. */
+export declare function isSemVer(str: string): boolean;
+
+/**
+ * `true` when `str` is one of `values` (an array, elements converted with validator.js's
+ * toString) or an own key of `values` (an object). Deviation: a string `values` (validator.js
+ * then tests for a substring, so `isIn('', 'abc')` is true) throws `TypeError`.
+ */
+export declare function isIn(str: string, values: readonly unknown[] | object): boolean;
+
+/**
+ * `true` when `pattern` matches in `str` (`matches('foo', /fo+/)` or
+ * `matches('foo', 'fo+', 'i')`), on the linear-time `regex` crate. Look-around,
+ * back-references and legacy octal escapes are `INVALID_OPTIONS` (never run on a
+ * backtracking engine), as is the `v` flag. Supported flags: `i`, `m`, `s`, `u`, `g`, `y`
+ * (anchored at the start), `d`. Meanings follow JS (`\d` `\w` `\b` are ASCII, `\s` is JS
+ * whitespace, `.` excludes line terminators). Deviations: matching is over Unicode
+ * characters as with the `u` flag (without it JS sees an astral character as two units);
+ * `i` uses Unicode simple case folding (`/k/i` also matches the Kelvin sign); with `m`,
+ * `^`/`$` treat `\n` and `\r` as line ends, not U+2028/U+2029; no `lastIndex` state.
+ * Strings with lone surrogates never match.
+ */
+export declare function matches(str: string, pattern: RegExp | string, modifiers?: string): boolean;
+
+/** A validator name for {@link createValidator}. */
+export type ValidatorName =
+  | 'isEmail' | 'isURL' | 'isFQDN' | 'isIP' | 'isIPRange' | 'isUUID' | 'isInt' | 'isFloat' | 'isNumeric' | 'isDecimal'
+  | 'isAlpha' | 'isAlphanumeric' | 'isHexadecimal' | 'isBase64' | 'isJWT' | 'isISO8601' | 'isPort' | 'isSlug'
+  | 'isMongoId' | 'isLength' | 'isByteLength' | 'isStrongPassword' | 'isJSON' | 'isBoolean' | 'isMimeType' | 'isSemVer'
+  | 'isIn' | 'matches';
+
+/**
+ * One rule of {@link createValidator}: a validator name, or `{ validator, args }` where
+ * `args` are the arguments after the string, exactly as in the single call
+ * (`{ validator: 'isLength', args: [{ min: 3 }] }`, `{ validator: 'isAlpha', args: ['de-DE'] }`,
+ * `{ validator: 'matches', args: [/^[a-z]+$/i] }`). `returnScore` is refused.
+ */
+export type ValidatorRule = ValidatorName | { validator: ValidatorName; args?: readonly unknown[] };
+
+/** Rules compiled once by {@link createValidator}. */
+export interface CompiledValidator {
+  /** The number of rules. */
+  readonly size: number;
+  /**
+   * Runs rule `i` on `values[i]` for every rule, in one call into the core, and returns the
+   * indexes of the rules that failed, ascending (empty when all passed). Each answer equals
+   * the single call's. `values` must hold exactly `size` strings (else `TypeError`).
+   */
+  check(values: readonly string[]): number[];
+}
+
+/**
+ * Compiles rules once for repeated batch checks (the Express `validate` middleware compiles
+ * a route's rules with it and checks each request with one call). Invalid rules or options
+ * throw `INVALID_OPTIONS` here, not at check time.
+ */
+export declare function createValidator(rules: readonly ValidatorRule[]): CompiledValidator;
