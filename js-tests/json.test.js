@@ -221,6 +221,16 @@ test('depth: maxDepth is exact on both scan paths, and bytes', () => {
   assert.deepStrictEqual(parseJson(strings + PAD, { maxDepth: 1 }), JSON.parse(strings));
 });
 
+test('units above U+00FF never cross as Latin-1 (truncated, U+0122 would read as a quote)', () => {
+  // U+0122 ends in 0x22 ("), U+015B in 0x5B ([), U+017B in 0x7B ({): a truncating copy
+  // would hide the key inside a fake string, or invent brackets.
+  for (const sneaky of ['\u0122', '\u0222\u0122', '\u015b'.repeat(200), '\u017b'.repeat(200)]) {
+    const text = `{"a":"${sneaky}","__proto__":{"x":1}}${PAD}`;
+    assertPoisoned(() => parseJson(text));
+    assert.deepStrictEqual(parseJson(text, { protoAction: 'remove', maxDepth: 2 }), { a: sneaky });
+  }
+});
+
 test('size: maxBytes counts UTF-8 bytes (BOM included), for strings and bytes', () => {
   const text = '["é😀"]'; // 1 + 1 + 2 + 4 + 1 + 1 = 10 bytes
   assert.equal(Buffer.byteLength(text), 10);

@@ -174,6 +174,16 @@ fn decode_short_ascii<T: CodeUnit>(raw: &[T]) -> Option<([u8; 11], usize)> {
     Some((out, len))
 }
 
+/// Records in `scan` whether the raw contents of a string are one of the names.
+fn note_name<T: CodeUnit>(raw: &[T], scan: &mut JsonScan) {
+    if (PROTO.len()..=MAX_RAW_NAME).contains(&raw.len()) {
+        if let Some((name, len)) = decode_short_ascii(raw) {
+            scan.proto |= &name[..len] == PROTO;
+            scan.constructor |= &name[..len] == CONSTRUCTOR;
+        }
+    }
+}
+
 /// Records in `scan` whether the string whose contents start at `start` is one of the
 /// names. Reads at most [`MAX_RAW_NAME`] + 1 units.
 fn check_name<T: CodeUnit>(text: &[T], start: usize, scan: &mut JsonScan) {
@@ -181,16 +191,7 @@ fn check_name<T: CodeUnit>(text: &[T], start: usize, scan: &mut JsonScan) {
     let mut i = start;
     while i < limit {
         match text[i].ascii() {
-            Some(b'"') => {
-                if i - start < PROTO.len() {
-                    return;
-                }
-                if let Some((name, len)) = decode_short_ascii(&text[start..i]) {
-                    scan.proto |= &name[..len] == PROTO;
-                    scan.constructor |= &name[..len] == CONSTRUCTOR;
-                }
-                return;
-            }
+            Some(b'"') => return note_name(&text[start..i], scan),
             Some(b'\\') => i += 2,
             _ => i += 1,
         }
@@ -331,11 +332,14 @@ impl Scanner {
 /// Checks the nesting depth of JSON text and looks for `__proto__` / `constructor`
 /// strings, over code units (`u8` for UTF-8, `u16` for a JS string's UTF-16).
 ///
-/// One pass over 64-unit blocks with bit masks (quotes, escapes, brackets), no allocation,
-/// no recursion. For text that is valid JSON the depth is exact and no such string is
-/// missed, whatever escapes spell it. Invalid JSON gives some answer (the parser will
-/// reject it anyway) and never a panic. Fails with `INPUT_TOO_DEEP` as soon as the depth
-/// passes `max_depth`.
+/// One linear pass, no allocation, no recursion. For text that is valid JSON the depth is
+/// exact and no such string is missed, whatever escapes spell it. Invalid JSON gives some
+/// answer (the parser will reject it anyway) and never a panic. Fails with
+/// `INPUT_TOO_DEEP` as soon as the depth passes `max_depth`.
+///
+/// Two implementations with the same results on valid JSON (tested against each other):
+/// 64-unit blocks with bit masks where the compiler vectorizes the compares, and a
+/// unit-by-unit loop on `wasm32`, which has no vector compares in the default target.
 ///
 /// # Examples
 /// ```
@@ -346,6 +350,15 @@ impl Scanner {
 /// assert_eq!(scan_units(b"[[[1]]]", 2).unwrap_err().code().as_str(), "INPUT_TOO_DEEP");
 /// ```
 pub fn scan_units<T: ScanUnit>(text: &[T], max_depth: usize) -> Result<JsonScan> {
+    if cfg!(target_arch = "wasm32") {
+        scan_unit_by_unit(text, max_depth)
+    } else {
+        scan_blocks(text, max_depth)
+    }
+}
+
+/// [`scan_units`] with bit masks over 64-unit blocks.
+fn scan_blocks<T: ScanUnit>(text: &[T], max_depth: usize) -> Result<JsonScan> {
     let max_depth = isize::try_from(max_depth).unwrap_or(isize::MAX);
     let mut scanner = Scanner::default();
     let mut blocks = text.chunks_exact(BLOCK);
@@ -363,6 +376,41 @@ pub fn scan_units<T: ScanUnit>(text: &[T], max_depth: usize) -> Result<JsonScan>
         scanner.block(text, base, &padded, max_depth)?;
     }
     Ok(scanner.scan)
+}
+
+/// [`scan_units`] one unit at a time.
+fn scan_unit_by_unit<T: ScanUnit>(text: &[T], max_depth: usize) -> Result<JsonScan> {
+    let max_depth = isize::try_from(max_depth).unwrap_or(isize::MAX);
+    let mut scan = JsonScan::default();
+    // Opened minus closed brackets, as in the block scanner.
+    let mut depth = 0isize;
+    let mut i = 0;
+    while let Some(&unit) = text.get(i) {
+        i += 1;
+        match unit.ascii() {
+            Some(b'"') => {
+                let start = i;
+                while let Some(&u) = text.get(i) {
+                    if u == T::from(b'"') {
+                        // An unterminated string (invalid JSON) holds no name.
+                        note_name(&text[start..i], &mut scan);
+                        break;
+                    }
+                    i += if u == T::from(b'\\') { 2 } else { 1 };
+                }
+                i += 1;
+            }
+            Some(b'{' | b'[') => {
+                depth += 1;
+                if depth > max_depth {
+                    return Err(too_deep(max_depth as usize));
+                }
+            }
+            Some(b'}' | b']') => depth -= 1,
+            _ => {}
+        }
+    }
+    Ok(scan)
 }
 
 /// UTF-8 bytes as text: `INPUT_TOO_LARGE` over `max_bytes`, `INVALID_UNICODE` for
@@ -545,49 +593,18 @@ mod tests {
     }
 
     fn scan(s: &str) -> JsonScan {
-        let a = scan_units(s.as_bytes(), MAX_DEPTH_LIMIT).unwrap_or_default();
-        let b = scan_units(&utf16(s), MAX_DEPTH_LIMIT).unwrap_or_default();
+        let a = scan_blocks(s.as_bytes(), MAX_DEPTH_LIMIT).unwrap_or_default();
+        let b = scan_blocks(&utf16(s), MAX_DEPTH_LIMIT).unwrap_or_default();
         assert_eq!(a, b, "UTF-8 and UTF-16 scans agree on {s}");
+        assert_eq!(scan_unit_by_unit(s.as_bytes(), MAX_DEPTH_LIMIT), Ok(a), "unit by unit on {s}");
         a
     }
 
     /// The deepest `max_depth` that `s` passes, found through the limit itself.
     fn depth(s: &str) -> usize {
-        (0..=MAX_DEPTH_LIMIT).find(|&d| scan_units(s.as_bytes(), d).is_ok()).unwrap_or(usize::MAX)
-    }
-
-    /// The obvious one-unit-at-a-time scan: the reference for the block scanner.
-    fn reference<T: ScanUnit>(text: &[T], max_depth: usize) -> Result<JsonScan> {
-        let mut scan = JsonScan::default();
-        let mut depth = 0isize;
-        let mut i = 0;
-        while let Some(&unit) = text.get(i) {
-            i += 1;
-            match unit.ascii() {
-                Some(b'"') => {
-                    let start = i;
-                    while i < text.len() && text[i] != T::from(b'"') {
-                        i += if text[i] == T::from(b'\\') { 2 } else { 1 };
-                    }
-                    // An unterminated string (invalid JSON) holds no name.
-                    let raw = text.get(start..i).filter(|_| i < text.len()).unwrap_or(&[]);
-                    if let Some((name, len)) = decode_short_ascii(raw) {
-                        scan.proto |= &name[..len] == PROTO;
-                        scan.constructor |= &name[..len] == CONSTRUCTOR;
-                    }
-                    i += 1;
-                }
-                Some(b'{' | b'[') => {
-                    depth += 1;
-                    if depth > max_depth as isize {
-                        return Err(too_deep(max_depth));
-                    }
-                }
-                Some(b'}' | b']') => depth -= 1,
-                _ => {}
-            }
-        }
-        Ok(scan)
+        let d = (0..=MAX_DEPTH_LIMIT).find(|&d| scan_blocks(s.as_bytes(), d).is_ok()).unwrap_or(usize::MAX);
+        assert_eq!((0..=MAX_DEPTH_LIMIT).find(|&d| scan_unit_by_unit(s.as_bytes(), d).is_ok()), Some(d), "{s}");
+        d
     }
 
     #[test]
@@ -688,14 +705,14 @@ mod tests {
     }
 
     #[test]
-    fn block_scanner_equals_reference() {
+    fn block_scanner_equals_unit_by_unit_scanner() {
         let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
         for _ in 0..20_000 {
             let text = json_like(&mut rng);
             let max_depth = rng.below(12);
             let units = utf16(&text);
-            assert_eq!(scan_units(text.as_bytes(), max_depth), reference(text.as_bytes(), max_depth), "{text}");
-            assert_eq!(scan_units(&units, max_depth), reference(&units, max_depth), "{text}");
+            assert_eq!(scan_blocks(text.as_bytes(), max_depth), scan_unit_by_unit(text.as_bytes(), max_depth), "{text}");
+            assert_eq!(scan_blocks(&units, max_depth), scan_unit_by_unit(&units, max_depth), "{text}");
         }
     }
 
@@ -720,22 +737,25 @@ mod tests {
 
     #[test]
     fn scan_is_linear_on_adversarial_megabytes() {
-        // Every kind of near-miss key, a megabyte of them: must finish and find nothing.
-        let chunk = r#"{"\u005f\u005fprot":"\\\\\\\"[[{","__proto_":1,"constructo":2},"#;
-        let text = format!("[{}0]", chunk.repeat((1 << 20) / chunk.len()));
-        assert_eq!(scan_units(text.as_bytes(), 2), Ok(JsonScan::default()));
-        assert!(scan_units(text.as_bytes(), 1).is_err());
-        // One unterminated string a megabyte long, full of escaped quotes and brackets.
-        let text = format!("[\"{}", "\\\"[{".repeat(1 << 18));
-        assert_eq!(scan_units(text.as_bytes(), 1), Ok(JsonScan::default()));
-        // A megabyte of backslashes in a string, then the name.
-        let text = format!("[\"{}\",\"__proto__\"]", "\\\\".repeat(1 << 19));
-        assert_eq!(scan_units(text.as_bytes(), 1).map(|s| s.proto), Ok(true));
-        // A megabyte of brackets stops at the limit.
-        assert!(scan_units("[".repeat(1 << 20).as_bytes(), 128).is_err());
-        // A megabyte of candidate names that are not quite names.
-        let text = format!("[{}1]", "\"__proto_\",\"constructo\",".repeat(1 << 15));
-        assert_eq!(scan_units(text.as_bytes(), 1), Ok(JsonScan::default()));
+        let both: [fn(&[u8], usize) -> Result<JsonScan>; 2] = [scan_blocks, scan_unit_by_unit];
+        for scan in both {
+            // Every kind of near-miss key, a megabyte of them: must finish and find nothing.
+            let chunk = r#"{"\u005f\u005fprot":"\\\\\\\"[[{","__proto_":1,"constructo":2},"#;
+            let text = format!("[{}0]", chunk.repeat((1 << 20) / chunk.len()));
+            assert_eq!(scan(text.as_bytes(), 2), Ok(JsonScan::default()));
+            assert!(scan(text.as_bytes(), 1).is_err());
+            // One unterminated string a megabyte long, full of escaped quotes and brackets.
+            let text = format!("[\"{}", "\\\"[{".repeat(1 << 18));
+            assert_eq!(scan(text.as_bytes(), 1), Ok(JsonScan::default()));
+            // A megabyte of backslashes in a string, then the name.
+            let text = format!("[\"{}\",\"__proto__\"]", "\\\\".repeat(1 << 19));
+            assert_eq!(scan(text.as_bytes(), 1).map(|s| s.proto), Ok(true));
+            // A megabyte of brackets stops at the limit.
+            assert!(scan("[".repeat(1 << 20).as_bytes(), 128).is_err());
+            // A megabyte of candidate names that are not quite names.
+            let text = format!("[{}1]", "\"__proto_\",\"constructo\",".repeat(1 << 15));
+            assert_eq!(scan(text.as_bytes(), 1), Ok(JsonScan::default()));
+        }
     }
 
     #[test]

@@ -16,6 +16,14 @@ pub fn json_scan(text: &str, max_depth: u32) -> Result<u32, JsValue> {
     json::scan_units(text.as_bytes(), max_depth as usize).map(|s| s.flags()).map_err(coded)
 }
 
+/// `jsonScan` over a string's Latin-1 bytes (`Buffer.from(text, 'latin1')`), for a string
+/// the JS layer has checked holds no code unit above U+00FF. Latin-1 keeps every ASCII unit
+/// in place, and only ASCII matters to the scan.
+#[wasm_bindgen(js_name = jsonScanLatin1Bytes)]
+pub fn json_scan_latin1_bytes(latin1: &[u8], max_depth: u32) -> Result<u32, JsValue> {
+    json::scan_units(latin1, max_depth as usize).map(|s| s.flags()).map_err(coded)
+}
+
 /// `jsonScan` over UTF-8 bytes, which must be valid UTF-8 (`INVALID_UNICODE`) and at most
 /// `maxBytes` long (`INPUT_TOO_LARGE`).
 #[wasm_bindgen(js_name = jsonScanBytes)]

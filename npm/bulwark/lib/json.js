@@ -23,6 +23,7 @@ const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
 const U32_MAX = 0xffffffff;
 const POISONING_MESSAGE = 'Object contains forbidden prototype property';
 
+const DEFAULTS = Object.freeze(Object.create(null));
 const ACTIONS = ['error', 'remove', 'ignore'];
 const isAction = (v) => ACTIONS.includes(v);
 const OPTIONS = {
@@ -39,7 +40,9 @@ const SUSPECT_NAME = new RegExp(
     '|(?:c|\\\\u0063)(?:o|\\\\u006[Ff])(?:n|\\\\u006[Ee])(?:s|\\\\u0073)(?:t|\\\\u0074)(?:r|\\\\u0072)(?:u|\\\\u0075)(?:c|\\\\u0063)(?:t|\\\\u0074)(?:o|\\\\u006[Ff])(?:r|\\\\u0072))"',
 );
 const BEYOND_LATIN1 = /[^\x00-\xff]/;
-const LATIN1_SCAN = typeof backend.binding.jsonScanLatin1 === 'function';
+const scanLatin1 = backend.name === 'native'
+  ? (text, maxDepth) => backend.binding.jsonScanLatin1(text, maxDepth)
+  : (text, maxDepth) => backend.binding.jsonScanLatin1Bytes(Buffer.from(text, 'latin1'), maxDepth);
 /** Longest text checked without crossing (benches/js/json.bench.js: above this the scan wins). */
 const SMALL = 4096;
 const PROTO = 1;
@@ -67,6 +70,15 @@ function fewBrackets(text, max) {
   return true;
 }
 
+/**
+ * False only when no string in `text` can decode to either name: spelled literally it
+ * contains the name itself, and any escaped spelling contains `\u00` (the only escapes
+ * that produce these ASCII letters). Three substring searches, cheaper than the regex.
+ */
+function mayHoldName(text) {
+  return text.includes('__proto__') || text.includes('constructor') || text.includes('\\u00');
+}
+
 /** Flags (PROTO | CONSTRUCTOR) that say whether the exact check must run on the result. */
 function scanString(text, maxDepth, maxBytes) {
   // UTF-8 needs 1 to 3 bytes per UTF-16 unit: count only when the length cannot decide.
@@ -76,11 +88,12 @@ function scanString(text, maxDepth, maxBytes) {
   // Without crossing: when the depth is bounded by the text's length or its bracket count,
   // the name check alone remains, and secure-json-parse's regex does it in one pass.
   if (text.length <= SMALL && (text.length < 2 * (maxDepth + 1) || fewBrackets(text, maxDepth))) {
-    return SUSPECT_NAME.test(text) ? PROTO | CONSTRUCTOR : 0;
+    return mayHoldName(text) && SUSPECT_NAME.test(text) ? PROTO | CONSTRUCTOR : 0;
   }
   // A string with no unit above U+00FF (V8 answers this in constant time for its one-byte
-  // strings) crosses as Latin-1, one byte per unit, instead of UTF-16.
-  if (LATIN1_SCAN && !BEYOND_LATIN1.test(text)) return callBackend(() => binding.jsonScanLatin1(text, maxDepth));
+  // strings) crosses as Latin-1, one byte per unit, instead of UTF-16 (native) or UTF-8
+  // (WASM). Latin-1 would truncate any higher unit, so only such strings go this way.
+  if (!BEYOND_LATIN1.test(text)) return callBackend(() => scanLatin1(text, maxDepth));
   return callBackend(() => binding.jsonScan(text, maxDepth));
 }
 
@@ -138,7 +151,7 @@ function enforce(root, protoAction, constructorAction, safe) {
  * secure-json-parse does, with depth and size limits. See types/json.d.ts.
  */
 function parseJson(input, options) {
-  const o = readOptions(options, OPTIONS, 'parseJson');
+  const o = options === undefined ? DEFAULTS : readOptions(options, OPTIONS, 'parseJson');
   const protoAction = o.protoAction ?? 'error';
   const constructorAction = o.constructorAction ?? 'error';
   const maxDepth = o.maxDepth ?? DEFAULT_MAX_DEPTH;

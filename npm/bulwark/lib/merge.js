@@ -62,9 +62,19 @@ function prototypesPolluted() {
   return false;
 }
 
-/** Per-call state: the limits, and the objects on the current path (for cycle reports). */
-function context(fnName, maxDepth) {
-  return { fnName, maxDepth: maxDepth ?? DEFAULT_MAX_DEPTH, path: [], checkHoles: prototypesPolluted() };
+/**
+ * Per-call state: the limits, the key policy of sanitizeKeys/findUnsafeKeys, and the
+ * objects on the current path (for cycle reports). One shape for every function.
+ */
+function context(fnName, o) {
+  return {
+    fnName,
+    maxDepth: o.maxDepth ?? DEFAULT_MAX_DEPTH,
+    allowDots: o.allowDots === true,
+    replaceWith: o.replaceWith ? o.replaceWith : null,
+    path: [],
+    checkHoles: prototypesPolluted(),
+  };
 }
 
 function kindName(value) {
@@ -207,7 +217,7 @@ function isOwnObject(value) {
 }
 
 function mergeAll(options, target, sources) {
-  const ctx = context('merge', options.maxDepth);
+  const ctx = context('merge', options);
   const concat = options.arrays === 'concat';
   let out = copy(target, 1, ctx);
   for (let s = 0; s < sources.length; s += 1) {
@@ -280,7 +290,7 @@ function applyPatch(out, patch, depth, ctx) {
 /** RFC 7386 JSON Merge Patch: `target` with `patch` applied, as a new value. */
 function mergePatch(target, patch, options) {
   const o = readOptions(options, PATCH_OPTIONS, 'mergePatch');
-  const ctx = context('mergePatch', o.maxDepth);
+  const ctx = context('mergePatch', o);
   const out = copy(target, 1, ctx);
   if (typeof patch !== 'object' || patch === null || isArray(patch) || !isPlain(patch)) return copy(patch, 1, ctx);
   const object = isOwnObject(out) ? out : {};
@@ -343,10 +353,7 @@ function sanitize(value, depth, ctx) {
  */
 function sanitizeKeys(value, options) {
   const o = readOptions(options, SANITIZE_OPTIONS, 'sanitizeKeys');
-  const ctx = context('sanitizeKeys', o.maxDepth);
-  ctx.allowDots = o.allowDots === true;
-  ctx.replaceWith = o.replaceWith ? o.replaceWith : null;
-  return sanitize(value, 1, ctx);
+  return sanitize(value, 1, context('sanitizeKeys', o));
 }
 
 function find(value, depth, ctx, at, found) {
@@ -381,10 +388,8 @@ function find(value, depth, ctx, at, found) {
  */
 function findUnsafeKeys(value, options) {
   const o = readOptions(options, FIND_OPTIONS, 'findUnsafeKeys');
-  const ctx = context('findUnsafeKeys', o.maxDepth);
-  ctx.allowDots = o.allowDots === true;
   const found = [];
-  find(value, 1, ctx, [], found);
+  find(value, 1, context('findUnsafeKeys', o), [], found);
   return found;
 }
 

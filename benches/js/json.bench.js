@@ -1,0 +1,103 @@
+'use strict';
+// parseJson against JSON.parse (no protection: the floor), secure-json-parse and
+// @hapi/bourne, at 1 KiB, 64 KiB and 1 MiB, on clean and on poisoned documents.
+const sjp = require('secure-json-parse');
+const bourne = require('@hapi/bourne');
+const { loadBackends, benchCase, printTable, target, printTargets } = require('./harness');
+
+const { native, wasm } = loadBackends();
+
+/** A deterministic API-like document of about `bytes` bytes (some non-ASCII text). */
+function documentOf(bytes) {
+  const words = ['alpha', 'beta', 'gamma', 'user', 'Lorem ipsum dolor sit amet', 'café ☕', 'quote "here"', 'line\nbreak'];
+  const items = [];
+  let size = 12;
+  for (let i = 0; size < bytes; i += 1) {
+    const item = {
+      id: i,
+      name: `${words[i % words.length]} ${i}`,
+      email: `user${i}@example.com`,
+      active: i % 3 === 0,
+      score: (i * 7919) % 10007 / 100,
+      tags: [words[(i * 3) % words.length], words[(i * 5) % words.length]],
+      address: { street: `${i} Main St`, city: words[(i * 7) % words.length], zip: String(10000 + i), geo: { lat: (i % 180) - 90.5, lng: (i % 360) - 180.25 } },
+      notes: null,
+    };
+    size += JSON.stringify(item).length + 1;
+    items.push(item);
+  }
+  return JSON.stringify({ items });
+}
+
+/** The same document with a `__proto__` key (escaped, as an attacker would) in its last item. */
+function poisoned(doc) {
+  const at = doc.lastIndexOf('"notes":null');
+  return `${doc.slice(0, at)}"\\u005f_proto__":{"isAdmin":true},${doc.slice(at)}`;
+}
+
+const REMOVE = { protoAction: 'remove' };
+
+async function main() {
+  const sizes = [['1 KiB', 1024], ['64 KiB', 64 * 1024], ['1 MiB', 1024 * 1024]];
+  const clean = [];
+  const attacked = [];
+  for (const [label, bytes] of sizes) {
+    const doc = documentOf(bytes);
+    clean.push(await benchCase({
+      name: `${label} clean`,
+      input: doc,
+      reference: 'JSON.parse',
+      peer: 'secure-json-parse',
+      impls: {
+        'JSON.parse': JSON.parse,
+        'secure-json-parse': sjp.parse,
+        '@hapi/bourne': bourne.parse,
+        'bulwark native': native.parseJson,
+        'bulwark wasm': wasm.parseJson,
+      },
+    }));
+    const bad = poisoned(doc);
+    attacked.push(await benchCase({
+      name: `${label} poisoned, remove`,
+      input: bad,
+      reference: 'secure-json-parse',
+      peer: 'secure-json-parse',
+      check: (outputs) => {
+        for (const [name, out] of Object.entries(outputs)) {
+          if (JSON.stringify(out) !== doc) throw new Error(`${label}: ${name} did not remove exactly the poisoned key`);
+        }
+      },
+      impls: {
+        'secure-json-parse': (t) => sjp.parse(t, REMOVE),
+        '@hapi/bourne': (t) => bourne.parse(t, REMOVE),
+        'bulwark native': (t) => native.parseJson(t, REMOVE),
+        'bulwark wasm': (t) => wasm.parseJson(t, REMOVE),
+      },
+    }));
+  }
+  const doc = documentOf(64 * 1024);
+  const buffer = Buffer.from(doc);
+  const buffers = [await benchCase({
+    name: '64 KiB Buffer clean',
+    input: buffer,
+    reference: 'secure-json-parse',
+    peer: 'secure-json-parse',
+    impls: {
+      'secure-json-parse': sjp.parse,
+      'bulwark native': native.parseJson,
+      'bulwark wasm': wasm.parseJson,
+    },
+  })];
+  printTable('parseJson, clean documents', clean);
+  printTable('parseJson, poisoned documents (protoAction: remove)', attacked);
+  printTable('parseJson, Buffer input (validated as UTF-8 by bulwark, not by secure-json-parse)', buffers);
+  for (const r of [...clean, ...attacked, ...buffers]) {
+    target(`parseJson native vs secure-json-parse, ${r.name}`, r, 'bulwark native', 'secure-json-parse', 1);
+  }
+  process.exitCode = printTargets('json (native backend; WASM rows are reported, not targeted)') ? 3 : 0;
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
