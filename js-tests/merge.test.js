@@ -309,6 +309,9 @@ test('sanitizeKeys and findUnsafeKeys: table', () => {
   assert.equal(Object.getPrototypeOf(kept), Object.prototype);
   assert.deepStrictEqual(kept.__proto__, {}); // eslint-disable-line no-proto
   assert.deepStrictEqual(findUnsafeKeys({ q: [{ $gt: { 'b.c': 1 } }], ok: { $x: 1 } }), [['q', 0, '$gt'], ['q', 0, '$gt', 'b.c'], ['ok', '$x']]);
+  assert.deepStrictEqual(findUnsafeKeys({ $where: undefined }), [['$where']]);
+  assert.equal(mongoSanitize.has({ $where: undefined }), true);
+  assert.deepStrictEqual(sanitizeKeys({ $where: undefined, a: undefined, b: 1 }), { b: 1 }, 'undefined members are skipped');
   for (const bad of ['$', '$x', '.', 'a.b', 1, null]) {
     assertCode(() => sanitizeKeys({}, { replaceWith: bad }), 'INVALID_OPTIONS');
   }

@@ -371,11 +371,10 @@ function find(value, depth, ctx, at, found) {
     const keys = keysOf(value);
     for (let i = 0; i < keys.length; i += 1) {
       const key = keys[i];
-      const item = value[key];
-      if (item === undefined) continue;
       at.push(key);
+      // Reported even when its value is undefined (a driver may still send the key).
       if (isUnsafeKey(key, ctx.allowDots)) found.push(at.slice());
-      find(item, depth + 1, ctx, at, found);
+      find(value[key], depth + 1, ctx, at, found);
       at.pop();
     }
   }

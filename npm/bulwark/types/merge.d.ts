@@ -93,9 +93,9 @@ export declare function sanitizeKeys<T = JsonValue>(value: T, options?: Sanitize
 
 /**
  * The path (object keys and array indexes) of every key {@link sanitizeKeys} would remove,
- * in document order, including unsafe keys nested under unsafe keys. Empty exactly when
- * express-mongo-sanitize's `has(value, allowDots)` is `false`. Use it to log or reject
- * instead of silently cleaning.
+ * in document order, including unsafe keys nested under unsafe keys and keys whose value is
+ * `undefined`. Empty exactly when express-mongo-sanitize's `has(value, allowDots)` is
+ * `false`. Use it to log or reject instead of silently cleaning.
  * @throws {BulwarkError} `UNSUPPORTED_VALUE`, `CYCLIC_VALUE`, `INPUT_TOO_DEEP`, `INVALID_OPTIONS`.
  */
 export declare function findUnsafeKeys(value: unknown, options?: FindUnsafeKeysOptions): Array<Array<string | number>>;
