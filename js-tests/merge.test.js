@@ -228,6 +228,13 @@ test('non-JSON values, cycles and depth are clear errors, never a hang or a stac
   assertCode(() => mergePatch(nested(6), {}, { maxDepth: 5 }), 'INPUT_TOO_DEEP');
   assertCode(() => sanitizeKeys(nested(6), { maxDepth: 5 }), 'INPUT_TOO_DEEP');
   assert.deepStrictEqual(core.merge('replace', nested(128)), nested(128));
+  // The deepest input the core accepts, on this backend's stack (WASM has 1 MiB).
+  const deepest = JSON.stringify(nested(256));
+  assert.equal(binding.mergeCore([deepest, deepest], 'replace', 256), deepest);
+  assert.equal(binding.mergePatchCore(deepest, deepest, 256), deepest);
+  assert.equal(binding.sanitizeKeysCore(deepest, false, null, 256), deepest);
+  assert.equal(binding.jsonParseCore(Buffer.from(deepest), 'error', 'error', 256, 0xffffffff), deepest);
+  assert.throws(() => binding.mergeCore([JSON.stringify(nested(257))], 'replace', 256), (err) => err.code === 'INPUT_TOO_DEEP');
 });
 
 test('holes are never read through a polluted Array.prototype', () => {
