@@ -186,6 +186,37 @@ for (const [major, express] of MAJORS) {
     assert.doesNotMatch(JSON.stringify(res.body), /SECRET/);
   });
 
+  test(`${major}: validate runs validators and sanitizers in rule order, one batch per request`, async () => {
+    const app = express();
+    app.set('query parser', guardware.queryParser());
+    app.use(guardware.json());
+    const rules = {
+      body: {
+        email: { trim: {}, isEmail: {}, normalizeEmail: {} },
+        age: { isInt: { min: 0, max: 150 }, toInt: {} },
+        name: { trim: {}, isLength: { min: 1, max: 10 }, escape: {} },
+        role: { optional: true, isIn: [['user', 'admin']] },
+      },
+      query: { page: { optional: true, isInt: { min: 1 } } },
+    };
+    app.post('/signup', guardware.validate(rules), (req, res) => res.json(req.valid));
+    app.use(guardware.errorHandler());
+    let res = await request(app).post('/signup?page=3').send({ email: '  Ada.Lovelace@GMail.com ', age: 36, name: ' <Ada> ' });
+    assert.equal(res.status, 200);
+    assert.deepEqual(res.body, { body: { email: 'adalovelace@gmail.com', age: 36, name: '&lt;Ada&gt;' }, query: { page: '3' } });
+    res = await request(app).post('/signup?page=0').send({ email: 'not-an-email', age: '-1', name: 'a-very-long-name', role: 'root' });
+    assert.equal(res.status, 400);
+    assert.deepEqual(res.body.error.errors, [
+      { location: 'body', field: 'email', rule: 'isEmail' },
+      { location: 'body', field: 'age', rule: 'isInt' },
+      { location: 'body', field: 'name', rule: 'isLength' },
+      { location: 'body', field: 'role', rule: 'isIn' },
+      { location: 'query', field: 'page', rule: 'isInt' },
+    ]);
+    assert.doesNotMatch(JSON.stringify(res.body), /not-an-email|very-long|root/);
+    assertCode(() => guardware.validate({ body: { x: { isLength: 'ten' } } }), 'INVALID_OPTIONS');
+  });
+
   test(`${major}: errorHandler never leaks 5xx details`, async () => {
     const app = express();
     app.get('/boom', () => { throw new Error('db password is hunter2'); });

@@ -37,7 +37,7 @@ function asInput(value) {
   return undefined;
 }
 
-function compileField(location, field, rules, api) {
+function compileField(location, field, rules, api, batchRules) {
   if (!isPlainObject(rules)) throw invalid(`rules for ${location}.${field} must be an object`);
   let optional = false;
   const steps = [];
@@ -48,26 +48,44 @@ function compileField(location, field, rules, api) {
       optional = value;
       continue;
     }
-    const fnName = Object.hasOwn(SANITIZERS, name) ? SANITIZERS[name] : name;
-    const fn = Object.hasOwn(api, fnName) ? api[fnName] : undefined;
-    const isValidator = /^is[A-Z]/.test(name) || name === 'matches';
-    if (typeof fn !== 'function' || (!isValidator && !Object.hasOwn(SANITIZERS, name))) {
+    if (Object.hasOwn(SANITIZERS, name)) {
+      const fn = Object.hasOwn(api, SANITIZERS[name]) ? api[SANITIZERS[name]] : undefined;
+      if (typeof fn !== 'function') throw invalid(`${location}.${field}: unknown rule "${name}"`);
+      steps.push({ name, fn, args: ruleArgs(value), index: -1 });
+    } else if (/^is[A-Z]/.test(name) || name === 'matches') {
+      // Validators run in the core, all of a request's in one batch call (createValidator).
+      steps.push({ name, fn: null, args: null, index: batchRules.length });
+      batchRules.push({ validator: name, args: ruleArgs(value) });
+    } else {
       throw invalid(`${location}.${field}: unknown rule "${name}"`);
     }
-    steps.push({ name, fn, args: ruleArgs(value), isValidator });
   }
   return { location, field, optional, steps };
 }
 
-/** Compiles a `{ body, query, params }` schema against the Bulwark API object. */
+/**
+ * Compiles a `{ body, query, params }` schema against the Bulwark API object. Sanitizers
+ * run in JS in rule order; every validator of every field is compiled into one
+ * `createValidator` set, so a request is checked with a single call into the core.
+ */
 function compileRules(schema, api) {
   if (!isPlainObject(schema)) throw invalid('the schema must be an object { body, query, params }');
   const fields = [];
+  const batchRules = [];
   for (const location of Object.keys(schema)) {
     if (!LOCATIONS.includes(location)) throw invalid(`unknown location "${location}" (body, query or params)`);
     const spec = schema[location];
     if (!isPlainObject(spec)) throw invalid(`${location} must be an object of fields`);
-    for (const field of Object.keys(spec)) fields.push(compileField(location, field, spec[field], api));
+    for (const field of Object.keys(spec)) fields.push(compileField(location, field, spec[field], api, batchRules));
+  }
+  let batch = null;
+  if (batchRules.length > 0) {
+    try {
+      batch = api.createValidator(batchRules);
+    } catch (err) {
+      if (err instanceof BulwarkError) throw invalid(err.message);
+      throw err;
+    }
   }
   const used = [...new Set(fields.map((f) => f.location))];
   return {
@@ -75,6 +93,9 @@ function compileRules(schema, api) {
       const valid = {};
       for (const location of used) valid[location] = {};
       const errors = [];
+      const values = new Array(batchRules.length).fill('');
+      // First pass: sanitize in rule order and collect the value each validator sees.
+      const pending = [];
       for (const f of fields) {
         const source = req[f.location];
         const raw = source !== null && typeof source === 'object' && Object.hasOwn(source, f.field) ? source[f.field] : undefined;
@@ -87,24 +108,26 @@ function compileRules(schema, api) {
           errors.push({ location: f.location, field: f.field, rule: 'type' });
           continue;
         }
-        let failed = null;
+        let typeFailure = null;
         for (const step of f.steps) {
-          if (step.isValidator) {
-            let ok = false;
-            try {
-              ok = typeof value === 'string' && step.fn(value, ...step.args) !== false;
-            } catch (err) {
-              if (!(err instanceof TypeError) && !(err instanceof BulwarkError)) throw err;
-            }
-            if (!ok) {
-              failed = step.name;
+          if (step.index >= 0) {
+            if (typeof value !== 'string') {
+              typeFailure = step.name;
               break;
             }
+            values[step.index] = value;
           } else {
             value = step.fn(typeof value === 'string' ? value : String(value), ...step.args);
           }
         }
-        if (failed !== null) errors.push({ location: f.location, field: f.field, rule: failed });
+        if (typeFailure !== null) errors.push({ location: f.location, field: f.field, rule: typeFailure });
+        else pending.push({ f, value });
+      }
+      // One call into the core for every validator of the request.
+      const failed = new Set(batch === null ? [] : batch.check(values));
+      for (const { f, value } of pending) {
+        const step = f.steps.find((s) => s.index >= 0 && failed.has(s.index));
+        if (step) errors.push({ location: f.location, field: f.field, rule: step.name });
         else Object.defineProperty(valid[f.location], f.field, { value, writable: true, enumerable: true, configurable: true });
       }
       return { valid, errors };
