@@ -2,11 +2,13 @@
 // Locale tables against validator.js: for every isAlpha / isAlphanumeric locale, every BMP
 // code unit in the blocks where case mappings or the locales' letters live (JS regexes
 // with the `i` flag fold case per code unit, which the core reproduces), plus a sample of
-// the rest; and every decimal locale of isFloat / isNumeric / isDecimal.
+// the rest, through the public function (the JS fast path for short strings) and through
+// the core; and every decimal locale of isFloat / isNumeric / isDecimal.
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const validator = require('validator');
 const { bulwark } = require('./helpers');
+const core = require('../npm/bulwark/lib/validators/core');
 
 const BLOCKS = [
   [0x0000, 0x058f], [0x0600, 0x06ff], [0x0900, 0x0dff], [0x0e00, 0x0e7f], [0x10a0, 0x10ff], [0x13a0, 0x13ff], [0x1c80, 0x1cbf],
@@ -27,6 +29,8 @@ for (const [name, locales] of [['isAlpha', validator.isAlphaLocales], ['isAlphan
     for (const locale of locales) {
       const mismatches = chars.filter((ch) => bulwark[name](ch, locale) !== validator[name](ch, locale));
       assert.deepEqual(mismatches.map((c) => `U+${c.charCodeAt(0).toString(16)}`), [], `${name} ${locale}`);
+      const coreMismatches = chars.filter((ch) => core.test(name, ch, { locale }) !== validator[name](ch, locale));
+      assert.deepEqual(coreMismatches.map((c) => `U+${c.charCodeAt(0).toString(16)}`), [], `core ${name} ${locale}`);
       for (const s of ['', 'ab', 'aé', 'AB12', 'ab cd', '😀']) assert.equal(bulwark[name](s, locale), validator[name](s, locale), `${name}(${s}, ${locale})`);
     }
   });

@@ -84,13 +84,16 @@ test('a polluted Object.prototype changes no result (validator.js reads inherite
     allow_display_name: true, require_tld: false, allow_underscores: true, allow_protocol_relative_urls: true, loose: true,
     allow_primitives: true, allow_leading_zeroes: false, min: 5, max: 1, urlSafe: true, strict: true, no_symbols: true,
     returnScore: true, minLength: 100, version: 6, locale: 'de-DE', ignore: ' ', require_valid_protocol: false, allow_ip_domain: true,
+    lt: 0, gt: 1e9, padding: true, force_decimal: true, decimal_digits: '5', allow_any_value: true,
   };
   const inputs = [
     ['isEmail', 'Name <a@b.com>'], ['isEmail', 'a@b_c.com'], ['isURL', '//example.com'], ['isURL', 'http://localhost/'],
     ['isBoolean', 'YES'], ['isJSON', 'true'], ['isInt', '007'], ['isLength', 'abc'], ['isBase64', 'a-_b'], ['isISO8601', '2009-02-29'],
     ['isNumeric', '-1'], ['isStrongPassword', 'Str0ng!Passw0rd'], ['isIP', '1.2.3.4'], ['isFloat', '1,5'], ['isAlpha', 'a b', 'en-US'],
+    ['isPort', '8080'], ['isJWT', 'a.b.c'], ['isDecimal', '1.5'], ['isJSON', '"x"'], ['isUUID', '713ae7e3-cb32-45f9-adcb-7c4fa86b90c1'],
   ];
-  const args = ([name, , locale]) => (name === 'isAlpha' ? [locale, {}] : [{}]);
+  const NO_OPTIONS = new Set(['isPort', 'isJWT', 'isUUID']);
+  const args = ([name, , locale]) => (name === 'isAlpha' ? [locale, {}] : NO_OPTIONS.has(name) ? [] : [{}]);
   const before = inputs.map((c) => bulwark[c[0]](c[1], ...args(c)));
   try {
     for (const [k, v] of Object.entries(keys)) Object.prototype[k] = v; // eslint-disable-line no-extend-native

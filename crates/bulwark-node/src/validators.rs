@@ -1,41 +1,75 @@
-//! Validators: compiled `ValidatorRule`s (one validator and its options) and
-//! `ValidatorSet`s (many rules checked in one call).
+//! Validators: compiled rules kept in a registry and called by id, and `ValidatorSet`s
+//! (many rules checked in one call).
 //!
-//! Options arrive as the JSON text of the null-prototype object the JS layer built with
-//! `readOptions`, so nothing is read from a user object or a polluted prototype here, and
-//! each distinct options object is compiled once (the JS layer caches rules).
+//! A single check is a plain function taking a rule id: calling a method of a napi class
+//! costs about three times a plain call here (unwrapping `this`), which is most of a
+//! validator's budget (benches/js/validators.bench.js). The JS layer compiles each distinct
+//! options object once, caches the id, and releases ids it evicts.
+//!
+//! Options arrive as the JSON text of the null-prototype object the JS layer built with its
+//! option reader, so nothing is read from a user object or a polluted prototype here.
 //! Strings cross as UTF-8; the JS layer never sends strings with lone surrogates.
 
+use std::sync::{Arc, PoisonError, RwLock};
+
 use bulwark_core::validators::{Rule, RuleSet};
+use bulwark_core::ErrorCode;
 use napi::bindgen_prelude::*;
 use napi_derive::napi;
 
 use crate::{coded, guarded};
 
-/// One validator with its options, compiled.
-#[napi]
-pub struct ValidatorRule {
-    rule: Rule,
+/// Compiled rules by id; `None` marks a released slot, reused by the next compile.
+static RULES: RwLock<Vec<Option<Arc<Rule>>>> = RwLock::new(Vec::new());
+
+fn rule(id: u32) -> Option<Arc<Rule>> {
+    let rules = RULES.read().unwrap_or_else(PoisonError::into_inner);
+    rules.get(id as usize).and_then(Clone::clone)
 }
 
-#[napi]
-impl ValidatorRule {
-    /// Compiles validator `name` with `optionsJson` (`INVALID_OPTIONS` when invalid).
-    #[napi(constructor, catch_unwind)]
-    pub fn new(name: String, options_json: String) -> Result<Self, &'static str> {
-        guarded(|| Rule::from_json(&name, &options_json)).map(|rule| ValidatorRule { rule }).map_err(coded)
-    }
+fn unknown_rule() -> napi::Error<&'static str> {
+    coded(bulwark_core::Error::new(ErrorCode::Internal, "unknown validator rule id"))
+}
 
-    /// The validator's answer for `input`.
-    #[napi(catch_unwind)]
-    pub fn test(&self, input: String) -> bool {
-        self.rule.test(&input)
-    }
+/// Compiles validator `name` with `optionsJson` and returns its id (`INVALID_OPTIONS`
+/// when invalid).
+#[napi(catch_unwind)]
+pub fn validator_compile(name: String, options_json: String) -> Result<u32, &'static str> {
+    let compiled = Arc::new(guarded(|| Rule::from_json(&name, &options_json)).map_err(coded)?);
+    let mut rules = RULES.write().unwrap_or_else(PoisonError::into_inner);
+    let id = match rules.iter().position(Option::is_none) {
+        Some(free) => {
+            rules[free] = Some(compiled);
+            free
+        }
+        None => {
+            rules.push(Some(compiled));
+            rules.len() - 1
+        }
+    };
+    u32::try_from(id).map_err(|_| coded(bulwark_core::Error::new(ErrorCode::Internal, "too many validator rules")))
+}
 
-    /// `isStrongPassword` with `returnScore`: the score (`null` for other rules).
-    #[napi(catch_unwind)]
-    pub fn score(&self, input: String) -> Option<f64> {
-        self.rule.score(&input)
+/// The answer of rule `id` for `input`.
+#[napi(catch_unwind)]
+pub fn validator_test(id: u32, input: String) -> Result<bool, &'static str> {
+    let rule = rule(id).ok_or_else(unknown_rule)?;
+    Ok(rule.test(&input))
+}
+
+/// `isStrongPassword` with `returnScore`: the score (`null` for other rules).
+#[napi(catch_unwind)]
+pub fn validator_score(id: u32, input: String) -> Result<Option<f64>, &'static str> {
+    let rule = rule(id).ok_or_else(unknown_rule)?;
+    Ok(rule.score(&input))
+}
+
+/// Frees rule `id` (the JS layer's cache evicted it).
+#[napi(catch_unwind)]
+pub fn validator_release(id: u32) {
+    let mut rules = RULES.write().unwrap_or_else(PoisonError::into_inner);
+    if let Some(slot) = rules.get_mut(id as usize) {
+        *slot = None;
     }
 }
 

@@ -1,35 +1,69 @@
-//! Validators: compiled `ValidatorRule`s and `ValidatorSet`s, as in the Node addon.
-//! Options arrive as JSON text built by the JS layer from a null-prototype object; strings
-//! with lone surrogates never reach this binding (the JS layer answers for them).
+//! Validators: compiled rules kept in a registry and called by id, and `ValidatorSet`s, as
+//! in the Node addon. Options arrive as JSON text built by the JS layer from a
+//! null-prototype object; strings with lone surrogates never reach this binding (the JS
+//! layer answers for them).
+
+use std::cell::RefCell;
 
 use bulwark_core::validators::{Rule, RuleSet};
+use bulwark_core::ErrorCode;
 use wasm_bindgen::prelude::*;
 
 use crate::coded;
 
-/// One validator with its options, compiled.
-#[wasm_bindgen]
-pub struct ValidatorRule {
-    rule: Rule,
+thread_local! {
+    /// Compiled rules by id; `None` marks a released slot, reused by the next compile.
+    static RULES: RefCell<Vec<Option<Rule>>> = const { RefCell::new(Vec::new()) };
 }
 
-#[wasm_bindgen]
-impl ValidatorRule {
-    /// Compiles validator `name` with `options_json` (`INVALID_OPTIONS` when invalid).
-    #[wasm_bindgen(constructor)]
-    pub fn new(name: &str, options_json: &str) -> Result<ValidatorRule, JsValue> {
-        Rule::from_json(name, options_json).map(|rule| ValidatorRule { rule }).map_err(coded)
-    }
+fn with_rule<T>(id: u32, f: impl FnOnce(&Rule) -> T) -> Result<T, JsValue> {
+    RULES.with(|rules| match rules.borrow().get(id as usize) {
+        Some(Some(rule)) => Ok(f(rule)),
+        _ => Err(coded(bulwark_core::Error::new(ErrorCode::Internal, "unknown validator rule id"))),
+    })
+}
 
-    /// The validator's answer for `input`.
-    pub fn test(&self, input: &str) -> bool {
-        self.rule.test(input)
-    }
+/// Compiles validator `name` with `options_json` and returns its id (`INVALID_OPTIONS`
+/// when invalid).
+#[wasm_bindgen(js_name = validatorCompile)]
+pub fn validator_compile(name: &str, options_json: &str) -> Result<u32, JsValue> {
+    let compiled = Rule::from_json(name, options_json).map_err(coded)?;
+    RULES.with(|rules| {
+        let mut rules = rules.borrow_mut();
+        let id = match rules.iter().position(Option::is_none) {
+            Some(free) => {
+                rules[free] = Some(compiled);
+                free
+            }
+            None => {
+                rules.push(Some(compiled));
+                rules.len() - 1
+            }
+        };
+        u32::try_from(id).map_err(|_| coded(bulwark_core::Error::new(ErrorCode::Internal, "too many validator rules")))
+    })
+}
 
-    /// `isStrongPassword` with `returnScore`: the score (`undefined` for other rules).
-    pub fn score(&self, input: &str) -> Option<f64> {
-        self.rule.score(input)
-    }
+/// The answer of rule `id` for `input`.
+#[wasm_bindgen(js_name = validatorTest)]
+pub fn validator_test(id: u32, input: &str) -> Result<bool, JsValue> {
+    with_rule(id, |rule| rule.test(input))
+}
+
+/// `isStrongPassword` with `returnScore`: the score (`undefined` for other rules).
+#[wasm_bindgen(js_name = validatorScore)]
+pub fn validator_score(id: u32, input: &str) -> Result<Option<f64>, JsValue> {
+    with_rule(id, |rule| rule.score(input))
+}
+
+/// Frees rule `id` (the JS layer's cache evicted it).
+#[wasm_bindgen(js_name = validatorRelease)]
+pub fn validator_release(id: u32) {
+    RULES.with(|rules| {
+        if let Some(slot) = rules.borrow_mut().get_mut(id as usize) {
+            *slot = None;
+        }
+    });
 }
 
 /// Rules checked together, one value each.

@@ -353,13 +353,13 @@ export declare function isIn(str: string, values: readonly unknown[] | object): 
  * `true` when `pattern` matches in `str` (`matches('foo', /fo+/)` or
  * `matches('foo', 'fo+', 'i')`), on the linear-time `regex` crate. Look-around,
  * back-references and legacy octal escapes are `INVALID_OPTIONS` (never run on a
- * backtracking engine), as is the `v` flag. Supported flags: `i`, `m`, `s`, `u`, `g`, `y`
- * (anchored at the start), `d`. Meanings follow JS (`\d` `\w` `\b` are ASCII, `\s` is JS
- * whitespace, `.` excludes line terminators). Deviations: matching is over Unicode
- * characters as with the `u` flag (without it JS sees an astral character as two units);
- * `i` uses Unicode simple case folding (`/k/i` also matches the Kelvin sign); with `m`,
- * `^`/`$` treat `\n` and `\r` as line ends, not U+2028/U+2029; no `lastIndex` state.
- * Strings with lone surrogates never match.
+ * backtracking engine), as are the `v` flag and patterns with lone surrogates. Flags: `i`,
+ * `m`, `s`, `u`, `g`, `y` (anchored at the start), `d`. Meanings follow JS: `\d` `\w` `\b`
+ * are ASCII, `\s` is JS whitespace, `.` excludes line terminators, without `u` the pattern
+ * sees UTF-16 code units (`/^.$/` does not match `'😀'`) and `i` folds case as JS does
+ * (`/s/i` does not match `ſ`). Deviations: with `m`, `^`/`$` treat `\n` and `\r` as line
+ * ends but not U+2028/U+2029; with `u` and `i`, `\b` stays ASCII; no `lastIndex` state.
+ * Strings with lone surrogates never match. Compiled patterns are cached per RegExp object.
  */
 export declare function matches(str: string, pattern: RegExp | string, modifiers?: string): boolean;
 

@@ -37,22 +37,6 @@ impl std::fmt::Debug for Pattern {
     }
 }
 
-/// JS `Canonicalize` for non-Unicode case-insensitive regexes.
-fn canonicalize(unit: u32) -> u32 {
-    let Some(c) = char::from_u32(unit) else {
-        return unit;
-    };
-    let mut upper = c.to_uppercase();
-    let (Some(u), None) = (upper.next(), upper.next()) else {
-        return unit;
-    };
-    let u = u32::from(u);
-    if u > 0xFFFF || (unit >= 128 && u < 128) {
-        return unit;
-    }
-    u
-}
-
 fn table(ranges: &[(u32, u32)], case_insensitive: bool) -> Box<[u64; 1024]> {
     let mut bits = Box::new([0u64; 1024]);
     let mut set = |unit: u32| bits[(unit >> 6) as usize] |= 1 << (unit & 63);
@@ -60,12 +44,12 @@ fn table(ranges: &[(u32, u32)], case_insensitive: bool) -> Box<[u64; 1024]> {
         let mut canon = Box::new([0u64; 1024]);
         for &(lo, hi) in ranges {
             for unit in lo..=hi {
-                let c = canonicalize(unit);
+                let c = super::js_canonicalize(unit);
                 canon[(c >> 6) as usize] |= 1 << (c & 63);
             }
         }
         for unit in 0..=0xFFFF {
-            let c = canonicalize(unit);
+            let c = super::js_canonicalize(unit);
             if canon[(c >> 6) as usize] & (1 << (c & 63)) != 0 {
                 set(unit);
             }

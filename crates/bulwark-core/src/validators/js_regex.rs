@@ -10,18 +10,25 @@
 //!
 //! Refused with `INVALID_OPTIONS`, never run on a backtracking engine: look-around
 //! (`(?=`, `(?!`, `(?<=`, `(?<!`), back-references (`\1`, `\k<name>`), legacy octal
-//! escapes, lone surrogate escapes, the `v` flag, and patterns that compile to more than
+//! escapes, lone surrogate escapes with the `u` flag, the `v` flag, and patterns that compile to more than
 //! [`MAX_COMPILED_SIZE`] bytes.
 //!
-//! Differences that remain (documented on `matches`): matching is over Unicode scalar
-//! values, as JS does with the `u` flag (without it JS sees an astral character as two
-//! units, so `/^.$/` does not match `"😀"` there but does here); the `i` flag uses
-//! Unicode simple case folding (`/k/i` also matches the Kelvin sign `K`); with the `m`
-//! flag, `^` and `$` see `\n` and `\r` as line ends but not U+2028/U+2029; a `g` or `y`
-//! regex keeps no `lastIndex` state between calls (`y` anchors at the start).
+//! Without the `u` flag JS sees UTF-16 code units: the pattern is translated over code
+//! units and runs on a copy of the input in which each astral character is spelled as two
+//! placeholder characters (one per surrogate, in a private-use plane), so `/^.$/` does not
+//! match `"😀"` and `/^..$/` does, as in JS. With `i` and without `u`, case folding is
+//! JS's own (a unit's single-unit uppercase, never mapping non-ASCII to ASCII: `/s/i` does
+//! not match `ſ`), expanded into explicit classes; with `u`, it is Unicode simple case
+//! folding in both.
+//!
+//! Differences that remain (documented on `matches`): with the `m` flag, `^` and `$` see
+//! `\n` and `\r` as line ends but not U+2028/U+2029; `\b` stays ASCII with `u` and `i`
+//! (JS counts `ſ` and the Kelvin sign as word characters there); a `g` or `y` regex keeps
+//! no `lastIndex` state between calls (`y` anchors at the start).
 
 use std::borrow::Cow;
 use std::fmt::Write;
+use std::sync::OnceLock;
 
 use regex::{Regex, RegexBuilder};
 
@@ -44,6 +51,8 @@ pub struct JsRegex {
     source: String,
     flags: String,
     global: bool,
+    /// No `u` flag: the pattern runs on code units (see [`to_units`]).
+    units: bool,
 }
 
 impl PartialEq for JsRegex {
@@ -80,27 +89,36 @@ impl JsRegex {
         let translated = translate(source, &f)?;
         let pattern = if f.sticky { format!(r"\A(?:{translated})") } else { translated };
         let regex = RegexBuilder::new(&pattern)
-            .case_insensitive(f.ignore_case)
+            // Without `u`, case folding is expanded into the pattern (JS's own rule).
+            .case_insensitive(f.ignore_case && f.unicode)
             .multi_line(f.multi_line)
             .crlf(f.multi_line)
             .size_limit(MAX_COMPILED_SIZE)
             .dfa_size_limit(MAX_COMPILED_SIZE)
             .build()
             .map_err(|err| invalid(format!("pattern /{source}/{flags} cannot be compiled: {err}")))?;
-        Ok(JsRegex { regex, source: source.to_owned(), flags: flags.to_owned(), global: f.global })
+        Ok(JsRegex { regex, source: source.to_owned(), flags: flags.to_owned(), global: f.global, units: !f.unicode })
     }
 
     /// `re.test(s)` (without `lastIndex` state).
     pub fn is_match(&self, s: &str) -> bool {
-        self.regex.is_match(s)
+        if self.units {
+            self.regex.is_match(&to_units(s))
+        } else {
+            self.regex.is_match(s)
+        }
     }
 
-    /// `s.replace(re, '')`: every match removed with the `g` flag, else the first.
+    /// `s.replace(re, '')`: every match removed with the `g` flag, else the first. (Without
+    /// the `u` flag a removal can split an astral character; its remaining half becomes
+    /// U+FFFD, where JS would keep a lone surrogate.)
     pub fn remove<'a>(&self, s: &'a str) -> Cow<'a, str> {
-        if self.global {
-            self.regex.replace_all(s, "")
-        } else {
-            self.regex.replace(s, "")
+        let text = if self.units { to_units(s) } else { Cow::Borrowed(s) };
+        let removed = if self.global { self.regex.replace_all(&text, "") } else { self.regex.replace(&text, "") };
+        match (removed, self.units) {
+            (Cow::Borrowed(_), _) => Cow::Borrowed(s),
+            (Cow::Owned(rest), true) => Cow::Owned(from_units(&rest)),
+            (Cow::Owned(rest), false) => Cow::Owned(rest),
         }
     }
 
@@ -173,9 +191,10 @@ impl Flags {
     }
 }
 
-/// One class item: a single character, or a whole class in `regex` syntax (`\d`, ...).
+/// One class item: a code point (with `u`) or a UTF-16 code unit (without), or a whole
+/// class in `regex` syntax (`\d`, ...).
 enum ClassAtom {
-    Char(char),
+    Code(u32),
     Set(String),
 }
 
@@ -183,17 +202,40 @@ struct Translator<'a> {
     chars: Vec<char>,
     pos: usize,
     flags: &'a Flags,
+    /// The low surrogate of an astral character read as two code units (no `u` flag).
+    pending_unit: Option<u32>,
     out: String,
 }
 
 fn translate(source: &str, flags: &Flags) -> Result<String> {
-    let mut t = Translator { chars: source.chars().collect(), pos: 0, flags, out: String::with_capacity(source.len() * 2) };
+    let mut t = Translator { chars: source.chars().collect(), pos: 0, flags, pending_unit: None, out: String::with_capacity(source.len() * 2) };
     t.run()?;
     Ok(t.out)
 }
 
-fn push_char(out: &mut String, c: char) {
-    let _ = write!(out, "\\x{{{:X}}}", u32::from(c));
+/// The placeholder character standing for UTF-16 code unit `unit` when it is a surrogate
+/// (see [`to_units`]); the character itself otherwise.
+fn unit_char(unit: u32) -> char {
+    let code = if (0xD800..=0xDFFF).contains(&unit) { PLACEHOLDER_BASE + (unit - 0xD800) } else { unit };
+    char::from_u32(code).unwrap_or('\u{FFFD}')
+}
+
+fn push_code(out: &mut String, code: u32) {
+    let _ = write!(out, "\\x{{{code:X}}}");
+}
+
+fn push_range(out: &mut String, lo: u32, hi: u32) {
+    push_code(out, lo);
+    if hi > lo {
+        out.push('-');
+        push_code(out, hi);
+    }
+}
+
+/// JS's `Canonicalize` of each BMP code unit for case-insensitive, non-Unicode regexes.
+fn canon_table() -> &'static [u16] {
+    static TABLE: OnceLock<Vec<u16>> = OnceLock::new();
+    TABLE.get_or_init(|| (0..=0xFFFFu32).map(|u| super::js_canonicalize(u) as u16).collect())
 }
 
 impl Translator<'_> {
@@ -213,6 +255,47 @@ impl Translator<'_> {
     fn syntax(&self, what: &str) -> Error {
         let source: String = self.chars.iter().collect();
         invalid(format!("invalid regular expression /{source}/: {what}"))
+    }
+
+    /// Code units mode: JS without the `u` flag sees UTF-16 code units.
+    fn units(&self) -> bool {
+        !self.flags.unicode
+    }
+
+    /// Code units mode with `i`: JS folds case per BMP code unit with its own rule.
+    fn js_case(&self) -> bool {
+        self.units() && self.flags.ignore_case
+    }
+
+    /// A literal character of the source: one code point, or in units mode one or two code
+    /// units (the second is returned by the next call).
+    fn literal(&mut self, c: char) -> u32 {
+        let code = u32::from(c);
+        if self.units() && code > 0xFFFF {
+            let v = code - 0x10000;
+            self.pending_unit = Some(0xDC00 + (v & 0x3FF));
+            return 0xD800 + (v >> 10);
+        }
+        code
+    }
+
+    /// Writes one matched code (point or unit) outside a class.
+    fn emit_code(&mut self, code: u32) {
+        if self.js_case() && code <= 0xFFFF && !(0xD800..=0xDFFF).contains(&code) {
+            let canon = canon_table();
+            let target = canon[code as usize];
+            let members: Vec<u32> = (0..=0xFFFFu32).filter(|&u| canon[u as usize] == target).collect();
+            if members.len() > 1 {
+                self.out.push('[');
+                for u in members {
+                    push_code(&mut self.out, u);
+                }
+                self.out.push(']');
+                return;
+            }
+        }
+        let c = if self.units() { u32::from(unit_char(code)) } else { code };
+        push_code(&mut self.out, c);
     }
 
     fn run(&mut self) -> Result<()> {
@@ -240,13 +323,17 @@ impl Translator<'_> {
             }
             last = match c {
                 '\\' => match self.escape(false)? {
-                    ClassAtom::Char(c) => {
-                        push_char(&mut self.out, c);
+                    ClassAtom::Code(code) => {
+                        self.emit_code(code);
                         Last::Atom
                     }
                     ClassAtom::Set(set) => {
                         self.out.push_str(&set);
-                        if set.contains("\\b") || set.contains("\\B") { Last::Assertion } else { Last::Atom }
+                        if set.contains("\\b") || set.contains("\\B") {
+                            Last::Assertion
+                        } else {
+                            Last::Atom
+                        }
                     }
                 },
                 '.' => {
@@ -301,7 +388,16 @@ impl Translator<'_> {
                     Last::Assertion
                 }
                 _ => {
-                    push_char(&mut self.out, c);
+                    let first = self.literal(c);
+                    match self.pending_unit.take() {
+                        // An astral character is two units: a quantifier after it repeats
+                        // only the second, as in JS.
+                        Some(low) => {
+                            self.emit_code(first);
+                            self.emit_code(low);
+                        }
+                        None => self.emit_code(first),
+                    }
                     Last::Atom
                 }
             };
@@ -364,8 +460,9 @@ impl Translator<'_> {
         }
     }
 
-    /// A code unit from `\uXXXX` (pairing a surrogate pair written as two escapes).
-    fn unicode_escape(&mut self) -> Result<Option<char>> {
+    /// `\uXXXX` (a code unit; with `u`, a surrogate pair of escapes is one code point) or
+    /// `\u{...}` with `u`.
+    fn unicode_escape(&mut self) -> Result<Option<u32>> {
         if self.flags.unicode && self.peek() == Some('{') {
             let Some(len) = self.chars[self.pos + 1..].iter().position(|&c| c == '}') else {
                 return Err(self.syntax("invalid Unicode escape"));
@@ -375,22 +472,25 @@ impl Translator<'_> {
                 return Err(self.syntax("invalid Unicode escape"));
             };
             self.pos += len + 2;
-            return Ok(Some(c));
+            return Ok(Some(u32::from(c)));
         }
         let Some(unit) = self.hex_digits(self.pos, 4) else {
             return Ok(None);
         };
         self.pos += 4;
+        if !self.flags.unicode {
+            return Ok(Some(unit));
+        }
         if (0xD800..0xDC00).contains(&unit) && self.peek() == Some('\\') && self.peek_at(1) == Some('u') {
             if let Some(low @ 0xDC00..=0xDFFF) = self.hex_digits(self.pos + 2, 4) {
                 self.pos += 6;
-                return Ok(char::from_u32(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)));
+                return Ok(Some(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)));
             }
         }
-        match char::from_u32(unit) {
-            Some(c) => Ok(Some(c)),
-            None => Err(self.unsupported("a lone surrogate escape")),
+        if (0xD800..=0xDFFF).contains(&unit) {
+            return Err(self.unsupported("a lone surrogate escape with the u flag"));
         }
+        Ok(Some(unit))
     }
 
     /// The escape after a `\` (already consumed).
@@ -400,45 +500,48 @@ impl Translator<'_> {
         };
         self.pos += 1;
         let set = |s: &str| Ok(ClassAtom::Set(s.to_owned()));
-        // Class escapes keep JS's ASCII meaning under `i` too (outside classes; inside,
-        // the `regex` crate cannot scope flags).
+        // Word characters: with `u` and `i`, JS adds the two non-ASCII characters that fold
+        // into [a-z] (ſ, the Kelvin sign).
+        let word = if self.flags.unicode && self.flags.ignore_case { r"0-9A-Za-z_\x{17F}\x{212A}" } else { "0-9A-Za-z_" };
+        // Class escapes keep their meaning under `i` (outside classes; inside, the `regex`
+        // crate cannot scope flags, and only `u` mode sets its case-insensitive flag).
         let ascii = |class: &str| Ok(ClassAtom::Set(if in_class { class.to_owned() } else { format!("(?-i:{class})") }));
         match c {
             'd' => ascii("[0-9]"),
             'D' => ascii("[^0-9]"),
-            'w' => ascii("[0-9A-Za-z_]"),
-            'W' => ascii("[^0-9A-Za-z_]"),
+            'w' => ascii(&format!("[{word}]")),
+            'W' => ascii(&format!("[^{word}]")),
             's' => set(&format!("[{JS_SPACE_CLASS}]")),
             'S' => set(&format!("[^{JS_SPACE_CLASS}]")),
-            'b' if in_class => Ok(ClassAtom::Char('\u{8}')),
+            'b' if in_class => Ok(ClassAtom::Code(8)),
             'b' if !in_class => set(r"(?-u:\b)"),
             'B' if !in_class => set(r"(?-u:\B)"),
-            'n' => Ok(ClassAtom::Char('\n')),
-            'r' => Ok(ClassAtom::Char('\r')),
-            't' => Ok(ClassAtom::Char('\t')),
-            'v' => Ok(ClassAtom::Char('\u{B}')),
-            'f' => Ok(ClassAtom::Char('\u{C}')),
-            '0' if !self.peek().is_some_and(|d| d.is_ascii_digit()) => Ok(ClassAtom::Char('\0')),
+            'n' => Ok(ClassAtom::Code(0x0A)),
+            'r' => Ok(ClassAtom::Code(0x0D)),
+            't' => Ok(ClassAtom::Code(0x09)),
+            'v' => Ok(ClassAtom::Code(0x0B)),
+            'f' => Ok(ClassAtom::Code(0x0C)),
+            '0' if !self.peek().is_some_and(|d| d.is_ascii_digit()) => Ok(ClassAtom::Code(0)),
             '0'..='9' => Err(self.unsupported("back-references or octal escapes")),
             'c' => match self.peek() {
                 Some(l) if l.is_ascii_alphabetic() => {
                     self.pos += 1;
-                    Ok(ClassAtom::Char(char::from(l as u8 % 32)))
+                    Ok(ClassAtom::Code(u32::from(l) % 32))
                 }
                 _ => Err(self.unsupported("a \\c escape without a control letter")),
             },
             'x' => match self.hex_digits(self.pos, 2) {
                 Some(v) => {
                     self.pos += 2;
-                    Ok(ClassAtom::Char(char::from(v as u8)))
+                    Ok(ClassAtom::Code(v))
                 }
                 None if self.flags.unicode => Err(self.syntax("invalid escape")),
-                None => Ok(ClassAtom::Char('x')),
+                None => Ok(ClassAtom::Code(u32::from('x'))),
             },
             'u' => match self.unicode_escape()? {
-                Some(c) => Ok(ClassAtom::Char(c)),
+                Some(code) => Ok(ClassAtom::Code(code)),
                 None if self.flags.unicode => Err(self.syntax("invalid Unicode escape")),
-                None => Ok(ClassAtom::Char('u')),
+                None => Ok(ClassAtom::Code(u32::from('u'))),
             },
             'k' if self.flags.unicode || self.peek() == Some('<') => Err(self.unsupported("back-references")),
             'p' | 'P' if self.flags.unicode => {
@@ -451,11 +554,14 @@ impl Translator<'_> {
                 set(&format!("\\{c}{body}"))
             }
             c if self.flags.unicode && !"^$\\.*+?()[]{}|/-".contains(c) => Err(self.syntax("invalid escape")),
-            c => Ok(ClassAtom::Char(c)),
+            c => Ok(ClassAtom::Code(self.literal(c))),
         }
     }
 
     fn class_atom(&mut self) -> Result<ClassAtom> {
+        if let Some(low) = self.pending_unit.take() {
+            return Ok(ClassAtom::Code(low));
+        }
         let Some(c) = self.peek() else {
             return Err(self.syntax("unterminated character class"));
         };
@@ -463,7 +569,7 @@ impl Translator<'_> {
         if c == '\\' {
             self.escape(true)
         } else {
-            Ok(ClassAtom::Char(c))
+            Ok(ClassAtom::Code(self.literal(c)))
         }
     }
 
@@ -472,41 +578,53 @@ impl Translator<'_> {
         if negated {
             self.pos += 1;
         }
-        let mut items = String::new();
+        let mut ranges: Vec<(u32, u32)> = Vec::new();
+        let mut sets = String::new();
         loop {
-            match self.peek() {
-                None => return Err(self.syntax("unterminated character class")),
-                Some(']') => {
-                    self.pos += 1;
-                    break;
+            if self.pending_unit.is_none() {
+                match self.peek() {
+                    None => return Err(self.syntax("unterminated character class")),
+                    Some(']') => {
+                        self.pos += 1;
+                        break;
+                    }
+                    Some(_) => {}
                 }
-                Some(_) => {}
             }
             let first = self.class_atom()?;
-            let is_range = self.peek() == Some('-') && self.peek_at(1).is_some_and(|c| c != ']');
+            let is_range = self.pending_unit.is_none() && self.peek() == Some('-') && self.peek_at(1).is_some_and(|c| c != ']');
             if !is_range {
-                push_class_atom(&mut items, first);
+                match first {
+                    ClassAtom::Code(code) => ranges.push((code, code)),
+                    ClassAtom::Set(set) => sets.push_str(&set),
+                }
                 continue;
             }
             self.pos += 1; // the '-'
             let second = self.class_atom()?;
             match (first, second) {
-                (ClassAtom::Char(a), ClassAtom::Char(b)) => {
+                (ClassAtom::Code(a), ClassAtom::Code(b)) => {
                     if a > b {
                         return Err(self.syntax("range out of order in character class"));
                     }
-                    push_char(&mut items, a);
-                    items.push('-');
-                    push_char(&mut items, b);
+                    ranges.push((a, b));
                 }
                 (a, b) if !self.flags.unicode => {
-                    push_class_atom(&mut items, a);
-                    items.push_str(r"\-");
-                    push_class_atom(&mut items, b);
+                    for atom in [a, ClassAtom::Code(u32::from('-')), b] {
+                        match atom {
+                            ClassAtom::Code(code) => ranges.push((code, code)),
+                            ClassAtom::Set(set) => sets.push_str(&set),
+                        }
+                    }
                 }
                 _ => return Err(self.syntax("invalid character class range")),
             }
         }
+        let mut items = String::new();
+        for (lo, hi) in self.class_ranges(ranges) {
+            push_range(&mut items, lo, hi);
+        }
+        items.push_str(&sets);
         match (items.is_empty(), negated) {
             (true, false) => self.out.push_str(r"[a&&b]"),
             (true, true) => self.out.push_str(r"(?s:.)"),
@@ -519,14 +637,92 @@ impl Translator<'_> {
         }
         Ok(())
     }
+
+    /// A class's character ranges in `regex` code points: in units mode, surrogate units
+    /// become placeholders and, with `i`, every unit JS would fold together is added.
+    fn class_ranges(&self, ranges: Vec<(u32, u32)>) -> Vec<(u32, u32)> {
+        if !self.units() {
+            return ranges;
+        }
+        let mut units = vec![false; 0x10000];
+        for &(lo, hi) in &ranges {
+            for u in lo..=hi.min(0xFFFF) {
+                units[u as usize] = true;
+            }
+        }
+        if self.js_case() {
+            let canon = canon_table();
+            let mut folded = vec![false; 0x10000];
+            for (u, &member) in units.iter().enumerate() {
+                if member && !(0xD800..=0xDFFF).contains(&u) {
+                    folded[usize::from(canon[u])] = true;
+                }
+            }
+            for (u, slot) in units.iter_mut().enumerate() {
+                if !(0xD800..=0xDFFF).contains(&u) && folded[usize::from(canon[u])] {
+                    *slot = true;
+                }
+            }
+        }
+        let mut out: Vec<(u32, u32)> = Vec::new();
+        for (u, &member) in units.iter().enumerate() {
+            if !member {
+                continue;
+            }
+            let code = u32::from(unit_char(u as u32));
+            match out.last_mut() {
+                Some((_, hi)) if *hi + 1 == code => *hi = code,
+                _ => out.push((code, code)),
+            }
+        }
+        out
+    }
 }
 
-fn push_class_atom(items: &mut String, atom: ClassAtom) {
-    match atom {
-        ClassAtom::Char(c) => push_char(items, c),
-        // Class escapes inside a class are bracketed classes: `regex` unions them.
-        ClassAtom::Set(set) => items.push_str(&set),
+/// First placeholder code point: code unit `0xD800 + k` stands as `PLACEHOLDER_BASE + k`
+/// (Supplementary Private Use Area-B) in the text a non-Unicode pattern runs on.
+const PLACEHOLDER_BASE: u32 = 0x10_0000;
+
+/// `s` as the code-unit text non-Unicode patterns run on: each astral character becomes
+/// the placeholders of its two surrogates, so that `.` or a class matches one of them as in
+/// JS. Every other character stays itself.
+fn to_units(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(|c| u32::from(c) > 0xFFFF) {
+        return Cow::Borrowed(s);
     }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        let mut buf = [0u16; 2];
+        for &unit in c.encode_utf16(&mut buf).iter() {
+            out.push(unit_char(u32::from(unit)));
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// The inverse of [`to_units`]: placeholder pairs become their character again; an
+/// unpaired placeholder (half of a character a removal split) becomes U+FFFD.
+fn from_units(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    let unit = |c: char| {
+        let code = u32::from(c);
+        (PLACEHOLDER_BASE..PLACEHOLDER_BASE + 0x800).contains(&code).then(|| 0xD800 + (code - PLACEHOLDER_BASE))
+    };
+    while let Some(c) = chars.next() {
+        match unit(c) {
+            None => out.push(c),
+            Some(high @ 0xD800..=0xDBFF) => match chars.peek().copied().and_then(unit) {
+                Some(low @ 0xDC00..=0xDFFF) => {
+                    chars.next();
+                    out.push(char::from_u32(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)).unwrap_or('\u{FFFD}'));
+                }
+                _ => out.push('\u{FFFD}'),
+            },
+            Some(_) => out.push('\u{FFFD}'),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -581,6 +777,25 @@ mod tests {
             (r"^\0$", "", "\0", true),
             (r"^a", "y", "ba", false),
             (r"a", "y", "ab", true),
+            // Without `u`, an astral character is two code units, as in JS.
+            (r"^.$", "", "😀", false),
+            (r"^..$", "", "😀", true),
+            (r"^.$", "u", "😀", true),
+            (r"^\uD83D", "", "😀", true),
+            (r"^[\uD800-\uDBFF]", "", "𐀀x", true),
+            (r"^[^a]{2}$", "", "😀", true),
+            (r"^😀+$", "", "😀😀", false),
+            (r"^(?:😀)+$", "", "😀😀", true),
+            (r"^[\u00a1-\uffff]+$", "", "é😀", true),
+            // JS's case folding without `u`: ASCII letters never match non-ASCII ones.
+            (r"^s$", "i", "ſ", false),
+            (r"^k$", "i", "\u{212A}", false),
+            (r"^s$", "iu", "ſ", true),
+            (r"^[a-z]$", "i", "K", true),
+            (r"^[a-z]$", "i", "\u{212A}", false),
+            (r"^µ$", "i", "Μ", true),
+            (r"^ß$", "i", "ẞ", false),
+            (r"^[^a]$", "i", "A", false),
         ];
         for &(source, flags, input, expected) in cases {
             assert_eq!(re(source, flags).is_match(input), expected, "/{source}/{flags} on {input:?}");
@@ -592,7 +807,7 @@ mod tests {
         for (source, flags) in [
             (r"(?=a)", ""), (r"(?!a)", ""), (r"(?<=a)b", ""), (r"(?<!a)b", ""), (r"(a)\1", ""), (r"(?<n>a)\k<n>", ""),
             (r"\07", ""), ("a", "gg"), ("a", "x"), ("a", "v"), ("[b-a]", ""), ("(", ""), ("[a", ""), ("a**", ""),
-            (r"\uD800", ""), (r"a{2,1}", ""), (r"(?<é>a)", ""), (r"a{1000}{1000}{1000}", ""),
+            (r"\uD800", "u"), (r"a{2,1}", ""), (r"(?<é>a)", ""), (r"a{1000}{1000}{1000}", ""),
         ] {
             assert!(JsRegex::new(source, flags).is_err(), "/{source}/{flags} should be refused");
         }
@@ -600,6 +815,8 @@ mod tests {
 
     #[test]
     fn remove_first_or_all() {
+        assert_eq!(re("\\uDE00", "g").remove("a😀b"), "a\u{FFFD}b");
+        assert_eq!(re("😀", "g").remove("a😀b😀"), "ab");
         assert_eq!(re("-", "").remove("a-b-c"), "ab-c");
         assert_eq!(re("-", "g").remove("a-b-c"), "abc");
         assert_eq!(re("x*", "g").remove("axbxxc"), "abc");

@@ -8,8 +8,8 @@ use super::js_regex::JsRegex;
 /// Build the pattern with [`JsRegex::new`] from a JS source and flags; patterns the
 /// linear-time engine cannot run (look-around, back-references) are refused there with
 /// `INVALID_OPTIONS` rather than run on a backtracking engine. See [`JsRegex`] for the
-/// remaining semantic differences (astral characters count as one character, `i` uses
-/// Unicode case folding, `m` does not treat U+2028/U+2029 as line ends).
+/// JS semantics kept (code units without `u`, JS case folding) and the two that differ
+/// (`m` does not treat U+2028/U+2029 as line ends; `\b` stays ASCII with `u` and `i`).
 ///
 /// # Examples
 /// ```

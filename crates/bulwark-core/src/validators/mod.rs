@@ -32,8 +32,8 @@
 //! - Option values are typed: a wrong type, an unknown key, an unknown locale or version is
 //!   `INVALID_OPTIONS` (validator.js ignores, coerces or throws a plain `Error`).
 //! - Patterns given as options (`matches`, host lists, `blacklisted_chars`, `ignore`) run on
-//!   the `regex` crate: look-around and back-references are refused (`INVALID_OPTIONS`),
-//!   and matching is over Unicode scalar values (see [`matches`]).
+//!   the `regex` crate: look-around and back-references are refused (`INVALID_OPTIONS`);
+//!   with the `m` flag U+2028/U+2029 are not line ends (see [`JsRegex`]).
 
 mod alpha;
 mod is_alpha;
@@ -116,6 +116,24 @@ pub(crate) fn utf16_len(s: &str) -> usize {
         return s.len();
     }
     s.chars().map(char::len_utf16).sum()
+}
+
+/// JS's `Canonicalize` of a UTF-16 code unit for case-insensitive regexes without the `u`
+/// flag: its uppercase when that is a single BMP unit and does not map a non-ASCII unit
+/// to ASCII, else the unit itself (surrogates have no case).
+pub(crate) fn js_canonicalize(unit: u32) -> u32 {
+    let Some(c) = char::from_u32(unit) else {
+        return unit;
+    };
+    let mut upper = c.to_uppercase();
+    let (Some(u), None) = (upper.next(), upper.next()) else {
+        return unit;
+    };
+    let u = u32::from(u);
+    if u > 0xFFFF || (unit >= 128 && u < 128) {
+        return unit;
+    }
+    u
 }
 
 /// A fixed pattern compiled once. `None` only if the pattern does not compile, which each

@@ -7,15 +7,21 @@
 // false when it can prove the answer, or undefined to let the core decide. They answer only
 // for inputs up to MAX_LENGTH code units (longer input always goes to the core) and only
 // for the options they fully understand; locales, `ignore`, patterns and other options the
-// core validates make them return undefined. They use charCode loops and, in two gates,
-// single-class regexes (no quantifier can backtrack). The test suite
+// core validates make them return undefined. They use charCode loops and regexes whose
+// quantifiers never overlap (fixed counts, disjoint classes: V8 matches them in one pass;
+// several are validator.js's own patterns). Option objects come from ./options.js, whose
+// shapes end in a null prototype: a polluted Object.prototype cannot reach these reads,
+// and the constants below are null-prototype too. The test suite
 // (js-tests/validators-fastpath.test.js) checks on generated inputs that every answer
 // given here equals the core's and validator.js's.
 
+const { ALPHA, ALPHANUMERIC, DECIMAL } = require('./locales');
+const { constantOptions } = require('./options');
+
 const MAX_LENGTH = 1024;
 
+
 const isDigit = (c) => c >= 48 && c <= 57;
-const isHex = (c) => isDigit(c) || ((c | 32) >= 97 && (c | 32) <= 102);
 const isAsciiAlpha = (c) => (c | 32) >= 97 && (c | 32) <= 122;
 const isLower = (c) => c >= 97 && c <= 122;
 
@@ -36,25 +42,34 @@ function signEnd(s) {
   return c === 43 || c === 45 ? 1 : 0;
 }
 
+const INT = /^[-+]?[0-9]+$/;
+
 function isInt(s, o) {
   const n = s.length;
-  if (n === 0) return false;
   if (n > MAX_LENGTH) return undefined;
-  const start = signEnd(s);
-  if (!allDigits(s, start, n)) return false;
-  if (o.allow_leading_zeroes === false && n - start > 1 && s.charCodeAt(start) === 48) return false;
+  if (!INT.test(s)) return false;
+  if (o.allow_leading_zeroes === false && s.charCodeAt(signEnd(s)) === 48 && n - signEnd(s) > 1) return false;
+  if (o.min == null && o.max == null && o.lt == null && o.gt == null) return true;
   return inBounds(Number(s), o);
 }
 
-const PORT = Object.freeze({ allow_leading_zeroes: false, min: 0, max: 65535 });
+const PORT = constantOptions({ allow_leading_zeroes: false, min: 0, max: 65535 });
+
+/** The decimal separator's code for `o.locale` (default '.'), or undefined if unknown. */
+function separator(o) {
+  if (o.locale === undefined) return 46;
+  const sep = DECIMAL[o.locale];
+  return sep === undefined ? undefined : sep.charCodeAt(0);
+}
 
 function isFloat(s, o) {
   const n = s.length;
-  if (o.locale !== undefined || n > MAX_LENGTH) return undefined;
+  const sep = separator(o);
+  if (sep === undefined || n > MAX_LENGTH) return undefined;
   if (s === '' || s === '.' || s === ',' || s === '-' || s === '+') return false;
   let i = signEnd(s);
   while (i < n && isDigit(s.charCodeAt(i))) i += 1;
-  if (s.charCodeAt(i) === 46) {
+  if (s.charCodeAt(i) === sep) {
     i += 1;
     while (i < n && isDigit(s.charCodeAt(i))) i += 1;
   }
@@ -66,24 +81,25 @@ function isFloat(s, o) {
     if (!allDigits(s, i, n)) return false;
   }
   if (o.min == null && o.max == null && o.lt == null && o.gt == null) return true;
-  return inBounds(parseFloat(s), o);
+  // validator.js's value: the Arabic separator ends parseFloat's number.
+  return inBounds(parseFloat(s.replace(',', '.')), o);
 }
 
 function isNumeric(s, o) {
   const n = s.length;
-  if (o.locale !== undefined || n > MAX_LENGTH) return undefined;
+  const sep = separator(o);
+  if (sep === undefined || n > MAX_LENGTH) return undefined;
   if (o.no_symbols) return allDigits(s, 0, n);
   const start = signEnd(s);
-  const dot = s.indexOf('.', start);
+  const dot = s.indexOf(String.fromCharCode(sep), start);
   if (dot === -1) return allDigits(s, start, n);
   return (dot === start || allDigits(s, start, dot)) && allDigits(s, dot + 1, n);
 }
 
-const EN_LOCALES = new Set(['en-US', 'en-AU', 'en-GB', 'en-HK', 'en-IN', 'en-NZ', 'en-ZA', 'en-ZM']);
-
 function isDecimal(s, o) {
   const n = s.length;
-  if (n > MAX_LENGTH || (o.locale !== undefined && o.locale !== 'en-US')) return undefined;
+  const sep = separator(o);
+  if (n > MAX_LENGTH || sep === undefined) return undefined;
   let min = 1;
   let max = Infinity;
   if (o.decimal_digits !== undefined) {
@@ -97,7 +113,7 @@ function isDecimal(s, o) {
   let i = signEnd(s);
   while (i < n && isDigit(s.charCodeAt(i))) i += 1;
   if (i === n) return !o.force_decimal;
-  if (s.charCodeAt(i) !== 46) return false;
+  if (s.charCodeAt(i) !== sep) return false;
   const digits = n - i - 1;
   return (digits === 0 || allDigits(s, i + 1, n)) && digits >= min && digits <= max;
 }
@@ -140,20 +156,23 @@ function isLength(s, o) {
   return inside;
 }
 
-function asciiClass(s, alnum) {
-  const n = s.length;
-  if (n === 0) return false;
-  for (let i = 0; i < n; i += 1) {
-    const c = s.charCodeAt(i);
-    if (!isAsciiAlpha(c) && !(alnum && isDigit(c))) return false;
+/** validator.js's removal of `ignore` characters: its own escaping into a class. */
+const ignoreClasses = new Map();
+function ignoreClass(ignore) {
+  let re = ignoreClasses.get(ignore);
+  if (re === undefined) {
+    re = new RegExp(`[${ignore.replace(/[-[\]{}()*+?.,\\^$|#\\s]/g, '\\$&')}]`, 'g');
+    if (ignoreClasses.size >= 256) ignoreClasses.clear();
+    ignoreClasses.set(ignore, re);
   }
-  return true;
+  return re;
 }
 
-function alphaFast(alnum) {
+function alphaFast(table) {
   return (s, o) => {
-    if (o.ignore !== undefined || s.length > MAX_LENGTH || (o.locale !== undefined && !EN_LOCALES.has(o.locale))) return undefined;
-    return asciiClass(s, alnum);
+    const pattern = table[o.locale === undefined ? 'en-US' : o.locale];
+    if (pattern === undefined || s.length > MAX_LENGTH || (o.ignore !== undefined && typeof o.ignore !== 'string')) return undefined;
+    return pattern.test(o.ignore === undefined ? s : s.replace(ignoreClass(o.ignore), ''));
   };
 }
 
@@ -165,22 +184,18 @@ function isBoolean(s, o) {
   return s.length <= 5 && LOOSE_BOOLEANS.has(s.toLowerCase());
 }
 
+const HEXADECIMAL = /^(?:0[xXhH])?[0-9A-Fa-f]+$/;
+
 function isHexadecimal(s) {
-  const n = s.length;
-  if (n > MAX_LENGTH) return undefined;
-  let i = 0;
-  if (n > 2 && s.charCodeAt(0) === 48) {
-    const p = s.charCodeAt(1) | 32;
-    if (p === 120 || p === 104) i = 2;
-  }
-  if (i === n) return false;
-  for (; i < n; i += 1) if (!isHex(s.charCodeAt(i))) return false;
-  return true;
+  return s.length > MAX_LENGTH ? undefined : HEXADECIMAL.test(s);
 }
 
 function isMongoId(s) {
   return s.length === 24 && isHexadecimal(s);
 }
+
+// validator.js's patterns: each class excludes '=', so nothing can backtrack.
+const BASE64 = [/^[A-Za-z0-9+/]+$/, /^[A-Za-z0-9+/]+={0,2}$/, /^[A-Za-z0-9_-]+$/, /^[A-Za-z0-9_-]+={0,2}$/];
 
 function isBase64(s, o) {
   const n = s.length;
@@ -188,23 +203,11 @@ function isBase64(s, o) {
   if (n === 0) return true;
   const urlSafe = o.urlSafe === true;
   const padding = o.padding === undefined ? !urlSafe : o.padding;
-  let end = n;
-  if (padding) {
-    if (n % 4 !== 0) return false;
-    if (s.charCodeAt(end - 1) === 61) end -= 1;
-    if (s.charCodeAt(end - 1) === 61) end -= 1;
-  }
-  if (end === 0) return false;
-  for (let i = 0; i < end; i += 1) {
-    const c = s.charCodeAt(i);
-    if (isAsciiAlpha(c) || isDigit(c)) continue;
-    if (urlSafe ? c === 45 || c === 95 : c === 43 || c === 47) continue;
-    return false;
-  }
-  return true;
+  if (padding && n % 4 !== 0) return false;
+  return BASE64[(urlSafe ? 2 : 0) + (padding ? 1 : 0)].test(s);
 }
 
-const URL_SAFE = Object.freeze({ urlSafe: true });
+const URL_SAFE = constantOptions({ urlSafe: true });
 
 function isJWT(s) {
   if (s.length > MAX_LENGTH * 8) return undefined;
@@ -230,45 +233,23 @@ function isSlug(s) {
   return true;
 }
 
+// validator.js's patterns (fixed counts only).
+const UUID = Object.create(null);
+for (const v of ['1', '2', '3', '4', '5', '6', '7', '8']) UUID[v] = new RegExp(`^[0-9A-F]{8}-[0-9A-F]{4}-${v}[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}$`, 'i');
+UUID.nil = /^00000000-0000-0000-0000-000000000000$/i;
+UUID.max = /^ffffffff-ffff-ffff-ffff-ffffffffffff$/i;
+UUID.loose = /^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/i;
+UUID.all = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$/i;
+
 function isUUID(s, o) {
-  if (s.length !== 36) return false;
-  for (let i = 0; i < 36; i += 1) {
-    const c = s.charCodeAt(i);
-    if (i === 8 || i === 13 || i === 18 || i === 23 ? c !== 45 : !isHex(c)) return false;
-  }
-  const version = o.version === undefined ? 'all' : o.version;
-  const all = (digit) => {
-    for (let i = 0; i < 36; i += 1) if (i !== 8 && i !== 13 && i !== 18 && i !== 23 && (s.charCodeAt(i) | 32) !== digit) return false;
-    return true;
-  };
-  const variant = s.charCodeAt(19) | 32;
-  const rfc = variant === 56 || variant === 57 || variant === 97 || variant === 98;
-  const v = s.charCodeAt(14);
-  switch (version) {
-    case 'loose': return true;
-    case 'nil': return all(48);
-    case 'max': return all(102);
-    case 'all': return (rfc && v >= 49 && v <= 56) || all(48) || all(102);
-    default: return rfc && v === version.charCodeAt(0);
-  }
+  return s.length === 36 && UUID[o.version === undefined ? 'all' : o.version].test(s);
 }
 
-/** Dotted-quad IPv4 without leading zeros. */
+/** Dotted-quad IPv4 without leading zeros (validator.js's pattern; bounded alternatives). */
+const IPV4 = /^(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])$/;
+
 function isIPv4(s) {
-  const n = s.length;
-  if (n < 7 || n > 15) return false;
-  let parts = 0;
-  let start = 0;
-  for (let i = 0; i <= n; i += 1) {
-    if (i < n && s.charCodeAt(i) !== 46) continue;
-    const len = i - start;
-    if (len === 0 || len > 3 || !allDigits(s, start, i)) return false;
-    if (len > 1 && s.charCodeAt(start) === 48) return false;
-    if (len === 3 && Number(s.slice(start, i)) > 255) return false;
-    parts += 1;
-    start = i + 1;
-  }
-  return parts === 4;
+  return s.length <= 15 && IPV4.test(s);
 }
 
 function isIP(s, o) {
@@ -292,69 +273,74 @@ function isIPRange(s, o) {
   return undefined;
 }
 
-const MIME_TYPES = new Set(['application', 'audio', 'font', 'image', 'message', 'model', 'multipart', 'text', 'video']);
+// validator.js's pattern for types without parameters (the subtype class excludes ';').
+const MIME_SIMPLE = /^(?:[Aa][Pp][Pp][Ll][Ii][Cc][Aa][Tt][Ii][Oo][Nn]|[Aa][Uu][Dd][Ii][Oo]|[Ff][Oo][Nn][Tt]|[Ii][Mm][Aa][Gg][Ee]|[Mm][Ee][Ss][Ss][Aa][Gg][Ee]|[Mm][Oo][Dd][Ee][Ll]|[Mm][Uu][Ll][Tt][Ii][Pp][Aa][Rr][Tt]|[Tt][Ee][Xx][Tt]|[Vv][Ii][Dd][Ee][Oo])\/[a-zA-Z0-9.\-+_]{1,100}$/;
 
 function isMimeType(s) {
-  const n = s.length;
-  if (n > 2048) return false;
-  if (s.indexOf(';') !== -1) return undefined;
-  const slash = s.indexOf('/');
-  if (slash === -1 || n - slash - 1 < 1 || n - slash - 1 > 100) return false;
-  for (let i = 0; i < slash; i += 1) if (!isAsciiAlpha(s.charCodeAt(i))) return false;
-  if (!MIME_TYPES.has(s.slice(0, slash).toLowerCase())) return false;
-  for (let i = slash + 1; i < n; i += 1) {
-    const c = s.charCodeAt(i);
-    if (!(isAsciiAlpha(c) || isDigit(c) || c === 46 || c === 45 || c === 43 || c === 95)) return false;
-  }
-  return true;
+  if (s.length > 2048) return false;
+  return s.indexOf(';') === -1 ? MIME_SIMPLE.test(s) : undefined;
 }
 
-/** A SemVer numeric part: `0` or digits without a leading zero. */
-const isNumber = (p) => p === '0' || (p.length > 0 && p.charCodeAt(0) !== 48 && allDigits(p, 0, p.length));
-
-function identifiers(list, prerelease) {
-  for (const id of list.split('.')) {
-    if (id.length === 0) return false;
+/**
+ * Dot-separated identifiers `[0-9A-Za-z-]+` from `i`: the index after them, or -1. In a
+ * pre-release, a numeric identifier has no leading zero.
+ */
+function identifiersEnd(s, from, prerelease) {
+  const n = s.length;
+  let i = from;
+  for (;;) {
+    const start = i;
     let digits = true;
-    for (let i = 0; i < id.length; i += 1) {
-      const c = id.charCodeAt(i);
-      if (isDigit(c)) continue;
-      if (!(isAsciiAlpha(c) || c === 45)) return false;
-      digits = false;
+    while (i < n) {
+      const c = s.charCodeAt(i);
+      if (isDigit(c)) i += 1;
+      else if (isAsciiAlpha(c) || c === 45) {
+        digits = false;
+        i += 1;
+      } else break;
     }
-    if (prerelease && digits && !isNumber(id)) return false;
+    if (i === start || (prerelease && digits && i - start > 1 && s.charCodeAt(start) === 48)) return -1;
+    if (s.charCodeAt(i) !== 46) return i;
+    i += 1;
   }
-  return true;
 }
 
 function isSemVer(s) {
-  if (s.length > MAX_LENGTH) return undefined;
-  const plus = s.indexOf('+');
-  const main = plus === -1 ? s : s.slice(0, plus);
-  if (plus !== -1 && !identifiers(s.slice(plus + 1), false)) return false;
-  const dash = main.indexOf('-');
-  const core = dash === -1 ? main : main.slice(0, dash);
-  if (dash !== -1 && !identifiers(main.slice(dash + 1), true)) return false;
-  const parts = core.split('.');
-  return parts.length === 3 && parts.every(isNumber);
+  const n = s.length;
+  if (n > MAX_LENGTH) return undefined;
+  let i = 0;
+  for (let part = 0; part < 3; part += 1) {
+    const start = i;
+    while (i < n && isDigit(s.charCodeAt(i))) i += 1;
+    if (i === start || (i - start > 1 && s.charCodeAt(start) === 48)) return false;
+    if (part < 2) {
+      if (s.charCodeAt(i) !== 46) return false;
+      i += 1;
+    }
+  }
+  if (s.charCodeAt(i) === 45) i = identifiersEnd(s, i + 1, true);
+  if (i !== -1 && s.charCodeAt(i) === 43) i = identifiersEnd(s, i + 1, false);
+  return i === n;
 }
 
-// isISO8601: the common RFC 3339 shapes, proved valid by single-pass patterns (no
-// quantifier can backtrack into another); everything else goes to the core.
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)?$/;
+// isISO8601: the common shapes (RFC 3339 dates and timestamps, week dates), proved valid
+// by patterns without overlapping quantifiers; everything else goes to the core. Years
+// from 1000 only (validator.js's strict check treats years below 100 specially).
+const ISO_TIMESTAMP = /^[1-9]\d{3}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)?)?$/;
+const ISO_WEEK = /^[1-9]\d{3}-?W(?:[0-4]\d|5[0-3])(?:-?[1-7])?$/;
 const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function isISO8601(s, o) {
   const c = s.charCodeAt(0);
   if (!(isDigit(c) || c === 43 || c === 45)) return false;
   if (s.length > 40) return undefined;
-  // Both shapes separate date and time with `T`, valid with or without strictSeparator.
-  const m = ISO_DATE.exec(s) || ISO_DATE_TIME.exec(s);
-  if (m === null) return undefined;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (month < 1 || month > 12 || day < 1 || day > 31 || year < 1000) return undefined;
+  if (ISO_WEEK.test(s)) return true;
+  if (!ISO_TIMESTAMP.test(s)) return undefined;
   if (!o.strict) return true;
+  const digits = (at) => (s.charCodeAt(at) - 48) * 10 + s.charCodeAt(at + 1) - 48;
+  const year = digits(0) * 100 + digits(2);
+  const month = digits(5);
+  const day = digits(8);
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   return day <= (month === 2 && !leap ? 28 : DAYS[month - 1]);
 }
@@ -405,8 +391,8 @@ const FAST = {
   isFloat,
   isNumeric,
   isDecimal,
-  isAlpha: alphaFast(false),
-  isAlphanumeric: alphaFast(true),
+  isAlpha: alphaFast(ALPHA),
+  isAlphanumeric: alphaFast(ALPHANUMERIC),
   isHexadecimal,
   isBase64,
   isJWT,

@@ -21,7 +21,7 @@ const { stringArg } = require('../args');
 const { BulwarkError } = require('../errors');
 const options = require('./options');
 
-const { READERS, readArgs } = options;
+const { READERS, SHAPED, readArgs } = options;
 const { FAST } = require('./fast');
 const core = require('./core');
 
@@ -59,7 +59,8 @@ function analyzePassword(str) {
 }
 
 function passwordInJs(str, o) {
-  const p = { ...PASSWORD_DEFAULTS, ...o };
+  const p = { ...PASSWORD_DEFAULTS };
+  for (const key of Object.keys(PASSWORD_DEFAULTS)) if (o[key] !== undefined) p[key] = o[key];
   const a = analyzePassword(str);
   if (o.returnScore) {
     let points = a.unique * p.pointsPerUnique + (a.length - a.unique) * p.pointsPerRepeat;
@@ -96,50 +97,67 @@ function illFormed(name, str, o) {
 const CORE_CHECKED = {
   isEmail: ['blacklisted_chars', 'host_blacklist', 'host_whitelist'],
   isURL: ['host_blacklist', 'host_whitelist'],
-  isFloat: ['locale'],
-  isNumeric: ['locale'],
-  isDecimal: ['locale', 'decimal_digits'],
-  isAlpha: ['locale', 'ignore'],
-  isAlphanumeric: ['locale', 'ignore'],
 };
+
+/** Compiles the rule first when `o` holds options only the core can check (cached). */
+function precompile(name, o, checked) {
+  for (let i = 0; i < checked.length; i += 1) {
+    if (o[checked[i]] !== undefined) {
+      core.compile(name, o);
+      return;
+    }
+  }
+}
+
+/** The core's answer (after the fast path deferred). */
+function slow(name, str, o) {
+  if (!str.isWellFormed()) return illFormed(name, str, o);
+  return core.test(name, str, o === EMPTY ? undefined : o);
+}
 
 /** The answer of validator `name` for `str` with read options `o` (EMPTY for none). */
 function decide(name, str, o) {
   const checked = CORE_CHECKED[name];
-  if (checked !== undefined && o !== EMPTY && checked.some((key) => o[key] !== undefined)) core.compile(name, o);
+  if (checked !== undefined && o !== EMPTY) precompile(name, o, checked);
   const fast = FAST[name];
   if (fast !== undefined) {
     const answer = fast(str, o);
     if (answer !== undefined) return answer;
   }
-  if (!str.isWellFormed()) return illFormed(name, str, o);
-  return core.test(name, str, o === EMPTY ? undefined : o);
+  return slow(name, str, o);
+}
+
+// The public functions: one closure per validator over its reader and fast path, so the
+// common call (a string, maybe an options object) is a few inlined steps.
+function validatorFunction(name, read) {
+  const label = `${name}: input`;
+  const checked = CORE_CHECKED[name];
+  const fast = FAST[name];
+  return {
+    [name](input, a, b) {
+      const str = typeof input === 'string' ? input : stringArg(input, label);
+      const o = read(a, b);
+      if (checked !== undefined && o !== EMPTY) precompile(name, o, checked);
+      if (fast !== undefined) {
+        const answer = fast(str, o);
+        if (answer !== undefined) return answer;
+      }
+      return slow(name, str, o);
+    },
+  }[name];
 }
 
 function withOptions(name) {
-  const label = `${name}: input`;
-  return {
-    [name](input, opts) {
-      const str = stringArg(input, label);
-      return decide(name, str, opts === undefined ? EMPTY : options.read(name, opts));
-    },
-  }[name];
+  const reader = SHAPED[name];
+  return validatorFunction(name, (opts) => (opts === undefined ? EMPTY : reader(opts)));
 }
 
 function withoutOptions(name) {
-  const label = `${name}: input`;
-  return { [name]: (input) => decide(name, stringArg(input, label), EMPTY) }[name];
+  return validatorFunction(name, () => EMPTY);
 }
 
 function withReader(name) {
-  const label = `${name}: input`;
-  const reader = READERS[name];
-  return {
-    [name](input, a, b) {
-      const str = stringArg(input, label);
-      return decide(name, str, reader(a, b));
-    },
-  }[name];
+  return validatorFunction(name, READERS[name]);
 }
 
 /** isByteLength: validator.js's legacy reading makes a call without options fail. */
@@ -171,12 +189,19 @@ function isStrongPassword(input, opts) {
   return core.test('isStrongPassword', str, o === EMPTY ? undefined : o);
 }
 
+/** A compiled-rule handle per RegExp object (re-read if its source or flags changed). */
+const patterns = new WeakMap();
+
 /** matches(str, pattern, modifiers) on the linear-time regex engine. */
 function matches(input, pattern, modifiers) {
-  const str = stringArg(input, 'matches: input');
-  const o = options.patternOptions(pattern, modifiers);
+  const str = typeof input === 'string' ? input : stringArg(input, 'matches: input');
+  let h = typeof pattern === 'object' && pattern !== null ? patterns.get(pattern) : undefined;
+  if (h === undefined || h.options.pattern !== pattern.source || h.options.flags !== pattern.flags) {
+    h = core.handle('matches', options.patternOptions(pattern, modifiers));
+    if (options.isRegExp(pattern)) patterns.set(pattern, h);
+  }
   if (!str.isWellFormed()) return false;
-  return core.test('matches', str, o);
+  return core.testHandle(h, str);
 }
 
 const REPLACEMENT_SAFE = new Set(['isLength', 'isJSON']);

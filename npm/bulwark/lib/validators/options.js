@@ -1,26 +1,41 @@
 'use strict';
 // Option schemas of the validators (validator.js names and types), and the reading of
 // validator.js's call shapes (isIP(str, 4), isAlpha(str, locale, options), ...) into one
-// validated null-prototype options object per call.
+// validated options object per call.
 //
-// Options are read with readOptions: own properties only, unknown keys and wrong types are
-// INVALID_OPTIONS, so a polluted Object.prototype cannot change a result. The object
-// returned is JSON-ready (RegExps become { source, flags }) for the core's compiled rules.
+// The contract is lib/args.js readOptions's: own properties only, unknown keys and wrong
+// types are INVALID_OPTIONS, so a polluted Object.prototype cannot change a result. The
+// reading is specialized because it runs on every validator call and costs as much as a
+// whole validator.js check: options are copied into a per-validator "shape" object that
+// has every schema key as an own property (undefined when not set) and a prototype chain
+// that ends in null, so reads are fast-property loads and never reach Object.prototype.
+// The object is JSON-ready (RegExps become { source, flags }) for the core's compiled rules.
 
 const { BulwarkError } = require('../errors');
-const { readOptions } = require('../args');
 
 const isFiniteNumber = (v) => typeof v === 'number' && Number.isFinite(v);
 const isRegExp = (v) => Object.prototype.toString.call(v) === '[object RegExp]';
+const regExpJson = (re) => ({ source: re.source, flags: re.flags });
+const copyArray = (v) => [...v];
 
+// Strings in options go to the core as UTF-8, where a lone surrogate would become U+FFFD:
+// such strings are refused, so that no option means something else in the core.
+const isString = (v) => typeof v === 'string' && v.isWellFormed();
+const isPattern = (v) => isRegExp(v) && v.source.isWellFormed();
+
+// [check, description, convert?]
 const bool = [(v) => typeof v === 'boolean', 'a boolean'];
 const number = [isFiniteNumber, 'a finite number'];
 const bound = [(v) => v === null || isFiniteNumber(v), 'a finite number or null'];
-const string = [(v) => typeof v === 'string', 'a string'];
-const strings = [(v) => Array.isArray(v) && v.every((s) => typeof s === 'string'), 'an array of strings'];
-const numbers = [(v) => Array.isArray(v) && v.every(isFiniteNumber), 'an array of finite numbers'];
-const hosts = [(v) => v === false || (Array.isArray(v) && v.every((h) => typeof h === 'string' || isRegExp(h))), 'an array of strings and RegExps'];
-const stringOrRegExp = [(v) => typeof v === 'string' || isRegExp(v), 'a string or a RegExp'];
+const string = [isString, 'a string (without lone surrogates)'];
+const strings = [(v) => Array.isArray(v) && v.every(isString), 'an array of strings', copyArray];
+const numbers = [(v) => Array.isArray(v) && v.every(isFiniteNumber), 'an array of finite numbers', copyArray];
+const hosts = [
+  (v) => v === false || (Array.isArray(v) && v.every((h) => isString(h) || isPattern(h))),
+  'an array of strings and RegExps',
+  (v) => (v === false ? v : v.map((h) => (typeof h === 'string' ? h : regExpJson(h)))),
+];
+const stringOrRegExp = [(v) => isString(v) || isPattern(v), 'a string or a RegExp', (v) => (typeof v === 'string' ? v : regExpJson(v))];
 const version = [(v) => typeof v === 'string' || isFiniteNumber(v), 'a string or a number'];
 
 const FQDN = {
@@ -67,13 +82,12 @@ const SCHEMAS = {
   isFQDN: FQDN,
   isIP: { version },
   isIPRange: { version },
-  isUUID: { version },
   isInt: { ...BOUNDS, allow_leading_zeroes: bool },
   isFloat: { ...BOUNDS, locale: string },
   isNumeric: { no_symbols: bool, locale: string },
   isDecimal: { force_decimal: bool, decimal_digits: string, locale: string },
-  isAlpha: { locale: string, ignore: stringOrRegExp },
-  isAlphanumeric: { locale: string, ignore: stringOrRegExp },
+  isAlpha: { ignore: stringOrRegExp },
+  isAlphanumeric: { ignore: stringOrRegExp },
   isBase64: { urlSafe: bool, padding: bool },
   isISO8601: { strict: bool, strictSeparator: bool },
   isLength: { min: number, max: number, discreteLengths: numbers },
@@ -94,78 +108,145 @@ const SCHEMAS = {
   },
   isJSON: { allow_primitives: bool, allow_any_value: bool },
   isBoolean: { loose: bool },
-  isIn: { values: strings },
-  matches: { pattern: string, flags: string },
 };
 
-const regExpJson = (re) => ({ source: re.source, flags: re.flags });
+/** Where a constant options object keeps its JSON text (see core.js). */
+const JSON_TEXT = Symbol('bulwark.validators.json');
+/** Where a shape keeps its keys, in order (see cacheKey). */
+const SHAPE_KEYS = Symbol('bulwark.validators.keys');
 
 /**
- * Strings in options go to the core as UTF-8, where a lone surrogate would become U+FFFD:
- * refused instead, so that no option means something else in the core.
+ * A frozen options object whose reads are fast-property loads and whose prototype chain
+ * ends in null (no key can be read from Object.prototype), with its JSON text cached.
  */
-function assertWellFormedOption(name, key, value) {
-  const strings = Array.isArray(value) ? value : [value];
-  for (const v of strings) {
-    const s = isRegExp(v) ? v.source : v;
-    if (typeof s === 'string' && !s.isWellFormed()) throw invalid(name, `option "${key}" contains a lone surrogate`);
+function constantOptions(fields) {
+  function Constant() {
+    Object.assign(this, fields);
   }
+  Object.setPrototypeOf(Constant.prototype, null);
+  const o = new Constant();
+  Object.defineProperty(o, JSON_TEXT, { value: JSON.stringify(fields) });
+  return Object.freeze(o);
 }
 
-/** Copies `options` (validator.js keys) into a validated, JSON-ready null-prototype object. */
-function read(name, options) {
-  const schema = SCHEMAS[name];
-  if (schema === undefined) return readOptions(options, {}, name);
-  const out = readOptions(options, schema, name);
-  for (const key of Object.keys(out)) assertWellFormedOption(name, key, out[key]);
-  for (const key of ['host_blacklist', 'host_whitelist']) {
-    if (Array.isArray(out[key])) out[key] = out[key].map((h) => (typeof h === 'string' ? h : regExpJson(h)));
-  }
-  if (Array.isArray(out.protocols)) out.protocols = [...out.protocols];
-  if (Array.isArray(out.discreteLengths)) out.discreteLengths = [...out.discreteLengths];
-  if (isRegExp(out.ignore)) out.ignore = regExpJson(out.ignore);
-  return out;
+/** Options of no validator: every key read from them is undefined. */
+const EMPTY = constantOptions({});
+
+function describe(value) {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return `a ${typeof value}`;
 }
 
 function invalid(name, message) {
   return new BulwarkError('INVALID_OPTIONS', `${name}: ${message}`);
 }
 
-const VERSIONS = new Set(['4', '6', '']);
-const UUID_VERSIONS = new Set(['1', '2', '3', '4', '5', '6', '7', '8', 'nil', 'max', 'all', 'loose']);
+/** A reader for one schema: options object -> shape (EMPTY when undefined or null). */
+function shapedReader(name, schema) {
+  const keys = Object.keys(schema);
+  const specs = Object.assign(Object.create(null), schema);
+  // Every key an own property from the start (one hidden class); lookups of other keys
+  // end at a null prototype.
+  function Shape() {
+    for (let i = 0; i < keys.length; i += 1) this[keys[i]] = undefined;
+  }
+  Object.setPrototypeOf(Shape.prototype, null);
+  Shape.prototype[SHAPE_KEYS] = keys;
+  return (options) => {
+    if (options === undefined || options === null) return EMPTY;
+    if (typeof options !== 'object' || Array.isArray(options)) {
+      throw new TypeError(`${name}: options must be an object, got ${describe(options)}`);
+    }
+    const out = new Shape();
+    for (const key in options) {
+      if (!Object.hasOwn(options, key)) continue;
+      const spec = specs[key];
+      if (spec === undefined) throw invalid(name, `unknown option "${key}"`);
+      const value = options[key];
+      if (value === undefined) continue;
+      if (!spec[0](value)) throw invalid(name, `option "${key}" must be ${spec[1]}`);
+      out[key] = spec[2] === undefined ? value : spec[2](value);
+    }
+    return out;
+  };
+}
+
+/** Option readers by validator name (read(name, options) for validator.js's options objects). */
+const SHAPED = Object.create(null);
+for (const [name, schema] of Object.entries(SCHEMAS)) SHAPED[name] = shapedReader(name, schema);
+const NO_OPTIONS_READER = shapedReader('options', {});
+
+function read(name, options) {
+  return (SHAPED[name] || NO_OPTIONS_READER)(options);
+}
+
+/**
+ * A cache key for options: equal keys mean equal options. For a shape, its values in key
+ * order (cheaper than JSON.stringify: booleans are one letter); else the JSON text.
+ */
+function cacheKey(o) {
+  const text = o[JSON_TEXT];
+  if (text !== undefined) return text;
+  const keys = o[SHAPE_KEYS];
+  if (keys === undefined) return JSON.stringify(o);
+  let key = '';
+  for (let i = 0; i < keys.length; i += 1) {
+    const v = o[keys[i]];
+    if (v === undefined) key += '_,';
+    else if (v === true) key += 't,';
+    else if (v === false) key += 'f,';
+    else if (v === null) key += 'n,';
+    else key += `${JSON.stringify(v)},`;
+  }
+  return key;
+}
+
+const V4 = constantOptions({ version: '4' });
+const V6 = constantOptions({ version: '6' });
+const UUID_OPTIONS = Object.create(null);
+for (const v of ['1', '2', '3', '4', '5', '6', '7', '8', 'nil', 'max', 'all', 'loose']) UUID_OPTIONS[v] = constantOptions({ version: v });
 
 /** isIP(str, 4 | '6' | { version }) and isIPRange(str, version): `{ version }`. */
 function ipVersion(name, arg) {
-  const out = Object.create(null);
   let v = arg;
   if (arg !== null && typeof arg === 'object') v = read(name, arg).version;
   // validator.js: `version || ''`, so every falsy version means "either".
-  if (!v) return out;
-  if (!version[0](v) || !VERSIONS.has(String(v))) throw invalid(name, `version must be 4 or 6, got ${String(v)}`);
-  out.version = String(v);
-  return out;
+  if (!v) return EMPTY;
+  if (!version[0](v) || (String(v) !== '4' && String(v) !== '6')) throw invalid(name, `version must be 4 or 6, got ${String(v)}`);
+  return String(v) === '4' ? V4 : V6;
 }
 
 /** isUUID(str, version). */
 function uuidVersion(arg) {
-  const out = Object.create(null);
-  if (arg === undefined || arg === null) return out;
-  if (!version[0](arg) || !UUID_VERSIONS.has(String(arg))) {
-    throw invalid('isUUID', `version must be one of ${[...UUID_VERSIONS].join(', ')}, got ${String(arg)}`);
-  }
-  out.version = String(arg);
+  if (arg === undefined || arg === null) return EMPTY;
+  const out = version[0](arg) ? UUID_OPTIONS[String(arg)] : undefined;
+  if (out === undefined) throw invalid('isUUID', `version must be one of ${Object.keys(UUID_OPTIONS).join(', ')}, got ${String(arg)}`);
   return out;
 }
 
-/** isAlpha(str, locale = 'en-US', options = {}) / isAlphanumeric. */
+/** Locale-only options of isAlpha / isAlphanumeric, kept (bounded) so calls share them. */
+const localeOptions = { isAlpha: new Map(), isAlphanumeric: new Map() };
+
+/** isAlpha(str, locale = 'en-US', options = {}) / isAlphanumeric: `{ locale, ignore }`. */
 function alphaOptions(name, locale, options) {
-  const out = read(name, options);
-  if (out.locale !== undefined) throw invalid(name, 'unknown option "locale" (the locale is the second argument)');
-  if (locale !== undefined) {
-    if (typeof locale !== 'string') throw invalid(name, `locale must be a string, got ${typeof locale}`);
-    out.locale = locale;
+  const o = options === undefined ? EMPTY : read(name, options);
+  const ignore = o.ignore === '' ? undefined : o.ignore;
+  if (locale !== undefined && typeof locale !== 'string') throw invalid(name, `locale must be a string, got ${typeof locale}`);
+  if (ignore === undefined) {
+    if (locale === undefined) return EMPTY;
+    const cached = localeOptions[name];
+    let out = cached.get(locale);
+    if (out === undefined) {
+      out = constantOptions({ locale });
+      if (cached.size >= 256) cached.clear();
+      cached.set(locale, out);
+    }
+    return out;
   }
-  if (out.ignore === '') delete out.ignore;
+  const out = Object.create(null);
+  if (locale !== undefined) out.locale = locale;
+  out.ignore = ignore;
   return out;
 }
 
@@ -176,9 +257,10 @@ function alphaOptions(name, locale, options) {
  */
 function rangeOptions(name, options, legacyMax) {
   if (options !== null && typeof options === 'object') return read(name, options);
-  const out = Object.create(null);
   const min = name === 'isLength' ? options || 0 : options;
   if (min === undefined && name === 'isByteLength') return null;
+  if (min === 0 && legacyMax === undefined) return EMPTY;
+  const out = Object.create(null);
   for (const [key, value] of [['min', min], ['max', legacyMax]]) {
     if (value === undefined) continue;
     if (!isFiniteNumber(value)) throw invalid(name, `${key} must be a finite number`);
@@ -200,11 +282,11 @@ function jsToString(input) {
 function inValues(values) {
   if (Array.isArray(values)) {
     const out = [];
-    for (const i of Object.keys(values)) out.push(jsToString(values[i]));
+    for (let i = 0; i < values.length; i += 1) if (Object.hasOwn(values, i)) out.push(jsToString(values[i]));
     return out;
   }
   if (values !== null && typeof values === 'object' && !isRegExp(values)) return Reflect.ownKeys(values).filter((k) => typeof k === 'string');
-  throw new TypeError(`isIn: values must be an array or an object, got ${values === null ? 'null' : typeof values}`);
+  throw new TypeError(`isIn: values must be an array or an object, got ${describe(values)}`);
 }
 
 /** matches(str, pattern, modifiers): `{ pattern, flags }`. */
@@ -213,18 +295,16 @@ function patternOptions(pattern, modifiers) {
   if (isRegExp(pattern)) {
     out.pattern = pattern.source;
     out.flags = pattern.flags;
-    assertWellFormedOption('matches', 'pattern', out.pattern);
-    return out;
+  } else if (typeof pattern === 'string') {
+    if (modifiers !== undefined && typeof modifiers !== 'string') throw invalid('matches', 'modifiers must be a string');
+    out.pattern = pattern;
+    out.flags = modifiers === undefined ? '' : modifiers;
+  } else {
+    throw new TypeError(`matches: pattern must be a string or a RegExp, got ${describe(pattern)}`);
   }
-  if (typeof pattern !== 'string') throw new TypeError(`matches: pattern must be a string or a RegExp, got ${pattern === null ? 'null' : typeof pattern}`);
-  if (modifiers !== undefined && typeof modifiers !== 'string') throw invalid('matches', 'modifiers must be a string');
-  out.pattern = pattern;
-  out.flags = modifiers === undefined ? '' : modifiers;
-  assertWellFormedOption('matches', 'pattern', out.pattern);
+  if (!out.pattern.isWellFormed() || !out.flags.isWellFormed()) throw invalid('matches', 'the pattern contains a lone surrogate');
   return out;
 }
-
-const EMPTY = Object.freeze(Object.create(null));
 
 // Reading each validator's extra arguments (validator.js call shapes) into options.
 const READERS = {
@@ -244,11 +324,14 @@ const READERS = {
 };
 const NO_OPTIONS = new Set(['isHexadecimal', 'isJWT', 'isPort', 'isSlug', 'isMongoId', 'isMimeType', 'isSemVer']);
 
+/** Options from the arguments after the string, for validator `name`. */
 function readArgs(name, a, b) {
   const reader = READERS[name];
   if (reader !== undefined) return reader(a, b);
-  if (NO_OPTIONS.has(name) || a === undefined) return EMPTY;
+  if (NO_OPTIONS.has(name)) return EMPTY;
   return read(name, a);
 }
 
-module.exports = { EMPTY, SCHEMAS, READERS, readArgs, read, inValues, patternOptions, isRegExp, jsToString };
+module.exports = {
+  EMPTY, JSON_TEXT, cacheKey, SCHEMAS, SHAPED, READERS, readArgs, read, inValues, patternOptions, constantOptions, isRegExp, jsToString,
+};

@@ -1,0 +1,137 @@
+'use strict';
+// Validators against validator.js on realistic inputs (the short values a request carries),
+// a batch of checks through createValidator against the same checks one by one, and the
+// time of 1 MB adversarial inputs (the historical ReDoS shapes) on the core.
+//
+// Target (issue 3): every validator at least as fast as validator.js on the native backend.
+// Results say which answers came from a JS fast path and which crossed into the core.
+const validator = require('validator');
+const { loadBackends, benchCase, printTable, target, printTargets, formatTime } = require('./harness');
+
+const { native, wasm } = loadBackends();
+
+const JWT = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
+
+/** [validator, label, input, extra arguments] */
+const CASES = [
+  ['isEmail', 'short address', 'john.doe@example.com', []],
+  ['isEmail', 'display name', 'John Doe <john.doe@example.com>', [{ allow_display_name: true }]],
+  ['isEmail', 'invalid', 'john.doe@example', []],
+  ['isURL', 'https URL', 'https://www.example.com/path/to/page?query=1#top', []],
+  ['isURL', 'bare host', 'example.com', []],
+  ['isURL', 'invalid', 'http://exa mple.com', []],
+  ['isFQDN', 'host name', 'api.example.co.uk', []],
+  ['isIP', 'IPv4', '192.168.1.10', []],
+  ['isIP', 'IPv6', '2001:db8::ff00:42:8329', []],
+  ['isIPRange', 'IPv4 CIDR', '10.0.0.0/8', []],
+  ['isUUID', 'v4', '3b241101-e2bb-4255-8caf-4136c566a962', []],
+  ['isInt', 'integer', '12345', []],
+  ['isInt', 'with bounds', '42', [{ min: 1, max: 100 }]],
+  ['isFloat', 'float', '123.45', []],
+  ['isNumeric', 'numeric', '12345', []],
+  ['isDecimal', 'decimal', '123.45', []],
+  ['isLength', 'username', 'johndoe', [{ min: 3, max: 30 }]],
+  ['isAlphanumeric', 'username', 'johndoe42', []],
+  ['isAlpha', 'name', 'Johnny', []],
+  ['isAlpha', 'de-DE name', 'Jürgen', ['de-DE']],
+  ['isBoolean', 'flag', 'true', []],
+  ['isJSON', 'small object', '{"a":1,"b":[1,2,3],"c":"x"}', []],
+  ['isMongoId', 'ObjectId', '507f1f77bcf86cd799439011', []],
+  ['isJWT', 'token', JWT, []],
+  ['isBase64', 'short', 'SGVsbG8gV29ybGQh', []],
+  ['isHexadecimal', 'hex', 'deadbeef', []],
+  ['isPort', 'port', '8080', []],
+  ['isISO8601', 'timestamp', '2024-01-15T10:30:00Z', []],
+  ['isISO8601', 'week date', '2024-W03-1', []],
+  ['isSlug', 'slug', 'my-blog-post-title', []],
+  ['isByteLength', 'username', 'johndoe', [{ min: 1, max: 64 }]],
+  ['isStrongPassword', 'password', 'Str0ng!Passw0rd', []],
+  ['isIn', 'enum', 'green', [['red', 'green', 'blue']]],
+  ['matches', 'pattern', 'hello', [/^[a-z]+$/]],
+  ['isMimeType', 'type', 'application/json', []],
+  ['isSemVer', 'version', '1.2.3-beta.1+build.5', []],
+];
+
+async function main() {
+  const results = [];
+  for (const [name, label, input, args] of CASES) {
+    results.push({
+      name,
+      result: await benchCase({
+        name: `${name}: ${label}`,
+        input,
+        reference: 'validator.js',
+        peer: 'validator.js',
+        impls: {
+          'validator.js': (s) => validator[name](s, ...args),
+          'bulwark native': (s) => native[name](s, ...args),
+          'bulwark wasm': (s) => wasm[name](s, ...args),
+        },
+      }, { rounds: 11, batchMs: 15 }),
+    });
+  }
+  printTable('validators, realistic inputs (ratio: validator.js time / Bulwark time)', results.map((r) => r.result));
+
+  // A signup form's checks: five validators, one crossing per request.
+  const form = ['jane.doe@example.com', 'Str0ng!Passw0rd', 'jane_doe', '34', 'https://jane.example.com/blog'];
+  const rules = [
+    'isEmail',
+    'isStrongPassword',
+    { validator: 'matches', args: [/^[a-z0-9_]{3,20}$/] },
+    { validator: 'isInt', args: [{ min: 13, max: 130 }] },
+    { validator: 'isURL', args: [{ require_protocol: true }] },
+  ];
+  const compiledNative = native.createValidator(rules);
+  const compiledWasm = wasm.createValidator(rules);
+  const oneByOne = (v) => (f) => [
+    v.isEmail(f[0]), v.isStrongPassword(f[1]), v.matches(f[2], /^[a-z0-9_]{3,20}$/), v.isInt(f[3], { min: 13, max: 130 }), v.isURL(f[4], { require_protocol: true }),
+  ].flatMap((ok, i) => (ok ? [] : [i]));
+  const batch = await benchCase({
+    name: 'signup form (5 checks)',
+    input: form,
+    reference: 'validator.js one by one',
+    peer: 'validator.js one by one',
+    impls: {
+      'validator.js one by one': oneByOne(validator),
+      'bulwark native one by one': oneByOne(native),
+      'bulwark native createValidator': (f) => compiledNative.check(f),
+      'bulwark wasm createValidator': (f) => compiledWasm.check(f),
+    },
+  });
+  printTable('batch: createValidator().check against the same checks one by one', [batch]);
+
+  // Linear time: 1 MB adversarial inputs (long runs of what the historical ReDoS used).
+  const MB = 1 << 20;
+  const rep = (s) => s.repeat(Math.ceil(MB / s.length));
+  const adversarial = [
+    ['isEmail', 'display name of "<"', rep('<'), [{ allow_display_name: true }]],
+    ['isEmail', 'local part', `${rep('a')}@example.com`, [{ ignore_max_length: true }]],
+    ['isURL', 'host of "a."', `http://${rep('a.')}`, [{ validate_length: false }]],
+    ['isSlug', '"-_" runs', `a${rep('-_')}`, []],
+    ['isISO8601', 'fraction then ":"', `2020-01-01T00:00:00.${rep('1')}:`, []],
+    ['isJSON', 'nested arrays', `${rep('[')}${rep(']')}`, []],
+    ['isLength', 'variation selectors', rep('\ufe0f'), [{ max: 10 }]],
+    ['matches', '/^(a+)+$/', `${rep('a')}!`, [/^(a+)+$/]],
+  ];
+  console.log('\n## 1 MB adversarial inputs (bulwark native; validator.js not run: several of these are its ReDoS cases)\n');
+  for (const [name, label, input, args] of adversarial) {
+    const times = [];
+    let answer;
+    for (let i = 0; i < 5; i += 1) {
+      const start = process.hrtime.bigint();
+      answer = native[name](input, ...args);
+      times.push(Number(process.hrtime.bigint() - start));
+    }
+    times.sort((a, b) => a - b);
+    console.log(`- ${name} (${label}, ${input.length} units): ${formatTime(times[2])} median of 5 -> ${answer}`);
+  }
+
+  for (const { name, result } of results) target(`${result.name} native vs validator.js`, result, 'bulwark native', 'validator.js', 1);
+  target('signup form: createValidator native vs validator.js one by one', batch, 'bulwark native createValidator', 'validator.js one by one', 1);
+  process.exitCode = printTargets('validators (native backend; WASM rows are reported, not targeted)') ? 3 : 0;
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
