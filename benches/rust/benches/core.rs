@@ -146,5 +146,38 @@ fn bench_ssrf(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_escape, bench_html, bench_compare, bench_password, bench_json, bench_merge, bench_paths, bench_ssrf);
+fn bench_validators(c: &mut Criterion) {
+    use bulwark_core::validators::Rule;
+    let mut group = c.benchmark_group("validators");
+    // The JS bench's realistic inputs, through compiled rules (what the bindings call).
+    let cases = [
+        ("isEmail", "", "john.doe@example.com"),
+        ("isEmail", r#"{"allow_display_name":true}"#, "John Doe <john.doe@example.com>"),
+        ("isURL", "", "https://www.example.com/path/to/page?query=1#top"),
+        ("isFQDN", "", "api.example.co.uk"),
+        ("isIP", "", "2001:db8::ff00:42:8329"),
+        ("isUUID", "", "3b241101-e2bb-4255-8caf-4136c566a962"),
+        ("isISO8601", "", "2024-01-15T10:30:00Z"),
+        ("isJSON", "", r#"{"a":1,"b":[1,2,3],"c":"x"}"#),
+        ("isStrongPassword", "", "Str0ng!Passw0rd"),
+        ("isAlpha", r#"{"locale":"de-DE"}"#, "Jürgen"),
+        ("isSemVer", "", "1.2.3-beta.1+build.5"),
+        ("matches", r#"{"pattern":"^[a-z]+$"}"#, "hello"),
+    ];
+    for (name, options, input) in cases {
+        let Ok(rule) = Rule::from_json(name, options) else { continue };
+        group.bench_with_input(BenchmarkId::new(name, input), input, |b, s| b.iter(|| rule.test(black_box(s))));
+    }
+    // 1 MiB inputs scanned to the end: a valid slug, and the ISO 8601 ReDoS shape.
+    let slug_input = format!("a{}", "-a".repeat(512 * 1024));
+    let iso_input = format!("2020-01-01T00:00:00.{}:", "1".repeat(1 << 20));
+    for (name, input) in [("isSlug", slug_input), ("isISO8601", iso_input)] {
+        let Ok(rule) = Rule::from_json(name, "") else { continue };
+        group.throughput(Throughput::Bytes(input.len() as u64));
+        group.bench_function(format!("{name} 1 MiB"), |b| b.iter(|| rule.test(black_box(&input))));
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_escape, bench_html, bench_compare, bench_password, bench_json, bench_merge, bench_paths, bench_ssrf, bench_validators);
 criterion_main!(benches);

@@ -171,8 +171,12 @@ function ignoreClass(ignore) {
 function alphaFast(table) {
   return (s, o) => {
     const pattern = table[o.locale === undefined ? 'en-US' : o.locale];
-    if (pattern === undefined || s.length > MAX_LENGTH || (o.ignore !== undefined && typeof o.ignore !== 'string')) return undefined;
-    return pattern.test(o.ignore === undefined ? s : s.replace(ignoreClass(o.ignore), ''));
+    if (pattern === undefined || s.length > MAX_LENGTH) return undefined;
+    if (o.ignore === undefined) return pattern.test(s);
+    // Removing an astral character's units can also remove lone surrogates: ill-formed
+    // strings are left to the caller's rule (false), as for long ones.
+    if (typeof o.ignore !== 'string' || !s.isWellFormed()) return undefined;
+    return pattern.test(s.replace(ignoreClass(o.ignore), ''));
   };
 }
 
@@ -274,7 +278,8 @@ function isIPRange(s, o) {
 }
 
 // validator.js's pattern for types without parameters (the subtype class excludes ';').
-const MIME_SIMPLE = /^(?:[Aa][Pp][Pp][Ll][Ii][Cc][Aa][Tt][Ii][Oo][Nn]|[Aa][Uu][Dd][Ii][Oo]|[Ff][Oo][Nn][Tt]|[Ii][Mm][Aa][Gg][Ee]|[Mm][Ee][Ss][Ss][Aa][Gg][Ee]|[Mm][Oo][Dd][Ee][Ll]|[Mm][Uu][Ll][Tt][Ii][Pp][Aa][Rr][Tt]|[Tt][Ee][Xx][Tt]|[Vv][Ii][Dd][Ee][Oo])\/[a-zA-Z0-9.\-+_]{1,100}$/;
+// Without the `u` flag, `i` never lets a non-ASCII character match an ASCII letter.
+const MIME_SIMPLE = /^(?:application|audio|font|image|message|model|multipart|text|video)\/[a-zA-Z0-9.\-+_]{1,100}$/i;
 
 function isMimeType(s) {
   if (s.length > 2048) return false;

@@ -153,7 +153,15 @@ function withOptions(name) {
 }
 
 function withoutOptions(name) {
-  return validatorFunction(name, () => EMPTY);
+  const label = `${name}: input`;
+  const fast = FAST[name];
+  return {
+    [name](input) {
+      const str = typeof input === 'string' ? input : stringArg(input, label);
+      const answer = fast(str, EMPTY);
+      return answer !== undefined ? answer : slow(name, str, EMPTY);
+    },
+  }[name];
 }
 
 function withReader(name) {
