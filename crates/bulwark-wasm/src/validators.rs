@@ -4,6 +4,7 @@
 //! layer answers for them).
 
 use std::cell::RefCell;
+use std::rc::Rc;
 
 use bulwark_core::validators::{Rule, RuleSet};
 use bulwark_core::ErrorCode;
@@ -13,21 +14,24 @@ use crate::coded;
 
 thread_local! {
     /// Compiled rules by id; `None` marks a released slot, reused by the next compile.
-    static RULES: RefCell<Vec<Option<Rule>>> = const { RefCell::new(Vec::new()) };
+    static RULES: RefCell<Vec<Option<Rc<Rule>>>> = const { RefCell::new(Vec::new()) };
 }
 
+/// Runs `f` on rule `id`. The registry is not borrowed while `f` runs, so a trap inside a
+/// check cannot leave it borrowed for every later call.
 fn with_rule<T>(id: u32, f: impl FnOnce(&Rule) -> T) -> Result<T, JsValue> {
-    RULES.with(|rules| match rules.borrow().get(id as usize) {
-        Some(Some(rule)) => Ok(f(rule)),
-        _ => Err(coded(bulwark_core::Error::new(ErrorCode::Internal, "unknown validator rule id"))),
-    })
+    let rule = RULES.with(|rules| rules.borrow().get(id as usize).cloned().flatten());
+    match rule {
+        Some(rule) => Ok(f(&rule)),
+        None => Err(coded(bulwark_core::Error::new(ErrorCode::Internal, "unknown validator rule id"))),
+    }
 }
 
 /// Compiles validator `name` with `options_json` and returns its id (`INVALID_OPTIONS`
 /// when invalid).
 #[wasm_bindgen(js_name = validatorCompile)]
 pub fn validator_compile(name: &str, options_json: &str) -> Result<u32, JsValue> {
-    let compiled = Rule::from_json(name, options_json).map_err(coded)?;
+    let compiled = Rc::new(Rule::from_json(name, options_json).map_err(coded)?);
     RULES.with(|rules| {
         let mut rules = rules.borrow_mut();
         let id = match rules.iter().position(Option::is_none) {
