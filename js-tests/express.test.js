@@ -229,6 +229,7 @@ for (const [major, express] of MAJORS) {
 
 test('options are validated and a polluted Object.prototype does not change them', async () => {
   assertCode(() => guardware.json({ limit: 'lots' }), 'INVALID_OPTIONS');
+  assertCode(() => guardware.json({ maxDepth: 1000 }), 'INVALID_OPTIONS');
   assertCode(() => guardware.json({ operatorz: 'allow' }), 'INVALID_OPTIONS');
   assertCode(() => guardware.guard({ mode: 'fix' }), 'INVALID_OPTIONS');
   assertCode(() => guardware.validate({ body: { x: { isNotARule: {} } } }), 'INVALID_OPTIONS');
