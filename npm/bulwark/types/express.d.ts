@@ -38,7 +38,7 @@ export interface JsonOptions {
   /** As parseJson: 'error' (default, 400 PROTOTYPE_POLLUTION), 'remove' or 'ignore'. */
   protoAction?: 'error' | 'remove' | 'ignore';
   constructorAction?: 'error' | 'remove' | 'ignore';
-  /** Deepest nesting. Default 32. */
+  /** Deepest nesting, 1 to 256. Default 32. */
   maxDepth?: number;
   /** Most keys in the whole body. Default 1000; exceeded: 413 TOO_MANY_KEYS. */
   maxKeys?: number;
