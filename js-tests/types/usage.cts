@@ -83,3 +83,15 @@ bulwark.isInt('1', { minimum: 1 });
 // @ts-expect-error: unknown validator name
 bulwark.createValidator(['isEmaill']);
 void [emailOk, urlOk, score, strong, alpha, lengthOk, failedRules];
+
+// sanitizers
+const trimmed: string = bulwark.trim(' x ') + bulwark.ltrim('--x', '-') + bulwark.rtrim('x ', null) + bulwark.stripLow('x', true);
+const filtered: string = bulwark.blacklist('abc', 'a-b') + bulwark.whitelist('abc', '\\d');
+const canonical: string | false = bulwark.normalizeEmail('A@gmail.com', { gmail_remove_dots: false });
+const numbers: number = bulwark.toInt('ff', 16) + bulwark.toFloat('1.5') + (bulwark.toBoolean('true', true) ? 1 : 0);
+const nfkc: string = bulwark.normalizeUnicode('ﬁ', 'NFKC');
+// @ts-expect-error: not a normalization form
+bulwark.normalizeUnicode('x', 'nfc');
+// @ts-expect-error: options are checked
+bulwark.normalizeEmail('a@b.com', { gmail_remove_dot: false });
+void [trimmed, filtered, canonical, numbers, nfkc];

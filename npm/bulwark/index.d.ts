@@ -15,3 +15,4 @@ export * from './types/merge';
 export * from './types/paths';
 export * from './types/ssrf';
 export * from './types/validators';
+export * from './types/sanitizers';

@@ -21,4 +21,5 @@ module.exports = {
   ...require('./lib/paths'),
   ...require('./lib/ssrf'),
   ...require('./lib/validators'),
+  ...require('./lib/sanitizers'),
 };

@@ -14,6 +14,8 @@
 //!   write `__proto__`, `constructor` or `prototype`.
 //! - [`password`]: argon2id password hashing with PHC strings and bounded verification cost.
 //! - [`paths`]: resolving untrusted paths within a base, decoding path segments, safe file names.
+//! - [`sanitizers`]: validator.js-compatible sanitizers (`trim`, `blacklist`, `normalizeEmail`,
+//!   `toInt`, ...) in linear time, and Unicode normalization.
 //! - [`ssrf`]: IP parsing and classification in every OS notation, URL checks against SSRF.
 //! - [`validators`]: validator.js-compatible string validators (`isEmail`, `isURL`, ...) in
 //!   linear time, and compiled rule sets for batch checks.
@@ -32,6 +34,7 @@ pub mod json;
 pub mod merge;
 pub mod password;
 pub mod paths;
+pub mod sanitizers;
 pub mod ssrf;
 pub mod validators;
 

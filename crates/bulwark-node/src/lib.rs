@@ -15,6 +15,7 @@ mod json;
 mod merge;
 mod password;
 mod paths;
+mod sanitizers;
 mod ssrf;
 mod validators;
 

@@ -17,6 +17,7 @@ mod json;
 mod merge;
 mod password;
 mod paths;
+mod sanitizers;
 mod ssrf;
 mod validators;
 

@@ -1,0 +1,241 @@
+//! `normalizeUnicode(str, form)`: Unicode normalization (`String.prototype.normalize`).
+
+use std::borrow::Cow;
+use std::str::FromStr;
+
+use unicode_normalization::{is_nfc_quick, is_nfd_quick, is_nfkc_quick, is_nfkd_quick, IsNormalized, UnicodeNormalization};
+
+use crate::{Error, ErrorCode, Result};
+
+/// A Unicode normalization form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NormalizationForm {
+    /// Canonical decomposition, then canonical composition.
+    Nfc,
+    /// Canonical decomposition.
+    Nfd,
+    /// Compatibility decomposition, then canonical composition (folds `ﬁ`, `①`, fullwidth
+    /// forms, ...: use for identifiers).
+    Nfkc,
+    /// Compatibility decomposition.
+    Nfkd,
+}
+
+impl FromStr for NormalizationForm {
+    type Err = Error;
+
+    /// `"NFC"`, `"NFD"`, `"NFKC"` or `"NFKD"` (exactly, as `String.prototype.normalize`).
+    fn from_str(form: &str) -> Result<Self> {
+        match form {
+            "NFC" => Ok(NormalizationForm::Nfc),
+            "NFD" => Ok(NormalizationForm::Nfd),
+            "NFKC" => Ok(NormalizationForm::Nfkc),
+            "NFKD" => Ok(NormalizationForm::Nfkd),
+            _ => Err(Error::new(ErrorCode::InvalidOptions, "form must be one of \"NFC\", \"NFD\", \"NFKC\", \"NFKD\"")),
+        }
+    }
+}
+
+/// `input` in normalization form `form` (the `unicode-normalization` crate), borrowed when
+/// it already is.
+///
+/// # Examples
+/// ```
+/// use bulwark_core::sanitizers::{normalize_unicode, NormalizationForm};
+/// assert_eq!(normalize_unicode("e\u{301}", NormalizationForm::Nfc), "\u{e9}");
+/// assert_eq!(normalize_unicode("\u{e9}", NormalizationForm::Nfd), "e\u{301}");
+/// assert_eq!(normalize_unicode("\u{FB01}le \u{FF11}", NormalizationForm::Nfkc), "file 1");
+/// ```
+pub fn normalize_unicode(input: &str, form: NormalizationForm) -> Cow<'_, str> {
+    // Skip what the form leaves alone without looking at it character by character: every
+    // character below the form's bound is normalized with combining class 0 (tested below).
+    let Some(first) = input.bytes().position(|b| b >= stable_below(form)) else {
+        return Cow::Borrowed(input);
+    };
+    // `first` starts a character (bytes >= the bound are lead bytes). Back up one character:
+    // the stable starter before it may compose with what follows ("e" + U+0301).
+    let start = input[..first].char_indices().next_back().map_or(0, |(i, _)| i);
+    let tail = &input[start..];
+    if quick_check(form, tail.chars()) == IsNormalized::Yes {
+        return Cow::Borrowed(input);
+    }
+    let mut out = String::with_capacity(input.len() + input.len() / 8);
+    out.push_str(&input[..start]);
+    match form {
+        NormalizationForm::Nfc => out.extend(tail.nfc()),
+        NormalizationForm::Nfd => out.extend(tail.nfd()),
+        NormalizationForm::Nfkc => out.extend(tail.nfkc()),
+        NormalizationForm::Nfkd => out.extend(tail.nfkd()),
+    }
+    if out == input {
+        Cow::Borrowed(input)
+    } else {
+        Cow::Owned(out)
+    }
+}
+
+/// The Unicode quick check for `form` (`Maybe` when only a full check can tell).
+fn quick_check(form: NormalizationForm, chars: impl Iterator<Item = char>) -> IsNormalized {
+    match form {
+        NormalizationForm::Nfc => is_nfc_quick(chars),
+        NormalizationForm::Nfd => is_nfd_quick(chars),
+        NormalizationForm::Nfkc => is_nfkc_quick(chars),
+        NormalizationForm::Nfkd => is_nfkd_quick(chars),
+    }
+}
+
+/// The smallest UTF-8 byte that may start a character `form` changes or reorders: every
+/// character encoded with smaller bytes only is below U+0300 (NFC), U+00C0 (NFD) or U+0080
+/// (NFKC, NFKD), all of which those forms leave alone and which have combining class 0.
+fn stable_below(form: NormalizationForm) -> u8 {
+    match form {
+        NormalizationForm::Nfc => 0xCC,
+        NormalizationForm::Nfd => 0xC3,
+        NormalizationForm::Nfkc | NormalizationForm::Nfkd => 0x80,
+    }
+}
+
+/// [`normalize_unicode`] over UTF-16 code units. Lone surrogates are kept where they are, as
+/// `String.prototype.normalize` keeps them: a lone surrogate decomposes to nothing, never
+/// combines and has combining class 0, so the well-formed runs between them are normalized
+/// independently.
+///
+/// # Examples
+/// ```
+/// use bulwark_core::sanitizers::{normalize_unicode_units, NormalizationForm};
+/// let units: Vec<u16> = vec![0x65, 0x301, 0xD800, 0x65, 0x301];
+/// assert_eq!(normalize_unicode_units(&units, NormalizationForm::Nfc).as_ref(), &[0xE9, 0xD800, 0xE9]);
+/// ```
+pub fn normalize_unicode_units(input: &[u16], form: NormalizationForm) -> Cow<'_, [u16]> {
+    let Some(first) = input.iter().position(|&u| u >= stable_below_unit(form)) else {
+        return Cow::Borrowed(input);
+    };
+    // The unit before `first` is a whole stable character (below U+0300): back up over it.
+    let start = first.saturating_sub(1);
+    let tail = &input[start..];
+    // A lone surrogate has U+FFFD's properties here: combining class 0, no decomposition,
+    // no composition, quick check "yes" in every form.
+    let chars = char::decode_utf16(tail.iter().copied()).map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER));
+    if quick_check(form, chars) == IsNormalized::Yes {
+        return Cow::Borrowed(input);
+    }
+    let mut out: Vec<u16> = Vec::with_capacity(input.len() + input.len() / 8);
+    out.extend_from_slice(&input[..start]);
+    let mut run = String::new();
+    let flush = |run: &mut String, out: &mut Vec<u16>| {
+        out.extend(normalize_unicode(run, form).encode_utf16());
+        run.clear();
+    };
+    for decoded in char::decode_utf16(tail.iter().copied()) {
+        match decoded {
+            Ok(c) => run.push(c),
+            Err(lone) => {
+                flush(&mut run, &mut out);
+                out.push(lone.unpaired_surrogate());
+            }
+        }
+    }
+    flush(&mut run, &mut out);
+    if out == input {
+        Cow::Borrowed(input)
+    } else {
+        Cow::Owned(out)
+    }
+}
+
+/// The smallest code unit that may be (part of) a character `form` changes or reorders:
+/// every character below it is left alone by the form and has combining class 0.
+fn stable_below_unit(form: NormalizationForm) -> u16 {
+    match form {
+        NormalizationForm::Nfc => 0x300,
+        NormalizationForm::Nfd => 0xC0,
+        NormalizationForm::Nfkc | NormalizationForm::Nfkd => 0xA0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use NormalizationForm::*;
+
+    #[test]
+    fn table() {
+        // (input, NFC, NFD, NFKC, NFKD), as String.prototype.normalize gives them.
+        let cases: &[(&str, &str, &str, &str, &str)] = &[
+            ("", "", "", "", ""),
+            ("abc", "abc", "abc", "abc", "abc"),
+            ("\u{e9}", "\u{e9}", "e\u{301}", "\u{e9}", "e\u{301}"),
+            ("e\u{301}", "\u{e9}", "e\u{301}", "\u{e9}", "e\u{301}"),
+            ("\u{1E9B}\u{323}", "\u{1E9B}\u{323}", "\u{17F}\u{323}\u{307}", "\u{1E69}", "s\u{323}\u{307}"),
+            ("\u{FB01}", "\u{FB01}", "\u{FB01}", "fi", "fi"),
+            ("\u{FF0E}\u{FF0F}", "\u{FF0E}\u{FF0F}", "\u{FF0E}\u{FF0F}", "./", "./"),
+            ("\u{212B}", "\u{C5}", "A\u{30A}", "\u{C5}", "A\u{30A}"),
+            ("\u{AC00}", "\u{AC00}", "\u{1100}\u{1161}", "\u{AC00}", "\u{1100}\u{1161}"),
+            ("a\u{323}\u{302}", "\u{1EAD}", "a\u{323}\u{302}", "\u{1EAD}", "a\u{323}\u{302}"),
+            ("\u{1F600}", "\u{1F600}", "\u{1F600}", "\u{1F600}", "\u{1F600}"),
+            ("caf\u{e9} e\u{301}", "caf\u{e9} \u{e9}", "cafe\u{301} e\u{301}", "caf\u{e9} \u{e9}", "cafe\u{301} e\u{301}"),
+            ("\u{1100}\u{1161}\u{11A8}", "\u{AC01}", "\u{1100}\u{1161}\u{11A8}", "\u{AC01}", "\u{1100}\u{1161}\u{11A8}"),
+        ];
+        for &(input, nfc, nfd, nfkc, nfkd) in cases {
+            assert_eq!(normalize_unicode(input, Nfc), nfc, "NFC {input:?}");
+            assert_eq!(normalize_unicode(input, Nfd), nfd, "NFD {input:?}");
+            assert_eq!(normalize_unicode(input, Nfkc), nfkc, "NFKC {input:?}");
+            assert_eq!(normalize_unicode(input, Nfkd), nfkd, "NFKD {input:?}");
+        }
+    }
+
+    #[test]
+    fn stable_bounds() {
+        use unicode_normalization::char::canonical_combining_class;
+        for form in [Nfc, Nfd, Nfkc, Nfkd] {
+            let below = u32::from(stable_below_unit(form));
+            let mut encoded = [0u8; 4];
+            for c in (0..below).filter_map(char::from_u32) {
+                let bytes_below = c.encode_utf8(&mut encoded).bytes().all(|b| b < stable_below(form));
+                assert!(bytes_below || form == Nfkc || form == Nfkd, "{c:?}");
+                assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+                assert_eq!(quick_check(form, std::iter::once(c)), IsNormalized::Yes, "{form:?} {c:?}");
+            }
+            // The byte bound never lets through more than the unit bound.
+            for c in (below..0x800).filter_map(char::from_u32) {
+                assert!(c.encode_utf8(&mut encoded).as_bytes()[0] >= stable_below(form), "{form:?} {c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn forms() {
+        assert_eq!("NFKC".parse::<NormalizationForm>().ok(), Some(Nfkc));
+        for bad in ["nfc", "NFC ", "", "NFE"] {
+            assert_eq!(bad.parse::<NormalizationForm>().err().map(|e| e.code()), Some(ErrorCode::InvalidOptions), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn lone_surrogates_stay() {
+        let cases: &[(&[u16], NormalizationForm, &[u16])] = &[
+            (&[0xD800], Nfc, &[0xD800]),
+            (&[0x65, 0xDC00, 0x301], Nfc, &[0x65, 0xDC00, 0x301]),
+            (&[0xE9, 0xD800], Nfd, &[0x65, 0x301, 0xD800]),
+            (&[0xD83D, 0xDE00, 0xDE00, 0xFB01], Nfkc, &[0xD83D, 0xDE00, 0xDE00, 0x66, 0x69]),
+            (&[0x65, 0x301, 0xDBFF], Nfc, &[0xE9, 0xDBFF]),
+            (&[0xDBFF, 0x301, 0x65], Nfc, &[0xDBFF, 0x301, 0x65]),
+            (&[0x61, 0xE9, 0xD800], Nfkd, &[0x61, 0x65, 0x301, 0xD800]),
+            (&[0x41, 0x42], Nfd, &[0x41, 0x42]),
+        ];
+        for &(input, form, expected) in cases {
+            assert_eq!(normalize_unicode_units(input, form).as_ref(), expected, "{input:x?} {form:?}");
+        }
+    }
+
+    #[test]
+    fn megabyte_inputs() {
+        // One base with a million combining marks: canonical reordering stays linear.
+        let marks = format!("a{}", "\u{301}\u{323}".repeat(1 << 19));
+        let nfd = normalize_unicode(&marks, Nfd);
+        assert_eq!(nfd.chars().count(), 1 + (1 << 20));
+        assert!(nfd.starts_with("a\u{323}"));
+        let nfc = normalize_unicode(&marks, Nfc);
+        assert!(nfc.starts_with("\u{1EA1}"));
+    }
+}
