@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The one test command (`npm test`): on a fresh clone it installs the npm dependencies,
 // builds both backends, runs the Rust tests and the type check, then the JS suites once per
-// backend and the package suites (backend selection, install from the packed tarball).
+// backend and the package suites (backend selection, install from the packed tarball), and
+// the demo app's suites.
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { root, run, setup } from './setup.mjs';
@@ -19,3 +20,5 @@ for (const backend of ['native', 'wasm']) {
   run(process.execPath, ['--test', ...suites('js-tests')], { BULWARK_BACKEND: backend });
 }
 run(process.execPath, ['--test', ...suites('js-tests/package')]);
+// The demo app's suites (examples/test), each file on its own in-memory PGlite.
+run(process.execPath, ['--test', ...suites('examples/test')]);
