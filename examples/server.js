@@ -69,6 +69,7 @@ async function main() {
 
   const stop = () => {
     server.close(() => db.close().finally(() => process.exit(0)));
+    server.closeIdleConnections();
     setTimeout(() => process.exit(0), 3000).unref();
   };
   process.once('SIGINT', stop);
