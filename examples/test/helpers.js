@@ -25,10 +25,16 @@ function database() {
   return dbPromise;
 }
 
-/** A pino logger whose records land in `logs` (parsed). */
+/** A pino logger whose records land in `logs` (parsed); DEMO_DEBUG=1 also prints errors. */
 function captureLogger() {
   const logs = [];
-  const logger = pino({ level: 'debug' }, { write: (line) => { logs.push(JSON.parse(line)); if (process.env.DEMO_DEBUG && JSON.parse(line).level >= 50) process.stderr.write(line); } });
+  const logger = pino({ level: 'debug' }, {
+    write(line) {
+      const record = JSON.parse(line);
+      logs.push(record);
+      if (process.env.DEMO_DEBUG && record.level >= 50) process.stderr.write(line);
+    },
+  });
   return { logger, logs };
 }
 
