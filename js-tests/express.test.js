@@ -54,6 +54,12 @@ for (const [major, express] of MAJORS) {
     const form = await request(app).post('/echo').type('form').send('a=1&b[c]=2&text=x+y%21');
     assert.deepEqual(form.body.body, { a: '1', b: { c: '2' }, text: 'x y!' });
     assert.deepEqual(events, []);
+    // Events name the path, never the query string (it can carry tokens).
+    const noisy = makeApp(express, { guard: {} });
+    await request(noisy.app).get('/echo?token=SECRET&__proto__[x]=1');
+    assert.ok(noisy.events.length > 0);
+    assert.ok(noisy.events.every((e) => e.url === '/echo'), JSON.stringify(noisy.events));
+    assert.doesNotMatch(JSON.stringify(noisy.events), /SECRET/);
   });
 
   test(`${major}: prototype poisoning in JSON is rejected in every spelling`, async () => {
@@ -224,6 +230,11 @@ for (const [major, express] of MAJORS) {
     const res = await request(app).get('/boom');
     assert.equal(res.status, 500);
     assert.deepEqual(res.body, { error: { code: 'INTERNAL', message: 'Internal Server Error' } });
+    const app2 = express();
+    app2.get('/gone', () => { throw Object.assign(new Error('row 42 of users missing'), { status: 404 }); });
+    app2.use(guardware.errorHandler({ expose: false }));
+    const gone = await request(app2).get('/gone');
+    assert.deepEqual(gone.body, { error: { code: 'BAD_REQUEST', message: 'Not Found' } });
   });
 }
 

@@ -21,7 +21,9 @@ function httpError(status, code, message, extra) {
 function report(onViolation, req, event) {
   if (typeof onViolation !== 'function') return;
   try {
-    onViolation({ ...event, ip: req.ip, method: req.method, url: req.originalUrl || req.url });
+    // The path only: a query string can carry tokens and other secrets.
+    const url = String(req.originalUrl || req.url || '').split('?', 1)[0];
+    onViolation({ ...event, ip: req.ip, method: req.method, url });
   } catch {
     // A logging callback must never turn a rejected request into a crash.
   }

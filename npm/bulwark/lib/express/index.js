@@ -2,6 +2,7 @@
 // Express 4 and 5 middleware. See ../../express.js for usage and types/express.d.ts for
 // every option.
 
+const http = require('node:http');
 const bulwark = require('../../index');
 const { BulwarkError } = require('../errors');
 const { readOptions } = require('../args');
@@ -254,7 +255,8 @@ const ERROR_HANDLER_OPTIONS = {
 /**
  * The generic error handler: JSON `{ error: { code, message, errors? } }` with the error's
  * status. 5xx answers never carry the error's message or stack; 4xx messages of errors that
- * are not Bulwark's are shown only when `expose` (default: NODE_ENV is not 'production').
+ * are not Bulwark's are shown only when `expose` (default: NODE_ENV is not 'production'),
+ * otherwise the status's standard phrase ('Not Found', 'Too Many Requests', ...).
  */
 function errorHandler(options) {
   const o = readOptions(options, ERROR_HANDLER_OPTIONS, 'errorHandler');
@@ -272,7 +274,8 @@ function errorHandler(options) {
     }
     const ours = err instanceof BulwarkError;
     const code = status >= 500 ? 'INTERNAL' : (typeof err.code === 'string' && /^[A-Z_]+$/.test(err.code) ? err.code : 'BAD_REQUEST');
-    const message = status >= 500 ? 'Internal Server Error' : (ours || expose ? String(err.message) : 'Bad Request');
+    const generic = http.STATUS_CODES[status] || 'Error';
+    const message = status >= 500 ? generic : (ours || expose ? String(err.message) : generic);
     const body = { error: { code, message } };
     if (status < 500 && ours && Array.isArray(err.errors)) body.error.errors = err.errors;
     res.status(status).json(body);
