@@ -179,7 +179,7 @@ test('the trim class is exactly the one V8 builds from validator.js escaping, on
   fc.assert(
     fc.property(chars, (set) => {
       const kept = outcome(() => validator.blacklist(ALL_UNITS, escapeTrimChars(set)));
-      const ranges = outcome(() => binding.sanitizerCharClass(0, units(set)));
+      const ranges = outcome(() => new binding.SanitizerCharClass(0, units(set)).ranges());
       if (kept.error) {
         assert.ok(ranges.error, `V8 refuses ${JSON.stringify(set)}, the core parsed it`);
         return;
@@ -556,6 +556,23 @@ test('normalizeUnicode: every code point alone equals String.prototype.normalize
     assert.deepEqual(known.map((cp) => cp.toString(16)), [], `${form}: code points assigned in this Node's Unicode ${process.versions.unicode} normalize differently`);
     // The core's tables (Unicode 18) know characters this Node does not: those alone differ.
     assert.ok(differ.length < 200, `${form}: ${differ.length} differences`);
+  }
+});
+
+test('normalizeUnicode: the JS fast path (characters below U+0300) is exactly the stable set of the core', () => {
+  // lib/sanitizers.js returns strings made of these characters without crossing; the core's
+  // tests show that each has combining class 0 and no "maybe" quick check, so the fast path
+  // is exact if it accepts only characters the core leaves unchanged alone: a string of one
+  // it wrongly accepted would come back unnormalized here.
+  for (const form of FORMS) {
+    for (let cp = 0; cp < 0x300; cp += 1) {
+      const ch = String.fromCharCode(cp);
+      const unchanged = core('normalizeUnicode', ch, form) === ch;
+      assert.equal(unchanged, ch.normalize(form) === ch, `${form} U+${cp.toString(16)}: core and ICU agree`);
+      // Through the API: a short string of the character (fast path when stable) and a long one.
+      assert.equal(normalizeUnicode(`${ch}a${ch}`, form), `${ch}a${ch}`.normalize(form), `${form} U+${cp.toString(16)}`);
+      assert.equal(normalizeUnicode(ch.repeat(300), form), ch.repeat(300).normalize(form), `${form} U+${cp.toString(16)} long`);
+    }
   }
 });
 

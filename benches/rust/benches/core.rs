@@ -179,5 +179,31 @@ fn bench_validators(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_escape, bench_html, bench_compare, bench_password, bench_json, bench_merge, bench_paths, bench_ssrf, bench_validators);
+fn bench_sanitizers(c: &mut Criterion) {
+    use bulwark_core::sanitizers::{self, CharClass, CharsKind, NormalizationForm, NormalizeEmailOptions};
+    let mut group = c.benchmark_group("sanitizers");
+    let units16 = |s: &str| s.encode_utf16().collect::<Vec<u16>>();
+    let Ok(angles) = CharClass::parse(CharsKind::Blacklist, &units16("<>")) else { return };
+    let Ok(alnum) = CharClass::parse(CharsKind::Whitelist, &units16("a-zA-Z0-9 ")) else { return };
+    let space = CharClass::js_whitespace();
+    for size in [16usize, 1024, 64 * 1024] {
+        let input = format!("  {}\x07  ", text(size));
+        let units = units16(&input);
+        group.throughput(Throughput::Bytes(input.len() as u64));
+        group.bench_with_input(BenchmarkId::new("trim_units", size), &units, |b, u| b.iter(|| sanitizers::trim_units(black_box(u), &space).len()));
+        group.bench_with_input(BenchmarkId::new("remove_units blacklist <>", size), &units, |b, u| b.iter(|| sanitizers::remove_units(black_box(u), &angles).len()));
+        group.bench_with_input(BenchmarkId::new("remove_units whitelist alnum", size), &units, |b, u| b.iter(|| sanitizers::remove_units(black_box(u), &alnum).len()));
+        group.bench_with_input(BenchmarkId::new("strip_low_units", size), &units, |b, u| b.iter(|| sanitizers::strip_low_units(black_box(u), false).len()));
+        group.bench_with_input(BenchmarkId::new("normalize_unicode NFC", size), &input, |b, s| b.iter(|| sanitizers::normalize_unicode(black_box(s), NormalizationForm::Nfc).len()));
+        group.bench_with_input(BenchmarkId::new("normalize_unicode NFD", size), &input, |b, s| b.iter(|| sanitizers::normalize_unicode(black_box(s), NormalizationForm::Nfd).len()));
+    }
+    group.throughput(Throughput::Elements(1));
+    let defaults = NormalizeEmailOptions::default();
+    group.bench_function("normalize_email gmail", |b| b.iter(|| sanitizers::normalize_email(black_box("Some.One+news@GoogleMail.com"), &defaults)));
+    group.bench_function("to_int", |b| b.iter(|| sanitizers::to_int(black_box("12345"), None)));
+    group.bench_function("parse class a-zA-Z0-9", |b| b.iter(|| CharClass::parse(CharsKind::Whitelist, black_box(&units16("a-zA-Z0-9 "))).map(|c| c.ranges().len())));
+    group.finish();
+}
+
+criterion_group!(benches, bench_escape, bench_html, bench_compare, bench_password, bench_json, bench_merge, bench_paths, bench_ssrf, bench_validators, bench_sanitizers);
 criterion_main!(benches);

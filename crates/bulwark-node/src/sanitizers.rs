@@ -30,12 +30,32 @@ fn changed(input: &[u16], transform: impl FnOnce(&[u16]) -> Cow<'_, [u16]>) -> O
     }
 }
 
-/// The set of code units a `chars` argument denotes for `kind` (0 trim, 1 blacklist,
-/// 2 whitelist: the units whitelist removes), as flat inclusive `[lo, hi, lo, hi, ...]`.
-#[napi(catch_unwind)]
-pub fn sanitizer_char_class(kind: u32, chars: Uint16Array) -> Result<Vec<u32>, &'static str> {
-    let class = class(kind, Some(&chars))?;
-    Ok(class.ranges().iter().flat_map(|&(lo, hi)| [u32::from(lo), u32::from(hi)]).collect())
+/// A `chars` argument parsed once for `kind` (0 trim, 1 blacklist, 2 whitelist): the JS
+/// layer caches one per `chars` and reuses it.
+#[napi]
+pub struct SanitizerCharClass {
+    inner: CharClass,
+}
+
+#[napi]
+impl SanitizerCharClass {
+    /// Parses `chars` (`INVALID_OPTIONS` where validator.js would not build one class).
+    #[napi(constructor, catch_unwind)]
+    pub fn new(kind: u32, chars: Uint16Array) -> Result<Self, &'static str> {
+        Ok(SanitizerCharClass { inner: class(kind, Some(&chars))? })
+    }
+
+    /// The set as flat inclusive `[lo, hi, lo, hi, ...]` (for whitelist: the units it removes).
+    #[napi(catch_unwind)]
+    pub fn ranges(&self) -> Vec<u32> {
+        self.inner.ranges().iter().flat_map(|&(lo, hi)| [u32::from(lo), u32::from(hi)]).collect()
+    }
+
+    /// `input` without the units of the set (blacklist, whitelist); `null` when unchanged.
+    #[napi(catch_unwind, ts_args_type = "input: string", ts_return_type = "string | null")]
+    pub fn remove(&self, input: Utf16String) -> Option<Utf16String> {
+        changed(&input, |units| sanitizers::remove_units(units, &self.inner))
+    }
 }
 
 /// validator.js `trim` (JS whitespace when `chars` is missing).

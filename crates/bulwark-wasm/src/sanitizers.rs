@@ -43,12 +43,30 @@ fn changed(out: Cow<'_, str>) -> Option<String> {
     }
 }
 
-/// The set of code units a `chars` argument denotes for `kind` (0 trim, 1 blacklist,
-/// 2 whitelist: the units whitelist removes), as flat inclusive `[lo, hi, lo, hi, ...]`.
-#[wasm_bindgen(js_name = sanitizerCharClass)]
-pub fn sanitizer_char_class(kind: u32, chars: &[u16]) -> Result<Vec<u32>, JsValue> {
-    let class = class(kind, Some(chars))?;
-    Ok(class.ranges().iter().flat_map(|&(lo, hi)| [u32::from(lo), u32::from(hi)]).collect())
+/// A `chars` argument parsed once for `kind` (0 trim, 1 blacklist, 2 whitelist): the JS
+/// layer caches one per `chars` and reuses it.
+#[wasm_bindgen(js_name = SanitizerCharClass)]
+pub struct SanitizerCharClass {
+    inner: CharClass,
+}
+
+#[wasm_bindgen(js_class = SanitizerCharClass)]
+impl SanitizerCharClass {
+    /// Parses `chars` (`INVALID_OPTIONS` where validator.js would not build one class).
+    #[wasm_bindgen(constructor)]
+    pub fn new(kind: u32, chars: &[u16]) -> Result<SanitizerCharClass, JsValue> {
+        Ok(SanitizerCharClass { inner: class(kind, Some(chars))? })
+    }
+
+    /// The set as flat inclusive `[lo, hi, lo, hi, ...]` (for whitelist: the units it removes).
+    pub fn ranges(&self) -> Vec<u32> {
+        self.inner.ranges().iter().flat_map(|&(lo, hi)| [u32::from(lo), u32::from(hi)]).collect()
+    }
+
+    /// Well-formed `input` without the units of the set; `undefined` when unchanged.
+    pub fn remove(&self, input: &str) -> Result<Option<String>, JsValue> {
+        via_units(input, |u| sanitizers::remove_units(u, &self.inner).into_owned())
+    }
 }
 
 /// validator.js `trim` (JS whitespace when `chars` is missing).

@@ -13,13 +13,13 @@
 //   against its bitmap, from the end for rtrim (linear: validator's `[chars]+$` was
 //   quadratic, CVE-2021-3765).
 // - blacklist/whitelist/stripLow: short strings are a replace() with a regex built from the
-//   core's parsed class (one character class, `+`, linear); long strings go to the native
-//   addon, which scans UTF-16 without a regex engine.
+//   core's parsed class (one character class, `+`, linear); long strings with something to
+//   remove go to the native addon, which compacts UTF-16 without a regex engine.
 // - normalizeEmail: the core (one crossing beats validator's split/join/indexOf).
 // - toInt/toFloat/toBoolean: one parseInt/parseFloat/comparison, which costs less than any
 //   crossing; the core has the same semantics for Rust callers, and the tests check both.
-// - normalizeUnicode: the core (unicode-normalization); strings made only of characters the
-//   form leaves alone (ASCII, and Latin-1 for NFC and NFD) return without crossing.
+// - normalizeUnicode: the core (unicode-normalization); strings made only of characters
+//   below U+0300 that the form leaves alone return without crossing.
 //
 // Lone surrogates: validator.js keeps them, and so does every function here except
 // normalizeEmail, which refuses them (INVALID_UNICODE): its result is an identity key, and
@@ -35,9 +35,11 @@ const native = backend.name === 'native';
 
 /**
  * Input lengths (UTF-16 units) from which blacklist/whitelist/stripLow cross into the
- * backend; below them the JS regex path is faster. From the bench on this project's machines.
+ * backend; below them the JS regex path is faster. Measured on this project's machines
+ * (benches/js/sanitizers.bench.js): the native addon wins from ~256 units when something is
+ * removed; the WASM build, whose strings cross as UTF-8, never does.
  */
-const BACKEND_MIN = native ? { remove: 256, stripLow: 4096 } : { remove: Infinity, stripLow: Infinity };
+const BACKEND_MIN = native ? { remove: 256, stripLow: 256 } : { remove: Infinity, stripLow: Infinity };
 
 /** The code units of `s`: `chars` arguments cross as Uint16Array on both backends. */
 function codeUnits(s) {
@@ -50,30 +52,31 @@ function codeUnits(s) {
 // Character classes from `chars` arguments, parsed by the core and cached.
 
 const KIND = { trim: 0, blacklist: 1, whitelist: 2 };
-const classes = new Map();
+/** Compiled classes, one map per kind, keyed by `chars`; small, evicted oldest first. */
+const classes = [new Map(), new Map(), new Map()];
 const CACHE_SIZE = 64;
 const MAX_CACHED_CHARS = 1024;
 
 /**
- * The core's parse of `chars` for `kind`: the set of units the function removes, as flat
- * inclusive ranges, with a bitmap and a regex built from them on first use. Throws
- * INVALID_OPTIONS where validator.js would build something other than one class.
+ * The core's parse of `chars` for `kind` (a backend SanitizerCharClass, kept for the
+ * backend path) with the set of units the function removes as flat inclusive ranges, and a
+ * bitmap and a regex built from them on first use. Throws INVALID_OPTIONS where validator.js
+ * would build something other than one class.
  */
 function compileClass(fnName, kind, chars) {
-  const key = `${kind}:${chars}`;
-  let compiled = classes.get(key);
+  const cache = classes[kind];
+  let compiled = cache.get(chars);
   if (compiled !== undefined) return compiled;
-  const units = codeUnits(chars);
-  let ranges;
+  let backendClass;
   try {
-    ranges = call(() => binding.sanitizerCharClass(kind, units));
+    backendClass = call(() => new binding.SanitizerCharClass(kind, codeUnits(chars)));
   } catch (err) {
     throw err instanceof BulwarkError ? new BulwarkError(err.code, `${fnName}: ${err.message}`) : err;
   }
-  compiled = { units, ranges, bits: null, regex: null };
+  compiled = { backendClass, ranges: backendClass.ranges(), bits: null, regex: null, any: null };
   if (chars.length <= MAX_CACHED_CHARS) {
-    if (classes.size >= CACHE_SIZE) classes.delete(classes.keys().next().value);
-    classes.set(key, compiled);
+    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value);
+    cache.set(chars, compiled);
   }
   return compiled;
 }
@@ -93,8 +96,11 @@ function classBits(compiled) {
 
 const hex4 = (u) => `\\u${u.toString(16).padStart(4, '0')}`;
 
-/** `/[ranges]+/g` with every unit written as \uXXXX: exactly the class, whatever it holds. */
-function classRegex(compiled) {
+/**
+ * `/[ranges]+/g` (`compiled.regex`) and `/[ranges]/` (`compiled.any`), every unit written as
+ * \uXXXX: exactly the class, whatever it holds. One class, no nesting: linear.
+ */
+function classRegexes(compiled) {
   if (compiled.regex === null) {
     const { ranges } = compiled;
     let source = '';
@@ -102,8 +108,9 @@ function classRegex(compiled) {
       source += ranges[i] === ranges[i + 1] ? hex4(ranges[i]) : `${hex4(ranges[i])}-${hex4(ranges[i + 1])}`;
     }
     compiled.regex = new RegExp(`[${source}]+`, 'g');
+    compiled.any = new RegExp(`[${source}]`);
   }
-  return compiled.regex;
+  return compiled;
 }
 
 const inClass = (bits, u) => ((bits[u >>> 5] >>> (u & 31)) & 1) === 1;
@@ -170,9 +177,12 @@ function useBackend(str, minLength) {
 
 function removeClass(fnName, kind, input, chars) {
   const str = stringArg(input, `${fnName}: input`);
-  const compiled = compileClass(fnName, kind, stringArg(chars, `${fnName}: chars`));
-  if (useBackend(str, BACKEND_MIN.remove)) return orInput(call(() => binding[fnName](str, compiled.units)), str);
-  return str.replace(classRegex(compiled), '');
+  const { backendClass, regex, any } = classRegexes(compileClass(fnName, kind, stringArg(chars, `${fnName}: chars`)));
+  if (useBackend(str, BACKEND_MIN.remove)) {
+    // Nothing to remove (V8 scans for a small class faster than a crossing copies): the input.
+    return any.test(str) ? orInput(backendClass.remove(str), str) : str;
+  }
+  return str.replace(regex, '');
 }
 
 /**
@@ -285,17 +295,30 @@ function toBoolean(input, strict) {
 // normalizeUnicode
 
 /**
- * Per form, strings that are certainly already normalized: every character below U+0300
- * (NFC), U+00C0 (NFD) or U+00A0 (NFKC, NFKD) is left alone by the form and has combining
- * class 0 (the core's `stable_bounds` test checks each one), so such strings return without
- * crossing.
+ * Strings that are certainly already in the form, so they return without crossing. Every
+ * character below U+0300 has combining class 0 and a quick-check answer of "yes" or "no"
+ * (the core's tests check each), so a string made only of those the form leaves unchanged
+ * is normalized. `simple` is a prefix of that set V8 scans fast at any length; `full` is the
+ * whole set below U+0300, used on short strings (js-tests/sanitizers.test.js checks both
+ * against the core, character by character).
  */
 const STABLE = {
-  NFC: /^[\x00-\u02FF]*$/,
-  NFD: /^[\x00-\xBF]*$/,
-  NFKC: /^[\x00-\x9F]*$/, // eslint-disable-line no-control-regex
-  NFKD: /^[\x00-\x9F]*$/, // eslint-disable-line no-control-regex
+  NFC: { simple: /^[\x00-\u02FF]*$/, full: null },
+  NFD: {
+    simple: /^[\x00-\xBF]*$/,
+    full: /^[\x00-\xBF\xC6\xD0\xD7-\xD8\xDE-\xDF\xE6\xF0\xF7-\xF8\xFE\u0110-\u0111\u0126-\u0127\u0131-\u0133\u0138\u013F-\u0142\u0149-\u014B\u0152-\u0153\u0166-\u0167\u017F-\u019F\u01A2-\u01AE\u01B1-\u01CC\u01DD\u01E4-\u01E5\u01F1-\u01F3\u01F6-\u01F7\u021C-\u021D\u0220-\u0225\u0234-\u02FF]*$/,
+  },
+  NFKC: {
+    simple: /^[\x00-\x9F]*$/, // eslint-disable-line no-control-regex
+    full: /^[\x00-\x9F\xA1-\xA7\xA9\xAB-\xAE\xB0-\xB1\xB6-\xB7\xBB\xBF-\u0131\u0134-\u013E\u0141-\u0148\u014A-\u017E\u0180-\u01C3\u01CD-\u01F0\u01F4-\u02AF\u02B9-\u02D7\u02DE-\u02DF\u02E5-\u02FF]*$/, // eslint-disable-line no-control-regex
+  },
+  NFKD: {
+    simple: /^[\x00-\x9F]*$/, // eslint-disable-line no-control-regex
+    full: /^[\x00-\x9F\xA1-\xA7\xA9\xAB-\xAE\xB0-\xB1\xB6-\xB7\xBB\xBF\xC6\xD0\xD7-\xD8\xDE-\xDF\xE6\xF0\xF7-\xF8\xFE\u0110-\u0111\u0126-\u0127\u0131\u0138\u0141-\u0142\u014A-\u014B\u0152-\u0153\u0166-\u0167\u0180-\u019F\u01A2-\u01AE\u01B1-\u01C3\u01DD\u01E4-\u01E5\u01F6-\u01F7\u021C-\u021D\u0220-\u0225\u0234-\u02AF\u02B9-\u02D7\u02DE-\u02DF\u02E5-\u02FF]*$/, // eslint-disable-line no-control-regex
+  },
 };
+/** Strings up to this length also try the `full` stable set (a longer class costs V8 more per unit). */
+const STABLE_FULL_MAX = 256;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Applies `fn` to each well-formed run of `str`, keeping the lone surrogates between them. */
@@ -320,7 +343,8 @@ function normalizeUnicode(input, form) {
   if (!Object.hasOwn(STABLE, f)) {
     throw new BulwarkError('INVALID_OPTIONS', 'normalizeUnicode: form must be "NFC", "NFD", "NFKC" or "NFKD"');
   }
-  if (STABLE[f].test(str)) return str;
+  const stable = STABLE[f];
+  if (stable.simple.test(str) || (stable.full !== null && str.length <= STABLE_FULL_MAX && stable.full.test(str))) return str;
   const normalize = (s) => orInput(call(() => binding.normalizeUnicode(s, f)), s);
   // The native addon receives UTF-16 and keeps lone surrogates itself.
   return native || str.isWellFormed() ? normalize(str) : mapWellFormedRuns(str, normalize);

@@ -3,6 +3,9 @@
 use std::borrow::Cow;
 use std::str::FromStr;
 
+use std::sync::OnceLock;
+
+use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{is_nfc_quick, is_nfd_quick, is_nfkc_quick, is_nfkd_quick, IsNormalized, UnicodeNormalization};
 
 use crate::{Error, ErrorCode, Result};
@@ -74,14 +77,65 @@ pub fn normalize_unicode(input: &str, form: NormalizationForm) -> Cow<'_, str> {
     }
 }
 
-/// The Unicode quick check for `form` (`Maybe` when only a full check can tell).
+/// The Unicode quick check for `form` (UAX #15): `No` on a combining class out of order or a
+/// character the form never keeps, `Maybe` when only a full check can tell. Characters of
+/// the form's stable set (a bit per BMP code point) take one table lookup.
 fn quick_check(form: NormalizationForm, chars: impl Iterator<Item = char>) -> IsNormalized {
-    match form {
-        NormalizationForm::Nfc => is_nfc_quick(chars),
-        NormalizationForm::Nfd => is_nfd_quick(chars),
-        NormalizationForm::Nfkc => is_nfkc_quick(chars),
-        NormalizationForm::Nfkd => is_nfkd_quick(chars),
+    let stable = stable_bmp(form);
+    let mut result = IsNormalized::Yes;
+    let mut last_class = 0;
+    for c in chars {
+        let cp = u32::from(c);
+        if cp < 0x10000 && (stable[(cp >> 6) as usize] >> (cp & 63)) & 1 != 0 {
+            last_class = 0;
+            continue;
+        }
+        let class = canonical_combining_class(c);
+        if class != 0 && last_class > class {
+            return IsNormalized::No;
+        }
+        match quick_check_char(form, c) {
+            IsNormalized::No => return IsNormalized::No,
+            IsNormalized::Maybe => result = IsNormalized::Maybe,
+            IsNormalized::Yes => {}
+        }
+        last_class = class;
     }
+    result
+}
+
+/// The crate's quick check of one character for `form`.
+fn quick_check_char(form: NormalizationForm, c: char) -> IsNormalized {
+    let one = std::iter::once(c);
+    match form {
+        NormalizationForm::Nfc => is_nfc_quick(one),
+        NormalizationForm::Nfd => is_nfd_quick(one),
+        NormalizationForm::Nfkc => is_nfkc_quick(one),
+        NormalizationForm::Nfkd => is_nfkd_quick(one),
+    }
+}
+
+/// One bit per BMP code point: set when the character has combining class 0 and quick check
+/// "yes" for `form`, so that the quick check has nothing to do for it. Built once per form
+/// from the crate's tables (65,536 lookups).
+fn stable_bmp(form: NormalizationForm) -> &'static [u64; 1024] {
+    static TABLES: [OnceLock<Box<[u64; 1024]>>; 4] = [const { OnceLock::new() }; 4];
+    let index = match form {
+        NormalizationForm::Nfc => 0,
+        NormalizationForm::Nfd => 1,
+        NormalizationForm::Nfkc => 2,
+        NormalizationForm::Nfkd => 3,
+    };
+    TABLES[index].get_or_init(|| {
+        let mut bits = Box::new([0u64; 1024]);
+        for c in (0..0x10000).filter_map(char::from_u32) {
+            if canonical_combining_class(c) == 0 && quick_check_char(form, c) == IsNormalized::Yes {
+                let cp = u32::from(c);
+                bits[(cp >> 6) as usize] |= 1 << (cp & 63);
+            }
+        }
+        bits
+    })
 }
 
 /// The smallest UTF-8 byte that may start a character `form` changes or reorders: every
@@ -186,7 +240,6 @@ mod tests {
 
     #[test]
     fn stable_bounds() {
-        use unicode_normalization::char::canonical_combining_class;
         for form in [Nfc, Nfd, Nfkc, Nfkd] {
             let below = u32::from(stable_below_unit(form));
             let mut encoded = [0u8; 4];
@@ -194,11 +247,49 @@ mod tests {
                 let bytes_below = c.encode_utf8(&mut encoded).bytes().all(|b| b < stable_below(form));
                 assert!(bytes_below || form == Nfkc || form == Nfkd, "{c:?}");
                 assert_eq!(canonical_combining_class(c), 0, "{c:?}");
-                assert_eq!(quick_check(form, std::iter::once(c)), IsNormalized::Yes, "{form:?} {c:?}");
+                assert_eq!(quick_check_char(form, c), IsNormalized::Yes, "{form:?} {c:?}");
+                assert!(stable_bmp(form)[(u32::from(c) >> 6) as usize] & (1 << (u32::from(c) & 63)) != 0, "{form:?} {c:?}");
             }
             // The byte bound never lets through more than the unit bound.
             for c in (below..0x800).filter_map(char::from_u32) {
                 assert!(c.encode_utf8(&mut encoded).as_bytes()[0] >= stable_below(form), "{form:?} {c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn below_u0300_every_character_is_a_starter_and_never_maybe() {
+        // What makes the JS layer's per-form fast paths exact: a string made only of these
+        // characters, each unchanged alone, is normalized (quick check "yes").
+        for c in (0..0x300).filter_map(char::from_u32) {
+            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+            for form in [Nfc, Nfd, Nfkc, Nfkd] {
+                assert_ne!(quick_check_char(form, c), IsNormalized::Maybe, "{form:?} {c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn quick_check_agrees_with_the_crate() {
+        // Every pair of characters from a mix of stable, combining, composing and
+        // compatibility characters: the table-driven check gives the crate's answer.
+        let sample: Vec<char> = "aeAS\u{e9}\u{c5}\u{300}\u{301}\u{323}\u{345}\u{1100}\u{1161}\u{11a8}\u{ac00}\u{fb01}\u{ff21}\u{2126}\u{212b}\u{3099}\u{304b}\u{f900}\u{1d15e}\u{fb1d}\u{b47}\u{b3e}\u{f73}"
+            .chars()
+            .collect();
+        for form in [Nfc, Nfd, Nfkc, Nfkd] {
+            for &a in &sample {
+                for &b in &sample {
+                    for &c in &sample {
+                        let s = [a, b, c];
+                        let crate_answer = match form {
+                            Nfc => is_nfc_quick(s.iter().copied()),
+                            Nfd => is_nfd_quick(s.iter().copied()),
+                            Nfkc => is_nfkc_quick(s.iter().copied()),
+                            Nfkd => is_nfkd_quick(s.iter().copied()),
+                        };
+                        assert_eq!(quick_check(form, s.iter().copied()), crate_answer, "{form:?} {s:?}");
+                    }
+                }
             }
         }
     }
