@@ -15,8 +15,9 @@
 //!
 //! Refused with `INVALID_OPTIONS`, where validator.js misbehaves:
 //! - an unescaped `]` inside `chars` (`blacklist(s, 'a]b')`): validator.js's class ends
-//!   there and the rest of `chars` becomes regex syntax outside it (`[a]b]+` removes runs
-//!   of `ab]`, and `'](a+)+b['` is a ReDoS pattern). The bracket must be escaped (`\\]`).
+//!   there and the rest of `chars` becomes regex syntax outside it (`[a]b]+` removes `ab]`,
+//!   `ab]]`, ..., and `x](a+)+$|[` is an exponential-time pattern on `"x" + "a" * 30 + "!"`).
+//!   The bracket must be escaped (`\\]`).
 //! - a trailing lone backslash (`[a\]+`: unterminated class) and a range out of order
 //!   (`z-a`): validator.js throws a `SyntaxError` for both.
 
