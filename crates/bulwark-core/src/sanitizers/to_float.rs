@@ -1,5 +1,7 @@
 //! validator.js `toFloat`: `NaN` unless `isFloat(str)`, else `parseFloat(str)`.
 
+use crate::validators::{is_float, FloatOptions};
+
 /// validator.js `toFloat`: `NaN` unless the input is a float in validator's `isFloat`
 /// sense (default options: `^[-+]?[0-9]*(\.[0-9]*)?([eE][-+]?[0-9]+)?$`, and not `""`,
 /// `"."`, `"-"` or `"+"`), else its `parseFloat` value (correctly rounded; `Infinity` beyond
@@ -14,8 +16,7 @@
 /// assert!(to_float(" 2.5").is_nan() && to_float("2.5px").is_nan() && to_float("-.e5").is_nan());
 /// ```
 pub fn to_float(input: &str) -> f64 {
-    let bytes = input.as_bytes();
-    if !is_float_syntax(bytes) {
+    if !is_float(input, &FloatOptions::default()) {
         return f64::NAN;
     }
     // The mantissa needs a digit for parseFloat (`"-."`, `".e5"` are NaN); then the whole
@@ -34,32 +35,6 @@ pub fn to_float(input: &str) -> f64 {
 pub fn to_float_units(input: &[u16]) -> f64 {
     let ascii: Option<String> = input.iter().map(|&u| u8::try_from(u).ok().filter(u8::is_ascii).map(char::from)).collect();
     ascii.map_or(f64::NAN, |s| to_float(&s))
-}
-
-/// validator's default `isFloat` pattern, plus its exclusions.
-fn is_float_syntax(s: &[u8]) -> bool {
-    if matches!(s, b"" | b"." | b"," | b"-" | b"+") {
-        return false;
-    }
-    let digits = |s: &[u8], i: usize| s[i..].iter().take_while(|b| b.is_ascii_digit()).count();
-    let mut i = usize::from(matches!(s.first(), Some(b'-' | b'+')));
-    i += digits(s, i);
-    if s.get(i) == Some(&b'.') {
-        i += 1;
-        i += digits(s, i);
-    }
-    if matches!(s.get(i), Some(b'e' | b'E')) {
-        i += 1;
-        if matches!(s.get(i), Some(b'-' | b'+')) {
-            i += 1;
-        }
-        let n = digits(s, i);
-        if n == 0 {
-            return false;
-        }
-        i += n;
-    }
-    i == s.len()
 }
 
 #[cfg(test)]
