@@ -20,5 +20,7 @@ for (const backend of ['native', 'wasm']) {
   run(process.execPath, ['--test', ...suites('js-tests')], { BULWARK_BACKEND: backend });
 }
 run(process.execPath, ['--test', ...suites('js-tests/package')]);
-// The demo app's suites (examples/test), each file on its own in-memory PGlite.
-run(process.execPath, ['--test', ...suites('examples/test')]);
+// The demo app's suites (examples/test), each file on its own in-memory PGlite, per backend.
+for (const backend of ['native', 'wasm']) {
+  run(process.execPath, ['--test', ...suites('examples/test')], { BULWARK_BACKEND: backend });
+}
