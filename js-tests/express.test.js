@@ -221,6 +221,14 @@ for (const [major, express] of MAJORS) {
     ]);
     assert.doesNotMatch(JSON.stringify(res.body), /not-an-email|very-long|root/);
     assertCode(() => guardware.validate({ body: { x: { isLength: 'ten' } } }), 'INVALID_OPTIONS');
+    // A sanitizer that cannot convert fails the field instead of storing false or NaN.
+    const conv = express();
+    conv.use(guardware.json());
+    conv.post('/c', guardware.validate({ body: { email: { normalizeEmail: {} }, n: { toInt: {} } } }), (req, res) => res.json(req.valid));
+    conv.use(guardware.errorHandler());
+    res = await request(conv).post('/c').send({ email: '+tag@gmail.com', n: 'abc' });
+    assert.equal(res.status, 400);
+    assert.deepEqual(res.body.error.errors, [{ location: 'body', field: 'email', rule: 'normalizeEmail' }, { location: 'body', field: 'n', rule: 'toInt' }]);
   });
 
   test(`${major}: errorHandler never leaks 5xx details`, async () => {

@@ -118,6 +118,12 @@ function compileRules(schema, api) {
             values[step.index] = value;
           } else {
             value = step.fn(typeof value === 'string' ? value : String(value), ...step.args);
+            // normalizeEmail answers false for what is not an address, toInt/toFloat NaN for
+            // what is not a number: a failed conversion fails the field, never becomes data.
+            if ((value === false && step.name === 'normalizeEmail') || Number.isNaN(value)) {
+              typeFailure = step.name;
+              break;
+            }
           }
         }
         if (typeFailure !== null) errors.push({ location: f.location, field: f.field, rule: typeFailure });
