@@ -109,6 +109,7 @@ function compileRules(schema, api) {
           continue;
         }
         let typeFailure = null;
+        let conversionFailure = null;
         for (const step of f.steps) {
           if (step.index >= 0) {
             if (typeof value !== 'string') {
@@ -121,18 +122,20 @@ function compileRules(schema, api) {
             // normalizeEmail answers false for what is not an address, toInt/toFloat NaN for
             // what is not a number: a failed conversion fails the field, never becomes data.
             if ((value === false && step.name === 'normalizeEmail') || Number.isNaN(value)) {
-              typeFailure = step.name;
+              conversionFailure = step;
               break;
             }
           }
         }
         if (typeFailure !== null) errors.push({ location: f.location, field: f.field, rule: typeFailure });
-        else pending.push({ f, value });
+        else pending.push({ f, value, conversionFailure });
       }
       // One call into the core for every validator of the request.
       const failed = new Set(batch === null ? [] : batch.check(values));
-      for (const { f, value } of pending) {
-        const step = f.steps.find((s) => s.index >= 0 && failed.has(s.index));
+      for (const { f, value, conversionFailure } of pending) {
+        // The first rule that failed, in rule order: a validator before a failed conversion wins.
+        const stop = conversionFailure === null ? f.steps.length : f.steps.indexOf(conversionFailure) + 1;
+        const step = f.steps.slice(0, stop).find((s) => s === conversionFailure || (s.index >= 0 && failed.has(s.index)));
         if (step) errors.push({ location: f.location, field: f.field, rule: step.name });
         else Object.defineProperty(valid[f.location], f.field, { value, writable: true, enumerable: true, configurable: true });
       }
