@@ -54,27 +54,59 @@ function createApp(options = {}) {
   // never request values; the URL is logged without its query string.
   const onViolation = (e) => {
     const url = typeof e.url === 'string' ? e.url.split('?')[0] : undefined;
-    logger.warn({ security: { type: e.type, location: e.location, path: e.path, detail: e.detail, ip: e.ip, method: e.method, url } }, `blocked: ${e.type}`);
+    logger.warn(
+      {
+        security: {
+          type: e.type,
+          location: e.location,
+          path: e.path,
+          detail: e.detail,
+          ip: e.ip,
+          method: e.method,
+          url,
+        },
+      },
+      `blocked: ${e.type}`,
+    );
   };
   const security = (req, e) => onViolation({ ...e, ip: req.ip, method: req.method, url: req.originalUrl });
 
-  const limiter = (name, limit) => rateLimit({
-    windowMs,
-    limit,
-    identifier: name,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler(req, res) {
-      security(req, { type: 'rateLimit', location: 'ip', path: name, detail: `over ${limit} requests per ${windowMs / 1000}s` });
-      sendError(res, 429, 'RATE_LIMITED', 'too many requests; try again later');
-    },
-  });
+  const limiter = (name, limit) =>
+    rateLimit({
+      windowMs,
+      limit,
+      identifier: name,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      handler(req, res) {
+        security(req, {
+          type: 'rateLimit',
+          location: 'ip',
+          path: name,
+          detail: `over ${limit} requests per ${windowMs / 1000}s`,
+        });
+        sendError(res, 429, 'RATE_LIMITED', 'too many requests; try again later');
+      },
+    });
   const authLimiter = limiter('auth', limits.auth ?? 5);
   const previewLimiter = limiter('preview', limits.preview ?? 10);
   const apiLimiter = limiter('api', limits.api ?? 300);
 
   const sessions = createSessions({ db, security, ttlMs: sessionTtlMs });
-  const ctx = { db, logger, sessions, security, onViolation, authLimiter, previewLimiter, passwordOptions, filesDir, securityContact, canonicalUrl, preview };
+  const ctx = {
+    db,
+    logger,
+    sessions,
+    security,
+    onViolation,
+    authLimiter,
+    previewLimiter,
+    passwordOptions,
+    filesDir,
+    securityContact,
+    canonicalUrl,
+    preview,
+  };
 
   const app = express();
   app.disable('x-powered-by');
@@ -86,46 +118,62 @@ function createApp(options = {}) {
   app.use((req, res, next) => {
     const start = process.hrtime.bigint();
     res.on('finish', () => {
-      logger.info({ method: req.method, url: req.originalUrl.split('?')[0], status: res.statusCode, ms: Number(process.hrtime.bigint() - start) / 1e6 }, 'request');
+      logger.info(
+        {
+          method: req.method,
+          url: req.originalUrl.split('?')[0],
+          status: res.statusCode,
+          ms: Number(process.hrtime.bigint() - start) / 1e6,
+        },
+        'request',
+      );
     });
     next();
   });
 
-  app.use(helmet({
-    // A strict policy: scripts and styles only from this origin (no inline code, no eval),
-    // nothing embeds this app, no plugins, no <base> hijacking, forms post only here.
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'none'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'none'"],
-        objectSrc: ["'none'"],
+  app.use(
+    helmet({
+      // A strict policy: scripts and styles only from this origin (no inline code, no eval),
+      // nothing embeds this app, no plugins, no <base> hijacking, forms post only here.
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'none'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          baseUri: ["'none'"],
+          objectSrc: ["'none'"],
+        },
       },
-    },
-    referrerPolicy: { policy: 'no-referrer' },
-  }));
+      referrerPolicy: { policy: 'no-referrer' },
+    }),
+  );
 
   app.use(express.static(path.join(__dirname, 'public'), { index: 'index.html', dotfiles: 'ignore' }));
   app.use('/.well-known', require('./routes/wellknown')(ctx));
 
   // Everything below reads requests: rate-limited, then parsed and checked by Bulwark.
   app.use(apiLimiter);
-  app.use(guard.json({ limit: '32kb', onViolation }), guard.urlencoded({ limit: '8kb', onViolation }), guard.guard({ onViolation }));
+  app.use(
+    guard.json({ limit: '32kb', onViolation }),
+    guard.urlencoded({ limit: '8kb', onViolation }),
+    guard.guard({ onViolation }),
+  );
 
   const api = express.Router();
-  api.use(cors({
-    origin: (origin, callback) => callback(null, typeof origin === 'string' && allowedOrigins.includes(origin)),
-    credentials: true,
-    methods: ['GET', 'POST', 'PATCH'],
-    allowedHeaders: ['Content-Type', 'X-CSRF-Token'],
-    maxAge: 600,
-  }));
+  api.use(
+    cors({
+      origin: (origin, callback) => callback(null, typeof origin === 'string' && allowedOrigins.includes(origin)),
+      credentials: true,
+      methods: ['GET', 'POST', 'PATCH'],
+      allowedHeaders: ['Content-Type', 'X-CSRF-Token'],
+      maxAge: 600,
+    }),
+  );
   api.use((req, res, next) => {
     // Answers depend on the Origin (CORS) and the session: never cache them, anywhere.
     res.vary('Origin');
@@ -140,13 +188,16 @@ function createApp(options = {}) {
   app.use('/files', require('./routes/files')(ctx));
 
   app.use((req, res) => sendError(res, 404, 'NOT_FOUND', 'no such route'));
-  app.use(guard.errorHandler({
-    expose: !production,
-    log(err, req) {
-      const status = err && (err.status ?? err.statusCode);
-      if (!(Number.isInteger(status) && status < 500)) logger.error({ err, method: req.method, url: req.originalUrl.split('?')[0] }, 'unhandled error');
-    },
-  }));
+  app.use(
+    guard.errorHandler({
+      expose: !production,
+      log(err, req) {
+        const status = err && (err.status ?? err.statusCode);
+        if (!(Number.isInteger(status) && status < 500))
+          logger.error({ err, method: req.method, url: req.originalUrl.split('?')[0] }, 'unhandled error');
+      },
+    }),
+  );
   return app;
 }
 

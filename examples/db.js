@@ -69,12 +69,22 @@ async function openDatabase({ url = process.env.DATABASE_URL, dataDir = null } =
     const pool = new Pool({ connectionString: url, max: 10 });
     // An idle client's error (server restart) must not crash the process; the next query reconnects.
     pool.on('error', () => {});
-    db = wrap('postgres', (text, params) => pool.query(text, params), (sql) => pool.query(sql), () => pool.end());
+    db = wrap(
+      'postgres',
+      (text, params) => pool.query(text, params),
+      (sql) => pool.query(sql),
+      () => pool.end(),
+    );
   } else {
     const { PGlite } = require('@electric-sql/pglite');
     const pg = dataDir ? new PGlite(path.resolve(dataDir)) : new PGlite();
     await pg.waitReady;
-    db = wrap('pglite', (text, params) => pg.query(text, params), (sql) => pg.exec(sql), () => pg.close());
+    db = wrap(
+      'pglite',
+      (text, params) => pg.query(text, params),
+      (sql) => pg.exec(sql),
+      () => pg.close(),
+    );
   }
   try {
     await db.migrate();

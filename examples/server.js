@@ -52,7 +52,10 @@ async function main() {
   const app = createApp({
     db,
     logger,
-    allowedOrigins: (process.env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    allowedOrigins: (process.env.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     trustProxy: trustProxySetting(process.env.TRUST_PROXY),
   });
   const server = http.createServer(app);

@@ -5,7 +5,26 @@ const validator = require('validator');
 const { bulwark, fc, codeUnitString, NON_STRINGS } = require('./helpers');
 
 const { escapeHtml, unescapeHtml } = bulwark;
-const SPECIALS = ['&', '"', "'", '<', '>', '/', '\\', '`', '&amp;', '&lt;', '&gt;', '&quot;', '&#x27;', '&#x2F;', '&#x5C;', '&#96;', '&#39;', '&'];
+const SPECIALS = [
+  '&',
+  '"',
+  "'",
+  '<',
+  '>',
+  '/',
+  '\\',
+  '`',
+  '&amp;',
+  '&lt;',
+  '&gt;',
+  '&quot;',
+  '&#x27;',
+  '&#x2F;',
+  '&#x5C;',
+  '&#96;',
+  '&#39;',
+  '&',
+];
 
 test('escapeHtml: table', () => {
   const cases = [

@@ -12,22 +12,39 @@ const guardware = require('bulwark/express');
 function rawPost(app, path, headers, body) {
   return new Promise((resolve, reject) => {
     const server = http.createServer(app).listen(0, '127.0.0.1', () => {
-      const req = http.request({ host: '127.0.0.1', port: server.address().port, method: 'POST', path, headers: { 'content-length': body.length, ...headers } }, (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (c) => { text += c; });
-        res.on('end', () => {
-          server.close();
-          resolve({ status: res.statusCode, body: text ? JSON.parse(text) : null });
-        });
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port: server.address().port,
+          method: 'POST',
+          path,
+          headers: { 'content-length': body.length, ...headers },
+        },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (c) => {
+            text += c;
+          });
+          res.on('end', () => {
+            server.close();
+            resolve({ status: res.statusCode, body: text ? JSON.parse(text) : null });
+          });
+        },
+      );
+      req.on('error', (err) => {
+        server.close();
+        reject(err);
       });
-      req.on('error', (err) => { server.close(); reject(err); });
       req.end(body);
     });
   });
 }
 
-const MAJORS = [['Express 4', require('express4')], ['Express 5', require('express')]];
+const MAJORS = [
+  ['Express 4', require('express4')],
+  ['Express 5', require('express')],
+];
 
 /** An app with Bulwark's parsers and guard, echoing what the route handler sees. */
 function makeApp(express, { json, urlencoded, query, guard, setup } = {}) {
@@ -38,7 +55,9 @@ function makeApp(express, { json, urlencoded, query, guard, setup } = {}) {
   app.use(guardware.json({ onViolation, ...json }), guardware.urlencoded({ onViolation, ...urlencoded }));
   if (guard) app.use(guardware.guard({ onViolation, ...guard }));
   if (setup) setup(app, onViolation);
-  app.all('/echo', (req, res) => res.json({ body: req.body ?? null, query: { ...req.query }, again: { ...req.query } }));
+  app.all('/echo', (req, res) =>
+    res.json({ body: req.body ?? null, query: { ...req.query }, again: { ...req.query } }),
+  );
   app.use(guardware.errorHandler());
   return { app, events };
 }
@@ -58,7 +77,10 @@ for (const [major, express] of MAJORS) {
     const noisy = makeApp(express, { guard: {} });
     await request(noisy.app).get('/echo?token=SECRET&__proto__[x]=1');
     assert.ok(noisy.events.length > 0);
-    assert.ok(noisy.events.every((e) => e.url === '/echo'), JSON.stringify(noisy.events));
+    assert.ok(
+      noisy.events.every((e) => e.url === '/echo'),
+      JSON.stringify(noisy.events),
+    );
     assert.doesNotMatch(JSON.stringify(noisy.events), /SECRET/);
   });
 
@@ -82,17 +104,27 @@ for (const [major, express] of MAJORS) {
 
   test(`${major}: NoSQL operator keys are rejected, or stripped when configured`, async () => {
     const { app } = makeApp(express);
-    for (const body of [{ user: { $ne: null } }, { $where: 'sleep(1000)' }, { 'a.b': 1 }, { list: [{ q: { $gt: '' } }] }]) {
+    for (const body of [
+      { user: { $ne: null } },
+      { $where: 'sleep(1000)' },
+      { 'a.b': 1 },
+      { list: [{ q: { $gt: '' } }] },
+    ]) {
       const res = await request(app).post('/echo').send(body);
       assert.equal(res.status, 400, JSON.stringify(body));
       assert.equal(res.body.error.code, 'OPERATOR_KEY');
       assert.doesNotMatch(JSON.stringify(res.body), /\$ne|\$where|sleep|\$gt/, 'the response does not echo input');
     }
     const strip = makeApp(express, { json: { operators: 'strip' } });
-    const res = await request(strip.app).post('/echo').send({ user: { name: 'x', $ne: null }, ok: 1 });
+    const res = await request(strip.app)
+      .post('/echo')
+      .send({ user: { name: 'x', $ne: null }, ok: 1 });
     assert.equal(res.status, 200);
     assert.deepEqual(res.body.body, { user: { name: 'x' }, ok: 1 });
-    assert.deepEqual(strip.events.map((e) => [e.type, e.path]), [['operator', 'user.$ne']]);
+    assert.deepEqual(
+      strip.events.map((e) => [e.type, e.path]),
+      [['operator', 'user.$ne']],
+    );
   });
 
   test(`${major}: limits give 413, bad encodings and charsets 415, bad JSON 400`, async () => {
@@ -107,22 +139,46 @@ for (const [major, express] of MAJORS) {
     assert.ok(gzipped.length < 1024, 'the compressed body is under the limit');
     res = await rawPost(app, '/echo', { 'content-type': 'application/json', 'content-encoding': 'gzip' }, gzipped);
     assert.equal(res.status, 413);
-    res = await rawPost(app, '/echo', { 'content-type': 'application/json', 'content-encoding': 'gzip' }, zlib.gzipSync('{"ok":1}'));
+    res = await rawPost(
+      app,
+      '/echo',
+      { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      zlib.gzipSync('{"ok":1}'),
+    );
     assert.deepEqual(res.body.body, { ok: 1 });
-    res = await rawPost(app, '/echo', { 'content-type': 'application/json', 'content-encoding': 'br' }, zlib.brotliCompressSync('{"ok":2}'));
+    res = await rawPost(
+      app,
+      '/echo',
+      { 'content-type': 'application/json', 'content-encoding': 'br' },
+      zlib.brotliCompressSync('{"ok":2}'),
+    );
     assert.deepEqual(res.body.body, { ok: 2 });
-    res = await rawPost(app, '/echo', { 'content-type': 'application/json', 'content-encoding': 'gzip' }, Buffer.from('not gzip'));
+    res = await rawPost(
+      app,
+      '/echo',
+      { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      Buffer.from('not gzip'),
+    );
     assert.equal(res.status, 400);
-    res = await rawPost(app, '/echo', { 'content-type': 'application/json', 'content-encoding': 'compress' }, Buffer.from('{}'));
+    res = await rawPost(
+      app,
+      '/echo',
+      { 'content-type': 'application/json', 'content-encoding': 'compress' },
+      Buffer.from('{}'),
+    );
     assert.equal(res.status, 415);
     res = await request(app).post('/echo').set('content-type', 'application/json; charset=latin1').send('{}');
     assert.equal(res.status, 415);
     res = await request(app).post('/echo').set('content-type', 'application/json').send('{"a":');
     assert.equal(res.status, 400);
     assert.equal(res.body.error.code, 'INVALID_JSON');
-    res = await request(app).post('/echo').send({ a: { b: { c: { d: { e: 1 } } } } });
+    res = await request(app)
+      .post('/echo')
+      .send({ a: { b: { c: { d: { e: 1 } } } } });
     assert.equal(res.status, 400);
-    res = await request(app).post('/echo').send(Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`k${i}`, i])));
+    res = await request(app)
+      .post('/echo')
+      .send(Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`k${i}`, i])));
     assert.equal(res.status, 413);
     assert.equal(res.body.error.code, 'TOO_MANY_KEYS');
   });
@@ -134,7 +190,10 @@ for (const [major, express] of MAJORS) {
     assert.deepEqual(res.body.body, { a: { length: '100000000', x: '1' } });
     assert.equal({}.b, undefined);
     assert.ok(events.some((e) => e.type === 'prototype'));
-    res = await request(app).post('/echo').type('form').send(Array.from({ length: 11 }, (_, i) => `p${i}=1`).join('&'));
+    res = await request(app)
+      .post('/echo')
+      .type('form')
+      .send(Array.from({ length: 11 }, (_, i) => `p${i}=1`).join('&'));
     assert.equal(res.status, 413);
     assert.equal(res.body.error.code, 'TOO_MANY_PARAMETERS');
     res = await request(app).post('/echo').type('form').send('a[b][c][d]=deep&ok=1');
@@ -146,14 +205,19 @@ for (const [major, express] of MAJORS) {
 
   test(`${major}: queryParser makes req.query clean on every access (hpp, prototype and operator keys)`, async () => {
     const { app, events } = makeApp(express, { query: { allowArrays: ['tag'] }, guard: {} });
-    const res = await request(app).get('/echo?a=1&a=2&tag=x&tag=y&__proto__[admin]=1&constructor[prototype][x]=1&user[$ne]=1&$where=1&q[b]=3');
+    const res = await request(app).get(
+      '/echo?a=1&a=2&tag=x&tag=y&__proto__[admin]=1&constructor[prototype][x]=1&user[$ne]=1&$where=1&q[b]=3',
+    );
     assert.equal(res.status, 200);
     const expected = { a: '2', tag: ['x', 'y'], q: { b: '3' } };
     assert.deepEqual(res.body.query, expected);
     assert.deepEqual(res.body.again, expected, 'a second read (Express 5 re-parses) is just as clean');
     assert.equal({}.admin, undefined);
     const types = events.map((e) => e.type).sort();
-    assert.ok(types.includes('parameterPollution') && types.includes('prototype') && types.includes('operator'), types.join());
+    assert.ok(
+      types.includes('parameterPollution') && types.includes('prototype') && types.includes('operator'),
+      types.join(),
+    );
   });
 
   test(`${major}: guard rejects what other parsers let through, and cleans only where safe`, async () => {
@@ -177,18 +241,33 @@ for (const [major, express] of MAJORS) {
   test(`${major}: validate answers 400 with field and rule only, and fills req.valid`, async () => {
     const app = express();
     app.use(guardware.json());
-    app.post('/profile', guardware.validate({ body: { bio: { stripTags: {}, escape: {} }, nick: { escape: {} }, note: { optional: true, escape: {} } } }), (req, res) => {
-      res.json({ valid: req.valid, original: req.body });
-    });
+    app.post(
+      '/profile',
+      guardware.validate({
+        body: { bio: { stripTags: {}, escape: {} }, nick: { escape: {} }, note: { optional: true, escape: {} } },
+      }),
+      (req, res) => {
+        res.json({ valid: req.valid, original: req.body });
+      },
+    );
     app.use(guardware.errorHandler());
     let res = await request(app).post('/profile').send({ bio: '<b>hi</b> & <script>x</script>', nick: 'a<b' });
     assert.equal(res.status, 200);
     assert.deepEqual(res.body.valid, { body: { bio: 'hi &amp; ', nick: 'a&lt;b' } });
-    assert.deepEqual(res.body.original, { bio: '<b>hi</b> & <script>x</script>', nick: 'a<b' }, 'the request is untouched');
-    res = await request(app).post('/profile').send({ bio: ['SECRET-ITEM'], extra: 'SECRET-VALUE' });
+    assert.deepEqual(
+      res.body.original,
+      { bio: '<b>hi</b> & <script>x</script>', nick: 'a<b' },
+      'the request is untouched',
+    );
+    res = await request(app)
+      .post('/profile')
+      .send({ bio: ['SECRET-ITEM'], extra: 'SECRET-VALUE' });
     assert.equal(res.status, 400);
     assert.equal(res.body.error.code, 'VALIDATION_FAILED');
-    assert.deepEqual(res.body.error.errors, [{ location: 'body', field: 'bio', rule: 'type' }, { location: 'body', field: 'nick', rule: 'required' }]);
+    assert.deepEqual(res.body.error.errors, [
+      { location: 'body', field: 'bio', rule: 'type' },
+      { location: 'body', field: 'nick', rule: 'required' },
+    ]);
     assert.doesNotMatch(JSON.stringify(res.body), /SECRET/);
   });
 
@@ -207,10 +286,17 @@ for (const [major, express] of MAJORS) {
     };
     app.post('/signup', guardware.validate(rules), (req, res) => res.json(req.valid));
     app.use(guardware.errorHandler());
-    let res = await request(app).post('/signup?page=3').send({ email: '  Ada.Lovelace@GMail.com ', age: 36, name: ' <Ada> ' });
+    let res = await request(app)
+      .post('/signup?page=3')
+      .send({ email: '  Ada.Lovelace@GMail.com ', age: 36, name: ' <Ada> ' });
     assert.equal(res.status, 200);
-    assert.deepEqual(res.body, { body: { email: 'adalovelace@gmail.com', age: 36, name: '&lt;Ada&gt;' }, query: { page: '3' } });
-    res = await request(app).post('/signup?page=0').send({ email: 'not-an-email', age: '-1', name: 'a-very-long-name', role: 'root' });
+    assert.deepEqual(res.body, {
+      body: { email: 'adalovelace@gmail.com', age: 36, name: '&lt;Ada&gt;' },
+      query: { page: '3' },
+    });
+    res = await request(app)
+      .post('/signup?page=0')
+      .send({ email: 'not-an-email', age: '-1', name: 'a-very-long-name', role: 'root' });
     assert.equal(res.status, 400);
     assert.deepEqual(res.body.error.errors, [
       { location: 'body', field: 'email', rule: 'isEmail' },
@@ -224,22 +310,31 @@ for (const [major, express] of MAJORS) {
     // A sanitizer that cannot convert fails the field instead of storing false or NaN.
     const conv = express();
     conv.use(guardware.json());
-    conv.post('/c', guardware.validate({ body: { email: { normalizeEmail: {} }, n: { toInt: {} } } }), (req, res) => res.json(req.valid));
+    conv.post('/c', guardware.validate({ body: { email: { normalizeEmail: {} }, n: { toInt: {} } } }), (req, res) =>
+      res.json(req.valid),
+    );
     conv.use(guardware.errorHandler());
     res = await request(conv).post('/c').send({ email: '+tag@gmail.com', n: 'abc' });
     assert.equal(res.status, 400);
-    assert.deepEqual(res.body.error.errors, [{ location: 'body', field: 'email', rule: 'normalizeEmail' }, { location: 'body', field: 'n', rule: 'toInt' }]);
+    assert.deepEqual(res.body.error.errors, [
+      { location: 'body', field: 'email', rule: 'normalizeEmail' },
+      { location: 'body', field: 'n', rule: 'toInt' },
+    ]);
   });
 
   test(`${major}: errorHandler never leaks 5xx details`, async () => {
     const app = express();
-    app.get('/boom', () => { throw new Error('db password is hunter2'); });
+    app.get('/boom', () => {
+      throw new Error('db password is hunter2');
+    });
     app.use(guardware.errorHandler({ expose: false }));
     const res = await request(app).get('/boom');
     assert.equal(res.status, 500);
     assert.deepEqual(res.body, { error: { code: 'INTERNAL', message: 'Internal Server Error' } });
     const app2 = express();
-    app2.get('/gone', () => { throw Object.assign(new Error('row 42 of users missing'), { status: 404 }); });
+    app2.get('/gone', () => {
+      throw Object.assign(new Error('row 42 of users missing'), { status: 404 });
+    });
     app2.use(guardware.errorHandler({ expose: false }));
     const gone = await request(app2).get('/gone');
     assert.deepEqual(gone.body, { error: { code: 'BAD_REQUEST', message: 'Not Found' } });

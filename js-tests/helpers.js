@@ -19,7 +19,20 @@ function codeUnitString(specials, maxLength = 300) {
 }
 
 /** Values of every type that is not a string. */
-const NON_STRINGS = [undefined, null, 0, 1n, true, {}, [], ['a'], () => 'a', Symbol('s'), new String('a'), Buffer.from('a')];
+const NON_STRINGS = [
+  undefined,
+  null,
+  0,
+  1n,
+  true,
+  {},
+  [],
+  ['a'],
+  () => 'a',
+  Symbol('s'),
+  new String('a'),
+  Buffer.from('a'),
+];
 
 /** Asserts that `fn` throws a BulwarkError with `code`. */
 function assertCode(fn, code) {

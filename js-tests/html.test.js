@@ -17,8 +17,36 @@ function parse(html) {
   return body;
 }
 
-const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'poster', 'ping', 'background']);
-const FORBIDDEN = new Set(['script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'base', 'meta', 'link', 'svg', 'math', 'template', 'noscript', 'xmp', 'plaintext']);
+const URL_ATTRIBUTES = new Set([
+  'href',
+  'src',
+  'action',
+  'formaction',
+  'xlink:href',
+  'data',
+  'poster',
+  'ping',
+  'background',
+]);
+const FORBIDDEN = new Set([
+  'script',
+  'style',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'base',
+  'meta',
+  'link',
+  'svg',
+  'math',
+  'template',
+  'noscript',
+  'xmp',
+  'plaintext',
+]);
 
 /** Everything a browser could run from `html`, as a list of findings (empty when safe). */
 function dangers(html) {
@@ -27,7 +55,8 @@ function dangers(html) {
     const name = el.localName;
     if (FORBIDDEN.has(name)) found.push(`<${name}>`);
     for (const attr of el.attributes) {
-      if (/^on/i.test(attr.name) || attr.name === 'style' || attr.name === 'srcdoc') found.push(`${name}[${attr.name}]`);
+      if (/^on/i.test(attr.name) || attr.name === 'style' || attr.name === 'srcdoc')
+        found.push(`${name}[${attr.name}]`);
       if (URL_ATTRIBUTES.has(attr.name)) {
         const scheme = attr.value.replace(/[\u0000-\u0020]/g, '').toLowerCase();
         if (/^(javascript|vbscript|data):/.test(scheme)) found.push(`${name}[${attr.name}=${attr.value}]`);
@@ -84,39 +113,125 @@ test('known XSS vectors come out inert (checked by a real HTML5 parser) and stab
 });
 
 // Generated documents: dangerous and harmless tags, attributes and URLs, nested.
-const TAGS = ['p', 'b', 'i', 'a', 'img', 'div', 'span', 'ul', 'li', 'table', 'td', 'script', 'style', 'svg', 'math', 'iframe', 'form', 'textarea', 'title', 'noscript', 'template', 'select', 'option', 'mglyph', 'mtext', 'annotation-xml', 'xmp', 'object'];
-const ATTRS = ['href', 'src', 'onerror', 'onclick', 'style', 'title', 'class', 'id', 'data-x', 'srcdoc', 'formaction', 'xlink:href', 'action', 'rel'];
-const VALUES = ['x', 'javascript:alert(1)', ' java\tscript:alert(1)', 'jav&#x61;script:1', 'data:text/html,<script>1</script>', '//evil.com', 'https://ok.example/', '"><img src=x onerror=alert(1)>', '</style><img src=x onerror=1>', '&amp;&lt;', ''];
-const TEXT = ['text', ' ', '<', '>', '&', '&amp;', '&lt;script&gt;', '"', "'", '\u00a0', '\r\n', '😀', '</', '<!--', '-->', '<![CDATA[', ']]>'];
+const TAGS = [
+  'p',
+  'b',
+  'i',
+  'a',
+  'img',
+  'div',
+  'span',
+  'ul',
+  'li',
+  'table',
+  'td',
+  'script',
+  'style',
+  'svg',
+  'math',
+  'iframe',
+  'form',
+  'textarea',
+  'title',
+  'noscript',
+  'template',
+  'select',
+  'option',
+  'mglyph',
+  'mtext',
+  'annotation-xml',
+  'xmp',
+  'object',
+];
+const ATTRS = [
+  'href',
+  'src',
+  'onerror',
+  'onclick',
+  'style',
+  'title',
+  'class',
+  'id',
+  'data-x',
+  'srcdoc',
+  'formaction',
+  'xlink:href',
+  'action',
+  'rel',
+];
+const VALUES = [
+  'x',
+  'javascript:alert(1)',
+  ' java\tscript:alert(1)',
+  'jav&#x61;script:1',
+  'data:text/html,<script>1</script>',
+  '//evil.com',
+  'https://ok.example/',
+  '"><img src=x onerror=alert(1)>',
+  '</style><img src=x onerror=1>',
+  '&amp;&lt;',
+  '',
+];
+const TEXT = [
+  'text',
+  ' ',
+  '<',
+  '>',
+  '&',
+  '&amp;',
+  '&lt;script&gt;',
+  '"',
+  "'",
+  '\u00a0',
+  '\r\n',
+  '😀',
+  '</',
+  '<!--',
+  '-->',
+  '<![CDATA[',
+  ']]>',
+];
 
 const html = fc.letrec((tie) => ({
   node: fc.oneof({ depthSize: 'small' }, tie('text'), tie('element'), tie('comment')),
   text: fc.constantFrom(...TEXT),
   comment: fc.constantFrom(...TEXT).map((t) => `<!--${t}-->`),
-  element: fc.record({
-    tag: fc.constantFrom(...TAGS),
-    attrs: fc.array(fc.tuple(fc.constantFrom(...ATTRS), fc.constantFrom(...VALUES), fc.constantFrom('"', "'", '')), { maxLength: 3 }),
-    children: fc.array(tie('node'), { maxLength: 4 }),
-    close: fc.boolean(),
-  }).map(({ tag, attrs, children, close }) => {
-    const attrText = attrs.map(([n, v, q]) => ` ${n}=${q}${v}${q}`).join('');
-    return `<${tag}${attrText}>${children.join('')}${close ? `</${tag}>` : ''}`;
-  }),
+  element: fc
+    .record({
+      tag: fc.constantFrom(...TAGS),
+      attrs: fc.array(fc.tuple(fc.constantFrom(...ATTRS), fc.constantFrom(...VALUES), fc.constantFrom('"', "'", '')), {
+        maxLength: 3,
+      }),
+      children: fc.array(tie('node'), { maxLength: 4 }),
+      close: fc.boolean(),
+    })
+    .map(({ tag, attrs, children, close }) => {
+      const attrText = attrs.map(([n, v, q]) => ` ${n}=${q}${v}${q}`).join('');
+      return `<${tag}${attrText}>${children.join('')}${close ? `</${tag}>` : ''}`;
+    }),
 })).node;
 
 test('generated documents: output is inert, idempotent, and equal through every path', () => {
-  const custom = createSanitizer({ allowedTags: ['p', 'b', 'a', 'img', 'div', 'form', 'textarea'], allowedAttributes: { a: ['href'], img: ['src'], '*': ['title', 'data-*'] }, allowProtocolRelative: false });
+  const custom = createSanitizer({
+    allowedTags: ['p', 'b', 'a', 'img', 'div', 'form', 'textarea'],
+    allowedAttributes: { a: ['href'], img: ['src'], '*': ['title', 'data-*'] },
+    allowProtocolRelative: false,
+  });
   fc.assert(
-    fc.property(fc.array(html, { maxLength: 6 }).map((nodes) => nodes.join('')), (input) => {
-      const out = sanitizeHtml(input);
-      assert.deepEqual(dangers(out), [], `${input} -> ${out}`);
-      assert.equal(sanitizeHtml(out), out);
-      assert.equal(out, binding.sanitizeHtml(input), 'JS plain-text shortcut agrees with the core');
-      const narrow = custom.sanitize(input);
-      assert.deepEqual(dangers(narrow), []);
-      assert.equal(custom.sanitize(narrow), narrow);
-      for (const a of parse(narrow).querySelectorAll('a[href]')) assert.doesNotMatch(a.getAttribute('href'), /^\s*[/\\]{2}/);
-    }),
+    fc.property(
+      fc.array(html, { maxLength: 6 }).map((nodes) => nodes.join('')),
+      (input) => {
+        const out = sanitizeHtml(input);
+        assert.deepEqual(dangers(out), [], `${input} -> ${out}`);
+        assert.equal(sanitizeHtml(out), out);
+        assert.equal(out, binding.sanitizeHtml(input), 'JS plain-text shortcut agrees with the core');
+        const narrow = custom.sanitize(input);
+        assert.deepEqual(dangers(narrow), []);
+        assert.equal(custom.sanitize(narrow), narrow);
+        for (const a of parse(narrow).querySelectorAll('a[href]'))
+          assert.doesNotMatch(a.getAttribute('href'), /^\s*[/\\]{2}/);
+      },
+    ),
     { numRuns: 1000 },
   );
 });
@@ -136,10 +251,26 @@ test('options map to the policy', () => {
   const cases = [
     [{ allowedTags: ['b'] }, '<b>x</b><i>y</i>', '<b>x</b>y'],
     [{ allowedTags: ['p'], allowedAttributes: { p: ['title'] } }, '<p title="t" id="i">x</p>', '<p title="t">x</p>'],
-    [{ allowedAttributes: { '*': ['data-*'] } }, '<p data-a="1" data-b="2" title="t">x</p>', '<p data-a="1" data-b="2">x</p>'],
-    [{ allowedSchemes: ['https'] }, '<a href="http://e.com">x</a><a href="https://e.com">y</a>', '<a rel="noopener noreferrer">x</a><a href="https://e.com" rel="noopener noreferrer">y</a>'],
-    [{ allowedSchemes: ['https'], allowedSchemesByTag: { img: ['http'] } }, '<img src="http://e.com/i.png"><a href="http://e.com">x</a>', '<img src="http://e.com/i.png"><a rel="noopener noreferrer">x</a>'],
-    [{ allowProtocolRelative: false }, '<a href="//e.com">x</a><a href="\\\\e.com">y</a><a href="/p">z</a>', '<a rel="noopener noreferrer">x</a><a rel="noopener noreferrer">y</a><a href="/p" rel="noopener noreferrer">z</a>'],
+    [
+      { allowedAttributes: { '*': ['data-*'] } },
+      '<p data-a="1" data-b="2" title="t">x</p>',
+      '<p data-a="1" data-b="2">x</p>',
+    ],
+    [
+      { allowedSchemes: ['https'] },
+      '<a href="http://e.com">x</a><a href="https://e.com">y</a>',
+      '<a rel="noopener noreferrer">x</a><a href="https://e.com" rel="noopener noreferrer">y</a>',
+    ],
+    [
+      { allowedSchemes: ['https'], allowedSchemesByTag: { img: ['http'] } },
+      '<img src="http://e.com/i.png"><a href="http://e.com">x</a>',
+      '<img src="http://e.com/i.png"><a rel="noopener noreferrer">x</a>',
+    ],
+    [
+      { allowProtocolRelative: false },
+      '<a href="//e.com">x</a><a href="\\\\e.com">y</a><a href="/p">z</a>',
+      '<a rel="noopener noreferrer">x</a><a rel="noopener noreferrer">y</a><a href="/p" rel="noopener noreferrer">z</a>',
+    ],
     [{ allowedClasses: { p: ['lead'] } }, '<p class="lead evil">x</p>', '<p class="lead">x</p>'],
     [{ linkRel: null }, '<a href="/x">x</a>', '<a href="/x">x</a>'],
     [{ linkRel: 'nofollow' }, '<a href="/x">x</a>', '<a href="/x" rel="nofollow">x</a>'],
@@ -185,12 +316,25 @@ test('unsafe, unknown or malformed options are INVALID_OPTIONS', () => {
 
 test('a polluted Object.prototype does not change a policy', () => {
   const keys = ['allowedTags', 'allowedAttributes', 'allowedSchemes', 'linkRel', 'nonTextTags', 'script', 'img', '*'];
-  const values = [['script', 'img'], { img: ['onerror'] }, ['javascript'], null, [], ['onerror'], ['onerror'], ['onerror']];
-  keys.forEach((k, i) => { Object.prototype[k] = values[i]; });
+  const values = [
+    ['script', 'img'],
+    { img: ['onerror'] },
+    ['javascript'],
+    null,
+    [],
+    ['onerror'],
+    ['onerror'],
+    ['onerror'],
+  ];
+  keys.forEach((k, i) => {
+    Object.prototype[k] = values[i];
+  });
   try {
     const out = sanitizeHtml('<script>alert(1)</script><img src=x onerror=alert(1)><a href="javascript:1">x</a>');
     assert.equal(out, '<img src="x"><a rel="noopener noreferrer">x</a>');
-    const custom = createSanitizer({ allowedAttributes: { a: ['href'] } }).sanitize('<img src=x onerror=alert(1)><a href="/x">x</a>');
+    const custom = createSanitizer({ allowedAttributes: { a: ['href'] } }).sanitize(
+      '<img src=x onerror=alert(1)><a href="/x">x</a>',
+    );
     assert.equal(custom, '<img><a href="/x" rel="noopener noreferrer">x</a>');
   } finally {
     for (const k of keys) delete Object.prototype[k];
@@ -223,7 +367,10 @@ test('deep nesting is refused fast; large documents complete', () => {
   const big = '<p>hello <b>world</b> &amp; <a href="https://e.com" onclick="x">friends</a></p>'.repeat(150000);
   assert.ok(big.length > 10 * 1024 * 1024);
   const out = sanitizeHtml(big);
-  assert.equal(out, '<p>hello <b>world</b> &amp; <a href="https://e.com" rel="noopener noreferrer">friends</a></p>'.repeat(150000));
+  assert.equal(
+    out,
+    '<p>hello <b>world</b> &amp; <a href="https://e.com" rel="noopener noreferrer">friends</a></p>'.repeat(150000),
+  );
 });
 
 test('lone surrogates come back as U+FFFD; results are always well-formed', () => {

@@ -14,7 +14,10 @@ const PAD = ' '.repeat(5000);
 
 /** Asserts the poisoning refusal: BulwarkError JSON_PROTO_POISONING, secure-json-parse's message. */
 function assertPoisoned(fn) {
-  assert.throws(fn, (err) => err instanceof BulwarkError && err.code === 'JSON_PROTO_POISONING' && err.message === POISONING);
+  assert.throws(
+    fn,
+    (err) => err instanceof BulwarkError && err.code === 'JSON_PROTO_POISONING' && err.message === POISONING,
+  );
 }
 
 /** secure-json-parse's outcome for `text`: { value } or { poisoned } (its SyntaxError). */
@@ -37,7 +40,10 @@ function ourOutcome(input, options) {
     return { value: parseJson(input, options) };
   } catch (err) {
     if (err instanceof SyntaxError) return { invalid: true };
-    assert.ok(err instanceof BulwarkError && err.code === 'JSON_PROTO_POISONING' && err.message === POISONING, `unexpected ${err}`);
+    assert.ok(
+      err instanceof BulwarkError && err.code === 'JSON_PROTO_POISONING' && err.message === POISONING,
+      `unexpected ${err}`,
+    );
     return { poisoned: true };
   }
 }
@@ -48,7 +54,10 @@ function ourOutcome(input, options) {
  * 'ignore' would refuse", which is what the JS layer documents.
  */
 function coreOutcome(text, options = {}) {
-  const run = (protoAction, constructorAction) => JSON.parse(binding.jsonParseCore(Buffer.from(text), protoAction, constructorAction, options.maxDepth ?? 128, 0xffffffff));
+  const run = (protoAction, constructorAction) =>
+    JSON.parse(
+      binding.jsonParseCore(Buffer.from(text), protoAction, constructorAction, options.maxDepth ?? 128, 0xffffffff),
+    );
   const proto = options.protoAction ?? 'error';
   const constructor = options.constructorAction ?? 'error';
   try {
@@ -90,7 +99,8 @@ function checkAgainstPeer(text, { core = true } = {}) {
     for (const input of [text, text + PAD, Buffer.from(text + PAD)]) {
       assert.deepStrictEqual(ourOutcome(input, options), expected, `${text} with ${JSON.stringify(options)}`);
     }
-    if (core) assert.deepStrictEqual(coreOutcome(text, options), expected, `core: ${text} with ${JSON.stringify(options)}`);
+    if (core)
+      assert.deepStrictEqual(coreOutcome(text, options), expected, `core: ${text} with ${JSON.stringify(options)}`);
   }
 }
 
@@ -150,9 +160,24 @@ test('parseJson equals JSON.parse on clean input (fc.json) on every path', () =>
 
 /** Keys an attacker would try, raw JSON (escapes included), plus harmless ones. */
 const KEYS = [
-  '"__proto__"', '"\\u005f\\u005fproto__"', '"_\\u005Fproto\\u005f_"', '"\\u005F\\u005F\\u0070\\u0072\\u006f\\u0074\\u006f\\u005f\\u005f"',
-  '"constructor"', '"\\u0063onstructor"', '"constru\\u0063tor"', '"prototype"', '"\\u0070rototype"',
-  '"__proto_"', '"constructo"', '"a"', '"b"', '"é"', '"😀"', '"a.b"', '"$gt"', '"\\"__proto__\\""',
+  '"__proto__"',
+  '"\\u005f\\u005fproto__"',
+  '"_\\u005Fproto\\u005f_"',
+  '"\\u005F\\u005F\\u0070\\u0072\\u006f\\u0074\\u006f\\u005f\\u005f"',
+  '"constructor"',
+  '"\\u0063onstructor"',
+  '"constru\\u0063tor"',
+  '"prototype"',
+  '"\\u0070rototype"',
+  '"__proto_"',
+  '"constructo"',
+  '"a"',
+  '"b"',
+  '"é"',
+  '"😀"',
+  '"a.b"',
+  '"$gt"',
+  '"\\"__proto__\\""',
 ];
 
 /** JSON text built from adversarial keys, with duplicates, nesting and arrays. */
@@ -163,13 +188,17 @@ const adversarialJson = fc.letrec((tie) => ({
     tie('object'),
     tie('array'),
   ),
-  object: fc.array(fc.tuple(fc.constantFrom(...KEYS), tie('value')), { maxLength: 5 })
+  object: fc
+    .array(fc.tuple(fc.constantFrom(...KEYS), tie('value')), { maxLength: 5 })
     .map((members) => `{${members.map(([k, v]) => `${k}:${v}`).join(',')}}`),
   array: fc.array(tie('value'), { maxLength: 4 }).map((items) => `[${items.join(',')}]`),
 })).value;
 
 test('differential: secure-json-parse, every option set, adversarial keys, every path and the core', () => {
-  fc.assert(fc.property(adversarialJson, (text) => checkAgainstPeer(text)), { numRuns: 300 });
+  fc.assert(
+    fc.property(adversarialJson, (text) => checkAgainstPeer(text)),
+    { numRuns: 300 },
+  );
 });
 
 test('@hapi/bourne agrees on __proto__ (it has no constructor rule)', () => {
@@ -202,7 +231,11 @@ test('poisoned input never reaches a prototype, whatever the action', () => {
   assert.equal({}.polluted, undefined);
   assert.deepStrictEqual(Object.getOwnPropertyNames(Object.prototype), before);
   assert.equal(parseJson(text, { safe: true }), null);
-  assert.equal(parseJson(text, { protoAction: 'remove', safe: true }), null, 'safe wins over remove, as in secure-json-parse');
+  assert.equal(
+    parseJson(text, { protoAction: 'remove', safe: true }),
+    null,
+    'safe wins over remove, as in secure-json-parse',
+  );
 });
 
 test('depth: maxDepth is exact on both scan paths, and bytes', () => {
@@ -262,12 +295,17 @@ test('bytes must be valid UTF-8: never replaced with U+FFFD (secure-json-parse r
   }
   // Binary views of every kind, and a BOM.
   const json = Buffer.from('\uFEFF{"k":"v"}');
-  for (const input of [json, new Uint8Array(json), json.buffer.slice(json.byteOffset, json.byteOffset + json.length), new DataView(json.buffer, json.byteOffset, json.length)]) {
+  for (const input of [
+    json,
+    new Uint8Array(json),
+    json.buffer.slice(json.byteOffset, json.byteOffset + json.length),
+    new DataView(json.buffer, json.byteOffset, json.length),
+  ]) {
     assert.deepStrictEqual(parseJson(input), { k: 'v' });
   }
 });
 
-test('invalid JSON is the engine\'s SyntaxError, even with safe: true', () => {
+test("invalid JSON is the engine's SyntaxError, even with safe: true", () => {
   for (const bad of ['', '{', '[1,]', "{'a':1}", 'NaN', '\uFEFF\uFEFF1', '01', '"\\x"', '[1] 2']) {
     assert.throws(() => JSON.parse(bad.replace(/^\uFEFF/, '')), SyntaxError);
     assert.throws(() => parseJson(bad), SyntaxError, bad);
@@ -281,7 +319,16 @@ test('wrong types and options', () => {
     assert.throws(() => parseJson(value), TypeError);
   }
   assert.deepStrictEqual(parseJson(new String('[1]')), [1]);
-  for (const options of [{ protoAction: 'Remove' }, { constructorAction: 'drop' }, { safe: 1 }, { maxDepth: 257 }, { maxDepth: -1 }, { maxDepth: 1.5 }, { maxBytes: -1 }, { reviver: () => 1 }]) {
+  for (const options of [
+    { protoAction: 'Remove' },
+    { constructorAction: 'drop' },
+    { safe: 1 },
+    { maxDepth: 257 },
+    { maxDepth: -1 },
+    { maxDepth: 1.5 },
+    { maxBytes: -1 },
+    { reviver: () => 1 },
+  ]) {
     assertCode(() => parseJson('1', options), 'INVALID_OPTIONS');
   }
   assert.throws(() => parseJson('1', () => 1), TypeError, 'no reviver argument');

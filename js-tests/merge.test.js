@@ -11,16 +11,29 @@ const { merge, createMerge, mergePatch, sanitizeKeys, findUnsafeKeys } = bulwark
 
 // The core's functions through the binding (values cross as JSON text): the reference.
 const core = {
-  merge: (arrays, target, ...sources) => JSON.parse(binding.mergeCore([target, ...sources].map((v) => JSON.stringify(v ?? null)), arrays, 128)),
+  merge: (arrays, target, ...sources) =>
+    JSON.parse(
+      binding.mergeCore(
+        [target, ...sources].map((v) => JSON.stringify(v ?? null)),
+        arrays,
+        128,
+      ),
+    ),
   mergePatch: (target, patch) => JSON.parse(binding.mergePatchCore(JSON.stringify(target), JSON.stringify(patch), 128)),
-  sanitizeKeys: (value, o = {}) => JSON.parse(binding.sanitizeKeysCore(JSON.stringify(value), o.allowDots === true, o.replaceWith ?? null, 128)),
-  findUnsafeKeys: (value, o = {}) => JSON.parse(binding.findUnsafeKeysCore(JSON.stringify(value), o.allowDots === true, 128)),
+  sanitizeKeys: (value, o = {}) =>
+    JSON.parse(binding.sanitizeKeysCore(JSON.stringify(value), o.allowDots === true, o.replaceWith ?? null, 128)),
+  findUnsafeKeys: (value, o = {}) =>
+    JSON.parse(binding.findUnsafeKeysCore(JSON.stringify(value), o.allowDots === true, 128)),
 };
 
 /** Own keys that must never appear in a merge result. */
 function assertNoForbiddenKeys(value) {
   if (value === null || typeof value !== 'object') return;
-  assert.equal(Object.getPrototypeOf(value), Array.isArray(value) ? Array.prototype : Object.prototype, 'fresh ordinary objects');
+  assert.equal(
+    Object.getPrototypeOf(value),
+    Array.isArray(value) ? Array.prototype : Object.prototype,
+    'fresh ordinary objects',
+  );
   for (const key of Object.keys(value)) {
     assert.ok(!['__proto__', 'constructor', 'prototype'].includes(key), `forbidden key ${key} in the result`);
     assertNoForbiddenKeys(value[key]);
@@ -28,17 +41,44 @@ function assertNoForbiddenKeys(value) {
 }
 
 /** Parsed JSON objects may hold own `__proto__` keys, as request bodies can. */
-const KEYS = ['a', 'b', 'c', '0', '1', 'x.y', '$gt', '$where', 'a.b.c', '__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', '$', '.', 'é'];
+const KEYS = [
+  'a',
+  'b',
+  'c',
+  '0',
+  '1',
+  'x.y',
+  '$gt',
+  '$where',
+  'a.b.c',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'hasOwnProperty',
+  '$',
+  '.',
+  'é',
+];
 const jsonData = fc.letrec((tie) => ({
   value: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
-    fc.oneof(fc.string({ maxLength: 4 }), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }).filter((d) => !Object.is(d, -0)), fc.boolean(), fc.constant(null)),
+    fc.oneof(
+      fc.string({ maxLength: 4 }),
+      fc.integer(),
+      fc.double({ noNaN: true, noDefaultInfinity: true }).filter((d) => !Object.is(d, -0)),
+      fc.boolean(),
+      fc.constant(null),
+    ),
     tie('object'),
     tie('array'),
   ),
   // Built through JSON.parse so that "__proto__" becomes an own data property.
-  object: fc.array(fc.tuple(fc.constantFrom(...KEYS), tie('value')), { maxLength: 5 })
-    .map((members) => JSON.parse(`{${members.map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(',')}}`)),
+  object: fc
+    .array(fc.tuple(fc.constantFrom(...KEYS), tie('value')), { maxLength: 5 })
+    .map((members) =>
+      JSON.parse(`{${members.map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(',')}}`),
+    ),
   array: fc.array(tie('value'), { maxLength: 4 }),
 })).value;
 
@@ -69,7 +109,11 @@ test('merge: table', () => {
     assert.deepStrictEqual(got, expected);
     assertNoForbiddenKeys(got);
   }
-  assert.deepStrictEqual(Object.keys(merge({ b: 1, a: { y: 1 } }, { c: 1, a: { z: 1 }, b: 2 })), ['b', 'a', 'c'], 'JS key order');
+  assert.deepStrictEqual(
+    Object.keys(merge({ b: 1, a: { y: 1 } }, { c: 1, a: { z: 1 }, b: 2 })),
+    ['b', 'a', 'c'],
+    'JS key order',
+  );
 });
 
 test('merge: the prototype-pollution CVEs leave Object.prototype clean', () => {
@@ -86,9 +130,15 @@ test('merge: the prototype-pollution CVEs leave Object.prototype clean', () => {
   for (const text of payloads) {
     const payload = JSON.parse(text);
     for (const result of [
-      merge({}, payload), merge({ a: {}, b: [] }, payload), concat({ b: [{}] }, payload), merge(payload), merge(payload, payload),
-      mergePatch({}, payload), mergePatch({ a: {}, constructor: 1 }, payload),
-      sanitizeKeys(JSON.parse(`{"$x":${text}}`), { replaceWith: '_' }), sanitizeKeys(JSON.parse(text.replace('"__proto__"', '"$_proto__"')), { replaceWith: '_' }),
+      merge({}, payload),
+      merge({ a: {}, b: [] }, payload),
+      concat({ b: [{}] }, payload),
+      merge(payload),
+      merge(payload, payload),
+      mergePatch({}, payload),
+      mergePatch({ a: {}, constructor: 1 }, payload),
+      sanitizeKeys(JSON.parse(`{"$x":${text}}`), { replaceWith: '_' }),
+      sanitizeKeys(JSON.parse(text.replace('"__proto__"', '"$_proto__"')), { replaceWith: '_' }),
     ]) {
       assert.equal(Object.getPrototypeOf(result), Object.prototype);
       assert.equal(result.polluted, undefined);
@@ -132,7 +182,9 @@ function shape(value) {
 test('merge equals deepmerge (overwriting or concatenating arrays) on plain data without forbidden keys', () => {
   // deepmerge also drops keys that shadow inherited members (toString, hasOwnProperty):
   // a documented difference, checked in the table above.
-  const safeData = jsonData.filter((v) => !/"(__proto__|constructor|prototype|toString|hasOwnProperty)"/.test(JSON.stringify(v)));
+  const safeData = jsonData.filter(
+    (v) => !/"(__proto__|constructor|prototype|toString|hasOwnProperty)"/.test(JSON.stringify(v)),
+  );
   const overwrite = (_target, source) => source;
   const concat = createMerge({ arrays: 'concat' });
   fc.assert(
@@ -146,7 +198,8 @@ test('merge equals deepmerge (overwriting or concatenating arrays) on plain data
 });
 
 test('merge equals lodash.merge on array-free plain data without forbidden keys', () => {
-  const noArrays = (v) => !/[[\]]/.test(JSON.stringify(v)) && !/"(__proto__|constructor|prototype)"/.test(JSON.stringify(v));
+  const noArrays = (v) =>
+    !/[[\]]/.test(JSON.stringify(v)) && !/"(__proto__|constructor|prototype)"/.test(JSON.stringify(v));
   fc.assert(
     fc.property(jsonData.filter(noArrays), jsonData.filter(noArrays), (a, b) => {
       if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return;
@@ -166,7 +219,11 @@ test('mergePatch: RFC 7386 Appendix A', () => {
     [{ a: 'c' }, { a: ['b'] }, { a: ['b'] }],
     [{ a: { b: 'c' } }, { a: { b: 'd', c: null } }, { a: { b: 'd' } }],
     [{ a: [{ b: 'c' }] }, { a: [1] }, { a: [1] }],
-    [['a', 'b'], ['c', 'd'], ['c', 'd']],
+    [
+      ['a', 'b'],
+      ['c', 'd'],
+      ['c', 'd'],
+    ],
     [{ a: 'b' }, ['c'], ['c']],
     [{ a: 'foo' }, null, null],
     [{ a: 'foo' }, 'bar', 'bar'],
@@ -186,7 +243,23 @@ test('non-JSON values, cycles and depth are clear errors, never a hang or a stac
       this.x = 1;
     }
   }
-  const unsupported = [() => 1, Symbol('s'), 1n, NaN, Infinity, -Infinity, new Date(), new Map(), Buffer.from('x'), new Point(), /x/, new String('s'), [undefined], [1, , 3]]; // eslint-disable-line no-sparse-arrays
+  const unsupported = [
+    () => 1,
+    Symbol('s'),
+    1n,
+    NaN,
+    Infinity,
+    -Infinity,
+    new Date(),
+    new Map(),
+    Buffer.from('x'),
+    new Point(),
+    /x/,
+    new String('s'),
+    [undefined],
+    // eslint-disable-next-line no-sparse-arrays -- a holey array on purpose
+    [1, , 3],
+  ];
   for (const bad of unsupported) {
     assertCode(() => merge({}, { a: bad }), 'UNSUPPORTED_VALUE');
     assertCode(() => merge({ a: bad }, {}), 'UNSUPPORTED_VALUE');
@@ -217,7 +290,13 @@ test('non-JSON values, cycles and depth are clear errors, never a hang or a stac
   // 100 000 levels: refused at maxDepth, without recursing that far.
   let deep = 1;
   for (let i = 0; i < 100000; i += 1) deep = i % 2 ? [deep] : { k: deep };
-  for (const fn of [() => merge({}, deep), () => merge(deep), () => mergePatch({}, { k: deep }), () => sanitizeKeys(deep), () => findUnsafeKeys(deep)]) {
+  for (const fn of [
+    () => merge({}, deep),
+    () => merge(deep),
+    () => mergePatch({}, { k: deep }),
+    () => sanitizeKeys(deep),
+    () => findUnsafeKeys(deep),
+  ]) {
     assertCode(fn, 'INPUT_TOO_DEEP');
   }
   const nested = (n) => (n === 0 ? 1 : { k: nested(n - 1) });
@@ -234,11 +313,14 @@ test('non-JSON values, cycles and depth are clear errors, never a hang or a stac
   assert.equal(binding.mergePatchCore(deepest, deepest, 256), deepest);
   assert.equal(binding.sanitizeKeysCore(deepest, false, null, 256), deepest);
   assert.equal(binding.jsonParseCore(Buffer.from(deepest), 'error', 'error', 256, 0xffffffff), deepest);
-  assert.throws(() => binding.mergeCore([JSON.stringify(nested(257))], 'replace', 256), (err) => err.code === 'INPUT_TOO_DEEP');
+  assert.throws(
+    () => binding.mergeCore([JSON.stringify(nested(257))], 'replace', 256),
+    (err) => err.code === 'INPUT_TOO_DEEP',
+  );
 });
 
 test('holes are never read through a polluted Array.prototype', () => {
-  Array.prototype[1] = 'polluted'; // eslint-disable-line no-extend-native
+  Array.prototype[1] = 'polluted';
   try {
     assertCode(() => merge({}, { a: [0, , 2] }), 'UNSUPPORTED_VALUE'); // eslint-disable-line no-sparse-arrays
     assertCode(() => sanitizeKeys([0, , 2]), 'UNSUPPORTED_VALUE'); // eslint-disable-line no-sparse-arrays
@@ -271,7 +353,14 @@ test('results are independent of the inputs, and frozen inputs work', () => {
 });
 
 test('sanitizeKeys equals express-mongo-sanitize (and the core) on generated data', () => {
-  const optionSets = [{}, { allowDots: true }, { replaceWith: '_' }, { replaceWith: '_', allowDots: true }, { replaceWith: 'x' }, { replaceWith: '' }];
+  const optionSets = [
+    {},
+    { allowDots: true },
+    { replaceWith: '_' },
+    { replaceWith: '_', allowDots: true },
+    { replaceWith: 'x' },
+    { replaceWith: '' },
+  ];
   fc.assert(
     fc.property(jsonData, (value) => {
       const before = snapshot(value);
@@ -280,7 +369,11 @@ test('sanitizeKeys equals express-mongo-sanitize (and the core) on generated dat
         const peer = mongoSanitize.sanitize(structuredCloneWithProto(value), { ...options });
         assert.deepStrictEqual(ours, peer, JSON.stringify(options));
         assert.deepStrictEqual(ours, core.sanitizeKeys(value, options));
-        assert.equal(findUnsafeKeys(ours, { allowDots: options.allowDots }).length, 0, 'sanitized output has no unsafe key');
+        assert.equal(
+          findUnsafeKeys(ours, { allowDots: options.allowDots }).length,
+          0,
+          'sanitized output has no unsafe key',
+        );
       }
       for (const allowDots of [false, true]) {
         const found = findUnsafeKeys(value, { allowDots });
@@ -305,7 +398,11 @@ function structuredCloneWithProto(value) {
 test('sanitizeKeys and findUnsafeKeys: table', () => {
   const login = { user: 'ann', password: { $ne: null }, 'a.b': [{ $where: '1' }] };
   assert.deepStrictEqual(sanitizeKeys(login), { user: 'ann', password: {} });
-  assert.deepStrictEqual(sanitizeKeys(login, { replaceWith: '_' }), { user: 'ann', password: { _ne: null }, a_b: [{ _where: '1' }] });
+  assert.deepStrictEqual(sanitizeKeys(login, { replaceWith: '_' }), {
+    user: 'ann',
+    password: { _ne: null },
+    a_b: [{ _where: '1' }],
+  });
   assert.deepStrictEqual(sanitizeKeys({ 'a.b': 1, $c: 2 }, { allowDots: true }), { 'a.b': 1 });
   assert.deepStrictEqual(sanitizeKeys({ '$a.b': 1 }, { replaceWith: '_', allowDots: true }), { _a_b: 1 });
   assert.deepStrictEqual(sanitizeKeys({ $a: 1, _a: 2 }, { replaceWith: '_' }), { _a: 1 }, 'a renamed key overwrites');
@@ -314,11 +411,19 @@ test('sanitizeKeys and findUnsafeKeys: table', () => {
   const kept = sanitizeKeys(JSON.parse('{"__proto__":{"$x":1},"a":1}'));
   assert.ok(Object.hasOwn(kept, '__proto__'), 'existing __proto__ data is kept as data');
   assert.equal(Object.getPrototypeOf(kept), Object.prototype);
-  assert.deepStrictEqual(kept.__proto__, {}); // eslint-disable-line no-proto
-  assert.deepStrictEqual(findUnsafeKeys({ q: [{ $gt: { 'b.c': 1 } }], ok: { $x: 1 } }), [['q', 0, '$gt'], ['q', 0, '$gt', 'b.c'], ['ok', '$x']]);
+  assert.deepStrictEqual(kept.__proto__, {});
+  assert.deepStrictEqual(findUnsafeKeys({ q: [{ $gt: { 'b.c': 1 } }], ok: { $x: 1 } }), [
+    ['q', 0, '$gt'],
+    ['q', 0, '$gt', 'b.c'],
+    ['ok', '$x'],
+  ]);
   assert.deepStrictEqual(findUnsafeKeys({ $where: undefined }), [['$where']]);
   assert.equal(mongoSanitize.has({ $where: undefined }), true);
-  assert.deepStrictEqual(sanitizeKeys({ $where: undefined, a: undefined, b: 1 }), { b: 1 }, 'undefined members are skipped');
+  assert.deepStrictEqual(
+    sanitizeKeys({ $where: undefined, a: undefined, b: 1 }),
+    { b: 1 },
+    'undefined members are skipped',
+  );
   for (const bad of ['$', '$x', '.', 'a.b', 1, null]) {
     assertCode(() => sanitizeKeys({}, { replaceWith: bad }), 'INVALID_OPTIONS');
   }

@@ -46,7 +46,12 @@ test('strings and bytes: a string is its UTF-8 bytes', async () => {
 });
 
 test('interoperates with node-argon2 both ways', async () => {
-  const theirs = await nodeArgon2.hash('interop', { type: nodeArgon2.argon2id, memoryCost: 4096, timeCost: 2, parallelism: 2 });
+  const theirs = await nodeArgon2.hash('interop', {
+    type: nodeArgon2.argon2id,
+    memoryCost: 4096,
+    timeCost: 2,
+    parallelism: 2,
+  });
   assert.equal(await verifyPassword(theirs, 'interop'), true);
   assert.equal(await verifyPassword(theirs, 'interoP'), false);
   assert.equal(needsRehash(theirs), true);
@@ -54,7 +59,11 @@ test('interoperates with node-argon2 both ways', async () => {
   assert.equal(await verifyPassword(await nodeArgon2.hash('defaults'), 'defaults'), true);
   const argon2i = await nodeArgon2.hash('legacy', { type: nodeArgon2.argon2i, memoryCost: 4096 });
   assert.equal(await verifyPassword(argon2i, 'legacy'), true);
-  assert.equal(needsRehash(argon2i, { memoryCost: 4096, timeCost: 3, parallelism: 4 }), true, 'argon2i must be upgraded');
+  assert.equal(
+    needsRehash(argon2i, { memoryCost: 4096, timeCost: 3, parallelism: 4 }),
+    true,
+    'argon2i must be upgraded',
+  );
 
   const ours = await hashPassword('interop');
   assert.equal(await nodeArgon2.verify(ours, 'interop'), true);
@@ -97,7 +106,14 @@ test('malformed hashes reject with INVALID_HASH', async () => {
 
 test('absurd parameters in a stored hash are refused before hashing', async () => {
   const tail = '$c29tZXNhbHRzb21lc2FsdA$YWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWE';
-  for (const params of ['m=4294967295,t=1,p=1', 'm=1048577,t=1,p=1', 'm=256,t=4294967295,p=1', 'm=256,t=11,p=1', 'm=4096,t=1,p=17', 'm=4096,t=1,p=16777215']) {
+  for (const params of [
+    'm=4294967295,t=1,p=1',
+    'm=1048577,t=1,p=1',
+    'm=256,t=4294967295,p=1',
+    'm=256,t=11,p=1',
+    'm=4096,t=1,p=17',
+    'm=4096,t=1,p=16777215',
+  ]) {
     const hash = `$argon2id$v=19$${params}${tail}`;
     await assertRejectsCode(verifyPassword(hash, 'pw'), 'HASH_PARAMS_TOO_COSTLY');
     assertCode(() => verifyPasswordSync(hash, 'pw'), 'HASH_PARAMS_TOO_COSTLY');
@@ -150,7 +166,8 @@ test('a polluted Object.prototype does not change options', async () => {
   try {
     const hash = await hashPassword('pw', { timeCost: 1 });
     assert.match(hash, /\$m=19456,t=1,p=1\$/);
-    const greedy = '$argon2id$v=19$m=2097152,t=1,p=1$c29tZXNhbHRzb21lc2FsdA$YWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWE';
+    const greedy =
+      '$argon2id$v=19$m=2097152,t=1,p=1$c29tZXNhbHRzb21lc2FsdA$YWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWE';
     await assertRejectsCode(verifyPassword(greedy, 'pw', {}), 'HASH_PARAMS_TOO_COSTLY');
     await assertRejectsCode(verifyPassword(greedy, 'pw'), 'HASH_PARAMS_TOO_COSTLY');
   } finally {
@@ -174,7 +191,7 @@ test('bad arguments: TypeError for wrong types, typed errors for bad values', as
   const huge = 'a'.repeat(64 * 1024 + 1);
   await assertRejectsCode(hashPassword(huge, CHEAP), 'INPUT_TOO_LARGE');
   await assertRejectsCode(verifyPassword(hashPasswordSync('x', CHEAP), huge), 'INPUT_TOO_LARGE');
-  assert.match(await hashPassword('', CHEAP), PHC, 'an empty password is the caller\'s policy, not an error');
+  assert.match(await hashPassword('', CHEAP), PHC, "an empty password is the caller's policy, not an error");
 });
 
 test('many concurrent hashes all complete, whatever the concurrency limit', async () => {
@@ -189,13 +206,22 @@ test('many concurrent hashes all complete, whatever the concurrency limit', asyn
   }
 });
 
-test('native: hashing runs off the event loop', { skip: bulwark.backend !== 'native' && 'WASM hashes on the calling thread (documented)' }, async () => {
-  // While a deliberately slow hash runs, the event loop keeps turning.
-  let turns = 0;
-  let stop = false;
-  const spin = () => { if (!stop) { turns += 1; setImmediate(spin); } };
-  setImmediate(spin);
-  await hashPassword('pw', { memoryCost: 65536, timeCost: 4 });
-  stop = true;
-  assert.ok(turns > 10, `event loop turned ${turns} times during the hash`);
-});
+test(
+  'native: hashing runs off the event loop',
+  { skip: bulwark.backend !== 'native' && 'WASM hashes on the calling thread (documented)' },
+  async () => {
+    // While a deliberately slow hash runs, the event loop keeps turning.
+    let turns = 0;
+    let stop = false;
+    const spin = () => {
+      if (!stop) {
+        turns += 1;
+        setImmediate(spin);
+      }
+    };
+    setImmediate(spin);
+    await hashPassword('pw', { memoryCost: 65536, timeCost: 4 });
+    stop = true;
+    assert.ok(turns > 10, `event loop turned ${turns} times during the hash`);
+  },
+);

@@ -44,7 +44,11 @@ test('resolveWithin: benign paths resolve as path.resolve does', () => {
   }
   assert.equal(resolveWithin('/', 'etc'), '/etc');
   assert.equal(resolveWithin('/srv/./x/../app//', 'f'), '/srv/app/f');
-  assert.equal(resolveWithin('relative/dir', 'f'), path.resolve('relative/dir', 'f'), 'relative base is taken from cwd');
+  assert.equal(
+    resolveWithin('relative/dir', 'f'),
+    path.resolve('relative/dir', 'f'),
+    'relative base is taken from cwd',
+  );
 });
 
 test('resolveWithin: escapes, absolute paths, NUL and Windows forms are refused', () => {
@@ -75,7 +79,11 @@ test('resolveWithin: escapes, absolute paths, NUL and Windows forms are refused'
   ];
   for (const [input, code] of cases) {
     assertCode(() => resolveWithin(BASE, input), code);
-    assert.equal(outcome(() => binding.resolveWithin(BASE, input, true, 4096)).code, code, `core agrees on ${JSON.stringify(input)}`);
+    assert.equal(
+      outcome(() => binding.resolveWithin(BASE, input, true, 4096)).code,
+      code,
+      `core agrees on ${JSON.stringify(input)}`,
+    );
   }
   assertCode(() => resolveWithin('/srv\0/app', 'x'), 'PATH_NUL');
   // With Windows forms allowed, a backslash is a file name character, as on POSIX.
@@ -127,30 +135,74 @@ test('resolveWithin: 1 MB adversarial paths get the right answer', () => {
 });
 
 // Segments an attacker would try, and harmless ones, joined by `/` or `\`.
-const SEGMENTS = ['..', '.', '', 'a', 'b.txt', 'app2', 'CON', 'con.txt', 'nul ', 'a.', 'a ', '...', 'x..', ':', 'C:', 'c:', '\0', 'é', '😀',
-  '\uff0e\uff0e', '%2e%2e', 'com\u00b9', 'Aux .x', ' ', '\\', '\\\\', 'lpt1', 'conout$', 'ſ', '.env', 'a/b'];
-const adversarialPath = fc.array(fc.tuple(fc.constantFrom(...SEGMENTS), fc.constantFrom('/', '/', '/', '\\', '//')), { maxLength: 40 })
-  .map((parts) => parts.map(([s, sep]) => s + sep).join('').slice(0, -1));
+const SEGMENTS = [
+  '..',
+  '.',
+  '',
+  'a',
+  'b.txt',
+  'app2',
+  'CON',
+  'con.txt',
+  'nul ',
+  'a.',
+  'a ',
+  '...',
+  'x..',
+  ':',
+  'C:',
+  'c:',
+  '\0',
+  'é',
+  '😀',
+  '\uff0e\uff0e',
+  '%2e%2e',
+  'com\u00b9',
+  'Aux .x',
+  ' ',
+  '\\',
+  '\\\\',
+  'lpt1',
+  'conout$',
+  'ſ',
+  '.env',
+  'a/b',
+];
+const adversarialPath = fc
+  .array(fc.tuple(fc.constantFrom(...SEGMENTS), fc.constantFrom('/', '/', '/', '\\', '//')), { maxLength: 40 })
+  .map((parts) =>
+    parts
+      .map(([s, sep]) => s + sep)
+      .join('')
+      .slice(0, -1),
+  );
 const base = fc.constantFrom('/srv/app', '/srv/app/', '/', '/srv/./app/../app', '/a b/c:d');
 
 test('resolveWithin equals the core on adversarial paths (JS screen, JS mirror and crossing)', () => {
   fc.assert(
-    fc.property(base, adversarialPath, fc.boolean(), fc.integer({ min: 1, max: 400 }), (b, p, rejectWindowsForms, maxLength) => {
-      const ours = outcome(() => resolveWithin(b, p, { rejectWindowsForms, maxLength }));
-      const core = outcome(() => binding.resolveWithin(b, p, rejectWindowsForms, maxLength));
-      assert.deepEqual(ours, core, JSON.stringify([b, p, rejectWindowsForms, maxLength]));
-    }),
+    fc.property(
+      base,
+      adversarialPath,
+      fc.boolean(),
+      fc.integer({ min: 1, max: 400 }),
+      (b, p, rejectWindowsForms, maxLength) => {
+        const ours = outcome(() => resolveWithin(b, p, { rejectWindowsForms, maxLength }));
+        const core = outcome(() => binding.resolveWithin(b, p, rejectWindowsForms, maxLength));
+        assert.deepEqual(ours, core, JSON.stringify([b, p, rejectWindowsForms, maxLength]));
+      },
+    ),
     { numRuns: 3000 },
   );
 });
 
-test('resolveWithin results always lie within the base; the idiom\'s refusals are ours too', () => {
+test("resolveWithin results always lie within the base; the idiom's refusals are ours too", () => {
   fc.assert(
     fc.property(base, adversarialPath, fc.boolean(), (b, p, rejectWindowsForms) => {
       const normalizedBase = path.resolve(b);
       const ours = outcome(() => resolveWithin(b, p, { rejectWindowsForms }));
       const resolved = path.resolve(b, p);
-      const idiomAccepts = resolved === normalizedBase || resolved.startsWith(normalizedBase === '/' ? '/' : `${normalizedBase}/`);
+      const idiomAccepts =
+        resolved === normalizedBase || resolved.startsWith(normalizedBase === '/' ? '/' : `${normalizedBase}/`);
       if (ours.value !== undefined) {
         assert.ok(pathIsInside(ours.value, normalizedBase), `${ours.value} within ${normalizedBase}`);
         assert.equal(ours.value, resolved, 'equal to path.resolve whenever accepted');
@@ -158,14 +210,23 @@ test('resolveWithin results always lie within the base; the idiom\'s refusals ar
         assert.ok(!p.includes('\0'));
         if (rejectWindowsForms) assert.ok(!/[\\:]/.test(p));
       }
-      if (!idiomAccepts) assert.ok(ours.code === 'PATH_ESCAPE' || ours.code === 'PATH_ABSOLUTE' || ours.code === 'PATH_INVALID' || ours.code === 'PATH_NUL', JSON.stringify(p));
+      if (!idiomAccepts)
+        assert.ok(
+          ours.code === 'PATH_ESCAPE' ||
+            ours.code === 'PATH_ABSOLUTE' ||
+            ours.code === 'PATH_INVALID' ||
+            ours.code === 'PATH_NUL',
+          JSON.stringify(p),
+        );
     }),
     { numRuns: 3000 },
   );
 });
 
 test('resolveWithin equals path.resolve on benign paths', () => {
-  const name = fc.stringMatching(/^[A-Za-z0-9_-][A-Za-z0-9 ._-]{0,20}[A-Za-z0-9_-]$/).filter((s) => !/^(con|prn|aux|nul|com\d|lpt\d)(\.|$)/i.test(s));
+  const name = fc
+    .stringMatching(/^[A-Za-z0-9_-][A-Za-z0-9 ._-]{0,20}[A-Za-z0-9_-]$/)
+    .filter((s) => !/^(con|prn|aux|nul|com\d|lpt\d)(\.|$)/i.test(s));
   fc.assert(
     fc.property(fc.array(fc.oneof(name, fc.constant('.')), { minLength: 1, maxLength: 30 }), (segments) => {
       const p = segments.join('/');
@@ -213,8 +274,21 @@ test('resolveWithinReal follows symlinks and refuses those that leave the base',
     assert.equal(await resolveWithinReal(baseDir, input), expected, input);
   }
   // A base reached through a symlink resolves to the real directory.
-  assert.equal(await resolveWithinReal(path.join(root, 'base-link'), 'in/file.txt'), path.join(baseDir, 'sub', 'file.txt'));
-  for (const input of ['out', 'out/secret.txt', 'out/new.txt', 'relative-out', 'sibling', 'sibling/x', 'root/etc/passwd', 'dangling-out', 'dangling-out/x']) {
+  assert.equal(
+    await resolveWithinReal(path.join(root, 'base-link'), 'in/file.txt'),
+    path.join(baseDir, 'sub', 'file.txt'),
+  );
+  for (const input of [
+    'out',
+    'out/secret.txt',
+    'out/new.txt',
+    'relative-out',
+    'sibling',
+    'sibling/x',
+    'root/etc/passwd',
+    'dangling-out',
+    'dangling-out/x',
+  ]) {
     await assertRejectsCode(resolveWithinReal(baseDir, input), 'PATH_ESCAPE');
   }
   // The lexical checks come first.
@@ -242,12 +316,28 @@ test('decodePathSegment: decodes once, refuses encoded structure', () => {
   ];
   for (const [input, expected] of ok) assert.equal(decodePathSegment(input), expected, input);
   const bad = [
-    ['..', 'PATH_ESCAPE'], ['%2e%2e', 'PATH_ESCAPE'], ['%2E.', 'PATH_ESCAPE'], ['\uff0e\uff0e', 'PATH_ESCAPE'],
-    ['%ef%bc%8e%ef%bc%8e', 'PATH_ESCAPE'], ['\u2025', 'PATH_ESCAPE'],
-    ['.', 'PATH_INVALID'], ['a/b', 'PATH_INVALID'], ['a\\b', 'PATH_INVALID'], ['..%2f..', 'PATH_INVALID'], ['%5c', 'PATH_INVALID'],
-    ['%', 'PATH_INVALID'], ['%zz', 'PATH_INVALID'], ['%c0%ae%c0%ae', 'PATH_INVALID'], ['%c0%af', 'PATH_INVALID'], ['%e0%80%ae', 'PATH_INVALID'],
-    ['%ed%a0%80', 'PATH_INVALID'], ['%252e%252e', 'PATH_INVALID'], ['a\uff0fb', 'PATH_INVALID'], ['\uff05\uff12\uff45', 'PATH_INVALID'],
-    ['%00', 'PATH_NUL'], ['a\0', 'PATH_NUL'],
+    ['..', 'PATH_ESCAPE'],
+    ['%2e%2e', 'PATH_ESCAPE'],
+    ['%2E.', 'PATH_ESCAPE'],
+    ['\uff0e\uff0e', 'PATH_ESCAPE'],
+    ['%ef%bc%8e%ef%bc%8e', 'PATH_ESCAPE'],
+    ['\u2025', 'PATH_ESCAPE'],
+    ['.', 'PATH_INVALID'],
+    ['a/b', 'PATH_INVALID'],
+    ['a\\b', 'PATH_INVALID'],
+    ['..%2f..', 'PATH_INVALID'],
+    ['%5c', 'PATH_INVALID'],
+    ['%', 'PATH_INVALID'],
+    ['%zz', 'PATH_INVALID'],
+    ['%c0%ae%c0%ae', 'PATH_INVALID'],
+    ['%c0%af', 'PATH_INVALID'],
+    ['%e0%80%ae', 'PATH_INVALID'],
+    ['%ed%a0%80', 'PATH_INVALID'],
+    ['%252e%252e', 'PATH_INVALID'],
+    ['a\uff0fb', 'PATH_INVALID'],
+    ['\uff05\uff12\uff45', 'PATH_INVALID'],
+    ['%00', 'PATH_NUL'],
+    ['a\0', 'PATH_NUL'],
   ];
   for (const [input, code] of bad) assertCode(() => decodePathSegment(input), code);
   assertCode(() => decodePathSegment('a\ud800'), 'INVALID_UNICODE');
@@ -257,29 +347,70 @@ test('decodePathSegment: decodes once, refuses encoded structure', () => {
 });
 
 test('decodePathSegment agrees with decodeURIComponent and never yields structure', () => {
-  const pieces = ['%', '2', 'e', 'E', 'f', 'F', '5', 'c', 'C', '0', 'a', 'x', '.', '/', '\\', '%2e', '%2E', '%2f', '%5c', '%c0%ae', '%c0', '%ae',
-    '%25', '%00', 'é', '\uff0e', '\uff0f', '%ef%bc%8e', '%e2%80%a5', '%c3%a9', '%f0%9f%98%80', '+', ' ', '%20'];
+  const pieces = [
+    '%',
+    '2',
+    'e',
+    'E',
+    'f',
+    'F',
+    '5',
+    'c',
+    'C',
+    '0',
+    'a',
+    'x',
+    '.',
+    '/',
+    '\\',
+    '%2e',
+    '%2E',
+    '%2f',
+    '%5c',
+    '%c0%ae',
+    '%c0',
+    '%ae',
+    '%25',
+    '%00',
+    'é',
+    '\uff0e',
+    '\uff0f',
+    '%ef%bc%8e',
+    '%e2%80%a5',
+    '%c3%a9',
+    '%f0%9f%98%80',
+    '+',
+    ' ',
+    '%20',
+  ];
   fc.assert(
-    fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((a) => a.join('')), (input) => {
-      const ours = outcome(() => decodePathSegment(input));
-      let reference;
-      try {
-        reference = decodeURIComponent(input);
-      } catch {
-        assert.ok(ours.code, `decodeURIComponent throws for ${input}, so must we`);
-        return;
-      }
-      if (ours.value === undefined) return;
-      assert.equal(ours.value, reference, input);
-      for (const form of [ours.value, ours.value.normalize('NFKC')]) {
-        assert.ok(!/[/\\\0]/.test(form) && form !== '.' && form !== '..' && !/%[0-9a-f]{2}/i.test(form), `${input} -> ${form}`);
-      }
-    }),
+    fc.property(
+      fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((a) => a.join('')),
+      (input) => {
+        const ours = outcome(() => decodePathSegment(input));
+        let reference;
+        try {
+          reference = decodeURIComponent(input);
+        } catch {
+          assert.ok(ours.code, `decodeURIComponent throws for ${input}, so must we`);
+          return;
+        }
+        if (ours.value === undefined) return;
+        assert.equal(ours.value, reference, input);
+        for (const form of [ours.value, ours.value.normalize('NFKC')]) {
+          assert.ok(
+            !/[/\\\0]/.test(form) && form !== '.' && form !== '..' && !/%[0-9a-f]{2}/i.test(form),
+            `${input} -> ${form}`,
+          );
+        }
+      },
+    ),
     { numRuns: 3000 },
   );
 });
 
-const DEVICE = /^(con|prn|aux|nul|conin\$|conout\$|clock\$|com[0-9\u00b9\u00b2\u00b3]|lpt[0-9\u00b9\u00b2\u00b3]) *(\.|$)/i;
+const DEVICE =
+  /^(con|prn|aux|nul|conin\$|conout\$|clock\$|com[0-9\u00b9\u00b2\u00b3]|lpt[0-9\u00b9\u00b2\u00b3]) *(\.|$)/i;
 
 test('sanitizeFilename: tables', () => {
   const cases = [
@@ -297,7 +428,11 @@ test('sanitizeFilename: tables', () => {
     ['évian café 😀.txt', 'évian café 😀.txt'],
     ['a\uff0fb\uff0e\uff0ec', 'abc'],
     ['x\u202egpj.exe', 'xgpj.exe'],
-    ['', '_'], ['.', '_'], ['..', '_'], ['  ', '_'], ['///', '_'],
+    ['', '_'],
+    ['.', '_'],
+    ['..', '_'],
+    ['  ', '_'],
+    ['///', '_'],
     ['a\ud800b', 'a\ufffdb'],
   ];
   for (const [input, expected] of cases) assert.equal(sanitizeFilename(input), expected, JSON.stringify(input));
@@ -314,10 +449,24 @@ test('sanitizeFilename: tables', () => {
 });
 
 test('sanitizeFilename: options and types', () => {
-  for (const options of [{ replacement: '/' }, { replacement: '\uff0f' }, { fallback: '' }, { fallback: '..' }, { fallback: 'con' }, { fallback: 'abcdef', maxBytes: 3 }]) {
+  for (const options of [
+    { replacement: '/' },
+    { replacement: '\uff0f' },
+    { fallback: '' },
+    { fallback: '..' },
+    { fallback: 'con' },
+    { fallback: 'abcdef', maxBytes: 3 },
+  ]) {
     assertCode(() => sanitizeFilename('x', options), 'INVALID_OPTIONS');
   }
-  for (const options of [{ maxBytes: 0 }, { maxBytes: 256 }, { replacement: 1 }, { fallback: '\ud800' }, { allowDotfiles: 1 }, { unknown: true }]) {
+  for (const options of [
+    { maxBytes: 0 },
+    { maxBytes: 256 },
+    { replacement: 1 },
+    { fallback: '\ud800' },
+    { allowDotfiles: 1 },
+    { unknown: true },
+  ]) {
     assertCode(() => sanitizeFilename('x', options), 'INVALID_OPTIONS');
   }
   assert.throws(() => sanitizeFilename(undefined), TypeError);
@@ -331,20 +480,59 @@ test('sanitizeFilename: options and types', () => {
 });
 
 test('sanitizeFilename: generated names come out safe and stable', () => {
-  const specials = ['/', '\\', '.', '..', ' ', ':', '*', '?', '"', '<', '>', '|', '\0', '\u007f', '\u0085', '\u202e', '\u2066', '\uff0e', '\uff0f',
-    '\uff3c', '\u2024', '\u2025', 'con', 'CON', 'nul', 'com1', 'lpt\u00b9', 'é', '😀', 'a', 'txt'];
+  const specials = [
+    '/',
+    '\\',
+    '.',
+    '..',
+    ' ',
+    ':',
+    '*',
+    '?',
+    '"',
+    '<',
+    '>',
+    '|',
+    '\0',
+    '\u007f',
+    '\u0085',
+    '\u202e',
+    '\u2066',
+    '\uff0e',
+    '\uff0f',
+    '\uff3c',
+    '\u2024',
+    '\u2025',
+    'con',
+    'CON',
+    'nul',
+    'com1',
+    'lpt\u00b9',
+    'é',
+    '😀',
+    'a',
+    'txt',
+  ];
   fc.assert(
-    fc.property(codeUnitString(specials, 120), fc.record({ replacement: fc.constantFrom('', '_', '-'), allowDotfiles: fc.boolean(), maxBytes: fc.integer({ min: 8, max: 255 }) }), (name, options) => {
-      const out = sanitizeFilename(name, options);
-      assert.ok(!['', '.', '..'].includes(out), JSON.stringify(name));
-      assert.ok(Buffer.byteLength(out) <= options.maxBytes && out.isWellFormed());
-      assert.ok(!/[/\\<>:"|?*\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(out), JSON.stringify(out));
-      assert.ok(!/[/\\]/.test(out.normalize('NFKC')));
-      assert.ok(!/[. ]$/.test(out) && !DEVICE.test(out), JSON.stringify(out));
-      if (!options.allowDotfiles) assert.ok(!out.startsWith('.'));
-      assert.equal(sanitizeFilename(out, options), out, 'idempotent');
-      assert.equal(binding.sanitizeFilename(name.toWellFormed(), { ...options }), out, 'core agrees');
-    }),
+    fc.property(
+      codeUnitString(specials, 120),
+      fc.record({
+        replacement: fc.constantFrom('', '_', '-'),
+        allowDotfiles: fc.boolean(),
+        maxBytes: fc.integer({ min: 8, max: 255 }),
+      }),
+      (name, options) => {
+        const out = sanitizeFilename(name, options);
+        assert.ok(!['', '.', '..'].includes(out), JSON.stringify(name));
+        assert.ok(Buffer.byteLength(out) <= options.maxBytes && out.isWellFormed());
+        assert.ok(!/[/\\<>:"|?*\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(out), JSON.stringify(out));
+        assert.ok(!/[/\\]/.test(out.normalize('NFKC')));
+        assert.ok(!/[. ]$/.test(out) && !DEVICE.test(out), JSON.stringify(out));
+        if (!options.allowDotfiles) assert.ok(!out.startsWith('.'));
+        assert.equal(sanitizeFilename(out, options), out, 'idempotent');
+        assert.equal(binding.sanitizeFilename(name.toWellFormed(), { ...options }), out, 'core agrees');
+      },
+    ),
     { numRuns: 2000 },
   );
 });

@@ -17,11 +17,14 @@ test('isEmail: validator.js examples and generated inputs agree', () => {
 
 test('isEmail: long local parts, domains and display names agree', () => {
   const sizes = fc.integer({ min: 50, max: 300 });
-  fc.assert(fc.property(sizes, sizes, fc.boolean(), (u, d, display) => {
-    const s = `${display ? 'Name <' : ''}${'a'.repeat(u)}@${'b'.repeat(d % 70)}.${'c'.repeat(d)}.com${display ? '>' : ''}`;
-    agree('isEmail', s, [{ allow_display_name: display }]);
-    agree('isEmail', s, [{ allow_display_name: display, ignore_max_length: true }]);
-  }), { numRuns: 200 });
+  fc.assert(
+    fc.property(sizes, sizes, fc.boolean(), (u, d, display) => {
+      const s = `${display ? 'Name <' : ''}${'a'.repeat(u)}@${'b'.repeat(d % 70)}.${'c'.repeat(d)}.com${display ? '>' : ''}`;
+      agree('isEmail', s, [{ allow_display_name: display }]);
+      agree('isEmail', s, [{ allow_display_name: display, ignore_max_length: true }]);
+    }),
+    { numRuns: 200 },
+  );
 });
 
 test('isURL: validator.js examples and generated inputs agree (dangerous schemes excepted)', () => {
@@ -54,8 +57,11 @@ test('isURL refuses javascript:, vbscript: and data: URLs that validator.js acce
 test('isFQDN: validator.js examples and generated inputs agree', () => {
   for (const s of HOSTS) agree('isFQDN', s);
   differential('isFQDN', SPECS.isFQDN);
-  fc.assert(fc.property(fc.integer({ min: 55, max: 70 }), fc.boolean(), (n, ignore) => {
-    agree('isFQDN', `${'a'.repeat(n)}.com`, [{ ignore_max_length: ignore }]);
-    agree('isFQDN', `${'😀'.repeat(n >> 1)}.com`, [{ ignore_max_length: ignore }]);
-  }), { numRuns: 60 });
+  fc.assert(
+    fc.property(fc.integer({ min: 55, max: 70 }), fc.boolean(), (n, ignore) => {
+      agree('isFQDN', `${'a'.repeat(n)}.com`, [{ ignore_max_length: ignore }]);
+      agree('isFQDN', `${'😀'.repeat(n >> 1)}.com`, [{ ignore_max_length: ignore }]);
+    }),
+    { numRuns: 60 },
+  );
 });

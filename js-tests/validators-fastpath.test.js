@@ -29,7 +29,11 @@ for (const name of Object.keys(FAST)) {
         }
         answered += 1;
         const coreAnswer = core.test(name, s, o === EMPTY ? undefined : o);
-        assert.equal(fast, coreAnswer, `${name}(${JSON.stringify(s)}, ${inspect(o)}): fast path ${fast}, core ${coreAnswer}`);
+        assert.equal(
+          fast,
+          coreAnswer,
+          `${name}(${JSON.stringify(s)}, ${inspect(o)}): fast path ${fast}, core ${coreAnswer}`,
+        );
       }),
       { numRuns: 1500 },
     );

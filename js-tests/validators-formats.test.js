@@ -21,24 +21,98 @@ test('isAlpha and isAlphanumeric: locales and ignore agree with validator.js', (
 });
 
 test('isIn agrees with validator.js for arrays and objects', () => {
-  const values = fc.constantFrom(['a', 'b', ''], [1, 2, 'x'], [null, undefined, NaN, true, {}, [1, 2]], ['\ud800'], { a: 1, b: 2 }, {}, []);
-  differential('isIn', { examples: ['a', 'b', '1', '', 'x', 'true', '[object Object]', '1,2', 'hasOwnProperty', '\ud800', '\ufffd'], alphabet: 'abx12', args: values.map((v) => [v]) });
+  const values = fc.constantFrom(
+    ['a', 'b', ''],
+    [1, 2, 'x'],
+    [null, undefined, NaN, true, {}, [1, 2]],
+    ['\ud800'],
+    { a: 1, b: 2 },
+    {},
+    [],
+  );
+  differential('isIn', {
+    examples: ['a', 'b', '1', '', 'x', 'true', '[object Object]', '1,2', 'hasOwnProperty', '\ud800', '\ufffd'],
+    alphabet: 'abx12',
+    args: values.map((v) => [v]),
+  });
 });
 
 test('matches agrees with validator.js on linear-time patterns (code units, JS case folding)', () => {
   const patterns = fc.constantFrom(
-    ['^[a-z]+$'], ['abc'], ['^\\d{3}-\\d{4}$'], ['\\bfoo\\b'], ['^(?:a|b)+c?$'], ['^[^<>]*$'], ['\\s'], ['^.{2,4}$', 's'], ['[.-]'],
-    ['^a', 'm'], ['x*'], ['^(?<y>\\d{4})-\\d{2}$'], ['[\\w.]+@[\\w.]+'], [/^[A-Z][a-z]+$/], [/\d+/g], ['^\\x41\\u0042'], ['a{2}'], ['a{'],
-    ['^[a-z]+$', 'i'], ['s', 'i'], ['^\\w+$', 'i'], ['^[^a-z]*$', 'i'], ['K', 'i'], ['k', 'iu'], ['ß', 'i'], ['µ', 'i'], ['😀'], ['^.$'], ['^..$'],
-    ['[\\u00a1-\\uffff]'], ['^\\S+$'], ['\\uD83D'], ['^(?:a|😀)+$'], ['^😀+$'], ['[😀]'], ['^.$', 'u'], ['^[^a]$'], ['^[\\s\\S]{3}$'],
+    ['^[a-z]+$'],
+    ['abc'],
+    ['^\\d{3}-\\d{4}$'],
+    ['\\bfoo\\b'],
+    ['^(?:a|b)+c?$'],
+    ['^[^<>]*$'],
+    ['\\s'],
+    ['^.{2,4}$', 's'],
+    ['[.-]'],
+    ['^a', 'm'],
+    ['x*'],
+    ['^(?<y>\\d{4})-\\d{2}$'],
+    ['[\\w.]+@[\\w.]+'],
+    [/^[A-Z][a-z]+$/],
+    [/\d+/g],
+    ['^\\x41\\u0042'],
+    ['a{2}'],
+    ['a{'],
+    ['^[a-z]+$', 'i'],
+    ['s', 'i'],
+    ['^\\w+$', 'i'],
+    ['^[^a-z]*$', 'i'],
+    ['K', 'i'],
+    ['k', 'iu'],
+    ['ß', 'i'],
+    ['µ', 'i'],
+    ['😀'],
+    ['^.$'],
+    ['^..$'],
+    ['[\\u00a1-\\uffff]'],
+    ['^\\S+$'],
+    ['\\uD83D'],
+    ['^(?:a|😀)+$'],
+    ['^😀+$'],
+    ['[😀]'],
+    ['^.$', 'u'],
+    ['^[^a]$'],
+    ['^[\\s\\S]{3}$'],
   );
-  const examples = ['abc', 'ABC', 'foo bar', '123-4567', 'a\nb', 'aa', 'a{', 'AB', 'x@y.z', '2024-01', 'é', 'ſ', 'K', 'k', 'ß', 'ẞ', 'Μ', '😀', '😀😀', 'a😀', '😁'];
+  const examples = [
+    'abc',
+    'ABC',
+    'foo bar',
+    '123-4567',
+    'a\nb',
+    'aa',
+    'a{',
+    'AB',
+    'x@y.z',
+    '2024-01',
+    'é',
+    'ſ',
+    'K',
+    'k',
+    'ß',
+    'ẞ',
+    'Μ',
+    '😀',
+    '😀😀',
+    'a😀',
+    '😁',
+  ];
   differential('matches', { examples, alphabet: 'abcsSkKABC123 .-@\n{ſKßµ😀', args: patterns, runs: 3000 });
 });
 
 test('validator.js examples for options that throw in validator.js are INVALID_OPTIONS here', () => {
   assert.throws(() => validator.isAlpha('abc', 'xx-XX'), Error);
-  assert.throws(() => bulwark.isAlpha('abc', 'xx-XX'), (e) => e.code === 'INVALID_OPTIONS');
+  assert.throws(
+    () => bulwark.isAlpha('abc', 'xx-XX'),
+    (e) => e.code === 'INVALID_OPTIONS',
+  );
   assert.throws(() => validator.isDecimal('1', { locale: 'xx' }), Error);
-  assert.throws(() => bulwark.isDecimal('1', { locale: 'xx' }), (e) => e.code === 'INVALID_OPTIONS');
+  assert.throws(
+    () => bulwark.isDecimal('1', { locale: 'xx' }),
+    (e) => e.code === 'INVALID_OPTIONS',
+  );
 });

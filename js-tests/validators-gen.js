@@ -9,8 +9,35 @@ const { bulwark, fc } = require('./helpers');
 const LONE_SURROGATES = ['\ud800', '\udbff', '\udc00', '\udfff'];
 /** Characters that trip up ports: case-folding traps, JS-only whitespace, astral, controls. */
 const TRICKY = [
-  'é', 'ß', 'İ', 'ı', 'ſ', '\u212a', 'µ', '😀', '\u00a0', '\u3000', '\u2028', '\u1680', '\ufeff', '\uff21', '\ufe0f',
-  'ａ', '中', 'ä', '\u0000', '\u001f', '\u007f', '\u0085', '\uffff', '\ufffd', '\u0661', '\u066b', ' ', '\t', '\n',
+  'é',
+  'ß',
+  'İ',
+  'ı',
+  'ſ',
+  '\u212a',
+  'µ',
+  '😀',
+  '\u00a0',
+  '\u3000',
+  '\u2028',
+  '\u1680',
+  '\ufeff',
+  '\uff21',
+  '\ufe0f',
+  'ａ',
+  '中',
+  'ä',
+  '\u0000',
+  '\u001f',
+  '\u007f',
+  '\u0085',
+  '\uffff',
+  '\ufffd',
+  '\u0661',
+  '\u066b',
+  ' ',
+  '\t',
+  '\n',
 ];
 
 /** One character: mostly from `alphabet`, sometimes tricky, any code unit, or a lone surrogate. */
@@ -62,7 +89,15 @@ function optionsOf(fields) {
  * URIError or accepts the surrogate (documented deviation). Every other validator must give
  * validator.js's answer for those strings too.
  */
-const ILL_FORMED_FALSE = new Set(['isEmail', 'isURL', 'isFQDN', 'isAlpha', 'isAlphanumeric', 'isByteLength', 'matches']);
+const ILL_FORMED_FALSE = new Set([
+  'isEmail',
+  'isURL',
+  'isFQDN',
+  'isAlpha',
+  'isAlphanumeric',
+  'isByteLength',
+  'matches',
+]);
 
 const DANGEROUS_SCHEMES = new Set(['javascript', 'vbscript', 'data']);
 
@@ -125,6 +160,22 @@ const DIGITS = '0123456789';
 const HEX = '0123456789abcdefABCDEF';
 
 module.exports = {
-  validator, bulwark, fc, LONE_SURROGATES, TRICKY, charFrom, stringFrom, mutated, inputs, optionsOf, expected, agree,
-  differential, dangerousUrl, ILL_FORMED_FALSE, LETTERS, DIGITS, HEX,
+  validator,
+  bulwark,
+  fc,
+  LONE_SURROGATES,
+  TRICKY,
+  charFrom,
+  stringFrom,
+  mutated,
+  inputs,
+  optionsOf,
+  expected,
+  agree,
+  differential,
+  dangerousUrl,
+  ILL_FORMED_FALSE,
+  LETTERS,
+  DIGITS,
+  HEX,
 };

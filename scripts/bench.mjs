@@ -24,15 +24,32 @@ setup();
 
 const failures = [];
 if (!jsOnly) {
-  const criterionArgs = ['bench', '-p', 'bulwark-bench', '--bench', 'core', '--', '--warm-up-time', '1', '--measurement-time', '3'];
+  const criterionArgs = [
+    'bench',
+    '-p',
+    'bulwark-bench',
+    '--bench',
+    'core',
+    '--',
+    '--warm-up-time',
+    '1',
+    '--measurement-time',
+    '3',
+  ];
   if (filter) criterionArgs.push(filter);
   if (run('cargo', criterionArgs) !== 0) failures.push('rust core');
 }
 
-const benches = readdirSync(path.join(root, 'benches', 'js')).filter((f) => f.endsWith('.bench.js') && f.includes(filter)).sort();
+const benches = readdirSync(path.join(root, 'benches', 'js'))
+  .filter((f) => f.endsWith('.bench.js') && f.includes(filter))
+  .sort();
 for (const file of benches) {
-  const status = run(process.execPath, [path.join('benches', 'js', file)], { env: { ...process.env, BULWARK_BACKEND: '' } });
+  const status = run(process.execPath, [path.join('benches', 'js', file)], {
+    env: { ...process.env, BULWARK_BACKEND: '' },
+  });
   if (status !== 0) failures.push(file + (status === 3 ? ' (targets missed)' : ' (error)'));
 }
-console.log(failures.length ? `\nBenches with missed targets or errors: ${failures.join(', ')}` : '\nAll bench targets met.');
+console.log(
+  failures.length ? `\nBenches with missed targets or errors: ${failures.join(', ')}` : '\nAll bench targets met.',
+);
 process.exit(failures.length ? 1 : 0);

@@ -26,7 +26,9 @@ function run(cmd, args, opts = {}) {
   console.log(`$ ${cmd} ${args.join(' ')}`);
   const result = spawnSync(cmd, args, { stdio: 'inherit', cwd: root, ...opts });
   if (result.status !== 0) {
-    throw new Error(`${cmd} ${args.join(' ')} failed (${result.error ? result.error.message : `exit ${result.status}`})`);
+    throw new Error(
+      `${cmd} ${args.join(' ')} failed (${result.error ? result.error.message : `exit ${result.status}`})`,
+    );
   }
 }
 
@@ -41,7 +43,9 @@ function newer(src, dest) {
 
 function buildNative() {
   run('cargo', ['build', '--release', '-p', 'bulwark-node']);
-  const lib = { linux: 'libbulwark_node.so', darwin: 'libbulwark_node.dylib', win32: 'bulwark_node.dll' }[process.platform];
+  const lib = { linux: 'libbulwark_node.so', darwin: 'libbulwark_node.dylib', win32: 'bulwark_node.dll' }[
+    process.platform
+  ];
   if (!lib) throw new Error(`no native build for platform ${process.platform}`);
   const src = path.join(root, 'target', 'release', lib);
   const dest = path.join(pkgDir, nativeFile);
@@ -67,17 +71,21 @@ const DEBIAN_WASM_PACKAGES = ['rustc-web', 'rust-web-src', 'lld-22'];
 const WASM_LD = '/usr/lib/llvm-22/bin/wasm-ld';
 
 function ensureDebianWasmToolchain() {
-  const missing = DEBIAN_WASM_PACKAGES.filter((p) => output('dpkg-query', ['-W', '-f=${Status}', p]) !== 'install ok installed');
+  const missing = DEBIAN_WASM_PACKAGES.filter(
+    (p) => output('dpkg-query', ['-W', '-f=${Status}', p]) !== 'install ok installed',
+  );
   if (missing.length === 0) return;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot || output('which', ['apt-get']) === null) {
     throw new Error(
       `the WASM build needs either rustup's wasm32-unknown-unknown target ` +
-      `(rustup target add wasm32-unknown-unknown) or Debian's ${DEBIAN_WASM_PACKAGES.join(' ')}; missing: ${missing.join(' ')}`,
+        `(rustup target add wasm32-unknown-unknown) or Debian's ${DEBIAN_WASM_PACKAGES.join(' ')}; missing: ${missing.join(' ')}`,
     );
   }
   run('apt-get', ['update', '-qq']);
-  run('apt-get', ['install', '-y', '-qq', ...DEBIAN_WASM_PACKAGES], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  run('apt-get', ['install', '-y', '-qq', ...DEBIAN_WASM_PACKAGES], {
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
 }
 
 function ensureWasmBindgen(version) {

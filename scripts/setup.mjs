@@ -1,6 +1,8 @@
 // Shared first step of `npm test`, `npm start` and `npm run bench`: install the npm
 // dependencies when missing or older than the lockfile, then build both backends
 // (incremental; scripts/build.mjs installs the toolchain pieces a fresh machine lacks).
+// `step()` times each long step and says beforehand what it does, so a newcomer never
+// watches a silent terminal; `printTimings()` prints the table at the end.
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -8,20 +10,58 @@ import { fileURLToPath } from 'node:url';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+const timings = [];
+
 /** Runs a command in the repository root, echoing it; exits the process if it fails. */
 export function run(cmd, args, env = {}) {
-  console.log(`\n$ ${Object.entries(env).map(([k, v]) => `${k}=${v} `).join('')}${cmd} ${args.join(' ')}`);
+  console.log(
+    `\n$ ${Object.entries(env)
+      .map(([k, v]) => `${k}=${v} `)
+      .join('')}${cmd} ${args.join(' ')}`,
+  );
   const result = spawnSync(cmd, args, { stdio: 'inherit', cwd: root, env: { ...process.env, ...env } });
   if (result.status !== 0) {
-    console.error(`\nFAILED: ${cmd} ${args.join(' ')} (${result.error ? result.error.message : `exit ${result.status}`})`);
+    console.error(
+      `\nFAILED: ${cmd} ${args.join(' ')} (${result.error ? result.error.message : `exit ${result.status}`})`,
+    );
+    printTimings();
     process.exit(1);
   }
+}
+
+/** Runs `fn` as one named step: announces it (with what a first run costs), then times it. */
+export function step(name, firstRunHint, fn) {
+  console.log(`\n=== ${name}${firstRunHint ? ` (${firstRunHint})` : ''}`);
+  const start = performance.now();
+  try {
+    fn();
+  } catch (err) {
+    timings.push([name, (performance.now() - start) / 1000]);
+    console.error(`\nFAILED: ${name}: ${err.message}`);
+    printTimings();
+    process.exit(1);
+  }
+  timings.push([name, (performance.now() - start) / 1000]);
+}
+
+/** The per-step timing table, printed at the end (and when a step fails). */
+export function printTimings() {
+  if (timings.length === 0) return;
+  const width = Math.max(...timings.map(([name]) => name.length));
+  const total = timings.reduce((sum, [, s]) => sum + s, 0);
+  console.log('\nstep timings');
+  for (const [name, s] of timings) console.log(`  ${name.padEnd(width)}  ${s.toFixed(1).padStart(7)} s`);
+  console.log(`  ${'total'.padEnd(width)}  ${total.toFixed(1).padStart(7)} s`);
 }
 
 export function setup() {
   const installed = path.join(root, 'node_modules', '.package-lock.json');
   if (!existsSync(installed) || statSync(installed).mtimeMs < statSync(path.join(root, 'package-lock.json')).mtimeMs) {
-    run('npm', ['ci', '--no-audit', '--no-fund']);
+    step('npm ci', 'about 30 s on a first run', () => run('npm', ['ci', '--no-audit', '--no-fund']));
   }
-  run(process.execPath, ['scripts/build.mjs']);
+  step(
+    'build both backends',
+    'first run: Debian wasm toolchain ~1 min, wasm-bindgen-cli ~4 min, Rust builds ~6 min; then incremental',
+    () => run(process.execPath, ['scripts/build.mjs']),
+  );
 }

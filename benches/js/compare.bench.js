@@ -13,43 +13,53 @@ async function main() {
     const a = crypto.randomBytes(bytes);
     const b = Buffer.from(a);
     b[bytes - 1] ^= 1; // differ in the last byte: the worst case for an early-exit compare
-    results.push(await benchCase({
-      name: `${bytes} B buffers`,
-      input: [a, b],
-      reference: 'crypto.timingSafeEqual',
-      peer: 'crypto.timingSafeEqual',
-      impls: {
-        'crypto.timingSafeEqual': ([x, y]) => crypto.timingSafeEqual(x, y),
-        'bulwark native': ([x, y]) => native.timingSafeEqual(x, y),
-        'bulwark wasm': ([x, y]) => wasm.timingSafeEqual(x, y),
-      },
-    }));
+    results.push(
+      await benchCase({
+        name: `${bytes} B buffers`,
+        input: [a, b],
+        reference: 'crypto.timingSafeEqual',
+        peer: 'crypto.timingSafeEqual',
+        impls: {
+          'crypto.timingSafeEqual': ([x, y]) => crypto.timingSafeEqual(x, y),
+          'bulwark native': ([x, y]) => native.timingSafeEqual(x, y),
+          'bulwark wasm': ([x, y]) => wasm.timingSafeEqual(x, y),
+        },
+      }),
+    );
   }
   const token = crypto.randomBytes(24).toString('base64url');
   const other = `${token.slice(0, -1)}x`;
-  results.push(await benchCase({
-    name: '32-char strings',
-    input: [token, other],
-    reference: 'tsscmp',
-    peer: 'tsscmp',
-    impls: {
-      tsscmp: ([x, y]) => tsscmp(x, y),
-      'crypto (Buffer.from)': ([x, y]) => {
-        const bx = Buffer.from(x);
-        const by = Buffer.from(y);
-        return bx.length === by.length && crypto.timingSafeEqual(bx, by);
+  results.push(
+    await benchCase({
+      name: '32-char strings',
+      input: [token, other],
+      reference: 'tsscmp',
+      peer: 'tsscmp',
+      impls: {
+        tsscmp: ([x, y]) => tsscmp(x, y),
+        'crypto (Buffer.from)': ([x, y]) => {
+          const bx = Buffer.from(x);
+          const by = Buffer.from(y);
+          return bx.length === by.length && crypto.timingSafeEqual(bx, by);
+        },
+        'bulwark native': ([x, y]) => native.timingSafeEqual(x, y),
+        'bulwark wasm': ([x, y]) => wasm.timingSafeEqual(x, y),
       },
-      'bulwark native': ([x, y]) => native.timingSafeEqual(x, y),
-      'bulwark wasm': ([x, y]) => wasm.timingSafeEqual(x, y),
-    },
-  }));
+    }),
+  );
   printTable('timingSafeEqual', results);
   for (const r of results.slice(0, 2)) {
-    target(`timingSafeEqual native vs crypto.timingSafeEqual, ${r.name}`, r, 'bulwark native', 'crypto.timingSafeEqual', 1);
+    target(
+      `timingSafeEqual native vs crypto.timingSafeEqual, ${r.name}`,
+      r,
+      'bulwark native',
+      'crypto.timingSafeEqual',
+      1,
+    );
   }
   target('timingSafeEqual native vs tsscmp, strings', results[2], 'bulwark native', 'tsscmp', 1);
   console.log('\nOn Node both backends hand equal-length inputs to node:crypto (see lib/compare.js), so the');
-  console.log('buffer rows measure the cost of Bulwark\'s argument handling around the same primitive.');
+  console.log("buffer rows measure the cost of Bulwark's argument handling around the same primitive.");
   process.exitCode = printTargets('compare (native backend)') ? 3 : 0;
 }
 

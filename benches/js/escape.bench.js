@@ -5,7 +5,16 @@ const { loadBackends, benchCase, printTable, target, printTargets } = require('.
 
 const { native, wasm } = loadBackends();
 
-const ENTITY = { '&': '&amp;', '"': '&quot;', "'": '&#x27;', '<': '&lt;', '>': '&gt;', '/': '&#x2F;', '\\': '&#x5C;', '`': '&#96;' };
+const ENTITY = {
+  '&': '&amp;',
+  '"': '&quot;',
+  "'": '&#x27;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '/': '&#x2F;',
+  '\\': '&#x5C;',
+  '`': '&#96;',
+};
 const regexEscape = (s) => s.replace(/[&"'<>/\\`]/g, (c) => ENTITY[c]);
 
 /** Realistic user text: mostly prose, some markup-ish characters, a little non-ASCII. */
@@ -15,42 +24,57 @@ function text(bytes) {
 }
 
 async function main() {
-  const sizes = [['16 B', 16], ['1 KiB', 1024], ['64 KiB', 64 * 1024]];
+  const sizes = [
+    ['16 B', 16],
+    ['1 KiB', 1024],
+    ['64 KiB', 64 * 1024],
+  ];
   const escapes = [];
   const unescapes = [];
   for (const [label, bytes] of sizes) {
     const input = text(bytes);
-    escapes.push(await benchCase({
-      name: label,
-      input,
-      reference: 'validator.escape',
-      peer: 'js regex escaper',
-      impls: {
-        'validator.escape': validator.escape,
-        'js regex escaper': regexEscape,
-        'bulwark native': native.escapeHtml,
-        'bulwark wasm': wasm.escapeHtml,
-      },
-    }));
-    unescapes.push(await benchCase({
-      name: label,
-      input: validator.escape(input),
-      reference: 'validator.unescape',
-      peer: 'validator.unescape',
-      impls: {
-        'validator.unescape': validator.unescape,
-        'bulwark native': native.unescapeHtml,
-        'bulwark wasm': wasm.unescapeHtml,
-      },
-    }));
+    escapes.push(
+      await benchCase({
+        name: label,
+        input,
+        reference: 'validator.escape',
+        peer: 'js regex escaper',
+        impls: {
+          'validator.escape': validator.escape,
+          'js regex escaper': regexEscape,
+          'bulwark native': native.escapeHtml,
+          'bulwark wasm': wasm.escapeHtml,
+        },
+      }),
+    );
+    unescapes.push(
+      await benchCase({
+        name: label,
+        input: validator.escape(input),
+        reference: 'validator.unescape',
+        peer: 'validator.unescape',
+        impls: {
+          'validator.unescape': validator.unescape,
+          'bulwark native': native.unescapeHtml,
+          'bulwark wasm': wasm.unescapeHtml,
+        },
+      }),
+    );
   }
   printTable('escapeHtml (peer: a single-regex JS escaper, faster than validator.escape)', escapes);
   printTable('unescapeHtml', unescapes);
   for (const r of escapes) {
-    const fastestJs = r.medians['validator.escape'] < r.medians['js regex escaper'] ? 'validator.escape' : 'js regex escaper';
+    const fastestJs =
+      r.medians['validator.escape'] < r.medians['js regex escaper'] ? 'validator.escape' : 'js regex escaper';
     target(`escapeHtml native vs fastest JS peer (${fastestJs}) at ${r.name}`, r, 'bulwark native', fastestJs, 1);
   }
-  target('escapeHtml native vs validator.escape at 64 KiB', escapes[escapes.length - 1], 'bulwark native', 'validator.escape', 2);
+  target(
+    'escapeHtml native vs validator.escape at 64 KiB',
+    escapes[escapes.length - 1],
+    'bulwark native',
+    'validator.escape',
+    2,
+  );
   for (const r of unescapes) {
     target(`unescapeHtml native vs validator.unescape at ${r.name}`, r, 'bulwark native', 'validator.unescape', 1);
   }

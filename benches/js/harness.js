@@ -93,7 +93,9 @@ async function benchCase(c, { rounds = 15, batchMs = 20 } = {}) {
   const outputs = {};
   for (const name of names) outputs[name] = c.async ? await c.impls[name](c.input) : c.impls[name](c.input);
   if (c.check) await c.check(outputs, c.input);
-  else for (const name of names) assert.deepEqual(outputs[name], outputs[c.reference], `${c.name}: ${name} output differs from ${c.reference}`);
+  else
+    for (const name of names)
+      assert.deepEqual(outputs[name], outputs[c.reference], `${c.name}: ${name} output differs from ${c.reference}`);
 
   const timeBatch = c.async ? timeAsyncBatch : timeSyncBatch;
   const batch = {};
@@ -101,7 +103,7 @@ async function benchCase(c, { rounds = 15, batchMs = 20 } = {}) {
     let n = 1;
     for (;;) {
       const perOp = await timeBatch(c.impls[name], c.input, n);
-      if (perOp * n >= batchMs * 1e6 / 4 || n >= 1 << 22) {
+      if (perOp * n >= (batchMs * 1e6) / 4 || n >= 1 << 22) {
         batch[name] = Math.max(1, Math.round((batchMs * 1e6) / Math.max(perOp, 1)));
         break;
       }
@@ -127,8 +129,13 @@ function printTable(title, results) {
   for (const r of results) {
     for (const [name, ns] of Object.entries(r.medians)) {
       const ratio = r.medians[r.peer] / ns;
-      rows.push([r.name, name, formatTime(ns), Math.round(1e9 / ns).toLocaleString('en-US'),
-        name === r.peer ? '(peer)' : `${ratio.toFixed(2)}x ${ratio >= 1 ? 'faster' : 'SLOWER'}`]);
+      rows.push([
+        r.name,
+        name,
+        formatTime(ns),
+        Math.round(1e9 / ns).toLocaleString('en-US'),
+        name === r.peer ? '(peer)' : `${ratio.toFixed(2)}x ${ratio >= 1 ? 'faster' : 'SLOWER'}`,
+      ]);
     }
   }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
@@ -156,11 +163,17 @@ function target(description, result, ours, theirs, atLeast) {
 function printTargets(title) {
   console.log(`\n### Targets: ${title}\n`);
   for (const t of targets) {
-    console.log(`- ${t.status.padEnd(6)} ${t.description}: ${t.ratio.toFixed(2)}x (target >= ${t.atLeast}x; noise ±${(t.noise * 100).toFixed(1)}%)`);
+    console.log(
+      `- ${t.status.padEnd(6)} ${t.description}: ${t.ratio.toFixed(2)}x (target >= ${t.atLeast}x; noise ±${(t.noise * 100).toFixed(1)}%)`,
+    );
   }
   const missed = targets.filter((t) => t.status === 'MISSED').length;
   const ties = targets.filter((t) => t.status === 'TIE').length;
-  console.log(missed ? `\n${missed} target(s) MISSED (see above).` : `\nNo target missed${ties ? ` (${ties} within noise of the target)` : ''}.`);
+  console.log(
+    missed
+      ? `\n${missed} target(s) MISSED (see above).`
+      : `\nNo target missed${ties ? ` (${ties} within noise of the target)` : ''}.`,
+  );
   targets.length = 0;
   return missed;
 }

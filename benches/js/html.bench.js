@@ -14,10 +14,12 @@ const { loadBackends, benchCase, printTable, target, printTargets } = require('.
 const { native, wasm } = loadBackends();
 const DOMPurify = createDOMPurify(new JSDOM('').window);
 
-const MARKUP = '<p class="c">Hello <b>world</b>, <i>see</i> <a href="https://example.com/x?a=1&amp;b=2" onclick="evil()">this link</a>'
-  + ' and <img src="x.png" alt="pic" onerror="alert(1)"><script>alert(1)</script><!-- note --></p>\n'
-  + '<ul><li>one</li><li>two &amp; three</li></ul><div><span title="t">nested <em>text</em></span></div>\n';
-const TEXT = 'The quick brown fox jumps over the lazy dog; it was a bright cold day in April, and the clocks were striking thirteen. ';
+const MARKUP =
+  '<p class="c">Hello <b>world</b>, <i>see</i> <a href="https://example.com/x?a=1&amp;b=2" onclick="evil()">this link</a>' +
+  ' and <img src="x.png" alt="pic" onerror="alert(1)"><script>alert(1)</script><!-- note --></p>\n' +
+  '<ul><li>one</li><li>two &amp; three</li></ul><div><span title="t">nested <em>text</em></span></div>\n';
+const TEXT =
+  'The quick brown fox jumps over the lazy dog; it was a bright cold day in April, and the clocks were striking thirteen. ';
 
 // Whole units only, so no tag is cut in half at the end.
 const fill = (unit, bytes) => unit.repeat(Math.max(1, Math.round(bytes / unit.length)));
@@ -31,21 +33,33 @@ function check(outputs) {
 
 async function main() {
   const results = [];
-  for (const [kind, unit] of [['markup', MARKUP], ['text', TEXT]]) {
-    for (const [label, bytes] of [['1 KiB', 1024], ['16 KiB', 16 * 1024], ['256 KiB', 256 * 1024]]) {
-      results.push(await benchCase({
-        name: `${kind} ${label}`,
-        input: fill(unit, bytes),
-        peer: 'sanitize-html',
-        check,
-        impls: {
-          'sanitize-html': (s) => sanitizeHtmlLib(s),
-          xss: (s) => xss(s),
-          'DOMPurify (jsdom)': (s) => DOMPurify.sanitize(s),
-          'bulwark native': (s) => native.sanitizeHtml(s),
-          'bulwark wasm': (s) => wasm.sanitizeHtml(s),
-        },
-      }, { rounds: 9, batchMs: 40 }));
+  for (const [kind, unit] of [
+    ['markup', MARKUP],
+    ['text', TEXT],
+  ]) {
+    for (const [label, bytes] of [
+      ['1 KiB', 1024],
+      ['16 KiB', 16 * 1024],
+      ['256 KiB', 256 * 1024],
+    ]) {
+      results.push(
+        await benchCase(
+          {
+            name: `${kind} ${label}`,
+            input: fill(unit, bytes),
+            peer: 'sanitize-html',
+            check,
+            impls: {
+              'sanitize-html': (s) => sanitizeHtmlLib(s),
+              xss: (s) => xss(s),
+              'DOMPurify (jsdom)': (s) => DOMPurify.sanitize(s),
+              'bulwark native': (s) => native.sanitizeHtml(s),
+              'bulwark wasm': (s) => wasm.sanitizeHtml(s),
+            },
+          },
+          { rounds: 9, batchMs: 40 },
+        ),
+      );
     }
   }
   printTable('sanitizeHtml (each library with its defaults; peer: sanitize-html)', results);

@@ -9,7 +9,16 @@ const { native, wasm } = loadBackends();
 
 /** A deterministic API-like document of about `bytes` bytes (some non-ASCII text). */
 function documentOf(bytes) {
-  const words = ['alpha', 'beta', 'gamma', 'user', 'Lorem ipsum dolor sit amet', 'café ☕', 'quote "here"', 'line\nbreak'];
+  const words = [
+    'alpha',
+    'beta',
+    'gamma',
+    'user',
+    'Lorem ipsum dolor sit amet',
+    'café ☕',
+    'quote "here"',
+    'line\nbreak',
+  ];
   const items = [];
   let size = 12;
   for (let i = 0; size < bytes; i += 1) {
@@ -18,9 +27,14 @@ function documentOf(bytes) {
       name: `${words[i % words.length]} ${i}`,
       email: `user${i}@example.com`,
       active: i % 3 === 0,
-      score: (i * 7919) % 10007 / 100,
+      score: ((i * 7919) % 10007) / 100,
       tags: [words[(i * 3) % words.length], words[(i * 5) % words.length]],
-      address: { street: `${i} Main St`, city: words[(i * 7) % words.length], zip: String(10000 + i), geo: { lat: (i % 180) - 90.5, lng: (i % 360) - 180.25 } },
+      address: {
+        street: `${i} Main St`,
+        city: words[(i * 7) % words.length],
+        zip: String(10000 + i),
+        geo: { lat: (i % 180) - 90.5, lng: (i % 360) - 180.25 },
+      },
       notes: null,
     };
     size += JSON.stringify(item).length + 1;
@@ -38,56 +52,67 @@ function poisoned(doc) {
 const REMOVE = { protoAction: 'remove' };
 
 async function main() {
-  const sizes = [['1 KiB', 1024], ['64 KiB', 64 * 1024], ['1 MiB', 1024 * 1024]];
+  const sizes = [
+    ['1 KiB', 1024],
+    ['64 KiB', 64 * 1024],
+    ['1 MiB', 1024 * 1024],
+  ];
   const clean = [];
   const attacked = [];
   for (const [label, bytes] of sizes) {
     const doc = documentOf(bytes);
-    clean.push(await benchCase({
-      name: `${label} clean`,
-      input: doc,
-      reference: 'JSON.parse',
-      peer: 'secure-json-parse',
-      impls: {
-        'JSON.parse': JSON.parse,
-        'secure-json-parse': sjp.parse,
-        '@hapi/bourne': bourne.parse,
-        'bulwark native': native.parseJson,
-        'bulwark wasm': wasm.parseJson,
-      },
-    }));
+    clean.push(
+      await benchCase({
+        name: `${label} clean`,
+        input: doc,
+        reference: 'JSON.parse',
+        peer: 'secure-json-parse',
+        impls: {
+          'JSON.parse': JSON.parse,
+          'secure-json-parse': sjp.parse,
+          '@hapi/bourne': bourne.parse,
+          'bulwark native': native.parseJson,
+          'bulwark wasm': wasm.parseJson,
+        },
+      }),
+    );
     const bad = poisoned(doc);
-    attacked.push(await benchCase({
-      name: `${label} poisoned, remove`,
-      input: bad,
-      reference: 'secure-json-parse',
-      peer: 'secure-json-parse',
-      check: (outputs) => {
-        for (const [name, out] of Object.entries(outputs)) {
-          if (JSON.stringify(out) !== doc) throw new Error(`${label}: ${name} did not remove exactly the poisoned key`);
-        }
-      },
-      impls: {
-        'secure-json-parse': (t) => sjp.parse(t, REMOVE),
-        '@hapi/bourne': (t) => bourne.parse(t, REMOVE),
-        'bulwark native': (t) => native.parseJson(t, REMOVE),
-        'bulwark wasm': (t) => wasm.parseJson(t, REMOVE),
-      },
-    }));
+    attacked.push(
+      await benchCase({
+        name: `${label} poisoned, remove`,
+        input: bad,
+        reference: 'secure-json-parse',
+        peer: 'secure-json-parse',
+        check: (outputs) => {
+          for (const [name, out] of Object.entries(outputs)) {
+            if (JSON.stringify(out) !== doc)
+              throw new Error(`${label}: ${name} did not remove exactly the poisoned key`);
+          }
+        },
+        impls: {
+          'secure-json-parse': (t) => sjp.parse(t, REMOVE),
+          '@hapi/bourne': (t) => bourne.parse(t, REMOVE),
+          'bulwark native': (t) => native.parseJson(t, REMOVE),
+          'bulwark wasm': (t) => wasm.parseJson(t, REMOVE),
+        },
+      }),
+    );
   }
   const doc = documentOf(64 * 1024);
   const buffer = Buffer.from(doc);
-  const buffers = [await benchCase({
-    name: '64 KiB Buffer clean',
-    input: buffer,
-    reference: 'secure-json-parse',
-    peer: 'secure-json-parse',
-    impls: {
-      'secure-json-parse': sjp.parse,
-      'bulwark native': native.parseJson,
-      'bulwark wasm': wasm.parseJson,
-    },
-  })];
+  const buffers = [
+    await benchCase({
+      name: '64 KiB Buffer clean',
+      input: buffer,
+      reference: 'secure-json-parse',
+      peer: 'secure-json-parse',
+      impls: {
+        'secure-json-parse': sjp.parse,
+        'bulwark native': native.parseJson,
+        'bulwark wasm': wasm.parseJson,
+      },
+    }),
+  ];
   printTable('parseJson, clean documents', clean);
   printTable('parseJson, poisoned documents (protoAction: remove)', attacked);
   printTable('parseJson, Buffer input (validated as UTF-8 by bulwark, not by secure-json-parse)', buffers);

@@ -35,52 +35,64 @@ function document(leaves, salt) {
 const overwriteArrays = (_target, source) => source;
 
 async function main() {
-  const sizes = [['small (12 leaves)', 12], ['1k leaves', 1000], ['20k leaves', 20000]];
+  const sizes = [
+    ['small (12 leaves)', 12],
+    ['1k leaves', 1000],
+    ['20k leaves', 20000],
+  ];
   const merges = [];
   const sanitizes = [];
   for (const [label, leaves] of sizes) {
     const input = [document(leaves, 0), document(leaves, 1)];
-    merges.push(await benchCase({
-      name: label,
-      input,
-      reference: 'deepmerge',
-      peer: 'deepmerge',
-      impls: {
-        deepmerge: ([t, s]) => deepmerge(t, s, { arrayMerge: overwriteArrays }),
-        'lodash.merge': ([t, s]) => lodashMerge({}, t, s),
-        'bulwark native': ([t, s]) => native.merge(t, s),
-        'bulwark wasm': ([t, s]) => wasm.merge(t, s),
-        'core via binding (JSON text)': ([t, s]) => JSON.parse(nativeBinding.mergeCore([JSON.stringify(t), JSON.stringify(s)], 'replace', 128)),
-      },
-    }));
+    merges.push(
+      await benchCase({
+        name: label,
+        input,
+        reference: 'deepmerge',
+        peer: 'deepmerge',
+        impls: {
+          deepmerge: ([t, s]) => deepmerge(t, s, { arrayMerge: overwriteArrays }),
+          'lodash.merge': ([t, s]) => lodashMerge({}, t, s),
+          'bulwark native': ([t, s]) => native.merge(t, s),
+          'bulwark wasm': ([t, s]) => wasm.merge(t, s),
+          'core via binding (JSON text)': ([t, s]) =>
+            JSON.parse(nativeBinding.mergeCore([JSON.stringify(t), JSON.stringify(s)], 'replace', 128)),
+        },
+      }),
+    );
     const body = { ...input[0], filter: { $where: 'sleep(1000)', 'a.b': 1 } };
-    sanitizes.push(await benchCase({
-      name: `${label}, 2 unsafe keys`,
-      input: body,
-      reference: 'express-mongo-sanitize (on a copy)',
-      peer: 'express-mongo-sanitize (on a copy)',
-      impls: {
-        // express-mongo-sanitize mutates its input: it gets a fresh copy each time, and the
-        // copy's cost is reported on its own row below.
-        'express-mongo-sanitize (on a copy)': (v) => mongoSanitize.sanitize(structuredClone(v)),
-        'structuredClone (the copy alone)': (v) => structuredClone(v),
-        'bulwark native': (v) => native.sanitizeKeys(v),
-      },
-      check: (outputs) => {
-        const expected = JSON.stringify(outputs['express-mongo-sanitize (on a copy)']);
-        if (JSON.stringify(outputs['bulwark native']) !== expected) throw new Error('sanitizeKeys differs from express-mongo-sanitize');
-      },
-    }));
-    sanitizes.push(await benchCase({
-      name: `${label}, has / findUnsafeKeys`,
-      input: body,
-      reference: 'express-mongo-sanitize has',
-      peer: 'express-mongo-sanitize has',
-      impls: {
-        'express-mongo-sanitize has': (v) => mongoSanitize.has(v),
-        'bulwark native': (v) => native.findUnsafeKeys(v).length > 0,
-      },
-    }));
+    sanitizes.push(
+      await benchCase({
+        name: `${label}, 2 unsafe keys`,
+        input: body,
+        reference: 'express-mongo-sanitize (on a copy)',
+        peer: 'express-mongo-sanitize (on a copy)',
+        impls: {
+          // express-mongo-sanitize mutates its input: it gets a fresh copy each time, and the
+          // copy's cost is reported on its own row below.
+          'express-mongo-sanitize (on a copy)': (v) => mongoSanitize.sanitize(structuredClone(v)),
+          'structuredClone (the copy alone)': (v) => structuredClone(v),
+          'bulwark native': (v) => native.sanitizeKeys(v),
+        },
+        check: (outputs) => {
+          const expected = JSON.stringify(outputs['express-mongo-sanitize (on a copy)']);
+          if (JSON.stringify(outputs['bulwark native']) !== expected)
+            throw new Error('sanitizeKeys differs from express-mongo-sanitize');
+        },
+      }),
+    );
+    sanitizes.push(
+      await benchCase({
+        name: `${label}, has / findUnsafeKeys`,
+        input: body,
+        reference: 'express-mongo-sanitize has',
+        peer: 'express-mongo-sanitize has',
+        impls: {
+          'express-mongo-sanitize has': (v) => mongoSanitize.has(v),
+          'bulwark native': (v) => native.findUnsafeKeys(v).length > 0,
+        },
+      }),
+    );
   }
   printTable('merge (arrays replaced; lodash.merge into {} so that nothing is mutated)', merges);
   printTable('sanitizeKeys / findUnsafeKeys (informational)', sanitizes);

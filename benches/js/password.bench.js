@@ -17,10 +17,16 @@ const password = 'correct horse battery staple';
 const impls = {
   'node-argon2': (pw) => nodeArgon2.hash(pw, { type: nodeArgon2.argon2id, ...OWASP, hashLength: 32 }),
   '@node-rs/argon2': (pw) => nodeRsArgon2.hash(pw, { algorithm: 2, ...OWASP, outputLen: 32 }),
-  'hash-wasm': (pw) => hashWasm.argon2id({
-    password: pw, salt: crypto.randomBytes(16), iterations: OWASP.timeCost, parallelism: OWASP.parallelism,
-    memorySize: OWASP.memoryCost, hashLength: 32, outputType: 'encoded',
-  }),
+  'hash-wasm': (pw) =>
+    hashWasm.argon2id({
+      password: pw,
+      salt: crypto.randomBytes(16),
+      iterations: OWASP.timeCost,
+      parallelism: OWASP.parallelism,
+      memorySize: OWASP.memoryCost,
+      hashLength: 32,
+      outputType: 'encoded',
+    }),
   'bulwark native': (pw) => native.hashPassword(pw),
   'bulwark wasm': (pw) => wasm.hashPassword(pw),
 };
@@ -38,22 +44,28 @@ async function check(outputs) {
 }
 
 async function main() {
-  const hashing = await benchCase({ name: 'hash, OWASP params', input: password, peer: '@node-rs/argon2', impls, check, async: true }, { rounds: 9, batchMs: 150 });
+  const hashing = await benchCase(
+    { name: 'hash, OWASP params', input: password, peer: '@node-rs/argon2', impls, check, async: true },
+    { rounds: 9, batchMs: 150 },
+  );
   const stored = await native.hashPassword(password);
-  const verifying = await benchCase({
-    name: 'verify, OWASP params',
-    input: password,
-    peer: '@node-rs/argon2',
-    async: true,
-    reference: 'bulwark native',
-    impls: {
-      'node-argon2': (pw) => nodeArgon2.verify(stored, pw),
-      '@node-rs/argon2': (pw) => nodeRsArgon2.verify(stored, pw),
-      'hash-wasm': (pw) => hashWasm.argon2Verify({ password: pw, hash: stored }),
-      'bulwark native': (pw) => native.verifyPassword(stored, pw),
-      'bulwark wasm': (pw) => wasm.verifyPassword(stored, pw),
+  const verifying = await benchCase(
+    {
+      name: 'verify, OWASP params',
+      input: password,
+      peer: '@node-rs/argon2',
+      async: true,
+      reference: 'bulwark native',
+      impls: {
+        'node-argon2': (pw) => nodeArgon2.verify(stored, pw),
+        '@node-rs/argon2': (pw) => nodeRsArgon2.verify(stored, pw),
+        'hash-wasm': (pw) => hashWasm.argon2Verify({ password: pw, hash: stored }),
+        'bulwark native': (pw) => native.verifyPassword(stored, pw),
+        'bulwark wasm': (pw) => wasm.verifyPassword(stored, pw),
+      },
     },
-  }, { rounds: 9, batchMs: 150 });
+    { rounds: 9, batchMs: 150 },
+  );
   printTable('argon2id (one at a time)', [hashing, verifying]);
   target('hashPassword native vs @node-rs/argon2', hashing, 'bulwark native', '@node-rs/argon2', 1);
   target('verifyPassword native vs @node-rs/argon2', verifying, 'bulwark native', '@node-rs/argon2', 1);

@@ -10,6 +10,7 @@ const { loadBackends, benchCase, printTable, target, printTargets } = require('.
 const { native, wasm } = loadBackends();
 const pkgDir = path.dirname(require.resolve('bulwark/package.json'));
 const { nativeFile } = require(path.join(pkgDir, 'lib', 'platform.js'));
+// eslint-disable-next-line security/detect-non-literal-require -- the peer module chosen by the bench table
 const nativeBinding = require(path.join(pkgDir, nativeFile));
 const wasmBinding = require(path.join(pkgDir, 'wasm', 'bulwark_wasm.js'));
 
@@ -54,24 +55,32 @@ async function main() {
   ];
   const results = [];
   for (const [name, input] of cases) {
-    results.push(await benchCase({
-      name,
-      input,
-      reference: 'path.resolve + startsWith',
-      peer: 'path.resolve + startsWith',
-      impls: {
-        'path.resolve + startsWith': idiom,
-        'path-is-inside': isInside,
-        'bulwark native': (p) => native.resolveWithin(base, p),
-        'bulwark wasm': (p) => wasm.resolveWithin(base, p),
-        'native core crossing': (p) => nativeBinding.resolveWithin(base, p, true, 4096),
-        'wasm core crossing': (p) => wasmBinding.resolveWithin(base, p, true, 4096),
-      },
-    }));
+    results.push(
+      await benchCase({
+        name,
+        input,
+        reference: 'path.resolve + startsWith',
+        peer: 'path.resolve + startsWith',
+        impls: {
+          'path.resolve + startsWith': idiom,
+          'path-is-inside': isInside,
+          'bulwark native': (p) => native.resolveWithin(base, p),
+          'bulwark wasm': (p) => wasm.resolveWithin(base, p),
+          'native core crossing': (p) => nativeBinding.resolveWithin(base, p, true, 4096),
+          'wasm core crossing': (p) => wasmBinding.resolveWithin(base, p, true, 4096),
+        },
+      }),
+    );
   }
   printTable(`resolveWithin (base ${base})`, results);
   for (const r of results) {
-    target(`resolveWithin native vs path.resolve + startsWith at ${r.name}`, r, 'bulwark native', 'path.resolve + startsWith', 1);
+    target(
+      `resolveWithin native vs path.resolve + startsWith at ${r.name}`,
+      r,
+      'bulwark native',
+      'path.resolve + startsWith',
+      1,
+    );
     target(`resolveWithin native vs path-is-inside at ${r.name}`, r, 'bulwark native', 'path-is-inside', 1);
   }
   process.exitCode = printTargets('paths (native backend; WASM and crossing rows are reported, not targeted)') ? 3 : 0;

@@ -20,7 +20,11 @@ function text(units) {
 }
 
 const FIELD = '  Jane.Doe+news@Example.com \x00 ';
-const SIZES = [['form field', FIELD], ['1 KiB', `  ${text(1024)}  `], ['64 KiB', `  ${text(64 * 1024)}  `]];
+const SIZES = [
+  ['form field', FIELD],
+  ['1 KiB', `  ${text(1024)}  `],
+  ['64 KiB', `  ${text(64 * 1024)}  `],
+];
 
 /** [label, validator.js call, Bulwark call]: each sanitizer with realistic arguments. */
 const CALLS = [
@@ -36,22 +40,25 @@ const CALLS = [
 
 /** `call(api, input)` on validator.js and both backends; results compared with Object.is (NaN). */
 function vsValidator(name, input, call) {
-  return benchCase({
-    name,
-    input,
-    reference: 'validator.js',
-    peer: 'validator.js',
-    impls: {
-      'validator.js': (s) => call(validator, s),
-      'bulwark native': (s) => call(native, s),
-      'bulwark wasm': (s) => call(wasm, s),
+  return benchCase(
+    {
+      name,
+      input,
+      reference: 'validator.js',
+      peer: 'validator.js',
+      impls: {
+        'validator.js': (s) => call(validator, s),
+        'bulwark native': (s) => call(native, s),
+        'bulwark wasm': (s) => call(wasm, s),
+      },
+      check: (outputs) => {
+        for (const [impl, out] of Object.entries(outputs)) {
+          if (!Object.is(out, outputs['validator.js'])) throw new Error(`${name}: ${impl} gave ${JSON.stringify(out)}`);
+        }
+      },
     },
-    check: (outputs) => {
-      for (const [impl, out] of Object.entries(outputs)) {
-        if (!Object.is(out, outputs['validator.js'])) throw new Error(`${name}: ${impl} gave ${JSON.stringify(out)}`);
-      }
-    },
-  }, OPTS);
+    OPTS,
+  );
 }
 
 async function main() {
@@ -78,7 +85,8 @@ async function main() {
   printTable('normalizeEmail, toInt, toFloat, toBoolean', scalars);
 
   const normalizations = [];
-  const latin = (units) => 'Crème brûlée, déjà vu — naïve façade, Ångström. '.repeat(Math.ceil(units / 48)).slice(0, units);
+  const latin = (units) =>
+    'Crème brûlée, déjà vu — naïve façade, Ångström. '.repeat(Math.ceil(units / 48)).slice(0, units);
   const NORMALIZE_INPUTS = [
     ['Latin field', 'Crème Brûlée'],
     ['Latin 1 KiB', latin(1024)],
@@ -88,31 +96,39 @@ async function main() {
   ];
   for (const form of ['NFC', 'NFD', 'NFKC']) {
     for (const [label, input] of NORMALIZE_INPUTS) {
-      normalizations.push(await benchCase({
-        name: `${form} ${label}`,
-        input,
-        reference: 'String.prototype.normalize',
-        peer: 'String.prototype.normalize',
-        impls: {
-          'String.prototype.normalize': (s) => s.normalize(form),
-          'bulwark native': (s) => native.normalizeUnicode(s, form),
-          'bulwark wasm': (s) => wasm.normalizeUnicode(s, form),
-        },
-      }, OPTS));
+      normalizations.push(
+        await benchCase(
+          {
+            name: `${form} ${label}`,
+            input,
+            reference: 'String.prototype.normalize',
+            peer: 'String.prototype.normalize',
+            impls: {
+              'String.prototype.normalize': (s) => s.normalize(form),
+              'bulwark native': (s) => native.normalizeUnicode(s, form),
+              'bulwark wasm': (s) => wasm.normalizeUnicode(s, form),
+            },
+          },
+          OPTS,
+        ),
+      );
     }
   }
   // Adversarial: ICU reorders a run of combining marks in quadratic time.
   const marks = `a${'\u0301\u0323'.repeat(8192)}`;
-  const adversarialNormalize = await benchCase({
-    name: 'NFD 16K combining marks',
-    input: marks,
-    reference: 'String.prototype.normalize',
-    peer: 'String.prototype.normalize',
-    impls: {
-      'String.prototype.normalize': (s) => s.normalize('NFD'),
-      'bulwark native': (s) => native.normalizeUnicode(s, 'NFD'),
+  const adversarialNormalize = await benchCase(
+    {
+      name: 'NFD 16K combining marks',
+      input: marks,
+      reference: 'String.prototype.normalize',
+      peer: 'String.prototype.normalize',
+      impls: {
+        'String.prototype.normalize': (s) => s.normalize('NFD'),
+        'bulwark native': (s) => native.normalizeUnicode(s, 'NFD'),
+      },
     },
-  }, { rounds: 5, batchMs: 15 });
+    { rounds: 5, batchMs: 15 },
+  );
   printTable('normalizeUnicode (peer: String.prototype.normalize, ICU)', [...normalizations, adversarialNormalize]);
 
   // Linear time: 1 MB adversarial inputs, native backend.
@@ -124,10 +140,20 @@ async function main() {
     ["blacklist(s, 'a')", 'every unit removed', 'a'.repeat(MB), (s) => native.blacklist(s, 'a').length],
     ["whitelist(s, '\\\\d')", 'every other unit kept', 'a1'.repeat(MB / 2), (s) => native.whitelist(s, '\\d').length],
     ['stripLow', 'NUL and newline', '\x00\n'.repeat(MB / 2), (s) => native.stripLow(s, true).length],
-    ['normalizeEmail', 'dotted Gmail local part', `${'.a'.repeat(MB / 2)}@gmail.com`, (s) => native.normalizeEmail(s).length],
+    [
+      'normalizeEmail',
+      'dotted Gmail local part',
+      `${'.a'.repeat(MB / 2)}@gmail.com`,
+      (s) => native.normalizeEmail(s).length,
+    ],
     ['toInt', 'digits, radix 36', 'z'.repeat(MB), (s) => native.toInt(s, 36)],
     ['toFloat', 'digits then junk', `${'1'.repeat(MB)}x`, (s) => native.toFloat(s)],
-    ["normalizeUnicode(s, 'NFC')", 'a million combining marks', `a${'\u0301\u0323'.repeat(MB / 2)}`, (s) => native.normalizeUnicode(s, 'NFC').length],
+    [
+      "normalizeUnicode(s, 'NFC')",
+      'a million combining marks',
+      `a${'\u0301\u0323'.repeat(MB / 2)}`,
+      (s) => native.normalizeUnicode(s, 'NFC').length,
+    ],
   ];
   console.log('\n## 1 MB adversarial inputs (bulwark native; validator.js and ICU not run)\n');
   for (const [name, label, input, run] of adversarial) {
@@ -142,8 +168,16 @@ async function main() {
     console.log(`- ${name} (${label}, ${input.length} units): ${formatTime(times[2])} median of 5 -> ${answer}`);
   }
 
-  for (const r of [...results, ...scalars]) target(`${r.name} native vs validator.js`, r, 'bulwark native', 'validator.js', 1);
-  for (const r of normalizations) target(`normalizeUnicode ${r.name} native vs String.prototype.normalize`, r, 'bulwark native', 'String.prototype.normalize', 1);
+  for (const r of [...results, ...scalars])
+    target(`${r.name} native vs validator.js`, r, 'bulwark native', 'validator.js', 1);
+  for (const r of normalizations)
+    target(
+      `normalizeUnicode ${r.name} native vs String.prototype.normalize`,
+      r,
+      'bulwark native',
+      'String.prototype.normalize',
+      1,
+    );
   process.exitCode = printTargets('sanitizers (native backend; WASM rows are reported, not targeted)') ? 3 : 0;
 }
 

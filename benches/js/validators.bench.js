@@ -10,7 +10,8 @@ const { loadBackends, benchCase, printTable, target, printTargets, formatTime } 
 
 const { native, wasm } = loadBackends();
 
-const JWT = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
+const JWT =
+  'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
 
 /** [validator, label, input, extra arguments] */
 const CASES = [
@@ -57,20 +58,26 @@ async function main() {
   for (const [name, label, input, args] of CASES) {
     results.push({
       name,
-      result: await benchCase({
-        name: `${name}: ${label}`,
-        input,
-        reference: 'validator.js',
-        peer: 'validator.js',
-        impls: {
-          'validator.js': (s) => validator[name](s, ...args),
-          'bulwark native': (s) => native[name](s, ...args),
-          'bulwark wasm': (s) => wasm[name](s, ...args),
+      result: await benchCase(
+        {
+          name: `${name}: ${label}`,
+          input,
+          reference: 'validator.js',
+          peer: 'validator.js',
+          impls: {
+            'validator.js': (s) => validator[name](s, ...args),
+            'bulwark native': (s) => native[name](s, ...args),
+            'bulwark wasm': (s) => wasm[name](s, ...args),
+          },
         },
-      }, { rounds: 11, batchMs: 15 }),
+        { rounds: 11, batchMs: 15 },
+      ),
     });
   }
-  printTable('validators, realistic inputs (ratio: validator.js time / Bulwark time)', results.map((r) => r.result));
+  printTable(
+    'validators, realistic inputs (ratio: validator.js time / Bulwark time)',
+    results.map((r) => r.result),
+  );
 
   // A signup form's checks: five validators, one crossing per request.
   const form = ['jane.doe@example.com', 'Str0ng!Passw0rd', 'jane_doe', '34', 'https://jane.example.com/blog'];
@@ -83,9 +90,14 @@ async function main() {
   ];
   const compiledNative = native.createValidator(rules);
   const compiledWasm = wasm.createValidator(rules);
-  const oneByOne = (v) => (f) => [
-    v.isEmail(f[0]), v.isStrongPassword(f[1]), v.matches(f[2], /^[a-z0-9_]{3,20}$/), v.isInt(f[3], { min: 13, max: 130 }), v.isURL(f[4], { require_protocol: true }),
-  ].flatMap((ok, i) => (ok ? [] : [i]));
+  const oneByOne = (v) => (f) =>
+    [
+      v.isEmail(f[0]),
+      v.isStrongPassword(f[1]),
+      v.matches(f[2], /^[a-z0-9_]{3,20}$/),
+      v.isInt(f[3], { min: 13, max: 130 }),
+      v.isURL(f[4], { require_protocol: true }),
+    ].flatMap((ok, i) => (ok ? [] : [i]));
   const batch = await benchCase({
     name: 'signup form (5 checks)',
     input: form,
@@ -111,9 +123,12 @@ async function main() {
     ['isISO8601', 'fraction then ":"', `2020-01-01T00:00:00.${rep('1')}:`, []],
     ['isJSON', 'nested arrays', `${rep('[')}${rep(']')}`, []],
     ['isLength', 'variation selectors', rep('\ufe0f'), [{ max: 10 }]],
+    // eslint-disable-next-line security/detect-unsafe-regex -- fixed bench input, linear pattern
     ['matches', '/^(a+)+$/', `${rep('a')}!`, [/^(a+)+$/]],
   ];
-  console.log('\n## 1 MB adversarial inputs (bulwark native; validator.js not run: several of these are its ReDoS cases)\n');
+  console.log(
+    '\n## 1 MB adversarial inputs (bulwark native; validator.js not run: several of these are its ReDoS cases)\n',
+  );
   for (const [name, label, input, args] of adversarial) {
     const times = [];
     let answer;
@@ -126,8 +141,15 @@ async function main() {
     console.log(`- ${name} (${label}, ${input.length} units): ${formatTime(times[2])} median of 5 -> ${answer}`);
   }
 
-  for (const { name, result } of results) target(`${result.name} native vs validator.js`, result, 'bulwark native', 'validator.js', 1);
-  target('signup form: createValidator native vs validator.js one by one', batch, 'bulwark native createValidator', 'validator.js one by one', 1);
+  for (const { result } of results)
+    target(`${result.name} native vs validator.js`, result, 'bulwark native', 'validator.js', 1);
+  target(
+    'signup form: createValidator native vs validator.js one by one',
+    batch,
+    'bulwark native createValidator',
+    'validator.js one by one',
+    1,
+  );
   process.exitCode = printTargets('validators (native backend; WASM rows are reported, not targeted)') ? 3 : 0;
 }
 

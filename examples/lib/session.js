@@ -64,7 +64,11 @@ function createSessions({ db, security, ttlMs }) {
       security(req, { type: 'session', location: 'cookie', path: COOKIE, detail: 'verifier mismatch' });
       return undefined;
     }
-    return { selector: row.selector, csrfToken: row.csrf_token, user: { id: row.user_id, email: row.email, profile: row.profile } };
+    return {
+      selector: row.selector,
+      csrfToken: row.csrf_token,
+      user: { id: row.user_id, email: row.email, profile: row.profile },
+    };
   }
 
   /** Requires a session, and for unsafe methods an `X-CSRF-Token` header matching it. */
@@ -79,7 +83,12 @@ function createSessions({ db, security, ttlMs }) {
       if (UNSAFE_METHODS.has(req.method)) {
         const sent = req.get('x-csrf-token');
         if (!bulwark.timingSafeEqual(typeof sent === 'string' ? sent : '', session.csrfToken)) {
-          security(req, { type: 'csrf', location: 'headers', path: 'x-csrf-token', detail: sent ? 'token mismatch' : 'token missing' });
+          security(req, {
+            type: 'csrf',
+            location: 'headers',
+            path: 'x-csrf-token',
+            detail: sent ? 'token mismatch' : 'token missing',
+          });
           sendError(res, 403, 'CSRF', 'missing or wrong CSRF token');
           return;
         }

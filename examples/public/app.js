@@ -5,13 +5,20 @@
 let csrfToken = null;
 
 const $ = (id) => document.getElementById(id);
-const status = (text) => { $('status').textContent = text; };
+const showStatus = (text) => {
+  $('status').textContent = text;
+};
 
 async function api(method, url, body, contentType = 'application/json') {
   const headers = {};
   if (body !== undefined) headers['Content-Type'] = contentType;
   if (csrfToken && method !== 'GET') headers['X-CSRF-Token'] = csrfToken;
-  const res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+  const res = await fetch(url, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    credentials: 'same-origin',
+  });
   const data = res.status === 204 ? null : await res.json().catch(() => null);
   if (!res.ok) {
     const err = data && data.error ? data.error : { code: String(res.status), message: res.statusText };
@@ -66,14 +73,14 @@ $('auth-form').addEventListener('submit', async (event) => {
   try {
     if (action === 'signup') {
       const { message } = await api('POST', '/api/signup', credentials);
-      status(message);
+      showStatus(message);
     }
     await api('POST', '/api/login', credentials);
     form.reset();
-    status('');
+    showStatus('');
     await refreshMe();
   } catch (err) {
-    status(err.message);
+    showStatus(err.message);
   }
 });
 
@@ -81,7 +88,7 @@ $('logout').addEventListener('click', async () => {
   try {
     await api('POST', '/api/logout');
   } catch (err) {
-    status(err.message);
+    showStatus(err.message);
   }
   await refreshMe();
 });
@@ -93,11 +100,11 @@ $('profile-form').addEventListener('submit', async (event) => {
   const patch = { displayName: displayName.value.trim() || null, website: website.value.trim() || null };
   try {
     await api('PATCH', '/api/profile', patch, 'application/merge-patch+json');
-    status('Profile saved.');
+    showStatus('Profile saved.');
     await refreshMe();
     await refreshComments();
   } catch (err) {
-    status(err.message);
+    showStatus(err.message);
   }
 });
 
@@ -106,12 +113,12 @@ $('comment-form').addEventListener('submit', async (event) => {
   try {
     await api('POST', '/api/comments', { body: event.target.elements.body.value });
     event.target.reset();
-    status('');
+    showStatus('');
     await refreshComments();
   } catch (err) {
-    status(err.message);
+    showStatus(err.message);
   }
 });
 
 refreshMe();
-refreshComments().catch((err) => status(err.message));
+refreshComments().catch((err) => showStatus(err.message));

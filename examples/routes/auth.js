@@ -27,7 +27,10 @@ module.exports = function authRoutes({ db, sessions, security, onViolation, auth
       // Hash before looking at the table, and answer the same way whether or not the address
       // was taken: neither the reply nor its timing tells an attacker who has an account.
       const hash = await bulwark.hashPassword(password, passwordOptions);
-      await db.query('INSERT INTO users (email, password_hash) VALUES ($1, $2) ON CONFLICT (email) DO NOTHING', [email, hash]);
+      await db.query('INSERT INTO users (email, password_hash) VALUES ($1, $2) ON CONFLICT (email) DO NOTHING', [
+        email,
+        hash,
+      ]);
       res.status(202).json({ message: 'if this address was not registered yet, the account now exists: sign in' });
     },
   );

@@ -32,7 +32,14 @@ module.exports = function commentRoutes({ db, sessions, security, onViolation })
         [limit],
       );
       // `author` is the user's own text: clients must insert it as text (the demo page does).
-      res.json({ comments: rows.map((r) => ({ id: r.id, author: r.author ?? 'anonymous', html: r.body_html, createdAt: r.created_at })) });
+      res.json({
+        comments: rows.map((r) => ({
+          id: r.id,
+          author: r.author ?? 'anonymous',
+          html: r.body_html,
+          createdAt: r.created_at,
+        })),
+      });
     },
   );
 
@@ -54,7 +61,10 @@ module.exports = function commentRoutes({ db, sessions, security, onViolation })
         sendError(res, 400, 'EMPTY_COMMENT', 'nothing is left of this comment once sanitized');
         return;
       }
-      const row = await db.one('INSERT INTO comments (user_id, body_html) VALUES ($1, $2) RETURNING id', [req.session.user.id, html]);
+      const row = await db.one('INSERT INTO comments (user_id, body_html) VALUES ($1, $2) RETURNING id', [
+        req.session.user.id,
+        html,
+      ]);
       res.status(201).json({ id: row.id, html });
     },
   );

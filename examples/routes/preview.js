@@ -16,7 +16,14 @@ const bulwark = require('bulwark');
 const guard = require('bulwark/express');
 const { sendError } = require('../lib/http');
 
-const URL_ERRORS = new Set(['URL_INVALID', 'URL_SCHEME', 'URL_CREDENTIALS', 'URL_HOST_NOT_ALLOWED', 'SSRF_BLOCKED', 'INVALID_UNICODE']);
+const URL_ERRORS = new Set([
+  'URL_INVALID',
+  'URL_SCHEME',
+  'URL_CREDENTIALS',
+  'URL_HOST_NOT_ALLOWED',
+  'SSRF_BLOCKED',
+  'INVALID_UNICODE',
+]);
 
 class UpstreamError extends Error {}
 
@@ -28,7 +35,11 @@ function titleOf(html) {
   const end = start === -1 ? -1 : lower.indexOf('</title', start);
   if (end === -1) return null;
   // Text for the client to insert as text; stripTags also decodes entities.
-  const title = bulwark.stripTags(html.slice(start + 1, end)).replace(/\s+/g, ' ').trim().slice(0, 200);
+  const title = bulwark
+    .stripTags(html.slice(start + 1, end))
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 200);
   return title || null;
 }
 
@@ -36,11 +47,15 @@ function titleOf(html) {
 function get(target, agent, timeoutMs) {
   return new Promise((resolve, reject) => {
     const client = target.protocol === 'https:' ? https : http;
-    const req = client.get(target.href, {
-      agent,
-      timeout: timeoutMs,
-      headers: { 'user-agent': 'bulwark-demo-link-preview', accept: 'text/html' },
-    }, resolve);
+    const req = client.get(
+      target.href,
+      {
+        agent,
+        timeout: timeoutMs,
+        headers: { 'user-agent': 'bulwark-demo-link-preview', accept: 'text/html' },
+      },
+      resolve,
+    );
     req.on('timeout', () => req.destroy(new UpstreamError('timed out')));
     req.on('error', reject);
   });
@@ -114,7 +129,14 @@ module.exports = function previewRoutes({ sessions, security, onViolation, previ
       } catch (err) {
         if (err instanceof bulwark.BulwarkError && URL_ERRORS.has(err.code)) {
           security(req, { type: 'ssrf', location: 'body', path: 'url', detail: err.code });
-          sendError(res, 400, err.code, err.code === 'SSRF_BLOCKED' ? 'this URL leads to an address the server may not reach' : 'this URL is not allowed');
+          sendError(
+            res,
+            400,
+            err.code,
+            err.code === 'SSRF_BLOCKED'
+              ? 'this URL leads to an address the server may not reach'
+              : 'this URL is not allowed',
+          );
           return;
         }
         if (err instanceof UpstreamError || (err && typeof err.code === 'string' && /^E[A-Z_]+$/.test(err.code))) {

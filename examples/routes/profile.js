@@ -28,7 +28,8 @@ function checkPreferences(value) {
     const v = value[key];
     if (key === 'theme' && (v === null || (typeof v === 'string' && bulwark.isIn(v, THEMES)))) out.theme = v;
     else if (key === 'emailNotifications' && (v === null || typeof v === 'boolean')) out.emailNotifications = v;
-    else if (key === 'theme' || key === 'emailNotifications') return { ok: false, field: `preferences.${key}`, rule: 'isIn' };
+    else if (key === 'theme' || key === 'emailNotifications')
+      return { ok: false, field: `preferences.${key}`, rule: 'isIn' };
     else return { ok: false, field: 'preferences', rule: 'unknown' }; // never echo unknown keys
   }
   return { ok: true, value: out };
@@ -59,11 +60,22 @@ module.exports = function profileRoutes({ db, sessions, onViolation }) {
       }
     }
     if (errors.length > 0) {
-      res.status(400).json({ error: { code: 'VALIDATION_FAILED', message: 'only displayName, bio, website and preferences can be changed', errors } });
+      res
+        .status(400)
+        .json({
+          error: {
+            code: 'VALIDATION_FAILED',
+            message: 'only displayName, bio, website and preferences can be changed',
+            errors,
+          },
+        });
       return;
     }
     const profile = bulwark.mergePatch(req.session.user.profile, clean);
-    await db.query('UPDATE users SET profile = $1::jsonb WHERE id = $2', [JSON.stringify(profile), req.session.user.id]);
+    await db.query('UPDATE users SET profile = $1::jsonb WHERE id = $2', [
+      JSON.stringify(profile),
+      req.session.user.id,
+    ]);
     res.json({ profile });
   });
 

@@ -9,7 +9,8 @@ const path = require('node:path');
 const request = require('supertest');
 const { makeApp, signIn } = require('./helpers');
 
-const CSP = "default-src 'none';script-src 'self';style-src 'self';img-src 'self';connect-src 'self';form-action 'self';frame-ancestors 'none';base-uri 'none';object-src 'none'";
+const CSP =
+  "default-src 'none';script-src 'self';style-src 'self';img-src 'self';connect-src 'self';form-action 'self';frame-ancestors 'none';base-uri 'none';object-src 'none'";
 
 function assertSecurityHeaders(res) {
   assert.equal(res.headers['content-security-policy'], CSP);
@@ -53,11 +54,19 @@ test('API answers, errors and 404s carry the same headers; x-powered-by is off; 
 });
 
 test('/.well-known/security.txt follows RFC 9116: Contact and an Expires less than a year ahead', async () => {
-  const { app } = await makeApp({ securityContact: 'mailto:security@bulwark.test', canonicalUrl: 'https://bulwark.test/.well-known/security.txt' });
+  const { app } = await makeApp({
+    securityContact: 'mailto:security@bulwark.test',
+    canonicalUrl: 'https://bulwark.test/.well-known/security.txt',
+  });
   const res = await request(app).get('/.well-known/security.txt');
   assert.equal(res.status, 200);
   assert.equal(res.headers['content-type'], 'text/plain; charset=utf-8');
-  const fields = Object.fromEntries(res.text.trim().split('\n').map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 2)]));
+  const fields = Object.fromEntries(
+    res.text
+      .trim()
+      .split('\n')
+      .map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 2)]),
+  );
   assert.equal(fields.Contact, 'mailto:security@bulwark.test');
   assert.equal(fields.Canonical, 'https://bulwark.test/.well-known/security.txt');
   assert.match(fields.Expires, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
@@ -67,7 +76,8 @@ test('/.well-known/security.txt follows RFC 9116: Contact and an Expires less th
 
 test('CORS: only allowlisted origins get credentials access; others get no CORS headers', async () => {
   const { app } = await makeApp({ allowedOrigins: ['https://app.bulwark.test'] });
-  const preflight = await request(app).options('/api/comments')
+  const preflight = await request(app)
+    .options('/api/comments')
     .set('Origin', 'https://app.bulwark.test')
     .set('Access-Control-Request-Method', 'POST')
     .set('Access-Control-Request-Headers', 'content-type,x-csrf-token');
@@ -78,7 +88,10 @@ test('CORS: only allowlisted origins get credentials access; others get no CORS 
   assert.equal(preflight.headers['access-control-allow-methods'], 'GET,POST,PATCH');
 
   for (const origin of ['https://evil.test', 'null', 'https://app.bulwark.test.evil.test', 'http://app.bulwark.test']) {
-    const evilPreflight = await request(app).options('/api/comments').set('Origin', origin).set('Access-Control-Request-Method', 'POST');
+    const evilPreflight = await request(app)
+      .options('/api/comments')
+      .set('Origin', origin)
+      .set('Access-Control-Request-Method', 'POST');
     assert.equal(evilPreflight.headers['access-control-allow-origin'], undefined, origin);
     assert.equal(evilPreflight.headers['access-control-allow-credentials'], undefined, origin);
     const evilGet = await request(app).get('/api/comments').set('Origin', origin);
@@ -100,7 +113,10 @@ test('prototype pollution in JSON and form bodies is rejected with 400 and logge
     assert.equal(res.status, 400, payload);
     assert.equal(res.body.error.code, 'PROTOTYPE_POLLUTION', payload);
   }
-  const form = await request(app).post('/api/login').type('form').send('email=a%40example.com&password=x&__proto__[admin]=1');
+  const form = await request(app)
+    .post('/api/login')
+    .type('form')
+    .send('email=a%40example.com&password=x&__proto__[admin]=1');
   assert.notEqual(form.status, 200);
   assert.equal({}.admin, undefined);
   assert.equal(Object.prototype.admin, undefined);
@@ -111,7 +127,12 @@ test('prototype pollution in JSON and form bodies is rejected with 400 and logge
 
 test('NoSQL operator keys in bodies are rejected before any route sees them', async () => {
   const { app, securityEvents } = await makeApp();
-  for (const body of [{ email: { $ne: null }, password: 'x' }, { email: 'a@example.com', password: { $gt: '' } }, { $where: 'sleep(1000)' }, { 'email.x': 1 }]) {
+  for (const body of [
+    { email: { $ne: null }, password: 'x' },
+    { email: 'a@example.com', password: { $gt: '' } },
+    { $where: 'sleep(1000)' },
+    { 'email.x': 1 },
+  ]) {
     const res = await request(app).post('/api/login').send(body);
     assert.equal(res.status, 400, JSON.stringify(body));
     assert.equal(res.body.error.code, 'OPERATOR_KEY', JSON.stringify(body));
@@ -124,18 +145,29 @@ test('NoSQL operator keys in bodies are rejected before any route sees them', as
 
 test('malformed, oversized and too deeply nested bodies get 400/413 before the route', async () => {
   const { app } = await makeApp();
-  const malformed = await request(app).post('/api/login').set('content-type', 'application/json').send('{"email": "a@example.com",');
+  const malformed = await request(app)
+    .post('/api/login')
+    .set('content-type', 'application/json')
+    .send('{"email": "a@example.com",');
   assert.equal(malformed.status, 400);
   assert.equal(malformed.body.error.code, 'INVALID_JSON');
 
-  const big = await request(app).post('/api/login').send({ email: 'a@example.com', password: 'x'.repeat(40 * 1024) });
+  const big = await request(app)
+    .post('/api/login')
+    .send({ email: 'a@example.com', password: 'x'.repeat(40 * 1024) });
   assert.equal(big.status, 413);
 
-  const deep = await request(app).post('/api/login').set('content-type', 'application/json').send(`${'['.repeat(64)}${']'.repeat(64)}`);
+  const deep = await request(app)
+    .post('/api/login')
+    .set('content-type', 'application/json')
+    .send(`${'['.repeat(64)}${']'.repeat(64)}`);
   assert.equal(deep.status, 400);
   assert.doesNotMatch(JSON.stringify(deep.body), /\[\[/);
 
-  const manyParams = await request(app).post('/api/login').type('form').send(Array.from({ length: 1200 }, (_, i) => `k${i}=1`).join('&'));
+  const manyParams = await request(app)
+    .post('/api/login')
+    .type('form')
+    .send(Array.from({ length: 1200 }, (_, i) => `k${i}=1`).join('&'));
   assert.equal(manyParams.status, 413);
 });
 
@@ -143,16 +175,25 @@ test('the auth limiter answers 429 on the 6th login or sign-up try within the wi
   const { app, securityEvents } = await makeApp({ rateLimit: { auth: 5, api: 1000 } });
   const tries = [];
   for (let i = 0; i < 6; i++) {
-    tries.push(await request(app).post('/api/login').send({ email: 'nobody@example.com', password: `guess-${i}` }));
+    tries.push(
+      await request(app)
+        .post('/api/login')
+        .send({ email: 'nobody@example.com', password: `guess-${i}` }),
+    );
   }
-  assert.deepEqual(tries.map((r) => r.status), [401, 401, 401, 401, 401, 429]);
+  assert.deepEqual(
+    tries.map((r) => r.status),
+    [401, 401, 401, 401, 401, 429],
+  );
   const limited = tries[5];
   assert.deepEqual(limited.body, { error: { code: 'RATE_LIMITED', message: 'too many requests; try again later' } });
   assert.match(limited.headers.ratelimit, /(^|, )"auth"; r=0; t=\d+$/);
   assert.match(limited.headers['ratelimit-policy'], /"auth"; q=5; w=900/);
   assert.ok(Number(limited.headers['retry-after']) > 0);
   // Sign-up shares the budget: an attacker cannot switch routes to get more tries.
-  const signup = await request(app).post('/api/signup').send({ email: 'new@example.com', password: 'long enough password' });
+  const signup = await request(app)
+    .post('/api/signup')
+    .send({ email: 'new@example.com', password: 'long enough password' });
   assert.equal(signup.status, 429);
   // Other routes have their own, larger budget.
   assert.equal((await request(app).get('/api/comments')).status, 200);
@@ -168,7 +209,15 @@ test('the general limiter caps every other route per IP', async () => {
 
 test('a failing database gives a generic 500: no message, no stack, the details only in the server log', async () => {
   const secret = 'connection to 10.0.0.5:5432 refused (password authentication failed for user "app")';
-  const brokenDb = { kind: 'broken', query: async () => { throw new Error(secret); }, one: async () => { throw new Error(secret); } };
+  const brokenDb = {
+    kind: 'broken',
+    query: async () => {
+      throw new Error(secret);
+    },
+    one: async () => {
+      throw new Error(secret);
+    },
+  };
   for (const production of [true, false]) {
     const { app, logs } = await makeApp({ db: brokenDb, production });
     const res = await request(app).get('/api/comments');
@@ -188,11 +237,20 @@ test('security logs carry no passwords, session cookies or CSRF tokens', async (
   const session = await signIn(app, { password });
   await request(app).post('/api/login').send({ email: session.email, password: 'wrong-password-never-logged' });
   await request(app).post('/api/logout').set('Cookie', session.cookie).set('X-CSRF-Token', 'forged-token-never-logged');
-  await request(app).post('/api/login').set('content-type', 'application/json').send(`{"password": "${password}", "__proto__": {}}`);
+  await request(app)
+    .post('/api/login')
+    .set('content-type', 'application/json')
+    .send(`{"password": "${password}", "__proto__": {}}`);
   const text = JSON.stringify(logs);
   assert.ok(logs.some((l) => l.security && l.security.type === 'login'));
   assert.ok(logs.some((l) => l.security && l.security.type === 'csrf'));
-  for (const secret of [password, 'wrong-password-never-logged', 'forged-token-never-logged', session.cookie.split('=')[1], session.csrfToken]) {
+  for (const secret of [
+    password,
+    'wrong-password-never-logged',
+    'forged-token-never-logged',
+    session.cookie.split('=')[1],
+    session.csrfToken,
+  ]) {
     assert.ok(!text.includes(secret), 'a secret reached the logs');
   }
 });

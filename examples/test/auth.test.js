@@ -28,10 +28,29 @@ test('sign-up stores an argon2id hash, and answers the same whether or not the a
 test('sign-up and login validate input and never echo the rejected value', async () => {
   const { app } = await makeApp();
   const cases = [
-    ['/api/signup', { email: 'not-an-email<script>', password: 'long enough password' }, [{ location: 'body', field: 'email', rule: 'isEmail' }]],
-    ['/api/signup', { email: uniqueEmail(), password: 'short' }, [{ location: 'body', field: 'password', rule: 'isLength' }]],
-    ['/api/signup', { email: uniqueEmail(), password: 'p'.repeat(257) }, [{ location: 'body', field: 'password', rule: 'isLength' }]],
-    ['/api/login', {}, [{ location: 'body', field: 'email', rule: 'required' }, { location: 'body', field: 'password', rule: 'required' }]],
+    [
+      '/api/signup',
+      { email: 'not-an-email<script>', password: 'long enough password' },
+      [{ location: 'body', field: 'email', rule: 'isEmail' }],
+    ],
+    [
+      '/api/signup',
+      { email: uniqueEmail(), password: 'short' },
+      [{ location: 'body', field: 'password', rule: 'isLength' }],
+    ],
+    [
+      '/api/signup',
+      { email: uniqueEmail(), password: 'p'.repeat(257) },
+      [{ location: 'body', field: 'password', rule: 'isLength' }],
+    ],
+    [
+      '/api/login',
+      {},
+      [
+        { location: 'body', field: 'email', rule: 'required' },
+        { location: 'body', field: 'password', rule: 'required' },
+      ],
+    ],
     ['/api/login', { email: ['a@example.com'], password: 'x' }, [{ location: 'body', field: 'email', rule: 'type' }]],
   ];
   for (const [url, body, errors] of cases) {
@@ -54,7 +73,8 @@ test('login sets a __Host- session cookie that is Secure, HttpOnly and SameSite=
   assert.equal(cookies.length, 1);
   const attributes = cookies[0].split(';').map((s) => s.trim());
   assert.match(attributes[0], /^__Host-sid=[0-9a-f]{32}\.[A-Za-z0-9_-]{43}$/);
-  for (const attribute of ['HttpOnly', 'Secure', 'SameSite=Strict', 'Path=/', 'Max-Age=3600']) assert.ok(attributes.includes(attribute), attribute);
+  for (const attribute of ['HttpOnly', 'Secure', 'SameSite=Strict', 'Path=/', 'Max-Age=3600'])
+    assert.ok(attributes.includes(attribute), attribute);
   assert.ok(!attributes.some((a) => /^domain=/i.test(a)), '__Host- cookies carry no Domain');
   assert.equal(res.headers['cache-control'], 'no-store');
   // Each login is a new session (no fixation), and the database holds no usable cookie.
@@ -72,7 +92,9 @@ test('unknown user and wrong password get the same 401 reply, and both pay for o
     return original(hash, pw, ...rest);
   });
   const wrong = await request(app).post('/api/login').send({ email, password: 'not the password' });
-  const unknown = await request(app).post('/api/login').send({ email: uniqueEmail('ghost'), password: 'not the password' });
+  const unknown = await request(app)
+    .post('/api/login')
+    .send({ email: uniqueEmail('ghost'), password: 'not the password' });
   assert.equal(wrong.status, 401);
   assert.equal(unknown.status, 401);
   assert.equal(wrong.text, unknown.text);
@@ -91,15 +113,25 @@ test('unknown user and wrong password get the same 401 reply, and both pay for o
 test('SQL injection strings are data: parameterized queries never let them change a query', async () => {
   const { app, db } = await makeApp();
   const victim = await signIn(app);
-  for (const email of ["x'or'1'='1@example.com", "admin'--@example.com", `${victim.email.split('@')[0]}'--@example.com`]) {
+  for (const email of [
+    "x'or'1'='1@example.com",
+    "admin'--@example.com",
+    `${victim.email.split('@')[0]}'--@example.com`,
+  ]) {
     const res = await request(app).post('/api/login').send({ email, password: "' OR '1'='1" });
     assert.equal(res.status, 401, email);
   }
   const res = await request(app).post('/api/login').send({ email: victim.email, password: "' OR '1'='1' --" });
   assert.equal(res.status, 401);
   const quoted = uniqueEmail("o'brien");
-  assert.equal((await request(app).post('/api/signup').send({ email: quoted, password: 'robert"); DROP TABLE users;--' })).status, 202);
-  assert.equal((await request(app).post('/api/login').send({ email: quoted, password: 'robert"); DROP TABLE users;--' })).status, 200);
+  assert.equal(
+    (await request(app).post('/api/signup').send({ email: quoted, password: 'robert"); DROP TABLE users;--' })).status,
+    202,
+  );
+  assert.equal(
+    (await request(app).post('/api/login').send({ email: quoted, password: 'robert"); DROP TABLE users;--' })).status,
+    200,
+  );
   assert.ok((await db.query('SELECT count(*)::int AS n FROM users', []))[0].n >= 2);
   // The db interface has no entry point without a params array.
   await assert.rejects(db.query("SELECT 1 WHERE 'a' = 'a'"), { name: 'TypeError', message: /params array/ });
@@ -108,8 +140,12 @@ test('SQL injection strings are data: parameterized queries never let them chang
 test('emails are normalized (normalizeEmail) so case variants reach the same account', async () => {
   const { app } = await makeApp();
   const local = `Mixed.Case-${Date.now()}`;
-  await request(app).post('/api/signup').send({ email: `${local}@Example.COM`, password: 'correct horse battery staple' });
-  const res = await request(app).post('/api/login').send({ email: `${local.toLowerCase()}@example.com`, password: 'correct horse battery staple' });
+  await request(app)
+    .post('/api/signup')
+    .send({ email: `${local}@Example.COM`, password: 'correct horse battery staple' });
+  const res = await request(app)
+    .post('/api/login')
+    .send({ email: `${local.toLowerCase()}@example.com`, password: 'correct horse battery staple' });
   assert.equal(res.status, 200);
   const me = await request(app).get('/api/me').set('Cookie', sessionCookie(res));
   assert.equal(me.body.email, `${local.toLowerCase()}@example.com`);
@@ -141,7 +177,14 @@ test('sessions: /api/me needs a valid cookie; a forged or tampered verifier is r
   const [name, value] = session.cookie.split('=');
   const [selector, verifier] = value.split('.');
   const flipped = `${verifier.slice(0, -1)}${verifier.endsWith('A') ? 'B' : 'A'}`;
-  for (const forged of [`${selector}.${flipped}`, `${selector}.${'A'.repeat(43)}`, `${'0'.repeat(32)}.${verifier}`, `${selector}.${verifier}x`, `${selector}`, "' OR 1=1 --"]) {
+  for (const forged of [
+    `${selector}.${flipped}`,
+    `${selector}.${'A'.repeat(43)}`,
+    `${'0'.repeat(32)}.${verifier}`,
+    `${selector}.${verifier}x`,
+    `${selector}`,
+    "' OR 1=1 --",
+  ]) {
     const res = await request(app).get('/api/me').set('Cookie', `${name}=${forged}`);
     assert.equal(res.status, 401, forged);
     assert.equal(res.body.error.code, 'UNAUTHENTICATED');
@@ -149,7 +192,7 @@ test('sessions: /api/me needs a valid cookie; a forged or tampered verifier is r
   assert.ok(securityEvents().some((e) => e.type === 'session' && e.detail === 'verifier mismatch'));
 });
 
-test('CSRF: state-changing requests need the session\'s token, compared in constant time', async (t) => {
+test("CSRF: state-changing requests need the session's token, compared in constant time", async (t) => {
   const { app } = await makeApp();
   const session = await signIn(app);
   const compared = [];
@@ -166,12 +209,25 @@ test('CSRF: state-changing requests need the session\'s token, compared in const
     const res = await request(app).post('/api/logout').set('Cookie', session.cookie).set('X-CSRF-Token', token);
     assert.equal(res.status, 403, token);
   }
-  assert.ok(compared.some(([a, b]) => a === sameLength && b === session.csrfToken), 'the CSRF token went through bulwark.timingSafeEqual');
+  assert.ok(
+    compared.some(([a, b]) => a === sameLength && b === session.csrfToken),
+    'the CSRF token went through bulwark.timingSafeEqual',
+  );
   // Still signed in: the forged requests changed nothing.
   assert.equal((await request(app).get('/api/me').set('Cookie', session.cookie)).status, 200);
 
-  const logout = await request(app).post('/api/logout').set('Cookie', session.cookie).set('X-CSRF-Token', session.csrfToken);
+  const logout = await request(app)
+    .post('/api/logout')
+    .set('Cookie', session.cookie)
+    .set('X-CSRF-Token', session.csrfToken);
   assert.equal(logout.status, 204);
-  assert.match(logout.headers['set-cookie'][0], /^__Host-sid=; Path=\/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; Secure; SameSite=Strict$/);
-  assert.equal((await request(app).get('/api/me').set('Cookie', session.cookie)).status, 401, 'the session is gone server-side');
+  assert.match(
+    logout.headers['set-cookie'][0],
+    /^__Host-sid=; Path=\/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; Secure; SameSite=Strict$/,
+  );
+  assert.equal(
+    (await request(app).get('/api/me').set('Cookie', session.cookie)).status,
+    401,
+    'the session is gone server-side',
+  );
 });

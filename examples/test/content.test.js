@@ -18,7 +18,11 @@ function post(app, session, url, body) {
 }
 
 function patch(app, session, body, type = 'application/merge-patch+json') {
-  const req = request(app).patch('/api/profile').set('Cookie', session.cookie).set('X-CSRF-Token', session.csrfToken).set('Content-Type', type);
+  const req = request(app)
+    .patch('/api/profile')
+    .set('Cookie', session.cookie)
+    .set('X-CSRF-Token', session.csrfToken)
+    .set('Content-Type', type);
   return req.send(typeof body === 'string' ? body : JSON.stringify(body));
 }
 
@@ -28,13 +32,34 @@ function scriptVectors(html) {
   const found = [];
   for (const el of doc.body.querySelectorAll('*')) {
     const tag = el.tagName.toLowerCase();
-    if (['script', 'style', 'iframe', 'object', 'embed', 'svg', 'math', 'img', 'form', 'base', 'meta', 'link', 'template'].includes(tag)) found.push(`<${tag}>`);
+    if (
+      [
+        'script',
+        'style',
+        'iframe',
+        'object',
+        'embed',
+        'svg',
+        'math',
+        'img',
+        'form',
+        'base',
+        'meta',
+        'link',
+        'template',
+      ].includes(tag)
+    )
+      found.push(`<${tag}>`);
     for (const attr of el.attributes) {
       if (/^on/i.test(attr.name) || attr.name === 'style' || attr.name === 'srcdoc') found.push(`${tag}[${attr.name}]`);
       if (/^(href|src|action|formaction|xlink:href)$/i.test(attr.name)) {
         // What a browser on this app's origin would follow (relative URLs stay on the origin).
         let protocol;
-        try { protocol = new URL(attr.value, 'https://demo.test/').protocol; } catch { protocol = 'invalid'; }
+        try {
+          protocol = new URL(attr.value, 'https://demo.test/').protocol;
+        } catch {
+          protocol = 'invalid';
+        }
         if (!['http:', 'https:', 'mailto:'].includes(protocol)) found.push(`${tag}[${attr.name}=${attr.value}]`);
       }
     }
@@ -77,9 +102,14 @@ test('comments: anonymous readers can list; posting needs a session and the CSRF
 test('comments: stored HTML keeps the allowed markup and nothing that can run script', async () => {
   const { app, db } = await makeApp();
   const session = await signIn(app);
-  const kept = await post(app, session, '/api/comments', { body: '<p>Read <a href="https://example.com/a?b=1" target="_blank">this</a> <em>now</em></p><ul><li><code>x &lt; y</code></li></ul>' });
+  const kept = await post(app, session, '/api/comments', {
+    body: '<p>Read <a href="https://example.com/a?b=1" target="_blank">this</a> <em>now</em></p><ul><li><code>x &lt; y</code></li></ul>',
+  });
   assert.equal(kept.status, 201);
-  assert.equal(kept.body.html, '<p>Read <a href="https://example.com/a?b=1" rel="nofollow noopener noreferrer ugc">this</a> <em>now</em></p><ul><li><code>x &lt; y</code></li></ul>');
+  assert.equal(
+    kept.body.html,
+    '<p>Read <a href="https://example.com/a?b=1" rel="nofollow noopener noreferrer ugc">this</a> <em>now</em></p><ul><li><code>x &lt; y</code></li></ul>',
+  );
 
   for (const payload of XSS) {
     const res = await post(app, session, '/api/comments', { body: payload });
@@ -124,7 +154,8 @@ test('comments list: limit validated; repeated keys collapse to the last value (
   const { app, securityEvents } = await makeApp();
   const session = await signIn(app);
   await patch(app, session, { displayName: '<img src=x onerror=alert(1)>Eve' });
-  for (let i = 0; i < 4; i++) assert.equal((await post(app, session, '/api/comments', { body: `comment ${i}` })).status, 201);
+  for (let i = 0; i < 4; i++)
+    assert.equal((await post(app, session, '/api/comments', { body: `comment ${i}` })).status, 201);
 
   const two = await request(app).get('/api/comments?limit=2');
   assert.equal(two.body.comments.length, 2);
@@ -135,7 +166,9 @@ test('comments list: limit validated; repeated keys collapse to the last value (
   const polluted = await request(app).get('/api/comments?limit=1&limit=3');
   assert.equal(polluted.status, 200);
   assert.equal(polluted.body.comments.length, 3);
-  assert.ok(securityEvents().some((e) => e.type === 'parameterPollution' && e.location === 'query' && e.path === 'limit'));
+  assert.ok(
+    securityEvents().some((e) => e.type === 'parameterPollution' && e.location === 'query' && e.path === 'limit'),
+  );
 
   for (const query of ['limit[$gt]=0', '__proto__[limit]=1', 'constructor[prototype][limit]=1']) {
     const res = await request(app).get(`/api/comments?${query}`);
@@ -154,9 +187,17 @@ test('comments list: limit validated; repeated keys collapse to the last value (
 test('profile: JSON Merge Patch sets, merges nested objects and deletes with null', async () => {
   const { app } = await makeApp();
   const session = await signIn(app);
-  let res = await patch(app, session, { displayName: '  Ada  ', website: 'https://ada.example', preferences: { theme: 'dark', emailNotifications: true } });
+  let res = await patch(app, session, {
+    displayName: '  Ada  ',
+    website: 'https://ada.example',
+    preferences: { theme: 'dark', emailNotifications: true },
+  });
   assert.equal(res.status, 200);
-  assert.deepEqual(res.body.profile, { displayName: 'Ada', website: 'https://ada.example', preferences: { theme: 'dark', emailNotifications: true } });
+  assert.deepEqual(res.body.profile, {
+    displayName: 'Ada',
+    website: 'https://ada.example',
+    preferences: { theme: 'dark', emailNotifications: true },
+  });
   res = await patch(app, session, { website: null, preferences: { theme: 'light' } });
   assert.deepEqual(res.body.profile, { displayName: 'Ada', preferences: { theme: 'light', emailNotifications: true } });
   res = await patch(app, session, { preferences: { emailNotifications: null } }, 'application/json');
@@ -190,7 +231,10 @@ test('profile: mass assignment, prototype keys, bad values and non-object patche
     const res = await patch(app, session, body);
     assert.equal(res.status, 400, JSON.stringify(body));
     assert.equal(res.body.error.code, code, JSON.stringify(body));
-    assert.ok(!res.text.includes('isAdmin') && !res.text.includes('enterprise') && !res.text.includes('javascript'), 'rejected values are not echoed');
+    assert.ok(
+      !res.text.includes('isAdmin') && !res.text.includes('enterprise') && !res.text.includes('javascript'),
+      'rejected values are not echoed',
+    );
   }
   const unknown = await patch(app, session, { role: 'admin' });
   assert.deepEqual(unknown.body.error.errors, [{ location: 'body', field: null, rule: 'unknown' }]);
@@ -200,19 +244,28 @@ test('profile: mass assignment, prototype keys, bad values and non-object patche
   const me = await request(app).get('/api/me').set('Cookie', session.cookie);
   assert.deepEqual(me.body.profile, { displayName: 'Ada' });
   assert.equal({}.isAdmin, undefined);
-  assert.equal((await request(app).patch('/api/profile').set('Cookie', session.cookie).send({ displayName: 'Eve' })).status, 403, 'CSRF token required');
+  assert.equal(
+    (await request(app).patch('/api/profile').set('Cookie', session.cookie).send({ displayName: 'Eve' })).status,
+    403,
+    'CSRF token required',
+  );
 });
 
 const FILES = path.join(__dirname, '..', 'files');
 
 /** GET whose body is read as text (downloads are application/octet-stream or text/plain). */
 function getText(app, url) {
-  return request(app).get(url).buffer(true).parse((res, callback) => {
-    let text = '';
-    res.setEncoding('utf8');
-    res.on('data', (c) => { text += c; });
-    res.on('end', () => callback(null, text));
-  });
+  return request(app)
+    .get(url)
+    .buffer(true)
+    .parse((res, callback) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (c) => {
+        text += c;
+      });
+      res.on('end', () => callback(null, text));
+    });
 }
 
 /** GET with the path exactly as written (supertest's URL parsing would resolve `..`). */
@@ -222,13 +275,22 @@ function rawGet(app, rawPath) {
       const req = http.get({ host: '127.0.0.1', port: server.address().port, path: rawPath }, (res) => {
         let text = '';
         res.setEncoding('utf8');
-        res.on('data', (c) => { text += c; });
+        res.on('data', (c) => {
+          text += c;
+        });
         res.on('end', () => {
           server.close();
-          resolve({ status: res.statusCode, text, body: /json/.test(res.headers['content-type'] ?? '') ? JSON.parse(text) : null });
+          resolve({
+            status: res.statusCode,
+            text,
+            body: /json/.test(res.headers['content-type'] ?? '') ? JSON.parse(text) : null,
+          });
         });
       });
-      req.on('error', (err) => { server.close(); reject(err); });
+      req.on('error', (err) => {
+        server.close();
+        reject(err);
+      });
     });
   });
 }

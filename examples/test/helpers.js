@@ -28,19 +28,22 @@ function database() {
 /** A pino logger whose records land in `logs` (parsed); DEMO_DEBUG=1 also prints errors. */
 function captureLogger() {
   const logs = [];
-  const logger = pino({ level: 'debug' }, {
-    write(line) {
-      const record = JSON.parse(line);
-      logs.push(record);
-      if (process.env.DEMO_DEBUG && record.level >= 50) process.stderr.write(line);
+  const logger = pino(
+    { level: 'debug' },
+    {
+      write(line) {
+        const record = JSON.parse(line);
+        logs.push(record);
+        if (process.env.DEMO_DEBUG && record.level >= 50) process.stderr.write(line);
+      },
     },
-  });
+  );
   return { logger, logs };
 }
 
 /** An app over the test database; `options` override createApp's. */
 async function makeApp(options = {}) {
-  const db = options.db ?? await database();
+  const db = options.db ?? (await database());
   const { logger, logs } = captureLogger();
   const app = createApp({ db, logger, rateLimit: { auth: 1000, preview: 1000, api: 10000 }, ...options });
   const securityEvents = () => logs.filter((l) => l.security).map((l) => l.security);

@@ -13,28 +13,48 @@ let origin;
 const hits = [];
 const target = http.createServer((req, res) => {
   hits.push(req.url);
-  const send = (status, headers, body = '') => { res.writeHead(status, headers); res.end(body); };
+  const send = (status, headers, body = '') => {
+    res.writeHead(status, headers);
+    res.end(body);
+  };
   switch (req.url) {
-    case '/page': return send(200, { 'content-type': 'text/html; charset=utf-8' }, '<!doctype html><html><head><title>\n  Local &amp; <b>friendly</b> page </title></head><body>hi</body></html>');
-    case '/to-metadata': return send(302, { location: 'http://169.254.169.254/latest/meta-data/iam/' });
-    case '/to-hex-loopback': return send(301, { location: `http://0x7f.1:${new URL(origin).port}/page` });
-    case '/to-file': return send(302, { location: 'file:///etc/passwd' });
-    case '/to-page': return send(302, { location: '/page' });
-    case '/loop': return send(302, { location: '/loop' });
-    case '/json': return send(200, { 'content-type': 'application/json' }, '{"title": "not html"}');
+    case '/page':
+      return send(
+        200,
+        { 'content-type': 'text/html; charset=utf-8' },
+        '<!doctype html><html><head><title>\n  Local &amp; <b>friendly</b> page </title></head><body>hi</body></html>',
+      );
+    case '/to-metadata':
+      return send(302, { location: 'http://169.254.169.254/latest/meta-data/iam/' });
+    case '/to-hex-loopback':
+      return send(301, { location: `http://0x7f.1:${new URL(origin).port}/page` });
+    case '/to-file':
+      return send(302, { location: 'file:///etc/passwd' });
+    case '/to-page':
+      return send(302, { location: '/page' });
+    case '/loop':
+      return send(302, { location: '/loop' });
+    case '/json':
+      return send(200, { 'content-type': 'application/json' }, '{"title": "not html"}');
     case '/huge': {
       res.writeHead(200, { 'content-type': 'text/html' });
       res.write(`<html>${' '.repeat(300 * 1024)}`);
       return res.end('<title>after the cap</title>');
     }
-    default: return send(404, { 'content-type': 'text/plain' }, 'not found');
+    default:
+      return send(404, { 'content-type': 'text/plain' }, 'not found');
   }
 });
 
-test.before(() => new Promise((resolve) => target.listen(0, '127.0.0.1', () => {
-  origin = `http://127.0.0.1:${target.address().port}`;
-  resolve();
-})));
+test.before(
+  () =>
+    new Promise((resolve) =>
+      target.listen(0, '127.0.0.1', () => {
+        origin = `http://127.0.0.1:${target.address().port}`;
+        resolve();
+      }),
+    ),
+);
 test.after(() => new Promise((resolve) => target.close(resolve)));
 
 /** A fake DNS: `rebind.test` is an attacker's name that resolves to the loopback address. */
@@ -46,7 +66,12 @@ function fakeDns(hostname, options, callback) {
 async function appWith(preview, rateLimit) {
   const made = await makeApp({ preview: { lookup: fakeDns, ...preview }, ...(rateLimit ? { rateLimit } : {}) });
   const session = await signIn(made.app);
-  const previewOf = (url) => request(made.app).post('/api/preview').set('Cookie', session.cookie).set('X-CSRF-Token', session.csrfToken).send({ url });
+  const previewOf = (url) =>
+    request(made.app)
+      .post('/api/preview')
+      .set('Cookie', session.cookie)
+      .set('X-CSRF-Token', session.csrfToken)
+      .send({ url });
   return { ...made, session, previewOf };
 }
 
@@ -94,7 +119,11 @@ test('with the production policy (public addresses only) internal targets are re
   for (const url of blocked) {
     const res = await previewOf(url);
     assert.equal(res.status, 400, url);
-    assert.deepEqual(res.body, { error: { code: 'SSRF_BLOCKED', message: 'this URL leads to an address the server may not reach' } }, url);
+    assert.deepEqual(
+      res.body,
+      { error: { code: 'SSRF_BLOCKED', message: 'this URL leads to an address the server may not reach' } },
+      url,
+    );
   }
   assert.deepEqual(hits, [], 'no request reached the internal server');
   const events = securityEvents().filter((e) => e.type === 'ssrf');
@@ -156,10 +185,28 @@ test('schemes, credentials and malformed URLs are refused; the input is validate
 });
 
 test('previews need a session and the CSRF token, and have their own rate limit', async () => {
-  const { app, session, previewOf } = await appWith({ allowedCategories: ['loopback'] }, { preview: 3, auth: 100, api: 1000 });
+  const { app, session, previewOf } = await appWith(
+    { allowedCategories: ['loopback'] },
+    { preview: 3, auth: 100, api: 1000 },
+  );
   hits.length = 0;
-  assert.equal((await request(app).post('/api/preview').send({ url: `${origin}/page` })).status, 401);
-  assert.equal((await request(app).post('/api/preview').set('Cookie', session.cookie).send({ url: `${origin}/page` })).status, 403);
+  assert.equal(
+    (
+      await request(app)
+        .post('/api/preview')
+        .send({ url: `${origin}/page` })
+    ).status,
+    401,
+  );
+  assert.equal(
+    (
+      await request(app)
+        .post('/api/preview')
+        .set('Cookie', session.cookie)
+        .send({ url: `${origin}/page` })
+    ).status,
+    403,
+  );
   assert.equal((await previewOf(`${origin}/page`)).status, 200);
   // Every try counts, refused ones too: the 4th within the window is 429.
   const limited = await previewOf(`${origin}/page`);

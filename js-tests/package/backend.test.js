@@ -12,7 +12,11 @@ const pkgDir = path.dirname(require.resolve('bulwark/package.json'));
 const { nativeFile } = require(path.join(pkgDir, 'lib', 'platform.js'));
 
 /** Runs `code` in a fresh Node with `env`, requiring the package from `dir`. */
-function probe(dir, env, code = 'const b = require(dir); console.log(JSON.stringify({ backend: b.backend, escaped: b.escapeHtml("<&>") }))') {
+function probe(
+  dir,
+  env,
+  code = 'const b = require(dir); console.log(JSON.stringify({ backend: b.backend, escaped: b.escapeHtml("<&>") }))',
+) {
   const script = `const dir = ${JSON.stringify(dir)};
     try { ${code} } catch (e) { console.log(JSON.stringify({ error: e.name, code: e.code, message: e.message })) }`;
   const { BULWARK_BACKEND, ...rest } = process.env;
@@ -80,7 +84,12 @@ test('with neither backend, the error names both', () => {
 test('ESM import gives the same named exports as require', async () => {
   const esm = await import('bulwark');
   const cjs = require('bulwark');
-  assert.deepEqual(Object.keys(esm).filter((k) => k !== 'default').sort(), Object.keys(cjs).sort());
+  assert.deepEqual(
+    Object.keys(esm)
+      .filter((k) => k !== 'default')
+      .sort(),
+    Object.keys(cjs).sort(),
+  );
   for (const key of Object.keys(cjs)) assert.equal(esm[key], cjs[key], key);
   assert.equal(esm.default, cjs);
 });

@@ -30,20 +30,34 @@ void [escaped, same, backend, login];
 const inside: string = bulwark.resolveWithin('/srv/app', 'a/b.txt', { rejectWindowsForms: true, maxLength: 4096 });
 const real: Promise<string> = bulwark.resolveWithinReal('/srv/app', 'a/b.txt');
 const segment: string = bulwark.decodePathSegment('caf%C3%A9');
-const upload: string = bulwark.sanitizeFilename('../x.txt', { replacement: '_', fallback: 'file', maxBytes: 200, allowDotfiles: false });
+const upload: string = bulwark.sanitizeFilename('../x.txt', {
+  replacement: '_',
+  fallback: 'file',
+  maxBytes: 200,
+  allowDotfiles: false,
+});
 const ip: bulwark.ParsedIpAddress | null = bulwark.parseIp('0x7f.1');
 const category: bulwark.IpCategory = bulwark.classifyIp('::ffff:127.0.0.1');
-const checked: bulwark.UrlCheckResult = bulwark.checkUrl('https://example.com', { allowedHosts: ['*.example.com'], allowedCategories: ['public', 'loopback'] });
+const checked: bulwark.UrlCheckResult = bulwark.checkUrl('https://example.com', {
+  allowedHosts: ['*.example.com'],
+  allowedCategories: ['public', 'loopback'],
+});
 const lookup: bulwark.SafeLookup = bulwark.createSafeLookup({ allowedCategories: [...bulwark.IP_CATEGORIES] });
-bulwark.safeLookup('example.com', { all: true }, (err, addresses) => { void [err, addresses]; });
-lookup('example.com', (err, address, family) => { void [err, address, family]; });
+bulwark.safeLookup('example.com', { all: true }, (err, addresses) => {
+  void [err, addresses];
+});
+lookup('example.com', (err, address, family) => {
+  void [err, address, family];
+});
 // @ts-expect-error: categories are checked
 bulwark.checkUrl('https://example.com', { allowedCategories: ['lan'] });
 void [inside, real, segment, upload, ip, category, checked.port];
 
 // bulwark/express
 import guardware = require('bulwark/express');
-const onViolation: guardware.OnViolation = (event) => { void event.type; };
+const onViolation: guardware.OnViolation = (event) => {
+  void event.type;
+};
 const chain: guardware.Middleware[] = [
   guardware.json({ limit: '100kb', operators: 'strip', onViolation }),
   guardware.urlencoded({ parameterLimit: 100 }),
@@ -57,9 +71,18 @@ guardware.json({ operators: 'maybe' });
 void [chain, parseQuery, handler];
 
 // json and merge
-const parsed: unknown = bulwark.parseJson(new TextEncoder().encode('{"a":1}'), { protoAction: 'remove', constructorAction: 'error', safe: true, maxDepth: 64, maxBytes: 1 << 20 });
+const parsed: unknown = bulwark.parseJson(new TextEncoder().encode('{"a":1}'), {
+  protoAction: 'remove',
+  constructorAction: 'error',
+  safe: true,
+  maxDepth: 64,
+  maxBytes: 1 << 20,
+});
 const merged: { a: number } = bulwark.merge({ a: 1 }, { b: 2 }, undefined);
-const concatMerge: (target: unknown, ...sources: unknown[]) => unknown = bulwark.createMerge({ arrays: 'concat', maxDepth: 32 });
+const concatMerge: (target: unknown, ...sources: unknown[]) => unknown = bulwark.createMerge({
+  arrays: 'concat',
+  maxDepth: 32,
+});
 const patched: unknown = bulwark.mergePatch({ a: 1 }, { a: null }, { maxDepth: 16 });
 const cleanBody: { q: string } = bulwark.sanitizeKeys({ q: 'x' }, { replaceWith: '_', allowDots: true });
 const unsafePaths: Array<Array<string | number>> = bulwark.findUnsafeKeys({ $where: 1 }, { allowDots: false });
@@ -71,12 +94,20 @@ void [parsed, merged, concatMerge, patched, cleanBody, unsafePaths];
 
 // validators
 const emailOk: boolean = bulwark.isEmail('a@b.com', { allow_display_name: true, host_blacklist: ['x.com', /^evil\./] });
-const urlOk: boolean = bulwark.isURL('https://x.com', { protocols: ['https'], require_protocol: true, host_whitelist: false });
+const urlOk: boolean = bulwark.isURL('https://x.com', {
+  protocols: ['https'],
+  require_protocol: true,
+  host_whitelist: false,
+});
 const score: number = bulwark.isStrongPassword('pw', { returnScore: true });
 const strong: boolean = bulwark.isStrongPassword('pw', { minLength: 12 });
-const alpha: boolean = bulwark.isAlpha('Straße', 'de-DE', { ignore: ' ' }) && bulwark.isIP('::1', 6) && bulwark.isUUID('x', 4);
+const alpha: boolean =
+  bulwark.isAlpha('Straße', 'de-DE', { ignore: ' ' }) && bulwark.isIP('::1', 6) && bulwark.isUUID('x', 4);
 const lengthOk: boolean = bulwark.isLength('abc', { min: 1, discreteLengths: [3] }) && bulwark.isLength('abc', 1, 5);
-const signup: bulwark.CompiledValidator = bulwark.createValidator(['isEmail', { validator: 'isLength', args: [{ min: 8 }] }]);
+const signup: bulwark.CompiledValidator = bulwark.createValidator([
+  'isEmail',
+  { validator: 'isLength', args: [{ min: 8 }] },
+]);
 const failedRules: number[] = signup.check(['a@b.com', 'password']);
 // @ts-expect-error: options are checked
 bulwark.isInt('1', { minimum: 1 });
@@ -85,7 +116,8 @@ bulwark.createValidator(['isEmaill']);
 void [emailOk, urlOk, score, strong, alpha, lengthOk, failedRules];
 
 // sanitizers
-const trimmed: string = bulwark.trim(' x ') + bulwark.ltrim('--x', '-') + bulwark.rtrim('x ', null) + bulwark.stripLow('x', true);
+const trimmed: string =
+  bulwark.trim(' x ') + bulwark.ltrim('--x', '-') + bulwark.rtrim('x ', null) + bulwark.stripLow('x', true);
 const filtered: string = bulwark.blacklist('abc', 'a-b') + bulwark.whitelist('abc', '\\d');
 const canonical: string | false = bulwark.normalizeEmail('A@gmail.com', { gmail_remove_dots: false });
 const numbers: number = bulwark.toInt('ff', 16) + bulwark.toFloat('1.5') + (bulwark.toBoolean('true', true) ? 1 : 0);

@@ -42,9 +42,11 @@ impl CodeUnit for u16 {
 const SPECIALS: [u8; 8] = [b'&', b'"', b'\'', b'<', b'>', b'/', b'\\', b'`'];
 
 /// The entity validator.js writes for each of [`SPECIALS`].
-pub const ENTITIES: [&str; 8] = ["&amp;", "&quot;", "&#x27;", "&lt;", "&gt;", "&#x2F;", "&#x5C;", "&#96;"];
+pub const ENTITIES: [&str; 8] =
+    ["&amp;", "&quot;", "&#x27;", "&lt;", "&gt;", "&#x2F;", "&#x5C;", "&#96;"];
 
-const ENTITIES_U8: [&[u8]; 8] = [b"&amp;", b"&quot;", b"&#x27;", b"&lt;", b"&gt;", b"&#x2F;", b"&#x5C;", b"&#96;"];
+const ENTITIES_U8: [&[u8]; 8] =
+    [b"&amp;", b"&quot;", b"&#x27;", b"&lt;", b"&gt;", b"&#x2F;", b"&#x5C;", b"&#96;"];
 
 const fn ascii_to_utf16<const N: usize>(ascii: &[u8; N]) -> [u16; N] {
     let mut out = [0u16; N];
@@ -207,7 +209,8 @@ fn into_str<'a>(bytes: Cow<'_, [u8]>, input: &'a str) -> Cow<'a, str> {
     match bytes {
         Cow::Borrowed(_) => Cow::Borrowed(input),
         Cow::Owned(bytes) => Cow::Owned(
-            String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+            String::from_utf8(bytes)
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
         ),
     }
 }
@@ -259,7 +262,10 @@ mod tests {
             ("/", "&#x2F;"),
             ("\\", "&#x5C;"),
             ("`", "&#96;"),
-            ("<script>alert(\"x\")</script>", "&lt;script&gt;alert(&quot;x&quot;)&lt;&#x2F;script&gt;"),
+            (
+                "<script>alert(\"x\")</script>",
+                "&lt;script&gt;alert(&quot;x&quot;)&lt;&#x2F;script&gt;",
+            ),
             ("héllo 😀 <", "héllo 😀 &lt;"),
             ("&amp;", "&amp;amp;"),
         ];
@@ -309,7 +315,12 @@ mod tests {
             assert_eq!(unescape_html_units(&units), unescaped.as_slice());
         }
         let lone = [0xD800, u16::from(b'<'), 0xDFFF, u16::from(b'&')];
-        let expected: Vec<u16> = [0xD800].into_iter().chain("&lt;".encode_utf16()).chain([0xDFFF]).chain("&amp;".encode_utf16()).collect();
+        let expected: Vec<u16> = [0xD800]
+            .into_iter()
+            .chain("&lt;".encode_utf16())
+            .chain([0xDFFF])
+            .chain("&amp;".encode_utf16())
+            .collect();
         assert_eq!(escape_html_units(&lone), expected.as_slice());
         assert_eq!(unescape_html_units(&expected), &lone[..]);
     }

@@ -19,8 +19,26 @@ use crate::{Error, ErrorCode, Result};
 /// elements that change how the page loads, and foreign content (SVG, MathML) whose parsing
 /// differences are the source of mutation XSS.
 pub const FORBIDDEN_TAGS: [&str; 20] = [
-    "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "meta", "link",
-    "noscript", "noembed", "noframes", "xmp", "plaintext", "template", "svg", "math", "portal",
+    "script",
+    "style",
+    "iframe",
+    "frame",
+    "frameset",
+    "object",
+    "embed",
+    "applet",
+    "base",
+    "meta",
+    "link",
+    "noscript",
+    "noembed",
+    "noframes",
+    "xmp",
+    "plaintext",
+    "template",
+    "svg",
+    "math",
+    "portal",
 ];
 
 /// Attributes no policy may allow (besides every `on*` event handler): inline CSS and
@@ -82,12 +100,18 @@ pub const DEFAULT_MAX_DEPTH: usize = 512;
 pub const MAX_MAX_DEPTH: usize = 10_000;
 
 /// Elements that never hold children.
-const VOID_TAGS: [&str; 14] = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"];
+const VOID_TAGS: [&str; 14] = [
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
 
 /// Elements the parser closes implicitly when a sibling starts (`<p>a<p>b`, `<li>`s), which
 /// therefore do not deepen the tree when written without end tags. Not counting them keeps
 /// old-style HTML with thousands of unclosed paragraphs acceptable.
-const SELF_CLOSING_SIBLINGS: [&str; 15] = ["p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot", "rb", "rt", "rp"];
+const SELF_CLOSING_SIBLINGS: [&str; 15] = [
+    "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot", "rb",
+    "rt", "rp",
+];
 
 /// An estimate of the deepest element nesting in `html`, in one linear pass.
 ///
@@ -153,7 +177,9 @@ fn name(kind: &str, raw: &str) -> Result<String> {
     let lower = raw.to_ascii_lowercase();
     let valid = !lower.is_empty()
         && lower.len() <= 64
-        && lower.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'*'));
+        && lower
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'*'));
     if !valid {
         return Err(invalid(format!("{kind} {raw:?} is not a valid name")));
     }
@@ -184,7 +210,9 @@ impl OwnedPolicy {
         let tags = policy.allowed_tags.as_deref().map(|t| names("tag", t)).transpose()?;
         if let Some(tags) = &tags {
             if let Some(bad) = FORBIDDEN_TAGS.iter().find(|t| tags.contains(**t)) {
-                return Err(invalid(format!("allowedTags: <{bad}> can run script or change the page and is never allowed")));
+                return Err(invalid(format!(
+                    "allowedTags: <{bad}> can run script or change the page and is never allowed"
+                )));
             }
         }
         let mut generic_attributes = HashSet::new();
@@ -197,12 +225,16 @@ impl OwnedPolicy {
                 for attr in attrs {
                     let attr = name("attribute", attr)?;
                     if attr.starts_with("on") || FORBIDDEN_ATTRIBUTES.contains(&attr.as_str()) {
-                        return Err(invalid(format!("allowedAttributes: {attr:?} can run script or load content and is never allowed")));
+                        return Err(invalid(format!(
+                            "allowedAttributes: {attr:?} can run script or load content and is never allowed"
+                        )));
                     }
                     match (tag.as_str(), attr.strip_suffix('*')) {
                         ("*", Some(prefix)) if !prefix.is_empty() && !prefix.contains('*') => {
                             if "on".starts_with(prefix) {
-                                return Err(invalid(format!("allowedAttributes: the prefix {attr:?} would allow event handlers")));
+                                return Err(invalid(format!(
+                                    "allowedAttributes: the prefix {attr:?} would allow event handlers"
+                                )));
                             }
                             generic_prefixes.insert(prefix.to_owned());
                         }
@@ -212,13 +244,17 @@ impl OwnedPolicy {
                         (_, None) if !attr.contains('*') => {
                             map.entry(tag.clone()).or_default().insert(attr);
                         }
-                        _ => return Err(invalid(format!("allowedAttributes: wildcard {attr:?} is only supported as a prefix under \"*\""))),
+                        _ => {
+                            return Err(invalid(format!(
+                                "allowedAttributes: wildcard {attr:?} is only supported as a prefix under \"*\""
+                            )));
+                        }
                     }
                 }
             }
             tag_attributes = Some(map);
         }
-        let schemes = policy.allowed_schemes.as_deref().map(|s| scheme_set(s)).transpose()?;
+        let schemes = policy.allowed_schemes.as_deref().map(scheme_set).transpose()?;
         let mut schemes_by_tag = HashMap::new();
         for (tag, list) in &policy.allowed_schemes_by_tag {
             schemes_by_tag.insert(name("tag", tag)?, scheme_set(list)?);
@@ -263,23 +299,33 @@ impl OwnedPolicy {
             Some(_) => set(&self.generic_attributes),
             None => defaults.clone_generic_attributes(),
         };
-        let has_attr = |tag: &str, attr: &str| tag_attributes.get(tag).is_some_and(|s| s.contains(attr));
-        if !matches!(self.link_rel, Some(None)) && (generic_attributes.contains("rel") || has_attr("a", "rel")) {
+        let has_attr =
+            |tag: &str, attr: &str| tag_attributes.get(tag).is_some_and(|s| s.contains(attr));
+        if !matches!(self.link_rel, Some(None))
+            && (generic_attributes.contains("rel") || has_attr("a", "rel"))
+        {
             return Err(invalid("allowedAttributes: \"rel\" cannot be allowed while linkRel sets it (set linkRel: null)".into()));
         }
         if !self.classes.is_empty() && generic_attributes.contains("class") {
-            return Err(invalid("allowedClasses cannot be combined with \"class\" allowed for \"*\"".into()));
+            return Err(invalid(
+                "allowedClasses cannot be combined with \"class\" allowed for \"*\"".into(),
+            ));
         }
         if let Some(tag) = self.classes.keys().find(|tag| has_attr(tag, "class")) {
-            return Err(invalid(format!("allowedClasses[{tag:?}] cannot be combined with \"class\" in allowedAttributes[{tag:?}]")));
+            return Err(invalid(format!(
+                "allowedClasses[{tag:?}] cannot be combined with \"class\" in allowedAttributes[{tag:?}]"
+            )));
         }
-        let non_text: HashSet<&str> = self.non_text_tags.as_ref().map_or_else(|| defaults.clone_clean_content_tags(), set);
+        let non_text: HashSet<&str> =
+            self.non_text_tags.as_ref().map_or_else(|| defaults.clone_clean_content_tags(), set);
         for tag in non_text {
             if tags.contains(tag) {
                 return Err(invalid(format!("<{tag}> cannot be both allowed and a non-text tag")));
             }
             if tag_attributes.contains_key(tag) {
-                return Err(invalid(format!("<{tag}> is a non-text tag and cannot have allowed attributes")));
+                return Err(invalid(format!(
+                    "<{tag}> is a non-text tag and cannot have allowed attributes"
+                )));
             }
         }
         Ok(())
@@ -324,7 +370,9 @@ impl OwnedPolicy {
                 schemes_by_tag: self.schemes_by_tag.clone(),
                 allow_protocol_relative: self.allow_protocol_relative,
             };
-            b.attribute_filter(move |element, attribute, value| url_filter.filter(element, attribute, value));
+            b.attribute_filter(move |element, attribute, value| {
+                url_filter.filter(element, attribute, value)
+            });
         }
         b
     }
@@ -339,12 +387,16 @@ fn scheme_set(list: &[String]) -> Result<HashSet<String>> {
         .map(|s| {
             let lower = s.to_ascii_lowercase();
             let valid = lower.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
-                && lower.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'));
+                && lower
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'));
             if !valid {
                 return Err(invalid(format!("{s:?} is not a URL scheme")));
             }
             if matches!(lower.as_str(), "javascript" | "vbscript" | "data") {
-                return Err(invalid(format!("the {lower:?} scheme can run script and is never allowed")));
+                return Err(invalid(format!(
+                    "the {lower:?} scheme can run script and is never allowed"
+                )));
             }
             Ok(lower)
         })
@@ -511,7 +563,11 @@ pub fn strip_tags(html: &str) -> Result<String> {
     check_depth(html, DEFAULT_MAX_DEPTH)?;
     let text_only = Builder::empty().clean(html).to_string();
     // html5ever escapes exactly these four in text; undo them (`&amp;` last).
-    Ok(text_only.replace("&lt;", "<").replace("&gt;", ">").replace("&nbsp;", "\u{a0}").replace("&amp;", "&"))
+    Ok(text_only
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&nbsp;", "\u{a0}")
+        .replace("&amp;", "&"))
 }
 
 #[cfg(test)]
@@ -531,7 +587,10 @@ mod tests {
             ("<a href=\"jav&#x61;script:alert(1)\">x</a>", "<a rel=\"noopener noreferrer\">x</a>"),
             ("<a href=\" \u{1}javascript:alert(1)\">x</a>", "<a rel=\"noopener noreferrer\">x</a>"),
             ("<a href=\"JaVaScRiPt:alert(1)\">x</a>", "<a rel=\"noopener noreferrer\">x</a>"),
-            ("<a href=\"data:text/html,<script>alert(1)</script>\">x</a>", "<a rel=\"noopener noreferrer\">x</a>"),
+            (
+                "<a href=\"data:text/html,<script>alert(1)</script>\">x</a>",
+                "<a rel=\"noopener noreferrer\">x</a>",
+            ),
             ("<a href=\"vbscript:msgbox(1)\">x</a>", "<a rel=\"noopener noreferrer\">x</a>"),
             ("<svg><set attributeName=href to=javascript:alert(1) /></svg>", ""),
             ("<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>", ""),
@@ -563,7 +622,12 @@ mod tests {
         for v in vectors {
             let once = s.sanitize(v).unwrap();
             let lower = once.to_ascii_lowercase();
-            assert!(!lower.contains("<script") && !lower.contains("onerror") && !lower.contains("<style"), "{v} -> {once}");
+            assert!(
+                !lower.contains("<script")
+                    && !lower.contains("onerror")
+                    && !lower.contains("<style"),
+                "{v} -> {once}"
+            );
             // Re-parsing the output must not produce anything new (no mutation).
             assert_eq!(s.sanitize(&once).unwrap(), once, "{v}");
         }
@@ -571,7 +635,12 @@ mod tests {
 
     #[test]
     fn output_is_a_fixed_point() {
-        for input in ["<p><object><p>", "<form><div><form>x</form></div></form>", "<table><tr><td>a</td></tr><p>b</table>", "<a href=/x><div><a href=/y>z</a></div></a>"] {
+        for input in [
+            "<p><object><p>",
+            "<form><div><form>x</form></div></form>",
+            "<table><tr><td>a</td></tr><p>b</table>",
+            "<a href=/x><div><a href=/y>z</a></div></a>",
+        ] {
             let once = sanitize_html(input).unwrap();
             assert_eq!(sanitize_html(&once).unwrap(), once, "{input}");
         }
@@ -624,16 +693,37 @@ mod tests {
             HtmlPolicy { allowed_tags: Some(vec!["svg".into()]), ..policy() },
             HtmlPolicy { allowed_tags: Some(vec!["".into()]), ..policy() },
             HtmlPolicy { allowed_tags: Some(vec!["a b".into()]), ..policy() },
-            HtmlPolicy { allowed_attributes: Some(vec![("img".into(), vec!["onerror".into()])]), ..policy() },
-            HtmlPolicy { allowed_attributes: Some(vec![("*".into(), vec!["ON*".into()])]), ..policy() },
-            HtmlPolicy { allowed_attributes: Some(vec![("*".into(), vec!["o*".into()])]), ..policy() },
-            HtmlPolicy { allowed_attributes: Some(vec![("p".into(), vec!["style".into()])]), ..policy() },
-            HtmlPolicy { allowed_attributes: Some(vec![("p".into(), vec!["data-*".into()])]), ..policy() },
-            HtmlPolicy { allowed_attributes: Some(vec![("a".into(), vec!["rel".into()])]), ..policy() },
+            HtmlPolicy {
+                allowed_attributes: Some(vec![("img".into(), vec!["onerror".into()])]),
+                ..policy()
+            },
+            HtmlPolicy {
+                allowed_attributes: Some(vec![("*".into(), vec!["ON*".into()])]),
+                ..policy()
+            },
+            HtmlPolicy {
+                allowed_attributes: Some(vec![("*".into(), vec!["o*".into()])]),
+                ..policy()
+            },
+            HtmlPolicy {
+                allowed_attributes: Some(vec![("p".into(), vec!["style".into()])]),
+                ..policy()
+            },
+            HtmlPolicy {
+                allowed_attributes: Some(vec![("p".into(), vec!["data-*".into()])]),
+                ..policy()
+            },
+            HtmlPolicy {
+                allowed_attributes: Some(vec![("a".into(), vec!["rel".into()])]),
+                ..policy()
+            },
             HtmlPolicy { allowed_schemes: Some(vec!["javascript".into()]), ..policy() },
             HtmlPolicy { allowed_schemes: Some(vec!["Data".into()]), ..policy() },
             HtmlPolicy { allowed_schemes: Some(vec!["ht tp".into()]), ..policy() },
-            HtmlPolicy { allowed_schemes_by_tag: vec![("img".into(), vec!["data".into()])], ..policy() },
+            HtmlPolicy {
+                allowed_schemes_by_tag: vec![("img".into(), vec!["data".into()])],
+                ..policy()
+            },
             HtmlPolicy {
                 allowed_attributes: Some(vec![("p".into(), vec!["class".into()])]),
                 allowed_classes: vec![("p".into(), vec!["x".into()])],
@@ -648,13 +738,25 @@ mod tests {
             assert_eq!(err, Some(ErrorCode::InvalidOptions), "{p:?}");
         }
         // The same rel, allowed once linkRel no longer sets it, is fine.
-        let ok = HtmlPolicy { allowed_attributes: Some(vec![("a".into(), vec!["rel".into()])]), link_rel: Some(None), ..policy() };
+        let ok = HtmlPolicy {
+            allowed_attributes: Some(vec![("a".into(), vec!["rel".into()])]),
+            link_rel: Some(None),
+            ..policy()
+        };
         assert!(Sanitizer::new(&ok).is_ok());
     }
 
     #[test]
     fn plain_text_fast_path_equals_the_parser() {
-        let samples = ["", "hello", "  leading and trailing  ", "tab\tand\nnewline", "quotes \" ' and = signs", "unicode é 😀 \u{2028}", "\u{c}form feed"];
+        let samples = [
+            "",
+            "hello",
+            "  leading and trailing  ",
+            "tab\tand\nnewline",
+            "quotes \" ' and = signs",
+            "unicode é 😀 \u{2028}",
+            "\u{c}form feed",
+        ];
         for text in samples {
             assert!(is_plain_text(text));
             assert_eq!(ammonia::clean(text), text, "{text:?}");

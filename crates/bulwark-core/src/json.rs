@@ -60,7 +60,10 @@ impl KeyAction {
             "error" => Ok(KeyAction::Error),
             "remove" => Ok(KeyAction::Remove),
             "ignore" => Ok(KeyAction::Ignore),
-            _ => Err(Error::new(ErrorCode::InvalidOptions, "an action must be 'error', 'remove' or 'ignore'")),
+            _ => Err(Error::new(
+                ErrorCode::InvalidOptions,
+                "an action must be 'error', 'remove' or 'ignore'",
+            )),
         }
     }
 }
@@ -99,14 +102,20 @@ impl JsonOptions {
 /// `INVALID_OPTIONS` unless `max_depth` is at most [`MAX_DEPTH_LIMIT`].
 pub(crate) fn check_max_depth(max_depth: usize) -> Result<()> {
     if max_depth > MAX_DEPTH_LIMIT {
-        return Err(Error::new(ErrorCode::InvalidOptions, format!("maxDepth must be at most {MAX_DEPTH_LIMIT}")));
+        return Err(Error::new(
+            ErrorCode::InvalidOptions,
+            format!("maxDepth must be at most {MAX_DEPTH_LIMIT}"),
+        ));
     }
     Ok(())
 }
 
 /// `INPUT_TOO_DEEP` for nesting beyond `max_depth`.
 pub(crate) fn too_deep(max_depth: usize) -> Error {
-    Error::new(ErrorCode::InputTooDeep, format!("input is nested deeper than maxDepth ({max_depth})"))
+    Error::new(
+        ErrorCode::InputTooDeep,
+        format!("input is nested deeper than maxDepth ({max_depth})"),
+    )
 }
 
 /// What [`scan_units`] found. Both flags over-approximate: they are set for any string
@@ -243,7 +252,9 @@ fn classify<T: ScanUnit>(block: &[T; BLOCK]) -> Masks {
         backslash: mask(block, is(b'\\')),
         open: mask(block, either(b'{', b'[')),
         close: mask(block, either(b'}', b']')),
-        name_start: mask(block, |u: T| (u == T::from(b'_')) | (u == T::from(b'c')) | (u == T::from(b'\\'))),
+        name_start: mask(block, |u: T| {
+            (u == T::from(b'_')) | (u == T::from(b'c')) | (u == T::from(b'\\'))
+        }),
     }
 }
 
@@ -282,14 +293,21 @@ impl Scanner {
         }
         let potential_escape = backslash & !self.next_is_escaped;
         let maybe_escaped = potential_escape << 1;
-        let escape_and_terminal_code = ((maybe_escaped | ODD_BITS).wrapping_sub(potential_escape)) ^ ODD_BITS;
+        let escape_and_terminal_code =
+            ((maybe_escaped | ODD_BITS).wrapping_sub(potential_escape)) ^ ODD_BITS;
         let escaped = escape_and_terminal_code ^ (backslash | self.next_is_escaped);
         self.next_is_escaped = (escape_and_terminal_code & backslash) >> 63;
         escaped
     }
 
     #[inline(always)]
-    fn block<T: ScanUnit>(&mut self, text: &[T], base: usize, block: &[T; BLOCK], max_depth: isize) -> Result<()> {
+    fn block<T: ScanUnit>(
+        &mut self,
+        text: &[T],
+        base: usize,
+        block: &[T; BLOCK],
+        max_depth: isize,
+    ) -> Result<()> {
         let m = classify(block);
         let quotes = m.quote & !self.escaped(m.backslash);
         // Set from each opening quote up to (not including) its closing quote.
@@ -426,10 +444,16 @@ fn scan_unit_by_unit<T: ScanUnit>(text: &[T], max_depth: usize) -> Result<JsonSc
 /// ```
 pub fn utf8_text(bytes: &[u8], max_bytes: usize) -> Result<&str> {
     if bytes.len() > max_bytes {
-        return Err(Error::new(ErrorCode::InputTooLarge, format!("JSON text is larger than maxBytes ({max_bytes} bytes)")));
+        return Err(Error::new(
+            ErrorCode::InputTooLarge,
+            format!("JSON text is larger than maxBytes ({max_bytes} bytes)"),
+        ));
     }
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        Error::new(ErrorCode::InvalidUnicode, format!("JSON text is not valid UTF-8 (at byte {})", e.valid_up_to()))
+        Error::new(
+            ErrorCode::InvalidUnicode,
+            format!("JSON text is not valid UTF-8 (at byte {})", e.valid_up_to()),
+        )
     })?;
     Ok(text.strip_prefix('\u{FEFF}').unwrap_or(text))
 }
@@ -467,7 +491,11 @@ fn poisoned() -> Error {
 /// let mut v = serde_json::json!([{"constructor": {"prototype": {}}}]);
 /// assert!(apply_actions(&mut v, KeyAction::Error, KeyAction::Error).is_err());
 /// ```
-pub fn apply_actions(value: &mut Value, proto_action: KeyAction, constructor_action: KeyAction) -> Result<()> {
+pub fn apply_actions(
+    value: &mut Value,
+    proto_action: KeyAction,
+    constructor_action: KeyAction,
+) -> Result<()> {
     if proto_action == KeyAction::Ignore && constructor_action == KeyAction::Ignore {
         return Ok(());
     }
@@ -481,8 +509,7 @@ pub fn apply_actions(value: &mut Value, proto_action: KeyAction, constructor_act
                     }
                     map.shift_remove("__proto__");
                 }
-                let constructor_poisoned =
-                    matches!(map.get("constructor"), Some(Value::Object(c)) if c.contains_key("prototype"));
+                let constructor_poisoned = matches!(map.get("constructor"), Some(Value::Object(c)) if c.contains_key("prototype"));
                 if constructor_action != KeyAction::Ignore && constructor_poisoned {
                     if constructor_action == KeyAction::Error {
                         return Err(poisoned());
@@ -541,13 +568,17 @@ pub fn parse_json_bytes(bytes: &[u8], options: &JsonOptions) -> Result<Value> {
     // recursion (limit 128) may be lifted without risking the stack.
     de.disable_recursion_limit();
     let mut values = de.into_iter::<Value>();
-    let invalid = |e: serde_json::Error| Error::new(ErrorCode::InvalidJson, format!("invalid JSON: {e}"));
+    let invalid =
+        |e: serde_json::Error| Error::new(ErrorCode::InvalidJson, format!("invalid JSON: {e}"));
     let mut value = match values.next() {
         Some(first) => first.map_err(invalid)?,
         None => return Err(Error::new(ErrorCode::InvalidJson, "invalid JSON: no value")),
     };
     if values.next().is_some() {
-        return Err(Error::new(ErrorCode::InvalidJson, "invalid JSON: trailing characters after the value"));
+        return Err(Error::new(
+            ErrorCode::InvalidJson,
+            "invalid JSON: trailing characters after the value",
+        ));
     }
     apply_actions(&mut value, options.proto_action, options.constructor_action)?;
     Ok(value)
@@ -580,7 +611,8 @@ pub fn parse_data(text: &str) -> Result<Value> {
 /// assert_eq!(to_text(&serde_json::json!({"b": 1, "a": [true]})).unwrap(), r#"{"b":1,"a":[true]}"#);
 /// ```
 pub fn to_text(value: &Value) -> Result<String> {
-    serde_json::to_string(value).map_err(|e| Error::new(ErrorCode::Internal, format!("JSON serialization failed: {e}")))
+    serde_json::to_string(value)
+        .map_err(|e| Error::new(ErrorCode::Internal, format!("JSON serialization failed: {e}")))
 }
 
 #[cfg(test)]
@@ -602,8 +634,14 @@ mod tests {
 
     /// The deepest `max_depth` that `s` passes, found through the limit itself.
     fn depth(s: &str) -> usize {
-        let d = (0..=MAX_DEPTH_LIMIT).find(|&d| scan_blocks(s.as_bytes(), d).is_ok()).unwrap_or(usize::MAX);
-        assert_eq!((0..=MAX_DEPTH_LIMIT).find(|&d| scan_unit_by_unit(s.as_bytes(), d).is_ok()), Some(d), "{s}");
+        let d = (0..=MAX_DEPTH_LIMIT)
+            .find(|&d| scan_blocks(s.as_bytes(), d).is_ok())
+            .unwrap_or(usize::MAX);
+        assert_eq!(
+            (0..=MAX_DEPTH_LIMIT).find(|&d| scan_unit_by_unit(s.as_bytes(), d).is_ok()),
+            Some(d),
+            "{s}"
+        );
         d
     }
 
@@ -655,8 +693,16 @@ mod tests {
         for n in [1, 5, 63, 64, 65, 200, MAX_DEPTH_LIMIT] {
             let nested = format!("{}{}", "[".repeat(n), "]".repeat(n));
             assert!(scan_units(nested.as_bytes(), n).is_ok(), "{n}");
-            assert_eq!(scan_units(nested.as_bytes(), n - 1).unwrap_err().code(), ErrorCode::InputTooDeep, "{n}");
-            assert_eq!(scan_units(&utf16(&nested), n - 1).unwrap_err().code(), ErrorCode::InputTooDeep, "{n}");
+            assert_eq!(
+                scan_units(nested.as_bytes(), n - 1).unwrap_err().code(),
+                ErrorCode::InputTooDeep,
+                "{n}"
+            );
+            assert_eq!(
+                scan_units(&utf16(&nested), n - 1).unwrap_err().code(),
+                ErrorCode::InputTooDeep,
+                "{n}"
+            );
         }
         assert!(scan_units(b"1", 0).is_ok());
         assert!(scan_units(b"[]", 0).is_err());
@@ -679,11 +725,37 @@ mod tests {
     /// JSON-like text where backslashes only occur inside strings (as in any valid JSON),
     /// built from the pieces that matter to the scan.
     fn json_like(rng: &mut Rng) -> String {
-        const OUTSIDE: &[&str] = &["[", "]", "{", "}", ",", ":", " ", "\n", "1", "-2.5e3", "true", "null", "é"];
+        const OUTSIDE: &[&str] =
+            &["[", "]", "{", "}", ",", ":", " ", "\n", "1", "-2.5e3", "true", "null", "é"];
         const INSIDE: &[&str] = &[
-            "a", "_", "c", "__proto__", "constructor", "\\u005f", "\\u005F", "\\u0063", "\\u0070", "\\\\", "\\\"",
-            "\\n", "\\/", "[", "{", "]", "}", "é", "😀", "\\ud800", "proto", "onstructor", "\\u00", "x\\\\\\\"",
-            "\\u005f_proto__", "_\\u005fproto\\u005f_", "\\u0063onstructor", "constru\\u0063tor",
+            "a",
+            "_",
+            "c",
+            "__proto__",
+            "constructor",
+            "\\u005f",
+            "\\u005F",
+            "\\u0063",
+            "\\u0070",
+            "\\\\",
+            "\\\"",
+            "\\n",
+            "\\/",
+            "[",
+            "{",
+            "]",
+            "}",
+            "é",
+            "😀",
+            "\\ud800",
+            "proto",
+            "onstructor",
+            "\\u00",
+            "x\\\\\\\"",
+            "\\u005f_proto__",
+            "_\\u005fproto\\u005f_",
+            "\\u0063onstructor",
+            "constru\\u0063tor",
         ];
         let mut text = String::new();
         for _ in 0..rng.below(120) {
@@ -711,14 +783,32 @@ mod tests {
             let text = json_like(&mut rng);
             let max_depth = rng.below(12);
             let units = utf16(&text);
-            assert_eq!(scan_blocks(text.as_bytes(), max_depth), scan_unit_by_unit(text.as_bytes(), max_depth), "{text}");
-            assert_eq!(scan_blocks(&units, max_depth), scan_unit_by_unit(&units, max_depth), "{text}");
+            assert_eq!(
+                scan_blocks(text.as_bytes(), max_depth),
+                scan_unit_by_unit(text.as_bytes(), max_depth),
+                "{text}"
+            );
+            assert_eq!(
+                scan_blocks(&units, max_depth),
+                scan_unit_by_unit(&units, max_depth),
+                "{text}"
+            );
         }
     }
 
     #[test]
     fn scan_never_panics_on_garbage() {
-        let inputs: &[&[u8]] = &[b"\"", b"\"\\", b"\"\\u", b"\"\\u00", b"\"\\u005", b"]]]}}}", b"\"abc", b"\\\\\\\"", b"\"\\u005f\\u005fproto__"];
+        let inputs: &[&[u8]] = &[
+            b"\"",
+            b"\"\\",
+            b"\"\\u",
+            b"\"\\u00",
+            b"\"\\u005",
+            b"]]]}}}",
+            b"\"abc",
+            b"\\\\\\\"",
+            b"\"\\u005f\\u005fproto__",
+        ];
         for input in inputs {
             let _ = scan_units(input, 10);
         }
@@ -730,14 +820,16 @@ mod tests {
         }
         let mut rng = Rng(42);
         for _ in 0..2_000 {
-            let bytes: Vec<u8> = (0..rng.below(300)).map(|_| b"\"\\[]{}_cu0x"[rng.below(11)]).collect();
+            let bytes: Vec<u8> =
+                (0..rng.below(300)).map(|_| b"\"\\[]{}_cu0x"[rng.below(11)]).collect();
             let _ = scan_units(&bytes, 5);
         }
     }
 
     #[test]
     fn scan_is_linear_on_adversarial_megabytes() {
-        let both: [fn(&[u8], usize) -> Result<JsonScan>; 2] = [scan_blocks, scan_unit_by_unit];
+        type Scan = fn(&[u8], usize) -> Result<JsonScan>;
+        let both: [Scan; 2] = [scan_blocks, scan_unit_by_unit];
         for scan in both {
             // Every kind of near-miss key, a megabyte of them: must finish and find nothing.
             let chunk = r#"{"\u005f\u005fprot":"\\\\\\\"[[{","__proto_":1,"constructo":2},"#;
@@ -760,17 +852,38 @@ mod tests {
 
     #[test]
     fn utf8_is_validated_never_replaced() {
-        for bad in [&b"\"\xFF\""[..], b"\"\xC0\xAE\"", b"\"\xED\xA0\x80\"", b"\"\xF4\x90\x80\x80\"", b"[\"\xE2\x82\""] {
-            assert_eq!(scan_bytes(bad, 10, 100).unwrap_err().code(), ErrorCode::InvalidUnicode, "{bad:?}");
-            assert_eq!(parse_json_bytes(bad, &JsonOptions::default()).unwrap_err().code(), ErrorCode::InvalidUnicode);
+        for bad in [
+            &b"\"\xFF\""[..],
+            b"\"\xC0\xAE\"",
+            b"\"\xED\xA0\x80\"",
+            b"\"\xF4\x90\x80\x80\"",
+            b"[\"\xE2\x82\"",
+        ] {
+            assert_eq!(
+                scan_bytes(bad, 10, 100).unwrap_err().code(),
+                ErrorCode::InvalidUnicode,
+                "{bad:?}"
+            );
+            assert_eq!(
+                parse_json_bytes(bad, &JsonOptions::default()).unwrap_err().code(),
+                ErrorCode::InvalidUnicode
+            );
         }
-        assert_eq!(utf8_text(b"\xEF\xBB\xBF\xEF\xBB\xBF1", 10), Ok("\u{FEFF}1"), "only one BOM is removed");
+        assert_eq!(
+            utf8_text(b"\xEF\xBB\xBF\xEF\xBB\xBF1", 10),
+            Ok("\u{FEFF}1"),
+            "only one BOM is removed"
+        );
         assert_eq!(utf8_text(b"12345", 5), Ok("12345"));
         assert_eq!(utf8_text(b"123456", 5).unwrap_err().code(), ErrorCode::InputTooLarge);
     }
 
     fn options(proto: KeyAction, constructor: KeyAction) -> JsonOptions {
-        JsonOptions { proto_action: proto, constructor_action: constructor, ..JsonOptions::default() }
+        JsonOptions {
+            proto_action: proto,
+            constructor_action: constructor,
+            ..JsonOptions::default()
+        }
     }
 
     #[test]
@@ -783,18 +896,38 @@ mod tests {
             (r#"{"__proto__":{"x":1}}"#, R, E, Some(json!({}))),
             (r#"{"__proto__":{"x":1}}"#, I, E, Some(json!({"__proto__": {"x": 1}}))),
             (r#"{"a":[{"b":{"\u005f\u005fproto__":1}}]}"#, E, I, None),
-            (r#"{"a":[{"b":{"\u005f\u005fproto__":1,"c":2}}]}"#, R, I, Some(json!({"a": [{"b": {"c": 2}}]}))),
+            (
+                r#"{"a":[{"b":{"\u005f\u005fproto__":1,"c":2}}]}"#,
+                R,
+                I,
+                Some(json!({"a": [{"b": {"c": 2}}]})),
+            ),
             // Duplicates: the last one wins, as in JSON.parse.
             (r#"{"__proto__":1,"__proto__":2,"k":3}"#, R, E, Some(json!({"k": 3}))),
-            (r#"{"constructor":{"prototype":{}},"constructor":1}"#, E, E, Some(json!({"constructor": 1}))),
+            (
+                r#"{"constructor":{"prototype":{}},"constructor":1}"#,
+                E,
+                E,
+                Some(json!({"constructor": 1})),
+            ),
             (r#"{"constructor":1,"constructor":{"prototype":{}}}"#, E, E, None),
             // constructor is only poisoning with an object holding "prototype".
             (r#"{"constructor":{"prototype":{"x":1}}}"#, E, E, None),
             (r#"{"constructor":{"prototype":{"x":1}},"y":2}"#, E, R, Some(json!({"y": 2}))),
-            (r#"{"constructor":{"prototype":1}}"#, I, I, Some(json!({"constructor": {"prototype": 1}}))),
+            (
+                r#"{"constructor":{"prototype":1}}"#,
+                I,
+                I,
+                Some(json!({"constructor": {"prototype": 1}})),
+            ),
             (r#"{"constructor":{"proto":1}}"#, E, E, Some(json!({"constructor": {"proto": 1}}))),
             (r#"{"constructor":["prototype"]}"#, E, E, Some(json!({"constructor": ["prototype"]}))),
-            (r#"{"constructor":null,"prototype":{}}"#, E, E, Some(json!({"constructor": null, "prototype": {}}))),
+            (
+                r#"{"constructor":null,"prototype":{}}"#,
+                E,
+                E,
+                Some(json!({"constructor": null, "prototype": {}})),
+            ),
             (r#"["__proto__","constructor"]"#, E, E, Some(json!(["__proto__", "constructor"]))),
             // A removed key's contents are not examined further.
             (r#"{"__proto__":{"constructor":{"prototype":1}}}"#, R, E, Some(json!({}))),
@@ -809,7 +942,11 @@ mod tests {
                 Some(value) => assert_eq!(got, Ok(value), "{text}"),
                 None => {
                     let err = got.unwrap_err();
-                    assert_eq!((err.code(), err.message()), (ErrorCode::JsonProtoPoisoning, POISONING_MESSAGE), "{text}");
+                    assert_eq!(
+                        (err.code(), err.message()),
+                        (ErrorCode::JsonProtoPoisoning, POISONING_MESSAGE),
+                        "{text}"
+                    );
                 }
             }
         }
@@ -818,7 +955,18 @@ mod tests {
     #[test]
     fn parse_errors() {
         let d = JsonOptions::default();
-        for bad in ["", "{", "[1,]", "{'a':1}", "01", "NaN", "[1] x", "\u{FEFF}\u{FEFF}1", "\"\\ud800\"", "1e400"] {
+        for bad in [
+            "",
+            "{",
+            "[1,]",
+            "{'a':1}",
+            "01",
+            "NaN",
+            "[1] x",
+            "\u{FEFF}\u{FEFF}1",
+            "\"\\ud800\"",
+            "1e400",
+        ] {
             assert_eq!(parse_json(bad, &d).unwrap_err().code(), ErrorCode::InvalidJson, "{bad:?}");
         }
         let deep = format!("{}{}", "[".repeat(129), "]".repeat(129));
@@ -829,7 +977,10 @@ mod tests {
         assert!(parse_json(&deepest, &JsonOptions { max_depth: MAX_DEPTH_LIMIT, ..d }).is_ok());
         let too_big = JsonOptions { max_depth: MAX_DEPTH_LIMIT + 1, ..d };
         assert_eq!(parse_json("1", &too_big).unwrap_err().code(), ErrorCode::InvalidOptions);
-        assert_eq!(parse_json("[1]", &JsonOptions { max_bytes: 2, ..d }).unwrap_err().code(), ErrorCode::InputTooLarge);
+        assert_eq!(
+            parse_json("[1]", &JsonOptions { max_bytes: 2, ..d }).unwrap_err().code(),
+            ErrorCode::InputTooLarge
+        );
     }
 
     #[test]
@@ -839,7 +990,11 @@ mod tests {
             let open = "[{\"x\":".repeat(depth);
             let close = "}]".repeat(depth);
             let text = format!("{open}{{\"a\":1,\"\\u005f_proto__\":{{}}}}{close}");
-            assert_eq!(parse_json(&text, &d).unwrap_err().code(), ErrorCode::JsonProtoPoisoning, "{text}");
+            assert_eq!(
+                parse_json(&text, &d).unwrap_err().code(),
+                ErrorCode::JsonProtoPoisoning,
+                "{text}"
+            );
         }
     }
 }

@@ -108,7 +108,11 @@ fn copy(value: &Value, depth: usize, max_depth: usize) -> Result<Value> {
     match value {
         Value::Array(items) => {
             enter(depth, max_depth)?;
-            items.iter().map(|item| copy(item, depth + 1, max_depth)).collect::<Result<_>>().map(Value::Array)
+            items
+                .iter()
+                .map(|item| copy(item, depth + 1, max_depth))
+                .collect::<Result<_>>()
+                .map(Value::Array)
         }
         Value::Object(map) => {
             enter(depth, max_depth)?;
@@ -127,7 +131,12 @@ fn copy(value: &Value, depth: usize, max_depth: usize) -> Result<Value> {
 }
 
 /// Merges `source` into `target` (already a copy of ours), which sits at `depth`.
-fn merge_into(target: Value, source: &Value, depth: usize, options: &MergeOptions) -> Result<Value> {
+fn merge_into(
+    target: Value,
+    source: &Value,
+    depth: usize,
+    options: &MergeOptions,
+) -> Result<Value> {
     match (target, source) {
         (Value::Object(mut out), Value::Object(map)) => {
             enter(depth, options.max_depth)?;
@@ -186,7 +195,12 @@ pub fn merge(target: &Value, sources: &[Value], options: &MergeOptions) -> Resul
 }
 
 /// Applies `patch` to the object `out` (our copy) in place, RFC 7386 style.
-fn apply_patch(out: &mut Map<String, Value>, patch: &Map<String, Value>, depth: usize, max_depth: usize) -> Result<()> {
+fn apply_patch(
+    out: &mut Map<String, Value>,
+    patch: &Map<String, Value>,
+    depth: usize,
+    max_depth: usize,
+) -> Result<()> {
     enter(depth, max_depth)?;
     for (key, item) in patch {
         if is_forbidden_key(key) {
@@ -195,7 +209,9 @@ fn apply_patch(out: &mut Map<String, Value>, patch: &Map<String, Value>, depth: 
             out.shift_remove(key);
         } else if let Value::Object(fields) = item {
             match out.get_mut(key) {
-                Some(Value::Object(existing)) => apply_patch(existing, fields, depth + 1, max_depth)?,
+                Some(Value::Object(existing)) => {
+                    apply_patch(existing, fields, depth + 1, max_depth)?
+                }
                 _ => {
                     let mut fresh = Map::new();
                     apply_patch(&mut fresh, fields, depth + 1, max_depth)?;
@@ -301,12 +317,21 @@ fn renamed(key: &str, with: &str) -> String {
     out
 }
 
-fn sanitize(value: &Value, depth: usize, options: &SanitizeOptions, with: Option<&str>) -> Result<Value> {
+fn sanitize(
+    value: &Value,
+    depth: usize,
+    options: &SanitizeOptions,
+    with: Option<&str>,
+) -> Result<Value> {
     let max_depth = options.max_depth;
     match value {
         Value::Array(items) => {
             enter(depth, max_depth)?;
-            items.iter().map(|item| sanitize(item, depth + 1, options, with)).collect::<Result<_>>().map(Value::Array)
+            items
+                .iter()
+                .map(|item| sanitize(item, depth + 1, options, with))
+                .collect::<Result<_>>()
+                .map(Value::Array)
         }
         Value::Object(map) => {
             enter(depth, max_depth)?;
@@ -370,7 +395,13 @@ pub enum PathSegment {
     Index(usize),
 }
 
-fn find(value: &Value, depth: usize, options: &SanitizeOptions, path: &mut Vec<PathSegment>, found: &mut Vec<Vec<PathSegment>>) -> Result<()> {
+fn find(
+    value: &Value,
+    depth: usize,
+    options: &SanitizeOptions,
+    path: &mut Vec<PathSegment>,
+    found: &mut Vec<Vec<PathSegment>>,
+) -> Result<()> {
     match value {
         Value::Array(items) => {
             enter(depth, options.max_depth)?;
@@ -427,7 +458,9 @@ pub fn find_unsafe_keys(value: &Value, options: &SanitizeOptions) -> Result<Vec<
 /// ```
 pub fn merge_text<S: AsRef<str>>(values: &[S], options: &MergeOptions) -> Result<String> {
     let values = values.iter().map(|text| parse_data(text.as_ref())).collect::<Result<Vec<_>>>()?;
-    let (target, sources) = values.split_first().ok_or_else(|| Error::new(ErrorCode::InvalidType, "merge needs a target"))?;
+    let (target, sources) = values
+        .split_first()
+        .ok_or_else(|| Error::new(ErrorCode::InvalidType, "merge needs a target"))?;
     to_text(&merge(target, sources, options)?)
 }
 
@@ -499,7 +532,12 @@ mod tests {
         // (target, sources, options, expected)
         let cases: Vec<(Value, Vec<Value>, MergeOptions, Value)> = vec![
             (json!({"a": 1}), vec![json!({"b": 2})], d, json!({"a": 1, "b": 2})),
-            (json!({"a": {"x": 1, "y": 2}}), vec![json!({"a": {"y": 3, "z": 4}})], d, json!({"a": {"x": 1, "y": 3, "z": 4}})),
+            (
+                json!({"a": {"x": 1, "y": 2}}),
+                vec![json!({"a": {"y": 3, "z": 4}})],
+                d,
+                json!({"a": {"x": 1, "y": 3, "z": 4}}),
+            ),
             (json!({"a": [1, 2, 3]}), vec![json!({"a": [4]})], d, json!({"a": [4]})),
             (json!({"a": [1, 2]}), vec![json!({"a": [3]})], concat, json!({"a": [1, 2, 3]})),
             (json!([1]), vec![json!([2]), json!([3])], concat, json!([1, 2, 3])),
@@ -507,28 +545,63 @@ mod tests {
             (json!({"a": {"x": 1}}), vec![json!({"a": null})], d, json!({"a": null})),
             (json!({"a": 1}), vec![json!({"a": {"b": 1}})], d, json!({"a": {"b": 1}})),
             (json!({"a": {"b": 1}}), vec![json!({"a": 1})], d, json!({"a": 1})),
-            (json!({"a": 1}), vec![Value::Null, json!({"b": 2}), Value::Null], d, json!({"a": 1, "b": 2})),
+            (
+                json!({"a": 1}),
+                vec![Value::Null, json!({"b": 2}), Value::Null],
+                d,
+                json!({"a": 1, "b": 2}),
+            ),
             (json!(1), vec![json!({"a": 1})], d, json!({"a": 1})),
             (json!({"a": 1}), vec![json!("x")], d, json!("x")),
             (json!({"a": 1}), vec![], d, json!({"a": 1})),
-            (json!({"a": {"b": {"c": 1}}}), vec![json!({"a": {"b": {"d": 2}}}), json!({"a": {"e": 3}})], d,
-             json!({"a": {"b": {"c": 1, "d": 2}, "e": 3}})),
+            (
+                json!({"a": {"b": {"c": 1}}}),
+                vec![json!({"a": {"b": {"d": 2}}}), json!({"a": {"e": 3}})],
+                d,
+                json!({"a": {"b": {"c": 1, "d": 2}, "e": 3}}),
+            ),
             // Forbidden keys never reach the result, wherever they come from.
-            (json!({"__proto__": {"x": 1}, "constructor": 1, "ok": 1}), vec![], d, json!({"ok": 1})),
+            (
+                json!({"__proto__": {"x": 1}, "constructor": 1, "ok": 1}),
+                vec![],
+                d,
+                json!({"ok": 1}),
+            ),
             (json!({}), vec![json!({"__proto__": {"polluted": true}})], d, json!({})),
-            (json!({}), vec![json!({"constructor": {"prototype": {"polluted": true}}})], d, json!({})),
-            (json!({"a": {}}), vec![json!({"a": {"prototype": {"x": 1}, "y": 2}})], d, json!({"a": {"y": 2}})),
+            (
+                json!({}),
+                vec![json!({"constructor": {"prototype": {"polluted": true}}})],
+                d,
+                json!({}),
+            ),
+            (
+                json!({"a": {}}),
+                vec![json!({"a": {"prototype": {"x": 1}, "y": 2}})],
+                d,
+                json!({"a": {"y": 2}}),
+            ),
             (json!([]), vec![json!([{"__proto__": 1, "k": 1}])], d, json!([{"k": 1}])),
         ];
         for (target, sources, options, expected) in cases {
-            assert_eq!(merge(&target, &sources, &options), Ok(expected.clone()), "{target} <- {sources:?}");
+            assert_eq!(
+                merge(&target, &sources, &options),
+                Ok(expected.clone()),
+                "{target} <- {sources:?}"
+            );
         }
     }
 
     #[test]
     fn merge_keeps_js_key_order() {
-        let merged = merge(&json!({"b": 1, "a": {"y": 1, "x": 1}}), &[json!({"c": 1, "a": {"z": 1, "y": 2}, "b": 2})], &MergeOptions::default());
-        assert_eq!(serde_json::to_string(&merged.unwrap_or_default()).unwrap_or_default(), r#"{"b":2,"a":{"y":2,"x":1,"z":1},"c":1}"#);
+        let merged = merge(
+            &json!({"b": 1, "a": {"y": 1, "x": 1}}),
+            &[json!({"c": 1, "a": {"z": 1, "y": 2}, "b": 2})],
+            &MergeOptions::default(),
+        );
+        assert_eq!(
+            serde_json::to_string(&merged.unwrap_or_default()).unwrap_or_default(),
+            r#"{"b":2,"a":{"y":2,"x":1,"z":1},"c":1}"#
+        );
     }
 
     #[test]
@@ -536,14 +609,28 @@ mod tests {
         let d = MergeOptions { max_depth: 10, ..MergeOptions::default() };
         let ok = nested(10);
         let deep = nested(11);
-        assert!(merge(&ok, &[ok.clone()], &d).is_ok());
-        for (target, source) in [(deep.clone(), json!({})), (json!({}), deep.clone()), (json!({}), json!({"__proto__": deep.clone()}))] {
+        assert!(merge(&ok, std::slice::from_ref(&ok), &d).is_ok());
+        for (target, source) in [
+            (deep.clone(), json!({})),
+            (json!({}), deep.clone()),
+            (json!({}), json!({"__proto__": deep.clone()})),
+        ] {
             assert_eq!(merge(&target, &[source], &d).unwrap_err().code(), ErrorCode::InputTooDeep);
         }
-        assert_eq!(merge_patch(&deep, &json!(1), 10).unwrap_err().code(), ErrorCode::InputTooDeep, "the whole target is validated");
-        assert_eq!(merge_patch(&json!({}), &json!({"constructor": deep.clone()}), 10).unwrap_err().code(), ErrorCode::InputTooDeep);
+        assert_eq!(
+            merge_patch(&deep, &json!(1), 10).unwrap_err().code(),
+            ErrorCode::InputTooDeep,
+            "the whole target is validated"
+        );
+        assert_eq!(
+            merge_patch(&json!({}), &json!({"constructor": deep.clone()}), 10).unwrap_err().code(),
+            ErrorCode::InputTooDeep
+        );
         let s = SanitizeOptions { max_depth: 10, ..SanitizeOptions::default() };
-        assert_eq!(sanitize_keys(&json!({"$x": deep.clone()}), &s).unwrap_err().code(), ErrorCode::InputTooDeep);
+        assert_eq!(
+            sanitize_keys(&json!({"$x": deep.clone()}), &s).unwrap_err().code(),
+            ErrorCode::InputTooDeep
+        );
         assert_eq!(find_unsafe_keys(&deep, &s).unwrap_err().code(), ErrorCode::InputTooDeep);
         assert!(sanitize_keys(&ok, &s).is_ok());
         let too_big = MergeOptions { max_depth: MAX_DEPTH_LIMIT + 1, ..MergeOptions::default() };
@@ -551,7 +638,7 @@ mod tests {
         // The deepest input allowed at all works (bounded recursion, no stack overflow).
         let deepest = nested(MAX_DEPTH_LIMIT);
         let max = MergeOptions { max_depth: MAX_DEPTH_LIMIT, ..MergeOptions::default() };
-        assert_eq!(merge(&deepest, &[deepest.clone()], &max).as_ref(), Ok(&deepest));
+        assert_eq!(merge(&deepest, std::slice::from_ref(&deepest), &max).as_ref(), Ok(&deepest));
         assert_eq!(merge_patch(&deepest, &deepest, MAX_DEPTH_LIMIT).as_ref(), Ok(&deepest));
     }
 
@@ -565,7 +652,11 @@ mod tests {
             (json!({"a": "b", "b": "c"}), json!({"a": null}), json!({"b": "c"})),
             (json!({"a": ["b"]}), json!({"a": "c"}), json!({"a": "c"})),
             (json!({"a": "c"}), json!({"a": ["b"]}), json!({"a": ["b"]})),
-            (json!({"a": {"b": "c"}}), json!({"a": {"b": "d", "c": null}}), json!({"a": {"b": "d"}})),
+            (
+                json!({"a": {"b": "c"}}),
+                json!({"a": {"b": "d", "c": null}}),
+                json!({"a": {"b": "d"}}),
+            ),
             (json!({"a": [{"b": "c"}]}), json!({"a": [1]}), json!({"a": [1]})),
             (json!(["a", "b"]), json!(["c", "d"]), json!(["c", "d"])),
             (json!({"a": "b"}), json!(["c"]), json!(["c"])),
@@ -576,24 +667,44 @@ mod tests {
             (json!({}), json!({"a": {"bb": {"ccc": null}}}), json!({"a": {"bb": {}}})),
         ];
         for (target, patch, expected) in cases {
-            assert_eq!(merge_patch(&target, &patch, DEFAULT_MAX_DEPTH), Ok(expected), "{target} + {patch}");
+            assert_eq!(
+                merge_patch(&target, &patch, DEFAULT_MAX_DEPTH),
+                Ok(expected),
+                "{target} + {patch}"
+            );
         }
         // Forbidden keys are neither written nor removed from anything.
-        assert_eq!(merge_patch(&json!({"a": 1}), &json!({"__proto__": {"x": 1}, "a": null}), 10), Ok(json!({})));
-        assert_eq!(merge_patch(&json!({"constructor": 1}), &json!({"b": {"prototype": 1, "c": null}}), 10), Ok(json!({"b": {}})));
+        assert_eq!(
+            merge_patch(&json!({"a": 1}), &json!({"__proto__": {"x": 1}, "a": null}), 10),
+            Ok(json!({}))
+        );
+        assert_eq!(
+            merge_patch(&json!({"constructor": 1}), &json!({"b": {"prototype": 1, "c": null}}), 10),
+            Ok(json!({"b": {}}))
+        );
     }
 
     #[test]
     fn sanitize_table() {
         let remove = SanitizeOptions::default();
         let dots = SanitizeOptions { allow_dots: true, ..SanitizeOptions::default() };
-        let under = SanitizeOptions { replace_with: Some("_".into()), ..SanitizeOptions::default() };
-        let under_dots = SanitizeOptions { replace_with: Some("_".into()), allow_dots: true, ..SanitizeOptions::default() };
-        let letter_c = SanitizeOptions { replace_with: Some("c".into()), ..SanitizeOptions::default() };
+        let under =
+            SanitizeOptions { replace_with: Some("_".into()), ..SanitizeOptions::default() };
+        let under_dots = SanitizeOptions {
+            replace_with: Some("_".into()),
+            allow_dots: true,
+            ..SanitizeOptions::default()
+        };
+        let letter_c =
+            SanitizeOptions { replace_with: Some("c".into()), ..SanitizeOptions::default() };
         let cases: Vec<(Value, &SanitizeOptions, Value)> = vec![
             (json!({"$gt": 1, "a": 2}), &remove, json!({"a": 2})),
             (json!({"a.b": 1, "a": {"$in": [1], "b$": 2}}), &remove, json!({"a": {"b$": 2}})),
-            (json!([{"$where": 1}, "$str", {"k": [{"x.y": 1}]}]), &remove, json!([{}, "$str", {"k": [{}]}])),
+            (
+                json!([{"$where": 1}, "$str", {"k": [{"x.y": 1}]}]),
+                &remove,
+                json!([{}, "$str", {"k": [{}]}]),
+            ),
             (json!({"a.b": 1, "$c": 2}), &dots, json!({"a.b": 1})),
             (json!({"$gt": 1, "a.b": {"$ne": 2}}), &under, json!({"_gt": 1, "a_b": {"_ne": 2}})),
             (json!({"$a.b.c": 1}), &under_dots, json!({"_a_b_c": 1})),
@@ -611,15 +722,37 @@ mod tests {
             (json!("$top"), &remove, json!("$top")),
         ];
         for (value, options, expected) in cases {
-            assert_eq!(sanitize_keys(&value, options), Ok(expected.clone()), "{value} with {options:?}");
-            assert_eq!(find_unsafe_keys(&expected, &SanitizeOptions { allow_dots: options.allow_dots, ..remove.clone() }).map(|f| f.len()), Ok(0), "{expected} is clean");
+            assert_eq!(
+                sanitize_keys(&value, options),
+                Ok(expected.clone()),
+                "{value} with {options:?}"
+            );
+            assert_eq!(
+                find_unsafe_keys(
+                    &expected,
+                    &SanitizeOptions { allow_dots: options.allow_dots, ..remove.clone() }
+                )
+                .map(|f| f.len()),
+                Ok(0),
+                "{expected} is clean"
+            );
         }
         for bad in ["$", "$x", ".", "a.b"] {
-            let options = SanitizeOptions { replace_with: Some(bad.into()), ..SanitizeOptions::default() };
-            assert_eq!(sanitize_keys(&json!({}), &options).unwrap_err().code(), ErrorCode::InvalidOptions, "{bad}");
+            let options =
+                SanitizeOptions { replace_with: Some(bad.into()), ..SanitizeOptions::default() };
+            assert_eq!(
+                sanitize_keys(&json!({}), &options).unwrap_err().code(),
+                ErrorCode::InvalidOptions,
+                "{bad}"
+            );
         }
-        let empty = SanitizeOptions { replace_with: Some(String::new()), ..SanitizeOptions::default() };
-        assert_eq!(sanitize_keys(&json!({"$a": 1}), &empty), Ok(json!({})), "an empty replacement removes");
+        let empty =
+            SanitizeOptions { replace_with: Some(String::new()), ..SanitizeOptions::default() };
+        assert_eq!(
+            sanitize_keys(&json!({"$a": 1}), &empty),
+            Ok(json!({})),
+            "an empty replacement removes"
+        );
     }
 
     #[test]
@@ -627,23 +760,34 @@ mod tests {
         use PathSegment::{Index as I, Key as K};
         let value = json!({"a": [{"$gt": {"b.c": 1}}], "ok": {"$x": 1}});
         let found = find_unsafe_keys(&value, &SanitizeOptions::default()).unwrap_or_default();
-        assert_eq!(found, vec![
-            vec![K("a".into()), I(0), K("$gt".into())],
-            vec![K("a".into()), I(0), K("$gt".into()), K("b.c".into())],
-            vec![K("ok".into()), K("$x".into())],
-        ]);
+        assert_eq!(
+            found,
+            vec![
+                vec![K("a".into()), I(0), K("$gt".into())],
+                vec![K("a".into()), I(0), K("$gt".into()), K("b.c".into())],
+                vec![K("ok".into()), K("$x".into())],
+            ]
+        );
         let dots = SanitizeOptions { allow_dots: true, ..SanitizeOptions::default() };
         assert_eq!(find_unsafe_keys(&value, &dots).map(|f| f.len()), Ok(2));
     }
 
     #[test]
     fn megabyte_inputs() {
-        let wide = Value::Array((0..50_000).map(|i| json!({"$i": i, "k.v": "x", "keep": [i]})).collect());
+        let wide =
+            Value::Array((0..50_000).map(|i| json!({"$i": i, "k.v": "x", "keep": [i]})).collect());
         let clean = sanitize_keys(&wide, &SanitizeOptions::default()).unwrap_or_default();
         assert_eq!(clean.as_array().map(Vec::len), Some(50_000));
         assert_eq!(clean[49_999], json!({"keep": [49_999]}));
-        assert_eq!(find_unsafe_keys(&wide, &SanitizeOptions::default()).map(|f| f.len()), Ok(100_000));
-        let merged = merge(&json!({"list": wide.clone()}), &[json!({"list": wide.clone()})], &MergeOptions { arrays: ArrayMerge::Concat, ..MergeOptions::default() });
+        assert_eq!(
+            find_unsafe_keys(&wide, &SanitizeOptions::default()).map(|f| f.len()),
+            Ok(100_000)
+        );
+        let merged = merge(
+            &json!({"list": wide.clone()}),
+            &[json!({"list": wide.clone()})],
+            &MergeOptions { arrays: ArrayMerge::Concat, ..MergeOptions::default() },
+        );
         assert_eq!(merged.map(|m| m["list"].as_array().map(Vec::len)), Ok(Some(100_000)));
     }
 }

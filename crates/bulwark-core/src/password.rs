@@ -42,7 +42,13 @@ pub struct HashOptions {
 
 impl Default for HashOptions {
     fn default() -> Self {
-        HashOptions { memory_cost: 19 * 1024, time_cost: 2, parallelism: 1, hash_length: 32, salt_length: 16 }
+        HashOptions {
+            memory_cost: 19 * 1024,
+            time_cost: 2,
+            parallelism: 1,
+            hash_length: 32,
+            salt_length: 16,
+        }
     }
 }
 
@@ -67,7 +73,10 @@ impl Default for CostLimits {
 
 impl CostLimits {
     fn check(&self, memory_cost: u32, time_cost: u32, parallelism: u32) -> Result<()> {
-        if memory_cost > self.max_memory_cost || time_cost > self.max_time_cost || parallelism > self.max_parallelism {
+        if memory_cost > self.max_memory_cost
+            || time_cost > self.max_time_cost
+            || parallelism > self.max_parallelism
+        {
             return Err(Error::new(
                 ErrorCode::HashParamsTooCostly,
                 format!(
@@ -100,7 +109,9 @@ fn check_password(password: &[u8]) -> Result<()> {
 
 fn check_range(name: &str, value: u32, min: u32, max: u32) -> Result<()> {
     if value < min || value > max {
-        return Err(invalid_options(format!("{name} must be between {min} and {max}, got {value}")));
+        return Err(invalid_options(format!(
+            "{name} must be between {min} and {max}, got {value}"
+        )));
     }
     Ok(())
 }
@@ -114,15 +125,25 @@ impl HashOptions {
     pub fn validate(&self) -> Result<()> {
         check_range("parallelism", self.parallelism, 1, Params::MAX_P_COST)?;
         check_range("timeCost", self.time_cost, 1, u32::MAX)?;
-        check_range("memoryCost", self.memory_cost, 8 * self.parallelism.min(Params::MAX_P_COST), u32::MAX)?;
+        check_range(
+            "memoryCost",
+            self.memory_cost,
+            8 * self.parallelism.min(Params::MAX_P_COST),
+            u32::MAX,
+        )?;
         check_range("hashLength", self.hash_length, 16, Output::MAX_LENGTH as u32)?;
         check_range("saltLength", self.salt_length, 16, Salt::MAX_LENGTH as u32)?;
         CostLimits::default().check(self.memory_cost, self.time_cost, self.parallelism)
     }
 
     fn params(&self) -> Result<Params> {
-        Params::new(self.memory_cost, self.time_cost, self.parallelism, Some(self.hash_length as usize))
-            .map_err(|e| invalid_options(format!("invalid argon2 parameters: {e}")))
+        Params::new(
+            self.memory_cost,
+            self.time_cost,
+            self.parallelism,
+            Some(self.hash_length as usize),
+        )
+        .map_err(|e| invalid_options(format!("invalid argon2 parameters: {e}")))
     }
 }
 
@@ -147,24 +168,31 @@ pub fn hash_password(password: &[u8], options: &HashOptions) -> Result<String> {
     options.validate()?;
     let mut salt = [0u8; Salt::MAX_LENGTH];
     let salt = &mut salt[..options.salt_length as usize];
-    getrandom::fill(salt).map_err(|e| Error::new(ErrorCode::RandomUnavailable, format!("no random salt: {e}")))?;
+    getrandom::fill(salt)
+        .map_err(|e| Error::new(ErrorCode::RandomUnavailable, format!("no random salt: {e}")))?;
     hash_password_with_salt(password, salt, options)
 }
 
 /// Like [`hash_password`] with a caller-chosen salt. For known-answer tests and
 /// migrations; new passwords should use [`hash_password`].
-pub fn hash_password_with_salt(password: &[u8], salt: &[u8], options: &HashOptions) -> Result<String> {
+pub fn hash_password_with_salt(
+    password: &[u8],
+    salt: &[u8],
+    options: &HashOptions,
+) -> Result<String> {
     options.validate()?;
     check_password(password)?;
     let params = options.params()?;
     let salt = Salt::new(salt).map_err(|e| invalid_options(format!("invalid salt: {e}")))?;
-    let params_string = ParamsString::try_from(&params).map_err(|e| invalid_options(format!("invalid argon2 parameters: {e}")))?;
+    let params_string = ParamsString::try_from(&params)
+        .map_err(|e| invalid_options(format!("invalid argon2 parameters: {e}")))?;
     let mut buffer = [0u8; Output::MAX_LENGTH];
     let out = &mut buffer[..options.hash_length as usize];
     Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
         .hash_password_into(password, salt.as_ref(), out)
         .map_err(|e| Error::new(ErrorCode::Internal, format!("argon2 failed: {e}")))?;
-    let hash = Output::new(out).map_err(|e| Error::new(ErrorCode::Internal, format!("argon2 output: {e}")))?;
+    let hash = Output::new(out)
+        .map_err(|e| Error::new(ErrorCode::Internal, format!("argon2 output: {e}")))?;
     Ok(PasswordHash {
         algorithm: Algorithm::Argon2id.ident(),
         version: Some(Version::V0x13.into()),
@@ -197,13 +225,16 @@ fn parse_stored(hash: &str, limits: Option<&CostLimits>) -> Result<StoredHash> {
         Some(v) => Version::try_from(v).map_err(|_| invalid_hash("unsupported argon2 version"))?,
     };
     // argon2's builder would fill in defaults for missing costs; a stored hash must name them.
-    let cost = |name| parsed.params.get_decimal(name).ok_or_else(|| invalid_hash("hash is missing m, t or p"));
+    let cost = |name| {
+        parsed.params.get_decimal(name).ok_or_else(|| invalid_hash("hash is missing m, t or p"))
+    };
     let (m, t, p) = (cost("m")?, cost("t")?, cost("p")?);
     // The cost guard comes before anything else argon2 would check or allocate.
     if let Some(limits) = limits {
         limits.check(m, t, p)?;
     }
-    let params = Params::try_from(&parsed).map_err(|_| invalid_hash("invalid argon2 parameters"))?;
+    let params =
+        Params::try_from(&parsed).map_err(|_| invalid_hash("invalid argon2 parameters"))?;
     let salt = parsed.salt.ok_or_else(|| invalid_hash("hash has no salt"))?;
     let hash = parsed.hash.ok_or_else(|| invalid_hash("hash has no hash value"))?;
     Ok(StoredHash { algorithm, version, params, salt, hash })
@@ -321,21 +352,34 @@ mod tests {
         for hash in cases {
             let err = verify_password(hash, b"pw", &CostLimits::default()).unwrap_err();
             assert_eq!(err.code(), ErrorCode::InvalidHash, "{hash:?}: {err}");
-            assert_eq!(needs_rehash(hash, &HashOptions::default()).unwrap_err().code(), ErrorCode::InvalidHash);
+            assert_eq!(
+                needs_rehash(hash, &HashOptions::default()).unwrap_err().code(),
+                ErrorCode::InvalidHash
+            );
         }
     }
 
     #[test]
     fn costly_hashes_are_refused_before_hashing() {
         let salt_and_hash = "c29tZXNhbHRzb21lc2FsdA$YWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWE";
-        for params in ["m=1048577,t=1,p=1", "m=4294967295,t=1,p=1", "m=64,t=11,p=1", "m=4096,t=1,p=17", "m=64,t=4294967295,p=1", "m=64,t=1,p=16777215"] {
+        for params in [
+            "m=1048577,t=1,p=1",
+            "m=4294967295,t=1,p=1",
+            "m=64,t=11,p=1",
+            "m=4096,t=1,p=17",
+            "m=64,t=4294967295,p=1",
+            "m=64,t=1,p=16777215",
+        ] {
             let hash = format!("$argon2id$v=19${params}${salt_and_hash}");
             let err = verify_password(&hash, b"pw", &CostLimits::default()).unwrap_err();
             assert_eq!(err.code(), ErrorCode::HashParamsTooCostly, "{params}");
         }
         let tight = CostLimits { max_memory_cost: 32, ..CostLimits::default() };
         let ok = hash_password_with_salt(b"pw", b"somesaltsomesalt", &cheap()).unwrap();
-        assert_eq!(verify_password(&ok, b"pw", &tight).unwrap_err().code(), ErrorCode::HashParamsTooCostly);
+        assert_eq!(
+            verify_password(&ok, b"pw", &tight).unwrap_err().code(),
+            ErrorCode::HashParamsTooCostly
+        );
     }
 
     #[test]
@@ -344,14 +388,23 @@ mod tests {
             (HashOptions { time_cost: 0, ..cheap() }, ErrorCode::InvalidOptions),
             (HashOptions { parallelism: 0, ..cheap() }, ErrorCode::InvalidOptions),
             (HashOptions { memory_cost: 7, ..cheap() }, ErrorCode::InvalidOptions),
-            (HashOptions { memory_cost: 64, parallelism: 16, ..cheap() }, ErrorCode::InvalidOptions),
+            (
+                HashOptions { memory_cost: 64, parallelism: 16, ..cheap() },
+                ErrorCode::InvalidOptions,
+            ),
             (HashOptions { hash_length: 8, ..cheap() }, ErrorCode::InvalidOptions),
             (HashOptions { hash_length: 65, ..cheap() }, ErrorCode::InvalidOptions),
             (HashOptions { salt_length: 8, ..cheap() }, ErrorCode::InvalidOptions),
             (HashOptions { salt_length: 49, ..cheap() }, ErrorCode::InvalidOptions),
-            (HashOptions { memory_cost: 2 * 1024 * 1024, ..cheap() }, ErrorCode::HashParamsTooCostly),
+            (
+                HashOptions { memory_cost: 2 * 1024 * 1024, ..cheap() },
+                ErrorCode::HashParamsTooCostly,
+            ),
             (HashOptions { time_cost: 11, ..cheap() }, ErrorCode::HashParamsTooCostly),
-            (HashOptions { memory_cost: 1024, parallelism: 17, ..cheap() }, ErrorCode::HashParamsTooCostly),
+            (
+                HashOptions { memory_cost: 1024, parallelism: 17, ..cheap() },
+                ErrorCode::HashParamsTooCostly,
+            ),
         ];
         for (options, code) in bad {
             assert_eq!(hash_password(b"pw", &options).unwrap_err().code(), code, "{options:?}");
@@ -363,7 +416,10 @@ mod tests {
         let big = vec![b'a'; MAX_PASSWORD_BYTES + 1];
         assert_eq!(hash_password(&big, &cheap()).unwrap_err().code(), ErrorCode::InputTooLarge);
         let hash = hash_password(b"pw", &cheap()).unwrap();
-        assert_eq!(verify_password(&hash, &big, &CostLimits::default()).unwrap_err().code(), ErrorCode::InputTooLarge);
+        assert_eq!(
+            verify_password(&hash, &big, &CostLimits::default()).unwrap_err().code(),
+            ErrorCode::InputTooLarge
+        );
         let max = vec![b'a'; MAX_PASSWORD_BYTES];
         assert!(hash_password(&max, &cheap()).is_ok());
     }
@@ -387,11 +443,15 @@ mod tests {
 
     #[test]
     fn other_variants_and_versions_verify() {
-        for (alg, version) in [(Algorithm::Argon2i, Version::V0x13), (Algorithm::Argon2d, Version::V0x10)] {
+        for (alg, version) in
+            [(Algorithm::Argon2i, Version::V0x13), (Algorithm::Argon2d, Version::V0x10)]
+        {
             let params = Params::new(64, 1, 1, Some(32)).unwrap();
             let salt = Salt::new(b"somesaltsomesalt").unwrap();
             let mut out = [0u8; 32];
-            Argon2::new(alg, version, params.clone()).hash_password_into(b"pw", salt.as_ref(), &mut out).unwrap();
+            Argon2::new(alg, version, params.clone())
+                .hash_password_into(b"pw", salt.as_ref(), &mut out)
+                .unwrap();
             let hash = PasswordHash {
                 algorithm: alg.ident(),
                 version: Some(version.into()),
@@ -402,7 +462,13 @@ mod tests {
             .to_string();
             assert!(verify_password(&hash, b"pw", &CostLimits::default()).unwrap(), "{hash}");
             assert!(!verify_password(&hash, b"pX", &CostLimits::default()).unwrap());
-            assert!(needs_rehash(&hash, &HashOptions { memory_cost: 64, time_cost: 1, ..HashOptions::default() }).unwrap());
+            assert!(
+                needs_rehash(
+                    &hash,
+                    &HashOptions { memory_cost: 64, time_cost: 1, ..HashOptions::default() }
+                )
+                .unwrap()
+            );
         }
     }
 }

@@ -75,19 +75,42 @@ pub fn is_windows_device_name(name: &str) -> bool {
         return false;
     };
     (prefix.eq_ignore_ascii_case("COM") || prefix.eq_ignore_ascii_case("LPT"))
-        && matches!(suffix, "0" | "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9" | "\u{b9}" | "\u{b2}" | "\u{b3}")
+        && matches!(
+            suffix,
+            "0" | "1"
+                | "2"
+                | "3"
+                | "4"
+                | "5"
+                | "6"
+                | "7"
+                | "8"
+                | "9"
+                | "\u{b9}"
+                | "\u{b2}"
+                | "\u{b3}"
+        )
 }
 
 /// Checks one segment of a user path against the Windows forms.
 fn check_windows_segment(segment: &str) -> Result<()> {
     if segment.contains(':') {
-        return Err(err(ErrorCode::PathInvalid, "path contains ':' (a drive letter or an alternate data stream on Windows)"));
+        return Err(err(
+            ErrorCode::PathInvalid,
+            "path contains ':' (a drive letter or an alternate data stream on Windows)",
+        ));
     }
     if segment != "." && segment != ".." && (segment.ends_with('.') || segment.ends_with(' ')) {
-        return Err(err(ErrorCode::PathInvalid, "a path segment ends with a dot or a space (Windows strips them)"));
+        return Err(err(
+            ErrorCode::PathInvalid,
+            "a path segment ends with a dot or a space (Windows strips them)",
+        ));
     }
     if is_windows_device_name(segment) {
-        return Err(err(ErrorCode::PathInvalid, "path names a Windows device (CON, NUL, COM1, ...)"));
+        return Err(err(
+            ErrorCode::PathInvalid,
+            "path names a Windows device (CON, NUL, COM1, ...)",
+        ));
     }
     Ok(())
 }
@@ -99,10 +122,16 @@ fn check_windows_path(user_path: &str) -> Result<()> {
         return Err(err(ErrorCode::PathAbsolute, "path starts with a Windows drive letter"));
     }
     if bytes.first() == Some(&b'\\') {
-        return Err(err(ErrorCode::PathAbsolute, "path starts with a backslash (a Windows root or UNC path)"));
+        return Err(err(
+            ErrorCode::PathAbsolute,
+            "path starts with a backslash (a Windows root or UNC path)",
+        ));
     }
     if memchr::memchr(b'\\', bytes).is_some() {
-        return Err(err(ErrorCode::PathInvalid, "path contains a backslash (a separator on Windows)"));
+        return Err(err(
+            ErrorCode::PathInvalid,
+            "path contains a backslash (a separator on Windows)",
+        ));
     }
     Ok(())
 }
@@ -225,7 +254,10 @@ fn check_segment_text(text: &str, form: &str) -> Result<()> {
         return Err(err(ErrorCode::PathNul, format!("segment contains a NUL byte{form}")));
     }
     if text.contains(['/', '\\']) {
-        return Err(err(ErrorCode::PathInvalid, format!("segment contains a path separator{form}")));
+        return Err(err(
+            ErrorCode::PathInvalid,
+            format!("segment contains a path separator{form}"),
+        ));
     }
     if text == ".." {
         return Err(err(ErrorCode::PathEscape, format!("segment is '..'{form}")));
@@ -271,7 +303,10 @@ pub fn decode_path_segment(segment: &str) -> Result<String> {
     while i < bytes.len() {
         let byte = bytes[i];
         if byte == b'%' {
-            let pair = (bytes.get(i + 1).copied().and_then(hex_value), bytes.get(i + 2).copied().and_then(hex_value));
+            let pair = (
+                bytes.get(i + 1).copied().and_then(hex_value),
+                bytes.get(i + 2).copied().and_then(hex_value),
+            );
             let (Some(high), Some(low)) = pair else {
                 return Err(err(ErrorCode::PathInvalid, "segment has a malformed percent-escape"));
             };
@@ -282,8 +317,12 @@ pub fn decode_path_segment(segment: &str) -> Result<String> {
             i += 1;
         }
     }
-    let text = String::from_utf8(decoded)
-        .map_err(|_| err(ErrorCode::PathInvalid, "decoded segment is not valid UTF-8 (overlong, truncated or surrogate bytes)"))?;
+    let text = String::from_utf8(decoded).map_err(|_| {
+        err(
+            ErrorCode::PathInvalid,
+            "decoded segment is not valid UTF-8 (overlong, truncated or surrogate bytes)",
+        )
+    })?;
     check_segment_text(&text, "")?;
     if !text.is_ascii() {
         let normalized: String = text.nfkc().collect();
@@ -318,7 +357,12 @@ pub struct FilenameOptions {
 
 impl Default for FilenameOptions {
     fn default() -> Self {
-        FilenameOptions { replacement: String::new(), fallback: "_".into(), max_bytes: MAX_FILENAME_BYTES, allow_dotfiles: false }
+        FilenameOptions {
+            replacement: String::new(),
+            fallback: "_".into(),
+            max_bytes: MAX_FILENAME_BYTES,
+            allow_dotfiles: false,
+        }
     }
 }
 
@@ -363,7 +407,9 @@ fn truncate_name(name: &str, max: usize) -> String {
     if name.len() <= max {
         return name.to_owned();
     }
-    if let Some(dot) = name.rfind('.').filter(|&dot| dot > 0 && name.len() - dot <= 16 && name.len() - dot < max) {
+    if let Some(dot) =
+        name.rfind('.').filter(|&dot| dot > 0 && name.len() - dot <= 16 && name.len() - dot < max)
+    {
         let ext = &name[dot..];
         let stem = prefix(&name[..dot], max - ext.len()).trim_end_matches(['.', ' ']);
         if !stem.is_empty() {
@@ -383,7 +429,8 @@ fn clean_filename(name: &str, options: &FilenameOptions) -> String {
             out.push(c);
         }
     }
-    let mut cleaned = if options.allow_dotfiles { out.as_str() } else { out.trim_start_matches(['.', ' ']) };
+    let mut cleaned =
+        if options.allow_dotfiles { out.as_str() } else { out.trim_start_matches(['.', ' ']) };
     cleaned = cleaned.trim_end_matches(['.', ' ']);
     let mut result = truncate_name(cleaned, options.max_bytes);
     if is_windows_device_name(&result) {
@@ -430,16 +477,23 @@ pub fn sanitize_filename(name: &str, options: &FilenameOptions) -> Result<String
 
 fn validate_filename_options(options: &FilenameOptions) -> Result<()> {
     if !(1..=MAX_FILENAME_BYTES).contains(&options.max_bytes) {
-        return Err(err(ErrorCode::InvalidOptions, format!("maxBytes must be between 1 and {MAX_FILENAME_BYTES}")));
+        return Err(err(
+            ErrorCode::InvalidOptions,
+            format!("maxBytes must be between 1 and {MAX_FILENAME_BYTES}"),
+        ));
     }
-    if options.replacement.len() > MAX_FILENAME_BYTES || options.replacement.chars().any(is_removed) {
+    if options.replacement.len() > MAX_FILENAME_BYTES || options.replacement.chars().any(is_removed)
+    {
         return Err(err(
             ErrorCode::InvalidOptions,
             "replacement must be at most 255 bytes of characters a file name may keep (no separators, controls or reserved characters)",
         ));
     }
     let fallback = &options.fallback;
-    if fallback.is_empty() || fallback.len() > options.max_bytes || clean_filename(fallback, options) != *fallback {
+    if fallback.is_empty()
+        || fallback.len() > options.max_bytes
+        || clean_filename(fallback, options) != *fallback
+    {
         return Err(err(
             ErrorCode::InvalidOptions,
             "fallback must be a non-empty file name, at most maxBytes long, that sanitizeFilename leaves unchanged",
@@ -548,7 +602,10 @@ mod tests {
         assert_eq!(code(resolve_within("/srv", &"../".repeat(350_000), &big)), "PATH_ESCAPE");
         assert_eq!(code(resolve_within("/srv", &"a/".repeat(2100), &o)), "INPUT_TOO_LARGE");
         let deep = "a/".repeat(500_000);
-        assert_eq!(resolve_within("/srv", &deep, &big).unwrap().len(), "/srv".len() + 1_000_000 - 1 + 1);
+        assert_eq!(
+            resolve_within("/srv", &deep, &big).unwrap().len(),
+            "/srv".len() + 1_000_000 - 1 + 1
+        );
     }
 
     #[test]
@@ -647,12 +704,20 @@ mod tests {
         let dotfiles = FilenameOptions { allow_dotfiles: true, ..FilenameOptions::default() };
         assert_eq!(sanitize_filename(".env", &dotfiles).unwrap(), ".env");
         assert_eq!(sanitize_filename("..", &dotfiles).unwrap(), "_");
-        let dashes = FilenameOptions { replacement: "-".into(), fallback: "upload".into(), ..FilenameOptions::default() };
+        let dashes = FilenameOptions {
+            replacement: "-".into(),
+            fallback: "upload".into(),
+            ..FilenameOptions::default()
+        };
         assert_eq!(sanitize_filename("a/b\\c", &dashes).unwrap(), "a-b-c");
         assert_eq!(sanitize_filename("/", &dashes).unwrap(), "-");
         assert_eq!(sanitize_filename(".", &dashes).unwrap(), "upload");
         let n = FilenameOptions { replacement: "n".into(), ..FilenameOptions::default() };
-        assert_eq!(sanitize_filename("co/", &n).unwrap(), "_con", "a replacement cannot form a device name");
+        assert_eq!(
+            sanitize_filename("co/", &n).unwrap(),
+            "_con",
+            "a replacement cannot form a device name"
+        );
     }
 
     #[test]
@@ -674,16 +739,41 @@ mod tests {
         assert_eq!(sanitize_filename("ab.longextension", &small).unwrap(), "ab.lo");
         // A stem too short to keep with the extension: the cut keeps the beginning instead
         // of leaving a dotfile (found by the JS property test).
-        let eleven = FilenameOptions { max_bytes: 11, replacement: "-".into(), ..FilenameOptions::default() };
-        assert_eq!(sanitize_filename("\u{a0}..//\u{800}a\u{800}", &eleven).unwrap(), "\u{a0}..--\u{800}a");
-        assert_eq!(sanitize_filename("\u{a0}.x.pdf", &FilenameOptions { max_bytes: 5, ..FilenameOptions::default() }).unwrap(), "\u{a0}.x");
+        let eleven = FilenameOptions {
+            max_bytes: 11,
+            replacement: "-".into(),
+            ..FilenameOptions::default()
+        };
+        assert_eq!(
+            sanitize_filename("\u{a0}..//\u{800}a\u{800}", &eleven).unwrap(),
+            "\u{a0}..--\u{800}a"
+        );
+        assert_eq!(
+            sanitize_filename(
+                "\u{a0}.x.pdf",
+                &FilenameOptions { max_bytes: 5, ..FilenameOptions::default() }
+            )
+            .unwrap(),
+            "\u{a0}.x"
+        );
     }
 
     #[test]
     fn sanitize_is_idempotent_and_never_returns_dots() {
         let o = FilenameOptions::default();
         let long = "a".repeat(400);
-        let inputs = ["a. .b. ", ". .", "con . txt", "x/../y", "\u{ff0e}.", "é.", "com1.", "lpt1 ", "_", long.as_str()];
+        let inputs = [
+            "a. .b. ",
+            ". .",
+            "con . txt",
+            "x/../y",
+            "\u{ff0e}.",
+            "é.",
+            "com1.",
+            "lpt1 ",
+            "_",
+            long.as_str(),
+        ];
         for input in inputs {
             let once = sanitize_filename(input, &o).unwrap();
             assert!(!["", ".", ".."].contains(&once.as_str()), "{input:?}");
@@ -702,7 +792,11 @@ mod tests {
             FilenameOptions { fallback: "a/b".into(), ..FilenameOptions::default() },
             FilenameOptions { max_bytes: 0, ..FilenameOptions::default() },
             FilenameOptions { max_bytes: 256, ..FilenameOptions::default() },
-            FilenameOptions { fallback: "abcdef".into(), max_bytes: 3, ..FilenameOptions::default() },
+            FilenameOptions {
+                fallback: "abcdef".into(),
+                max_bytes: 3,
+                ..FilenameOptions::default()
+            },
         ];
         for options in bad {
             assert_eq!(code(sanitize_filename("x", &options)), "INVALID_OPTIONS", "{options:?}");

@@ -119,7 +119,10 @@ impl IpCategories {
         for name in names {
             let name = name.as_ref();
             let category = IpCategory::from_name(name).ok_or_else(|| {
-                Error::new(ErrorCode::InvalidOptions, format!("unknown IP category \"{name}\" (expected one of {})", category_list()))
+                Error::new(
+                    ErrorCode::InvalidOptions,
+                    format!("unknown IP category \"{name}\" (expected one of {})", category_list()),
+                )
             })?;
             bits |= category.bit();
         }
@@ -166,11 +169,7 @@ impl ParsedIp {
 
     /// `4` or `6`, as Node's `net.isIP` and `dns.lookup` report it.
     pub fn family(&self) -> u8 {
-        if self.addr.is_ipv4() {
-            4
-        } else {
-            6
-        }
+        if self.addr.is_ipv4() { 4 } else { 6 }
     }
 }
 
@@ -260,7 +259,8 @@ fn parse_ipv4(s: &str) -> Option<Ipv4Addr> {
 
 /// A zone id as `getaddrinfo` takes it: an interface name or number.
 fn valid_zone(zone: &str) -> bool {
-    (1..=64).contains(&zone.len()) && zone.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+    (1..=64).contains(&zone.len())
+        && zone.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
 }
 
 fn parse_ipv6(s: &str) -> Option<ParsedIp> {
@@ -484,7 +484,9 @@ fn normalize_scheme(scheme: &str) -> Result<String> {
     let name = scheme.strip_suffix(':').unwrap_or(scheme).to_ascii_lowercase();
     let mut bytes = name.bytes();
     let valid = bytes.next().is_some_and(|b| b.is_ascii_lowercase())
-        && bytes.all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'+' | b'-' | b'.'));
+        && bytes.all(|b| {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'+' | b'-' | b'.')
+        });
     if !valid {
         return Err(invalid_options(format!("allowedSchemes: \"{scheme}\" is not a URL scheme")));
     }
@@ -492,12 +494,20 @@ fn normalize_scheme(scheme: &str) -> Result<String> {
 }
 
 fn normalize_host_pattern(entry: &str) -> Result<HostPattern> {
-    let bad = || invalid_options(format!("allowedHosts: \"{entry}\" is not a host name, IP literal or *.domain pattern"));
+    let bad = || {
+        invalid_options(format!(
+            "allowedHosts: \"{entry}\" is not a host name, IP literal or *.domain pattern"
+        ))
+    };
     let (wildcard, host) = match entry.strip_prefix("*.") {
         Some(rest) => (true, rest),
         None => (false, entry),
     };
-    if host.is_empty() || host.bytes().any(|b| matches!(b, b'/' | b'?' | b'#' | b'@' | b'\\' | b'%' | b'*') || b <= b' ') {
+    if host.is_empty()
+        || host
+            .bytes()
+            .any(|b| matches!(b, b'/' | b'?' | b'#' | b'@' | b'\\' | b'%' | b'*') || b <= b' ')
+    {
         return Err(bad());
     }
     // A port is not part of a host (and `:80` would vanish as http's default port).
@@ -546,15 +556,24 @@ pub struct UrlChecker {
 fn is_localhost(name: &str) -> bool {
     let name = name.strip_suffix('.').unwrap_or(name);
     let tail = name.len().saturating_sub(".localhost".len());
-    name.eq_ignore_ascii_case("localhost") || name.get(tail..).is_some_and(|t| t.eq_ignore_ascii_case(".localhost"))
+    name.eq_ignore_ascii_case("localhost")
+        || name.get(tail..).is_some_and(|t| t.eq_ignore_ascii_case(".localhost"))
 }
 
 impl UrlChecker {
     /// Validates and compiles `policy`: `INVALID_OPTIONS` for a malformed scheme or host entry.
     pub fn new(policy: &UrlPolicy) -> Result<Self> {
         Ok(UrlChecker {
-            schemes: policy.allowed_schemes.iter().map(|s| normalize_scheme(s)).collect::<Result<_>>()?,
-            hosts: policy.allowed_hosts.as_ref().map(|h| h.iter().map(|e| normalize_host_pattern(e)).collect()).transpose()?,
+            schemes: policy
+                .allowed_schemes
+                .iter()
+                .map(|s| normalize_scheme(s))
+                .collect::<Result<_>>()?,
+            hosts: policy
+                .allowed_hosts
+                .as_ref()
+                .map(|h| h.iter().map(|e| normalize_host_pattern(e)).collect())
+                .transpose()?,
             allow_credentials: policy.allow_credentials,
             categories: policy.allowed_categories,
         })
@@ -567,7 +586,9 @@ impl UrlChecker {
         let name = hostname.strip_suffix('.').unwrap_or(hostname);
         patterns.iter().any(|p| match p {
             HostPattern::Exact(exact) => name == exact,
-            HostPattern::Suffix(suffix) => name.len() > suffix.len() && name.ends_with(suffix.as_str()),
+            HostPattern::Suffix(suffix) => {
+                name.len() > suffix.len() && name.ends_with(suffix.as_str())
+            }
         })
     }
 
@@ -594,15 +615,22 @@ impl UrlChecker {
     /// }
     /// ```
     pub fn check(&self, input: &str) -> Result<UrlCheck> {
-        let url = Url::parse(input).map_err(|e| Error::new(ErrorCode::UrlInvalid, format!("invalid URL: {e}")))?;
+        let url = Url::parse(input)
+            .map_err(|e| Error::new(ErrorCode::UrlInvalid, format!("invalid URL: {e}")))?;
         if !self.schemes.iter().any(|s| s == url.scheme()) {
-            return Err(Error::new(ErrorCode::UrlScheme, format!("URL scheme \"{}:\" is not allowed", url.scheme())));
+            return Err(Error::new(
+                ErrorCode::UrlScheme,
+                format!("URL scheme \"{}:\" is not allowed", url.scheme()),
+            ));
         }
         // In non-special URLs `\` is no separator. The url crate still ends a port at one
         // (`redis://h:\x`), which WHATWG and Node refuse: refuse them all rather than risk
         // reading an authority differently from the client that will use the URL.
         if !url.is_special() && input.contains('\\') {
-            return Err(Error::new(ErrorCode::UrlInvalid, "a URL with a non-special scheme contains a backslash"));
+            return Err(Error::new(
+                ErrorCode::UrlInvalid,
+                "a URL with a non-special scheme contains a backslash",
+            ));
         }
         if !self.allow_credentials && (!url.username().is_empty() || url.password().is_some()) {
             return Err(Error::new(ErrorCode::UrlCredentials, "URL contains credentials"));
@@ -612,7 +640,10 @@ impl UrlChecker {
             return Err(Error::new(ErrorCode::UrlInvalid, "URL has no host"));
         }
         if !self.host_allowed(hostname) {
-            return Err(Error::new(ErrorCode::UrlHostNotAllowed, format!("host \"{hostname}\" is not allowed")));
+            return Err(Error::new(
+                ErrorCode::UrlHostNotAllowed,
+                format!("host \"{hostname}\" is not allowed"),
+            ));
         }
         let ip = match url.host() {
             Some(Host::Ipv4(v4)) => Some(IpAddr::V4(v4)),
@@ -627,7 +658,10 @@ impl UrlChecker {
             None => None,
         };
         if let Some(c) = category.filter(|c| !self.categories.contains(*c)) {
-            return Err(Error::new(ErrorCode::SsrfBlocked, format!("host \"{hostname}\" is a {} address", c.as_str())));
+            return Err(Error::new(
+                ErrorCode::SsrfBlocked,
+                format!("host \"{hostname}\" is a {} address", c.as_str()),
+            ));
         }
         Ok(UrlCheck {
             href: url.as_str().to_owned(),
@@ -688,9 +722,30 @@ mod tests {
             assert_eq!(parse_ip(input).unwrap().family(), 4);
         }
         let invalid = [
-            "", ".", "..", "1..1", "1.2.3.4.5", "4294967296", "256.1.1.1", "1.256.1.1", "1.1.65536", "1.16777216",
-            "08", "09.1", "0x1g", "1.2.3.-4", "+1.2.3.4", " 1.2.3.4", "1.2.3.4 ", "1.2.3.4..", "a.b.c.d",
-            "example.com", "1e3", "0xffffffffff", "127.0.0.1\0", "١٢٧.0.0.1",
+            "",
+            ".",
+            "..",
+            "1..1",
+            "1.2.3.4.5",
+            "4294967296",
+            "256.1.1.1",
+            "1.256.1.1",
+            "1.1.65536",
+            "1.16777216",
+            "08",
+            "09.1",
+            "0x1g",
+            "1.2.3.-4",
+            "+1.2.3.4",
+            " 1.2.3.4",
+            "1.2.3.4 ",
+            "1.2.3.4..",
+            "a.b.c.d",
+            "example.com",
+            "1e3",
+            "0xffffffffff",
+            "127.0.0.1\0",
+            "١٢٧.0.0.1",
         ];
         for input in invalid {
             assert_eq!(canonical(input), None, "{input:?}");
@@ -719,7 +774,20 @@ mod tests {
         }
         assert_eq!(parse_ip("fe80::1%eth0").unwrap().zone.as_deref(), Some("eth0"));
         assert_eq!(parse_ip("[fe80::1%25]").unwrap().zone.as_deref(), Some("25"));
-        for input in [":::", "1::2::3", "::ffff:127.1", "::ffff:0x7f.0.0.1", "::ffff:127.0.0.01", "[::1", "::1]", "fe80::1%", "fe80::1%a b", "12345::", "::1%eth0%x", "[::1]:80"] {
+        for input in [
+            ":::",
+            "1::2::3",
+            "::ffff:127.1",
+            "::ffff:0x7f.0.0.1",
+            "::ffff:127.0.0.01",
+            "[::1",
+            "::1]",
+            "fe80::1%",
+            "fe80::1%a b",
+            "12345::",
+            "::1%eth0%x",
+            "[::1]:80",
+        ] {
             assert_eq!(canonical(input), None, "{input}");
         }
     }
@@ -822,7 +890,11 @@ mod tests {
         let colons = ":".repeat(1 << 20);
         assert_eq!(canonical(&colons), None);
         let url = format!("http://{}.example.com/", "a".repeat(1 << 20));
-        assert_eq!(check_url(&url).unwrap().hostname.len(), (1 << 20) + ".example.com".len(), "WHATWG does not limit label length");
+        assert_eq!(
+            check_url(&url).unwrap().hostname.len(),
+            (1 << 20) + ".example.com".len(),
+            "WHATWG does not limit label length"
+        );
         let url = format!("http://{}/", "0x7f.1".repeat(1 << 17));
         assert_eq!(check_url(&url).unwrap_err().code(), ErrorCode::UrlInvalid);
         let url = format!("http://example.com/{}", "%2e%2e/".repeat(150_000));
@@ -837,11 +909,21 @@ mod tests {
     fn checks_urls_with_the_default_policy() {
         let ok = [
             ("https://example.com", "https://example.com/", "example.com", Some(443)),
-            ("http://EXAMPLE.com:8080/a?b#c", "http://example.com:8080/a?b#c", "example.com", Some(8080)),
+            (
+                "http://EXAMPLE.com:8080/a?b#c",
+                "http://example.com:8080/a?b#c",
+                "example.com",
+                Some(8080),
+            ),
             ("  http://example.com/\t", "http://example.com/", "example.com", Some(80)),
             ("http://8.8.8.8/", "http://8.8.8.8/", "8.8.8.8", Some(80)),
             ("http://0x08080808/", "http://8.8.8.8/", "8.8.8.8", Some(80)),
-            ("http://[2606:4700::1111]/", "http://[2606:4700::1111]/", "[2606:4700::1111]", Some(80)),
+            (
+                "http://[2606:4700::1111]/",
+                "http://[2606:4700::1111]/",
+                "[2606:4700::1111]",
+                Some(80),
+            ),
             ("http://bücher.de/", "http://xn--bcher-kva.de/", "xn--bcher-kva.de", Some(80)),
             ("http://@example.com/", "http://example.com/", "example.com", Some(80)),
             ("http:\\\\example.com\\x", "http://example.com/x", "example.com", Some(80)),
@@ -849,7 +931,11 @@ mod tests {
         let c = checker(UrlPolicy::default());
         for (input, href, hostname, port) in ok {
             let r = c.check(input).unwrap();
-            assert_eq!((r.href.as_str(), r.hostname.as_str(), r.port), (href, hostname, port), "{input}");
+            assert_eq!(
+                (r.href.as_str(), r.hostname.as_str(), r.port),
+                (href, hostname, port),
+                "{input}"
+            );
         }
         let r = c.check("http://0x08080808/").unwrap();
         assert_eq!((r.address.as_deref(), r.category), (Some("8.8.8.8"), Some(Public)));
@@ -900,28 +986,53 @@ mod tests {
 
     #[test]
     fn opaque_hosts_of_other_schemes_are_classified_as_the_resolver_would() {
-        let c = checker(UrlPolicy { allowed_schemes: vec!["redis".into(), "HTTP:".into()], ..UrlPolicy::default() });
-        for input in ["redis://0x7f.1:6379/", "redis://2130706433/", "redis://[::1]/", "redis://localhost/"] {
+        let c = checker(UrlPolicy {
+            allowed_schemes: vec!["redis".into(), "HTTP:".into()],
+            ..UrlPolicy::default()
+        });
+        for input in
+            ["redis://0x7f.1:6379/", "redis://2130706433/", "redis://[::1]/", "redis://localhost/"]
+        {
             assert_eq!(c.check(input).unwrap_err().code(), ErrorCode::SsrfBlocked, "{input}");
         }
         let r = c.check("redis://cache.example.com:6379/0").unwrap();
         assert_eq!((r.port, r.category), (Some(6379), None));
-        assert_eq!(c.check("redis://cache.example.com/0").unwrap().port, None, "no known default port");
+        assert_eq!(
+            c.check("redis://cache.example.com/0").unwrap().port,
+            None,
+            "no known default port"
+        );
         assert_eq!(c.check("http://example.com").unwrap().protocol, "http:");
         assert_eq!(c.check("redis:///0").unwrap_err().code(), ErrorCode::UrlInvalid);
         for input in ["redis://h:\\x", "redis://h:6379\\", "redis://h/a\\b"] {
             assert_eq!(c.check(input).unwrap_err().code(), ErrorCode::UrlInvalid, "{input}");
         }
-        assert_eq!(c.check("http:\\\\example.com\\a").unwrap().href, "http://example.com/a", "special schemes: \\ is /");
+        assert_eq!(
+            c.check("http:\\\\example.com\\a").unwrap().href,
+            "http://example.com/a",
+            "special schemes: \\ is /"
+        );
     }
 
     #[test]
     fn host_allowlist_and_options() {
         let c = checker(UrlPolicy {
-            allowed_hosts: Some(vec!["api.example.com".into(), "*.cdn.example.org".into(), "[::1]".into(), "BÜCHER.de".into(), "127.0.0.1".into()]),
+            allowed_hosts: Some(vec![
+                "api.example.com".into(),
+                "*.cdn.example.org".into(),
+                "[::1]".into(),
+                "BÜCHER.de".into(),
+                "127.0.0.1".into(),
+            ]),
             ..UrlPolicy::default()
         });
-        for ok in ["https://api.example.com/x", "https://API.EXAMPLE.COM./", "https://a.cdn.example.org/", "https://a.b.cdn.example.org/", "http://xn--bcher-kva.de/"] {
+        for ok in [
+            "https://api.example.com/x",
+            "https://API.EXAMPLE.COM./",
+            "https://a.cdn.example.org/",
+            "https://a.b.cdn.example.org/",
+            "http://xn--bcher-kva.de/",
+        ] {
             assert!(c.check(ok).is_ok(), "{ok}");
         }
         for (bad, code) in [
@@ -936,22 +1047,52 @@ mod tests {
         }
         let dev = checker(UrlPolicy {
             allow_credentials: true,
-            allowed_categories: IpCategories::from_names(["public", "loopback", "private"]).unwrap(),
+            allowed_categories: IpCategories::from_names(["public", "loopback", "private"])
+                .unwrap(),
             ..UrlPolicy::default()
         });
         assert_eq!(dev.check("http://u:p@localhost:3000/").unwrap().category, Some(Loopback));
         assert_eq!(dev.check("http://10.0.0.1/").unwrap().category, Some(Private));
-        assert_eq!(dev.check("http://169.254.169.254/").unwrap_err().code(), ErrorCode::SsrfBlocked);
-        let none = checker(UrlPolicy { allowed_categories: IpCategories::from_names::<&str>([]).unwrap(), ..UrlPolicy::default() });
+        assert_eq!(
+            dev.check("http://169.254.169.254/").unwrap_err().code(),
+            ErrorCode::SsrfBlocked
+        );
+        let none = checker(UrlPolicy {
+            allowed_categories: IpCategories::from_names::<&str>([]).unwrap(),
+            ..UrlPolicy::default()
+        });
         assert_eq!(none.check("http://8.8.8.8/").unwrap_err().code(), ErrorCode::SsrfBlocked);
         assert!(none.check("http://example.com/").is_ok(), "names are checked at connect time");
-        for bad_host in ["", "*.", "a/b", "a:80", "a:8080", "[::1]:80", "::1", "u@h", "*.1.2.3.4", "*", "a b", "exa%20mple"] {
-            let policy = UrlPolicy { allowed_hosts: Some(vec![bad_host.into()]), ..UrlPolicy::default() };
-            assert_eq!(UrlChecker::new(&policy).unwrap_err().code(), ErrorCode::InvalidOptions, "{bad_host:?}");
+        for bad_host in [
+            "",
+            "*.",
+            "a/b",
+            "a:80",
+            "a:8080",
+            "[::1]:80",
+            "::1",
+            "u@h",
+            "*.1.2.3.4",
+            "*",
+            "a b",
+            "exa%20mple",
+        ] {
+            let policy =
+                UrlPolicy { allowed_hosts: Some(vec![bad_host.into()]), ..UrlPolicy::default() };
+            assert_eq!(
+                UrlChecker::new(&policy).unwrap_err().code(),
+                ErrorCode::InvalidOptions,
+                "{bad_host:?}"
+            );
         }
         for bad_scheme in ["", "1http", "ht tp", "http://"] {
-            let policy = UrlPolicy { allowed_schemes: vec![bad_scheme.into()], ..UrlPolicy::default() };
-            assert_eq!(UrlChecker::new(&policy).unwrap_err().code(), ErrorCode::InvalidOptions, "{bad_scheme:?}");
+            let policy =
+                UrlPolicy { allowed_schemes: vec![bad_scheme.into()], ..UrlPolicy::default() };
+            assert_eq!(
+                UrlChecker::new(&policy).unwrap_err().code(),
+                ErrorCode::InvalidOptions,
+                "{bad_scheme:?}"
+            );
         }
     }
 
@@ -960,6 +1101,9 @@ mod tests {
         for c in IpCategory::ALL {
             assert_eq!(IpCategory::from_name(c.as_str()), Some(c));
         }
-        assert_eq!(IpCategories::from_names(["Public"]).unwrap_err().code(), ErrorCode::InvalidOptions);
+        assert_eq!(
+            IpCategories::from_names(["Public"]).unwrap_err().code(),
+            ErrorCode::InvalidOptions
+        );
     }
 }

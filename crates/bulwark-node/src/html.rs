@@ -28,7 +28,8 @@ pub struct HtmlPolicyOptions {
 impl From<HtmlPolicyOptions> for HtmlPolicy {
     fn from(o: HtmlPolicyOptions) -> Self {
         let d = HtmlPolicy::default();
-        let pairs = |m: Option<HashMap<String, Vec<String>>>| m.map(|m| m.into_iter().collect::<Vec<_>>());
+        let pairs =
+            |m: Option<HashMap<String, Vec<String>>>| m.map(|m| m.into_iter().collect::<Vec<_>>());
         HtmlPolicy {
             allowed_tags: o.allowed_tags,
             allowed_attributes: pairs(o.allowed_attributes),

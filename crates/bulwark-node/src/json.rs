@@ -1,10 +1,10 @@
 //! `parseJson`: the scan the JS layer runs before `JSON.parse`, and the core's own parser
 //! (the reference the JS layer is tested against).
 
-use bulwark_core::json::{self, JsonOptions, KeyAction};
 use bulwark_core::ErrorCode;
-use napi::bindgen_prelude::*;
+use bulwark_core::json::{self, JsonOptions, KeyAction};
 use napi::JsString;
+use napi::bindgen_prelude::*;
 use napi_derive::napi;
 
 use crate::{coded, guarded};
@@ -24,15 +24,21 @@ pub fn json_scan(text: Utf16String, max_depth: u32) -> Result<u32, &'static str>
 /// Only ASCII matters to the scan, and Latin-1 keeps every ASCII unit in place.
 #[napi(catch_unwind, ts_args_type = "text: string, maxDepth: number")]
 pub fn json_scan_latin1(text: JsString, max_depth: u32) -> Result<u32, &'static str> {
-    let latin1 = text.into_latin1().map_err(|e| coded(bulwark_core::Error::new(ErrorCode::Internal, e.reason)))?;
-    guarded(|| json::scan_units(latin1.as_slice(), max_depth as usize)).map(|s| s.flags()).map_err(coded)
+    let latin1 = text
+        .into_latin1()
+        .map_err(|e| coded(bulwark_core::Error::new(ErrorCode::Internal, e.reason)))?;
+    guarded(|| json::scan_units(latin1.as_slice(), max_depth as usize))
+        .map(|s| s.flags())
+        .map_err(coded)
 }
 
 /// `jsonScan` over UTF-8 bytes, which must be valid UTF-8 (`INVALID_UNICODE`) and at most
 /// `maxBytes` long (`INPUT_TOO_LARGE`).
 #[napi(catch_unwind)]
 pub fn json_scan_bytes(bytes: &[u8], max_depth: u32, max_bytes: u32) -> Result<u32, &'static str> {
-    guarded(|| json::scan_bytes(bytes, max_depth as usize, max_bytes as usize)).map(|s| s.flags()).map_err(coded)
+    guarded(|| json::scan_bytes(bytes, max_depth as usize, max_bytes as usize))
+        .map(|s| s.flags())
+        .map_err(coded)
 }
 
 /// The core's whole `parseJson` over UTF-8 bytes; returns the result as JSON text.

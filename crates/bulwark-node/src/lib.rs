@@ -4,7 +4,7 @@
 //! (`npm/bulwark`), which is the only caller of these functions.
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
-use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use bulwark_core::ErrorCode;
 

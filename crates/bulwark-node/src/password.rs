@@ -1,12 +1,12 @@
 //! argon2id password hashing; the async functions run on the libuv threadpool.
 
-use bulwark_core::password::{self, CostLimits, HashOptions};
 use bulwark_core::ErrorCode;
+use bulwark_core::password::{self, CostLimits, HashOptions};
 use napi::bindgen_prelude::*;
 use napi_derive::napi;
 use zeroize::Zeroize;
 
-use crate::{coded, guarded, CodedResult};
+use crate::{CodedResult, coded, guarded};
 
 /// argon2id parameters for new hashes. Missing fields take the OWASP defaults.
 #[napi(object)]
@@ -76,7 +76,9 @@ pub enum PasswordOutput {
 impl PasswordJob {
     fn run(&self) -> bulwark_core::Result<PasswordOutput> {
         guarded(|| match self {
-            PasswordJob::Hash { password, options } => password::hash_password(password, options).map(PasswordOutput::Hash),
+            PasswordJob::Hash { password, options } => {
+                password::hash_password(password, options).map(PasswordOutput::Hash)
+            }
             PasswordJob::Verify { hash, password, limits } => {
                 password::verify_password(hash, password, limits).map(PasswordOutput::Verified)
             }
@@ -120,7 +122,11 @@ fn hash_job(password: &[u8], options: Option<PasswordHashOptions>) -> PasswordJo
 }
 
 fn verify_job(hash: String, password: &[u8], limits: Option<PasswordCostLimits>) -> PasswordJob {
-    PasswordJob::Verify { hash, password: password.to_vec(), limits: limits.unwrap_or_default().into() }
+    PasswordJob::Verify {
+        hash,
+        password: password.to_vec(),
+        limits: limits.unwrap_or_default().into(),
+    }
 }
 
 fn run_sync(job: PasswordJob) -> CodedResult<PasswordOutput> {
@@ -129,36 +135,57 @@ fn run_sync(job: PasswordJob) -> CodedResult<PasswordOutput> {
 
 /// Hashes a password (UTF-8 bytes) with argon2id on the libuv threadpool.
 #[napi(catch_unwind, ts_return_type = "Promise<string>")]
-pub fn hash_password(password: &[u8], options: Option<PasswordHashOptions>) -> AsyncTask<PasswordTask> {
+pub fn hash_password(
+    password: &[u8],
+    options: Option<PasswordHashOptions>,
+) -> AsyncTask<PasswordTask> {
     AsyncTask::new(PasswordTask(hash_job(password, options)))
 }
 
 /// Hashes a password on the calling thread.
 #[napi(catch_unwind)]
-pub fn hash_password_sync(password: &[u8], options: Option<PasswordHashOptions>) -> Result<String, &'static str> {
+pub fn hash_password_sync(
+    password: &[u8],
+    options: Option<PasswordHashOptions>,
+) -> Result<String, &'static str> {
     match run_sync(hash_job(password, options))? {
         PasswordOutput::Hash(hash) => Ok(hash),
-        PasswordOutput::Verified(_) => Err(coded(bulwark_core::Error::new(ErrorCode::Internal, "unexpected output"))),
+        PasswordOutput::Verified(_) => {
+            Err(coded(bulwark_core::Error::new(ErrorCode::Internal, "unexpected output")))
+        }
     }
 }
 
 /// Verifies a password against a stored PHC hash on the libuv threadpool.
 #[napi(catch_unwind, ts_return_type = "Promise<boolean>")]
-pub fn verify_password(hash: String, password: &[u8], limits: Option<PasswordCostLimits>) -> AsyncTask<PasswordTask> {
+pub fn verify_password(
+    hash: String,
+    password: &[u8],
+    limits: Option<PasswordCostLimits>,
+) -> AsyncTask<PasswordTask> {
     AsyncTask::new(PasswordTask(verify_job(hash, password, limits)))
 }
 
 /// Verifies a password on the calling thread.
 #[napi(catch_unwind)]
-pub fn verify_password_sync(hash: String, password: &[u8], limits: Option<PasswordCostLimits>) -> Result<bool, &'static str> {
+pub fn verify_password_sync(
+    hash: String,
+    password: &[u8],
+    limits: Option<PasswordCostLimits>,
+) -> Result<bool, &'static str> {
     match run_sync(verify_job(hash, password, limits))? {
         PasswordOutput::Verified(ok) => Ok(ok),
-        PasswordOutput::Hash(_) => Err(coded(bulwark_core::Error::new(ErrorCode::Internal, "unexpected output"))),
+        PasswordOutput::Hash(_) => {
+            Err(coded(bulwark_core::Error::new(ErrorCode::Internal, "unexpected output")))
+        }
     }
 }
 
 /// `true` when a stored hash was not made with exactly these options.
 #[napi(catch_unwind)]
-pub fn needs_rehash(hash: String, options: Option<PasswordHashOptions>) -> Result<bool, &'static str> {
+pub fn needs_rehash(
+    hash: String,
+    options: Option<PasswordHashOptions>,
+) -> Result<bool, &'static str> {
     guarded(|| password::needs_rehash(&hash, &options.unwrap_or_default().into())).map_err(coded)
 }

@@ -31,7 +31,12 @@ impl From<SanitizeFilenameOptions> for FilenameOptions {
 /// The options arrive as two checked primitives (`rejectWindowsForms`, `maxLength`) rather
 /// than an object: reading an object's fields was most of the call's cost (paths bench).
 #[napi(catch_unwind)]
-pub fn resolve_within(base: String, user_path: String, reject_windows_forms: bool, max_length: u32) -> Result<String, &'static str> {
+pub fn resolve_within(
+    base: String,
+    user_path: String,
+    reject_windows_forms: bool,
+    max_length: u32,
+) -> Result<String, &'static str> {
     let options = ResolveOptions { reject_windows_forms, max_length: max_length as usize };
     paths::resolve_within(&base, &user_path, &options).map_err(coded)
 }
@@ -45,6 +50,9 @@ pub fn decode_path_segment(segment: String) -> Result<String, &'static str> {
 
 /// Cleans an untrusted file name.
 #[napi(catch_unwind)]
-pub fn sanitize_filename(name: String, options: SanitizeFilenameOptions) -> Result<String, &'static str> {
+pub fn sanitize_filename(
+    name: String,
+    options: SanitizeFilenameOptions,
+) -> Result<String, &'static str> {
     paths::sanitize_filename(&name, &options.into()).map_err(coded)
 }

@@ -8,11 +8,13 @@
 
 use std::borrow::Cow;
 
-use bulwark_core::sanitizers::{self, CharClass, CharsKind, NormalizationForm, NormalizeEmailOptions};
+use bulwark_core::sanitizers::{
+    self, CharClass, CharsKind, NormalizationForm, NormalizeEmailOptions,
+};
 use napi::bindgen_prelude::*;
 use napi_derive::napi;
 
-use crate::{coded, CodedResult};
+use crate::{CodedResult, coded};
 
 /// The class for `kind` (0 trim, 1 blacklist, 2 whitelist), whitespace without `chars`.
 fn class(kind: u32, chars: Option<&[u16]>) -> CodedResult<CharClass> {
@@ -59,42 +61,81 @@ impl SanitizerCharClass {
 }
 
 /// validator.js `trim` (JS whitespace when `chars` is missing).
-#[napi(catch_unwind, ts_args_type = "input: string, chars?: Uint16Array", ts_return_type = "string | null")]
-pub fn trim(input: Utf16String, chars: Option<Uint16Array>) -> Result<Option<Utf16String>, &'static str> {
+#[napi(
+    catch_unwind,
+    ts_args_type = "input: string, chars?: Uint16Array",
+    ts_return_type = "string | null"
+)]
+pub fn trim(
+    input: Utf16String,
+    chars: Option<Uint16Array>,
+) -> Result<Option<Utf16String>, &'static str> {
     let class = class(0, chars.as_deref())?;
     Ok(changed(&input, |units| Cow::Borrowed(sanitizers::trim_units(units, &class))))
 }
 
 /// validator.js `ltrim`.
-#[napi(catch_unwind, ts_args_type = "input: string, chars?: Uint16Array", ts_return_type = "string | null")]
-pub fn ltrim(input: Utf16String, chars: Option<Uint16Array>) -> Result<Option<Utf16String>, &'static str> {
+#[napi(
+    catch_unwind,
+    ts_args_type = "input: string, chars?: Uint16Array",
+    ts_return_type = "string | null"
+)]
+pub fn ltrim(
+    input: Utf16String,
+    chars: Option<Uint16Array>,
+) -> Result<Option<Utf16String>, &'static str> {
     let class = class(0, chars.as_deref())?;
     Ok(changed(&input, |units| Cow::Borrowed(sanitizers::ltrim_units(units, &class))))
 }
 
 /// validator.js `rtrim`, in linear time.
-#[napi(catch_unwind, ts_args_type = "input: string, chars?: Uint16Array", ts_return_type = "string | null")]
-pub fn rtrim(input: Utf16String, chars: Option<Uint16Array>) -> Result<Option<Utf16String>, &'static str> {
+#[napi(
+    catch_unwind,
+    ts_args_type = "input: string, chars?: Uint16Array",
+    ts_return_type = "string | null"
+)]
+pub fn rtrim(
+    input: Utf16String,
+    chars: Option<Uint16Array>,
+) -> Result<Option<Utf16String>, &'static str> {
     let class = class(0, chars.as_deref())?;
     Ok(changed(&input, |units| Cow::Borrowed(sanitizers::rtrim_units(units, &class))))
 }
 
 /// validator.js `blacklist`.
-#[napi(catch_unwind, ts_args_type = "input: string, chars: Uint16Array", ts_return_type = "string | null")]
-pub fn blacklist(input: Utf16String, chars: Uint16Array) -> Result<Option<Utf16String>, &'static str> {
+#[napi(
+    catch_unwind,
+    ts_args_type = "input: string, chars: Uint16Array",
+    ts_return_type = "string | null"
+)]
+pub fn blacklist(
+    input: Utf16String,
+    chars: Uint16Array,
+) -> Result<Option<Utf16String>, &'static str> {
     let class = class(1, Some(&chars))?;
     Ok(changed(&input, |units| sanitizers::remove_units(units, &class)))
 }
 
 /// validator.js `whitelist`.
-#[napi(catch_unwind, ts_args_type = "input: string, chars: Uint16Array", ts_return_type = "string | null")]
-pub fn whitelist(input: Utf16String, chars: Uint16Array) -> Result<Option<Utf16String>, &'static str> {
+#[napi(
+    catch_unwind,
+    ts_args_type = "input: string, chars: Uint16Array",
+    ts_return_type = "string | null"
+)]
+pub fn whitelist(
+    input: Utf16String,
+    chars: Uint16Array,
+) -> Result<Option<Utf16String>, &'static str> {
     let class = class(2, Some(&chars))?;
     Ok(changed(&input, |units| sanitizers::remove_units(units, &class)))
 }
 
 /// validator.js `stripLow`.
-#[napi(catch_unwind, ts_args_type = "input: string, keepNewLines: boolean", ts_return_type = "string | null")]
+#[napi(
+    catch_unwind,
+    ts_args_type = "input: string, keepNewLines: boolean",
+    ts_return_type = "string | null"
+)]
 pub fn strip_low(input: Utf16String, keep_new_lines: bool) -> Option<Utf16String> {
     changed(&input, |units| sanitizers::strip_low_units(units, keep_new_lines))
 }
@@ -125,8 +166,15 @@ pub fn to_boolean(input: Utf16String, strict: bool) -> bool {
 }
 
 /// `input` in the normalization form `form` ("NFC", "NFD", "NFKC" or "NFKD").
-#[napi(catch_unwind, ts_args_type = "input: string, form: string", ts_return_type = "string | null")]
-pub fn normalize_unicode(input: Utf16String, form: String) -> Result<Option<Utf16String>, &'static str> {
+#[napi(
+    catch_unwind,
+    ts_args_type = "input: string, form: string",
+    ts_return_type = "string | null"
+)]
+pub fn normalize_unicode(
+    input: Utf16String,
+    form: String,
+) -> Result<Option<Utf16String>, &'static str> {
     let form: NormalizationForm = form.parse().map_err(coded)?;
     Ok(changed(&input, |units| sanitizers::normalize_unicode_units(units, form)))
 }

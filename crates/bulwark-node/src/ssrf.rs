@@ -18,7 +18,11 @@ pub struct ParsedIp {
 /// when `input` is not an IP address.
 #[napi(catch_unwind, ts_return_type = "ParsedIp | null")]
 pub fn parse_ip(input: String) -> Option<ParsedIp> {
-    ssrf::parse_ip(&input).map(|ip| ParsedIp { address: ip.canonical(), family: u32::from(ip.family()), zone: ip.zone })
+    ssrf::parse_ip(&input).map(|ip| ParsedIp {
+        address: ip.canonical(),
+        family: u32::from(ip.family()),
+        zone: ip.zone,
+    })
 }
 
 /// The category of an IP address (`IP_INVALID` when it is not one).
@@ -30,7 +34,9 @@ pub fn classify_ip(input: String) -> Result<&'static str, &'static str> {
 /// The category of every address of a resolver answer, in one call.
 #[napi(catch_unwind)]
 pub fn classify_ips(addresses: Vec<String>) -> Result<Vec<&'static str>, &'static str> {
-    ssrf::classify_ips(&addresses).map(|list| list.into_iter().map(|c| c.as_str()).collect()).map_err(coded)
+    ssrf::classify_ips(&addresses)
+        .map(|list| list.into_iter().map(|c| c.as_str()).collect())
+        .map_err(coded)
 }
 
 /// Options of `checkUrl`, checked by the JS layer (null-prototype object).
@@ -48,7 +54,9 @@ fn policy(o: CheckUrlOptions) -> bulwark_core::Result<UrlPolicy> {
         allowed_schemes: o.allowed_schemes.unwrap_or(d.allowed_schemes),
         allowed_hosts: o.allowed_hosts,
         allow_credentials: o.allow_credentials.unwrap_or(d.allow_credentials),
-        allowed_categories: o.allowed_categories.map_or(Ok(d.allowed_categories), IpCategories::from_names)?,
+        allowed_categories: o
+            .allowed_categories
+            .map_or(Ok(d.allowed_categories), IpCategories::from_names)?,
     })
 }
 

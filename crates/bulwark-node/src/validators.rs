@@ -12,8 +12,8 @@
 
 use std::sync::{Arc, PoisonError, RwLock};
 
-use bulwark_core::validators::{Rule, RuleSet};
 use bulwark_core::ErrorCode;
+use bulwark_core::validators::{Rule, RuleSet};
 use napi::bindgen_prelude::*;
 use napi_derive::napi;
 
@@ -47,7 +47,9 @@ pub fn validator_compile(name: String, options_json: String) -> Result<u32, &'st
             rules.len() - 1
         }
     };
-    u32::try_from(id).map_err(|_| coded(bulwark_core::Error::new(ErrorCode::Internal, "too many validator rules")))
+    u32::try_from(id).map_err(|_| {
+        coded(bulwark_core::Error::new(ErrorCode::Internal, "too many validator rules"))
+    })
 }
 
 /// The answer of rule `id` for `input`.

@@ -11,8 +11,10 @@ fn policy(options: &JsValue) -> Result<HtmlPolicy, JsValue> {
         allowed_tags: read_string_list(options, "allowedTags")?,
         allowed_attributes: read_string_map(options, "allowedAttributes")?,
         allowed_schemes: read_string_list(options, "allowedSchemes")?,
-        allowed_schemes_by_tag: read_string_map(options, "allowedSchemesByTag")?.unwrap_or_default(),
-        allow_protocol_relative: read_bool(options, "allowProtocolRelative")?.unwrap_or(d.allow_protocol_relative),
+        allowed_schemes_by_tag: read_string_map(options, "allowedSchemesByTag")?
+            .unwrap_or_default(),
+        allow_protocol_relative: read_bool(options, "allowProtocolRelative")?
+            .unwrap_or(d.allow_protocol_relative),
         allowed_classes: read_string_map(options, "allowedClasses")?.unwrap_or_default(),
         // `null` turns the added rel off; a missing field keeps the default.
         link_rel: read_field(options, "linkRel")?.map(|rel| rel.as_string()),

@@ -28,7 +28,9 @@ pub fn json_scan_latin1_bytes(latin1: &[u8], max_depth: u32) -> Result<u32, JsVa
 /// `maxBytes` long (`INPUT_TOO_LARGE`).
 #[wasm_bindgen(js_name = jsonScanBytes)]
 pub fn json_scan_bytes(bytes: &[u8], max_depth: u32, max_bytes: u32) -> Result<u32, JsValue> {
-    json::scan_bytes(bytes, max_depth as usize, max_bytes as usize).map(|s| s.flags()).map_err(coded)
+    json::scan_bytes(bytes, max_depth as usize, max_bytes as usize)
+        .map(|s| s.flags())
+        .map_err(coded)
 }
 
 /// The core's whole `parseJson` over UTF-8 bytes; returns the result as JSON text.

@@ -71,17 +71,25 @@ fn string_list(value: &JsValue, key: &str) -> Result<Vec<String>, JsValue> {
     }
     js_sys::Array::from(value)
         .iter()
-        .map(|item| item.as_string().ok_or_else(|| type_error(format!("{key} must be an array of strings"))))
+        .map(|item| {
+            item.as_string().ok_or_else(|| type_error(format!("{key} must be an array of strings")))
+        })
         .collect()
 }
 
 /// Reads `options[key]` as an optional array of strings.
-pub(crate) fn read_string_list(options: &JsValue, key: &str) -> Result<Option<Vec<String>>, JsValue> {
+pub(crate) fn read_string_list(
+    options: &JsValue,
+    key: &str,
+) -> Result<Option<Vec<String>>, JsValue> {
     read_field(options, key)?.map(|v| string_list(&v, key)).transpose()
 }
 
+/// Tag or attribute name -> list of strings, in the order the object lists them.
+pub(crate) type StringMap = Vec<(String, Vec<String>)>;
+
 /// Reads `options[key]` as an optional object of string arrays (own enumerable keys only).
-pub(crate) fn read_string_map(options: &JsValue, key: &str) -> Result<Option<Vec<(String, Vec<String>)>>, JsValue> {
+pub(crate) fn read_string_map(options: &JsValue, key: &str) -> Result<Option<StringMap>, JsValue> {
     let Some(value) = read_field(options, key)? else {
         return Ok(None);
     };
@@ -99,4 +107,3 @@ pub(crate) fn read_string_map(options: &JsValue, key: &str) -> Result<Option<Vec
         .collect::<Result<Vec<_>, JsValue>>()
         .map(Some)
 }
-

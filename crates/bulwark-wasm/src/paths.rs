@@ -7,7 +7,14 @@ use crate::{coded, read_bool, read_field, read_u32};
 
 fn read_string(options: &JsValue, key: &str) -> Result<Option<String>, JsValue> {
     read_field(options, key)?
-        .map(|v| v.as_string().ok_or_else(|| coded(bulwark_core::Error::new(bulwark_core::ErrorCode::InvalidType, format!("{key} must be a string")))))
+        .map(|v| {
+            v.as_string().ok_or_else(|| {
+                coded(bulwark_core::Error::new(
+                    bulwark_core::ErrorCode::InvalidType,
+                    format!("{key} must be a string"),
+                ))
+            })
+        })
         .transpose()
 }
 
@@ -24,7 +31,12 @@ fn filename_options(options: &JsValue) -> Result<FilenameOptions, JsValue> {
 /// Lexically resolves `user_path` under the absolute `base`; refuses anything that leaves it.
 /// The options arrive as two checked primitives, as in the Node addon.
 #[wasm_bindgen(js_name = resolveWithin)]
-pub fn resolve_within(base: &str, user_path: &str, reject_windows_forms: bool, max_length: u32) -> Result<String, JsValue> {
+pub fn resolve_within(
+    base: &str,
+    user_path: &str,
+    reject_windows_forms: bool,
+    max_length: u32,
+) -> Result<String, JsValue> {
     let options = ResolveOptions { reject_windows_forms, max_length: max_length as usize };
     paths::resolve_within(base, user_path, &options).map_err(coded)
 }

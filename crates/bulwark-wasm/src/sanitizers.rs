@@ -8,7 +8,9 @@
 
 use std::borrow::Cow;
 
-use bulwark_core::sanitizers::{self, CharClass, CharsKind, NormalizationForm, NormalizeEmailOptions};
+use bulwark_core::sanitizers::{
+    self, CharClass, CharsKind, NormalizationForm, NormalizeEmailOptions,
+};
 use bulwark_core::{Error, ErrorCode};
 use wasm_bindgen::prelude::*;
 
@@ -25,14 +27,20 @@ fn class(kind: u32, chars: Option<&[u16]>) -> Result<CharClass, JsValue> {
 /// Runs a units transform on well-formed UTF-8 input: `None` when nothing changed, and
 /// `INVALID_UNICODE` (never a lossy U+FFFD) when the result splits a surrogate pair, which
 /// only `chars` holding surrogates can do. The JS layer keeps such calls in JS.
-fn via_units(input: &str, transform: impl FnOnce(&[u16]) -> Vec<u16>) -> Result<Option<String>, JsValue> {
+fn via_units(
+    input: &str,
+    transform: impl FnOnce(&[u16]) -> Vec<u16>,
+) -> Result<Option<String>, JsValue> {
     let units: Vec<u16> = input.encode_utf16().collect();
     let out = transform(&units);
     if out == units {
         return Ok(None);
     }
     String::from_utf16(&out).map(Some).map_err(|_| {
-        coded(Error::new(ErrorCode::InvalidUnicode, "the result would hold a lone surrogate, which UTF-8 cannot carry"))
+        coded(Error::new(
+            ErrorCode::InvalidUnicode,
+            "the result would hold a lone surrogate, which UTF-8 cannot carry",
+        ))
     })
 }
 

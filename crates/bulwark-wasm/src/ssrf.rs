@@ -42,7 +42,9 @@ pub fn classify_ip(input: &str) -> Result<String, JsValue> {
 /// The category of every address of a resolver answer, in one call.
 #[wasm_bindgen(js_name = classifyIps)]
 pub fn classify_ips(addresses: Vec<String>) -> Result<Vec<String>, JsValue> {
-    ssrf::classify_ips(&addresses).map(|list| list.into_iter().map(|c| c.as_str().to_owned()).collect()).map_err(coded)
+    ssrf::classify_ips(&addresses)
+        .map(|list| list.into_iter().map(|c| c.as_str().to_owned()).collect())
+        .map_err(coded)
 }
 
 fn policy(options: &JsValue) -> Result<UrlPolicy, JsValue> {

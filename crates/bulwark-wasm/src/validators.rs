@@ -6,8 +6,8 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use bulwark_core::validators::{Rule, RuleSet};
 use bulwark_core::ErrorCode;
+use bulwark_core::validators::{Rule, RuleSet};
 use wasm_bindgen::prelude::*;
 
 use crate::coded;
@@ -23,7 +23,9 @@ fn with_rule<T>(id: u32, f: impl FnOnce(&Rule) -> T) -> Result<T, JsValue> {
     let rule = RULES.with(|rules| rules.borrow().get(id as usize).cloned().flatten());
     match rule {
         Some(rule) => Ok(f(&rule)),
-        None => Err(coded(bulwark_core::Error::new(ErrorCode::Internal, "unknown validator rule id"))),
+        None => {
+            Err(coded(bulwark_core::Error::new(ErrorCode::Internal, "unknown validator rule id")))
+        }
     }
 }
 
@@ -44,7 +46,9 @@ pub fn validator_compile(name: &str, options_json: &str) -> Result<u32, JsValue>
                 rules.len() - 1
             }
         };
-        u32::try_from(id).map_err(|_| coded(bulwark_core::Error::new(ErrorCode::Internal, "too many validator rules")))
+        u32::try_from(id).map_err(|_| {
+            coded(bulwark_core::Error::new(ErrorCode::Internal, "too many validator rules"))
+        })
     })
 }
 

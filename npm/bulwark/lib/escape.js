@@ -21,7 +21,16 @@ const MIN_LENGTH = {
 
 /** Entity for each escaped character code (all are below 0x61). */
 const ENTITY = [];
-for (const [ch, entity] of [['&', '&amp;'], ['"', '&quot;'], ["'", '&#x27;'], ['<', '&lt;'], ['>', '&gt;'], ['/', '&#x2F;'], ['\\', '&#x5C;'], ['`', '&#96;']]) {
+for (const [ch, entity] of [
+  ['&', '&amp;'],
+  ['"', '&quot;'],
+  ["'", '&#x27;'],
+  ['<', '&lt;'],
+  ['>', '&gt;'],
+  ['/', '&#x2F;'],
+  ['\\', '&#x5C;'],
+  ['`', '&#96;'],
+]) {
   ENTITY[ch.charCodeAt(0)] = entity;
 }
 const NEEDS_ESCAPE = /[&"'<>/\\`]/;

@@ -14,8 +14,8 @@ const { callBackend: call } = require('./errors');
 const { stringArg, readOptions } = require('./args');
 
 const isStringArray = (v) => Array.isArray(v) && v.every((s) => typeof s === 'string');
-const isStringArrayMap = (v) => v !== null && typeof v === 'object' && !Array.isArray(v)
-  && Object.keys(v).every((k) => isStringArray(v[k]));
+const isStringArrayMap = (v) =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).every((k) => isStringArray(v[k]));
 /** A null-prototype copy of an object of string arrays, own enumerable keys only. */
 const copyStringArrayMap = (v) => {
   const out = Object.create(null);
@@ -26,7 +26,11 @@ const copyArray = (v) => [...v];
 
 const POLICY_OPTIONS = {
   allowedTags: [isStringArray, 'an array of tag names (false, "allow every tag", is not supported)', copyArray],
-  allowedAttributes: [isStringArrayMap, 'an object mapping tag names (or "*") to arrays of attribute names', copyStringArrayMap],
+  allowedAttributes: [
+    isStringArrayMap,
+    'an object mapping tag names (or "*") to arrays of attribute names',
+    copyStringArrayMap,
+  ],
   allowedSchemes: [isStringArray, 'an array of URL schemes', copyArray],
   allowedSchemesByTag: [isStringArrayMap, 'an object mapping tag names to arrays of URL schemes', copyStringArrayMap],
   allowProtocolRelative: [(v) => typeof v === 'boolean', 'a boolean'],
@@ -34,7 +38,10 @@ const POLICY_OPTIONS = {
   linkRel: [(v) => v === null || typeof v === 'string', 'a string, or null for none'],
   stripComments: [(v) => typeof v === 'boolean', 'a boolean'],
   nonTextTags: [isStringArray, 'an array of tag names', copyArray],
-  disallowedTagsMode: [(v) => v === 'discard', '"discard" (ammonia removes disallowed tags and keeps their text; "escape" modes are not supported)'],
+  disallowedTagsMode: [
+    (v) => v === 'discard',
+    '"discard" (ammonia removes disallowed tags and keeps their text; "escape" modes are not supported)',
+  ],
   maxDepth: [(v) => Number.isInteger(v) && v >= 1 && v <= 10000, 'an integer between 1 and 10000'],
 };
 
@@ -77,7 +84,11 @@ const CACHE_SIZE = 32;
 function cachedSanitizer(options) {
   // Validating first means the key is built from checked, own properties only.
   const policy = readOptions(options, POLICY_OPTIONS, 'sanitizeHtml');
-  const key = JSON.stringify(Object.keys(policy).sort().map((k) => [k, policy[k]]));
+  const key = JSON.stringify(
+    Object.keys(policy)
+      .sort()
+      .map((k) => [k, policy[k]]),
+  );
   let compiled = cache.get(key);
   if (compiled === undefined) {
     compiled = compile(policy, 'sanitizeHtml');

@@ -31,7 +31,10 @@ const OPTIONS = {
   protoAction: [isAction, "'error', 'remove' or 'ignore'"],
   constructorAction: [isAction, "'error', 'remove' or 'ignore'"],
   safe: [(v) => typeof v === 'boolean', 'a boolean'],
-  maxDepth: [(v) => Number.isInteger(v) && v >= 0 && v <= MAX_DEPTH_LIMIT, `an integer between 0 and ${MAX_DEPTH_LIMIT}`],
+  maxDepth: [
+    (v) => Number.isInteger(v) && v >= 0 && v <= MAX_DEPTH_LIMIT,
+    `an integer between 0 and ${MAX_DEPTH_LIMIT}`,
+  ],
   maxBytes: [(v) => (Number.isInteger(v) && v >= 0) || v === Infinity, 'a non-negative integer or Infinity'],
 };
 
@@ -41,9 +44,10 @@ const SUSPECT_NAME = new RegExp(
     '|(?:c|\\\\u0063)(?:o|\\\\u006[Ff])(?:n|\\\\u006[Ee])(?:s|\\\\u0073)(?:t|\\\\u0074)(?:r|\\\\u0072)(?:u|\\\\u0075)(?:c|\\\\u0063)(?:t|\\\\u0074)(?:o|\\\\u006[Ff])(?:r|\\\\u0072))"',
 );
 const BEYOND_LATIN1 = /[^\x00-\xff]/;
-const scanLatin1 = backend.name === 'native'
-  ? (text, maxDepth) => backend.binding.jsonScanLatin1(text, maxDepth)
-  : (text, maxDepth) => backend.binding.jsonScanLatin1Bytes(Buffer.from(text, 'latin1'), maxDepth);
+const scanLatin1 =
+  backend.name === 'native'
+    ? (text, maxDepth) => backend.binding.jsonScanLatin1(text, maxDepth)
+    : (text, maxDepth) => backend.binding.jsonScanLatin1Bytes(Buffer.from(text, 'latin1'), maxDepth);
 /** Longest text checked without crossing: around 4 KiB both ways cost the same (measured). */
 const SMALL = 4096;
 const PROTO = 1;
@@ -128,6 +132,7 @@ function enforce(root, protoAction, constructorAction, safe) {
     if (protoAction !== 'ignore' && hasOwn(node, '__proto__')) {
       if (safe) return null;
       if (protoAction === 'error') throw new BulwarkError('JSON_PROTO_POISONING', POISONING_MESSAGE);
+      // eslint-disable-next-line no-proto -- deletes the own data property only
       delete node.__proto__; // the own data property; the prototype is untouched
     }
     if (constructorAction !== 'ignore' && hasOwn(node, 'constructor')) {

@@ -57,7 +57,7 @@ function isForbiddenKey(key) {
 
 /** True when Array.prototype or Object.prototype has enumerable properties (polluted). */
 function prototypesPolluted() {
-  // eslint-disable-next-line no-unreachable-loop
+  // eslint-disable-next-line no-restricted-syntax -- detects inherited enumerable keys on purpose
   for (const key in Array.prototype) return key !== undefined;
   return false;
 }
@@ -96,7 +96,8 @@ function unsupported(value, ctx) {
 /** A scalar as it is, or UNSUPPORTED_VALUE. */
 function scalar(value, ctx) {
   const type = typeof value;
-  if (type === 'string' || type === 'boolean' || value === null || (type === 'number' && Number.isFinite(value))) return value;
+  if (type === 'string' || type === 'boolean' || value === null || (type === 'number' && Number.isFinite(value)))
+    return value;
   throw unsupported(value, ctx);
 }
 
@@ -110,7 +111,9 @@ function enter(value, depth, ctx) {
     if (path.includes(value) || new Set(path).size < path.length) {
       return fail(new BulwarkError('CYCLIC_VALUE', `${ctx.fnName}: the value contains itself (a cycle)`));
     }
-    return fail(new BulwarkError('INPUT_TOO_DEEP', `${ctx.fnName}: input is nested deeper than maxDepth (${ctx.maxDepth})`));
+    return fail(
+      new BulwarkError('INPUT_TOO_DEEP', `${ctx.fnName}: input is nested deeper than maxDepth (${ctx.maxDepth})`),
+    );
   }
   path.push(value);
   if (isArray(value)) return true;
@@ -310,7 +313,8 @@ function renamed(key, replaceWith) {
 
 /** Sets an own data property, `__proto__` included (as data, never the prototype). */
 function defineOwn(out, key, value) {
-  if (key === '__proto__') Object.defineProperty(out, key, { value, writable: true, enumerable: true, configurable: true });
+  if (key === '__proto__')
+    Object.defineProperty(out, key, { value, writable: true, enumerable: true, configurable: true });
   else out[key] = value;
 }
 

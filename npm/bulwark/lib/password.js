@@ -50,11 +50,13 @@ function limited(start) {
       } catch (err) {
         promise = Promise.reject(err);
       }
-      promise.then(resolve, (err) => reject(fromBackend(err))).finally(() => {
-        running -= 1;
-        const next = waiting.shift();
-        if (next) next();
-      });
+      promise
+        .then(resolve, (err) => reject(fromBackend(err)))
+        .finally(() => {
+          running -= 1;
+          const next = waiting.shift();
+          if (next) next();
+        });
     };
     if (running < concurrency) run();
     else waiting.push(run);
@@ -79,7 +81,11 @@ function hashArgs(password, options) {
 }
 
 function verifyArgs(hash, password, options) {
-  return [stringArg(hash, 'hash'), toBytes(password, 'password'), readOptions(options, VERIFY_OPTIONS, 'verifyPassword')];
+  return [
+    stringArg(hash, 'hash'),
+    toBytes(password, 'password'),
+    readOptions(options, VERIFY_OPTIONS, 'verifyPassword'),
+  ];
 }
 
 /** Hashes `password` with argon2id and a random salt; resolves to a PHC string. */

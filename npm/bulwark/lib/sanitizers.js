@@ -107,7 +107,9 @@ function classRegexes(compiled) {
     for (let i = 0; i < ranges.length; i += 2) {
       source += ranges[i] === ranges[i + 1] ? hex4(ranges[i]) : `${hex4(ranges[i])}-${hex4(ranges[i + 1])}`;
     }
+    // eslint-disable-next-line security/detect-non-literal-regexp -- a character class built from escaped code points
     compiled.regex = new RegExp(`[${source}]+`, 'g');
+    // eslint-disable-next-line security/detect-non-literal-regexp -- a character class built from escaped code points
     compiled.any = new RegExp(`[${source}]`);
   }
   return compiled;
@@ -199,8 +201,8 @@ function whitelist(input, chars) {
 }
 
 // validator.js's own stripLow classes, as regexes: one class with `+`, linear.
-const LOW = /[\x00-\x1F\x7F]+/g; // eslint-disable-line no-control-regex
-const LOW_KEEP_NEW_LINES = /[\x00-\x09\x0B\x0C\x0E-\x1F\x7F]+/g; // eslint-disable-line no-control-regex
+const LOW = /[\x00-\x1F\x7F]+/g;
+const LOW_KEEP_NEW_LINES = /[\x00-\x09\x0B\x0C\x0E-\x1F\x7F]+/g;
 
 /** validator.js `stripLow(str, keepNewLines)`: removes U+0000-U+001F and U+007F. */
 function stripLow(input, keepNewLines) {
@@ -233,7 +235,9 @@ const EMAIL_OPTION_NAMES = [
   'icloud_remove_subaddress',
 ];
 const EMAIL_DEFAULTS = (1 << EMAIL_OPTION_NAMES.length) - 1; // every option on, as validator.js
-const EMAIL_OPTIONS = Object.fromEntries(EMAIL_OPTION_NAMES.map((name) => [name, [(v) => typeof v === 'boolean', 'a boolean']]));
+const EMAIL_OPTIONS = Object.fromEntries(
+  EMAIL_OPTION_NAMES.map((name) => [name, [(v) => typeof v === 'boolean', 'a boolean']]),
+);
 
 /**
  * validator.js `normalizeEmail(email, options)`: the canonical form of an address by
@@ -250,7 +254,10 @@ function normalizeEmail(email, options) {
     }
   }
   if (!str.isWellFormed()) {
-    throw new BulwarkError('INVALID_UNICODE', 'normalizeEmail: email contains a lone surrogate (not well-formed Unicode)');
+    throw new BulwarkError(
+      'INVALID_UNICODE',
+      'normalizeEmail: email contains a lone surrogate (not well-formed Unicode)',
+    );
   }
   const result = call(() => binding.normalizeEmail(str, bits));
   return result === null || result === undefined ? false : result;
@@ -269,6 +276,7 @@ function toInt(input, radix) {
 }
 
 // validator.js isFloat's default pattern (no nested or overlapping quantifiers: linear).
+// eslint-disable-next-line security/detect-unsafe-regex -- disjoint parts, linear
 const FLOAT = /^[-+]?[0-9]*(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/;
 
 /** validator.js `toFloat(str)`: `NaN` unless `isFloat(str)`, else `parseFloat(str)`. */
@@ -309,12 +317,12 @@ const STABLE = {
     full: /^[\x00-\xBF\xC6\xD0\xD7-\xD8\xDE-\xDF\xE6\xF0\xF7-\xF8\xFE\u0110-\u0111\u0126-\u0127\u0131-\u0133\u0138\u013F-\u0142\u0149-\u014B\u0152-\u0153\u0166-\u0167\u017F-\u019F\u01A2-\u01AE\u01B1-\u01CC\u01DD\u01E4-\u01E5\u01F1-\u01F3\u01F6-\u01F7\u021C-\u021D\u0220-\u0225\u0234-\u02FF]*$/,
   },
   NFKC: {
-    simple: /^[\x00-\x9F]*$/, // eslint-disable-line no-control-regex
-    full: /^[\x00-\x9F\xA1-\xA7\xA9\xAB-\xAE\xB0-\xB1\xB6-\xB7\xBB\xBF-\u0131\u0134-\u013E\u0141-\u0148\u014A-\u017E\u0180-\u01C3\u01CD-\u01F0\u01F4-\u02AF\u02B9-\u02D7\u02DE-\u02DF\u02E5-\u02FF]*$/, // eslint-disable-line no-control-regex
+    simple: /^[\x00-\x9F]*$/,
+    full: /^[\x00-\x9F\xA1-\xA7\xA9\xAB-\xAE\xB0-\xB1\xB6-\xB7\xBB\xBF-\u0131\u0134-\u013E\u0141-\u0148\u014A-\u017E\u0180-\u01C3\u01CD-\u01F0\u01F4-\u02AF\u02B9-\u02D7\u02DE-\u02DF\u02E5-\u02FF]*$/,
   },
   NFKD: {
-    simple: /^[\x00-\x9F]*$/, // eslint-disable-line no-control-regex
-    full: /^[\x00-\x9F\xA1-\xA7\xA9\xAB-\xAE\xB0-\xB1\xB6-\xB7\xBB\xBF\xC6\xD0\xD7-\xD8\xDE-\xDF\xE6\xF0\xF7-\xF8\xFE\u0110-\u0111\u0126-\u0127\u0131\u0138\u0141-\u0142\u014A-\u014B\u0152-\u0153\u0166-\u0167\u0180-\u019F\u01A2-\u01AE\u01B1-\u01C3\u01DD\u01E4-\u01E5\u01F6-\u01F7\u021C-\u021D\u0220-\u0225\u0234-\u02AF\u02B9-\u02D7\u02DE-\u02DF\u02E5-\u02FF]*$/, // eslint-disable-line no-control-regex
+    simple: /^[\x00-\x9F]*$/,
+    full: /^[\x00-\x9F\xA1-\xA7\xA9\xAB-\xAE\xB0-\xB1\xB6-\xB7\xBB\xBF\xC6\xD0\xD7-\xD8\xDE-\xDF\xE6\xF0\xF7-\xF8\xFE\u0110-\u0111\u0126-\u0127\u0131\u0138\u0141-\u0142\u014A-\u014B\u0152-\u0153\u0166-\u0167\u0180-\u019F\u01A2-\u01AE\u01B1-\u01C3\u01DD\u01E4-\u01E5\u01F6-\u01F7\u021C-\u021D\u0220-\u0225\u0234-\u02AF\u02B9-\u02D7\u02DE-\u02DF\u02E5-\u02FF]*$/,
   },
 };
 /** Strings up to this length also try the `full` stable set (a longer class costs V8 more per unit). */
@@ -344,8 +352,13 @@ function normalizeUnicode(input, form) {
     throw new BulwarkError('INVALID_OPTIONS', 'normalizeUnicode: form must be "NFC", "NFD", "NFKC" or "NFKD"');
   }
   const stable = STABLE[f];
-  if (stable.simple.test(str) || (stable.full !== null && str.length <= STABLE_FULL_MAX && stable.full.test(str))) return str;
-  const normalize = (s) => orInput(call(() => binding.normalizeUnicode(s, f)), s);
+  if (stable.simple.test(str) || (stable.full !== null && str.length <= STABLE_FULL_MAX && stable.full.test(str)))
+    return str;
+  const normalize = (s) =>
+    orInput(
+      call(() => binding.normalizeUnicode(s, f)),
+      s,
+    );
   // The native addon receives UTF-16 and keeps lone surrogates itself.
   return native || str.isWellFormed() ? normalize(str) : mapWellFormedRuns(str, normalize);
 }

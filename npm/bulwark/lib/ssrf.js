@@ -23,8 +23,17 @@ const { stringArg, assertWellFormed, readOptions } = require('./args');
 
 /** Every category classifyIp returns (the core's IpCategory names). */
 const IP_CATEGORIES = Object.freeze([
-  'public', 'private', 'loopback', 'linkLocal', 'unspecified', 'multicast', 'cgnat',
-  'documentation', 'benchmarking', 'reserved', 'broadcast',
+  'public',
+  'private',
+  'loopback',
+  'linkLocal',
+  'unspecified',
+  'multicast',
+  'cgnat',
+  'documentation',
+  'benchmarking',
+  'reserved',
+  'broadcast',
 ]);
 const CATEGORY_SET = new Set(IP_CATEGORIES);
 
@@ -75,7 +84,11 @@ function checkerFor(options) {
   }
   // Validating first means the key is built from checked, own properties only.
   const policy = readOptions(options, URL_OPTIONS, 'checkUrl');
-  const key = JSON.stringify(Object.keys(policy).sort().map((k) => [k, policy[k]]));
+  const key = JSON.stringify(
+    Object.keys(policy)
+      .sort()
+      .map((k) => [k, policy[k]]),
+  );
   let checker = cache.get(key);
   if (checker === undefined) {
     checker = call(() => new backend.binding.UrlChecker(policy));
@@ -130,7 +143,9 @@ function verdict(hostname, entries, allowed) {
 function entriesOf(addresses, family) {
   if (typeof addresses === 'string') return [{ address: addresses, family }];
   if (!Array.isArray(addresses)) return null;
-  return addresses.every((e) => e !== null && typeof e === 'object' && typeof e.address === 'string') ? addresses : null;
+  return addresses.every((e) => e !== null && typeof e === 'object' && typeof e.address === 'string')
+    ? addresses
+    : null;
 }
 
 /**
@@ -152,8 +167,10 @@ function createSafeLookup(options) {
     if (typeof cb !== 'function') throw new TypeError('safeLookup: callback must be a function');
     const host = stringArg(hostname, 'safeLookup: hostname');
     const wantAll = given !== null && typeof given === 'object' && given.all === true;
-    const forwarded = typeof given === 'number' ? { family: given, all: true }
-      : { ...(given !== null && typeof given === 'object' ? given : {}), all: true };
+    const forwarded =
+      typeof given === 'number'
+        ? { family: given, all: true }
+        : { ...(given !== null && typeof given === 'object' ? given : {}), all: true };
     resolve(host, forwarded, (err, addresses, family) => {
       if (err) {
         cb(err);
@@ -162,14 +179,19 @@ function createSafeLookup(options) {
       const entries = entriesOf(addresses, family);
       let refusal;
       try {
-        refusal = entries === null
-          ? new BulwarkError('SSRF_BLOCKED', `the resolver gave an unreadable answer for ${host}`)
-          : verdict(host, entries, allowed);
+        refusal =
+          entries === null
+            ? new BulwarkError('SSRF_BLOCKED', `the resolver gave an unreadable answer for ${host}`)
+            : verdict(host, entries, allowed);
       } catch (e) {
         refusal = e;
       }
       if (refusal !== null) cb(refusal);
-      else if (wantAll) cb(null, entries.map((e) => ({ address: e.address, family: e.family })));
+      else if (wantAll)
+        cb(
+          null,
+          entries.map((e) => ({ address: e.address, family: e.family })),
+        );
       else cb(null, entries[0].address, entries[0].family);
     });
   };

@@ -21,8 +21,12 @@ export interface ViolationEvent {
 export type OnViolation = (event: ViolationEvent) => void;
 
 /** Minimal request/response shapes (compatible with Express 4 and 5). */
-export interface Request { [key: string]: any }
-export interface Response { [key: string]: any }
+export interface Request {
+  [key: string]: any;
+}
+export interface Response {
+  [key: string]: any;
+}
 export type NextFunction = (err?: unknown) => void;
 export type Middleware = (req: Request, res: Response, next: NextFunction) => void;
 export type ErrorMiddleware = (err: unknown, req: Request, res: Response, next: NextFunction) => void;

@@ -55,7 +55,11 @@ export declare function hashPasswordSync(password: BytesLike, options?: HashPass
  * Rejects with `INVALID_HASH` for a malformed hash and `HASH_PARAMS_TOO_COSTLY` when its
  * parameters exceed the limits (checked before any hashing).
  */
-export declare function verifyPassword(hash: string, password: BytesLike, options?: VerifyPasswordOptions): Promise<boolean>;
+export declare function verifyPassword(
+  hash: string,
+  password: BytesLike,
+  options?: VerifyPasswordOptions,
+): Promise<boolean>;
 
 /** {@link verifyPassword} on the calling thread. */
 export declare function verifyPasswordSync(hash: string, password: BytesLike, options?: VerifyPasswordOptions): boolean;

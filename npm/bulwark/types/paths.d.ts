@@ -57,7 +57,11 @@ export declare function resolveWithin(base: string, userPath: string, options?: 
  * The check and your later use of the path are separate operations: someone who can create
  * symlinks inside `base` between the two can still redirect it.
  */
-export declare function resolveWithinReal(base: string, userPath: string, options?: ResolveWithinOptions): Promise<string>;
+export declare function resolveWithinReal(
+  base: string,
+  userPath: string,
+  options?: ResolveWithinOptions,
+): Promise<string>;
 
 /**
  * Percent-decodes one raw URL path segment, once (`+` stays `+`), and refuses anything that

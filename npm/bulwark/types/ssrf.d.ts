@@ -150,7 +150,11 @@ export interface SafeLookupOptions {
   /** Categories a resolved address may have. Default `['public']`. */
   allowedCategories?: IpCategory[];
   /** The resolver to wrap. Default `dns.lookup`. */
-  lookup?: (hostname: string, options: LookupOptions & { all: true }, callback: (err: (Error & { code?: string }) | null, addresses: LookupAddress[]) => void) => void;
+  lookup?: (
+    hostname: string,
+    options: LookupOptions & { all: true },
+    callback: (err: (Error & { code?: string }) | null, addresses: LookupAddress[]) => void,
+  ) => void;
 }
 
 /**

@@ -122,7 +122,8 @@ export declare function isIP(str: string, version?: IPVersion | { version?: IPVe
 export declare function isIPRange(str: string, version?: IPVersion): boolean;
 
 /** A UUID version for {@link isUUID}. */
-export type UUIDVersion = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | 'nil' | 'max' | 'all' | 'loose';
+export type UUIDVersion =
+  1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | 'nil' | 'max' | 'all' | 'loose';
 
 /** `true` when `str` is a UUID of `version` (default `'all'`), as validator.js `isUUID` decides. */
 export declare function isUUID(str: string, version?: UUIDVersion | null): boolean;
@@ -310,7 +311,10 @@ export interface IsStrongPasswordOptions {
  * space and `£`).
  */
 export declare function isStrongPassword(str: string, options: IsStrongPasswordOptions & { returnScore: true }): number;
-export declare function isStrongPassword(str: string, options?: IsStrongPasswordOptions & { returnScore?: false }): boolean;
+export declare function isStrongPassword(
+  str: string,
+  options?: IsStrongPasswordOptions & { returnScore?: false },
+): boolean;
 export declare function isStrongPassword(str: string, options?: IsStrongPasswordOptions): boolean | number;
 
 /** `isJSON` options. */
@@ -365,10 +369,34 @@ export declare function matches(str: string, pattern: RegExp | string, modifiers
 
 /** A validator name for {@link createValidator}. */
 export type ValidatorName =
-  | 'isEmail' | 'isURL' | 'isFQDN' | 'isIP' | 'isIPRange' | 'isUUID' | 'isInt' | 'isFloat' | 'isNumeric' | 'isDecimal'
-  | 'isAlpha' | 'isAlphanumeric' | 'isHexadecimal' | 'isBase64' | 'isJWT' | 'isISO8601' | 'isPort' | 'isSlug'
-  | 'isMongoId' | 'isLength' | 'isByteLength' | 'isStrongPassword' | 'isJSON' | 'isBoolean' | 'isMimeType' | 'isSemVer'
-  | 'isIn' | 'matches';
+  | 'isEmail'
+  | 'isURL'
+  | 'isFQDN'
+  | 'isIP'
+  | 'isIPRange'
+  | 'isUUID'
+  | 'isInt'
+  | 'isFloat'
+  | 'isNumeric'
+  | 'isDecimal'
+  | 'isAlpha'
+  | 'isAlphanumeric'
+  | 'isHexadecimal'
+  | 'isBase64'
+  | 'isJWT'
+  | 'isISO8601'
+  | 'isPort'
+  | 'isSlug'
+  | 'isMongoId'
+  | 'isLength'
+  | 'isByteLength'
+  | 'isStrongPassword'
+  | 'isJSON'
+  | 'isBoolean'
+  | 'isMimeType'
+  | 'isSemVer'
+  | 'isIn'
+  | 'matches';
 
 /**
  * One rule of {@link createValidator}: a validator name, or `{ validator, args }` where

@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use super::{string_from_units, utf16, CharClass, CharsKind};
+use super::{CharClass, CharsKind, string_from_units, utf16};
 use crate::Result;
 
 /// Removes every character in the class `[chars]`, as validator.js `blacklist(str, chars)`:
@@ -120,23 +120,37 @@ mod tests {
             ("😀x", r"\uD83D\uDE00", "x"),
         ];
         for &(input, chars, expected) in cases {
-            assert_eq!(blacklist(input, chars).ok().as_deref(), Some(expected), "{input:?} {chars:?}");
+            assert_eq!(
+                blacklist(input, chars).ok().as_deref(),
+                Some(expected),
+                "{input:?} {chars:?}"
+            );
         }
     }
 
     #[test]
     fn refusals() {
         for chars in ["a]b", "]", "a\\", "z-a"] {
-            assert_eq!(blacklist("x", chars).err().map(|e| e.code()), Some(ErrorCode::InvalidOptions), "{chars:?}");
+            assert_eq!(
+                blacklist("x", chars).err().map(|e| e.code()),
+                Some(ErrorCode::InvalidOptions),
+                "{chars:?}"
+            );
         }
-        assert_eq!(blacklist("😀", r"\uDE00").err().map(|e| e.code()), Some(ErrorCode::InvalidUnicode));
+        assert_eq!(
+            blacklist("😀", r"\uDE00").err().map(|e| e.code()),
+            Some(ErrorCode::InvalidUnicode)
+        );
     }
 
     #[test]
     fn units_keep_lone_surrogates() {
         let units: Vec<u16> = vec![0xD800, 0x61, 0xDC00, 0x62];
         let class = CharClass::parse(CharsKind::Blacklist, &[0x61]).ok();
-        assert_eq!(class.map(|c| remove_units(&units, &c).into_owned()), Some(vec![0xD800, 0xDC00, 0x62]));
+        assert_eq!(
+            class.map(|c| remove_units(&units, &c).into_owned()),
+            Some(vec![0xD800, 0xDC00, 0x62])
+        );
     }
 
     #[test]
@@ -144,9 +158,15 @@ mod tests {
         // Matches at chunk edges, in runs, at both ends, and none.
         for len in [0usize, 1, 31, 32, 33, 64, 100] {
             for period in [1usize, 2, 3, 31, 32, 33] {
-                let input: Vec<u16> = (0..len).map(|i| if i % period == 0 { 7 } else { 0x41 + (i % 26) as u16 }).collect();
+                let input: Vec<u16> = (0..len)
+                    .map(|i| if i % period == 0 { 7 } else { 0x41 + (i % 26) as u16 })
+                    .collect();
                 let expected: Vec<u16> = input.iter().copied().filter(|&u| u != 7).collect();
-                assert_eq!(remove_where(&input, |u| u == 7).as_ref(), expected.as_slice(), "{len} {period}");
+                assert_eq!(
+                    remove_where(&input, |u| u == 7).as_ref(),
+                    expected.as_slice(),
+                    "{len} {period}"
+                );
             }
         }
     }

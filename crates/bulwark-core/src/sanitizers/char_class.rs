@@ -242,7 +242,11 @@ impl Parser<'_> {
         };
         loop {
             match self.at(0) {
-                None => return Err(invalid("chars: unterminated character class (a trailing backslash escapes the closing bracket)")),
+                None => {
+                    return Err(invalid(
+                        "chars: unterminated character class (a trailing backslash escapes the closing bracket)",
+                    ));
+                }
                 Some(u) if u == u16::from(b']') => break,
                 Some(_) => {}
             }
@@ -265,7 +269,9 @@ impl Parser<'_> {
             match (first, second) {
                 (Atom::Unit(lo), Atom::Unit(hi)) => {
                     if lo > hi {
-                        return Err(invalid(format!("chars: range out of order in character class ({lo:#06x}-{hi:#06x})")));
+                        return Err(invalid(format!(
+                            "chars: range out of order in character class ({lo:#06x}-{hi:#06x})"
+                        )));
                     }
                     ranges.push((lo, hi));
                 }
@@ -424,7 +430,10 @@ mod tests {
             ("^", all.clone()),
             ("^a", Some(vec![(0, 0x60), (0x62, 0xFFFF)])),
             (r"\x00-\x1F\x7F", Some(vec![(0, 0x1F), (0x7F, 0x7F)])),
-            (r"\x00-\x09\x0B\x0C\x0E-\x1F\x7F", Some(vec![(0, 0x09), (0x0B, 0x0C), (0x0E, 0x1F), (0x7F, 0x7F)])),
+            (
+                r"\x00-\x09\x0B\x0C\x0E-\x1F\x7F",
+                Some(vec![(0, 0x09), (0x0B, 0x0C), (0x0E, 0x1F), (0x7F, 0x7F)]),
+            ),
             (r"\d", Some(vec![r('0', '9')])),
             (r"\w", Some(vec![r('0', '9'), r('A', 'Z'), r('_', '_'), r('a', 'z')])),
             (r"\d-z", Some(vec![r('-', '-'), r('0', '9'), r('z', 'z')])),
@@ -446,7 +455,10 @@ mod tests {
             (r"\x4", Some(vec![r('4', '4'), r('x', 'x')])),
             (r"\x41", Some(vec![r('A', 'A')])),
             (r"\u00411", Some(vec![r('1', '1'), r('A', 'A')])),
-            (r"\u{41}", Some(vec![r('1', '1'), r('4', '4'), r('u', 'u'), r('{', '{'), r('}', '}')])),
+            (
+                r"\u{41}",
+                Some(vec![r('1', '1'), r('4', '4'), r('u', 'u'), r('{', '{'), r('}', '}')]),
+            ),
             (r"\uD83D", Some(vec![(0xD83D, 0xD83D)])),
             (r"\]\\\^\-", Some(vec![r('-', '-'), r('\\', '^')])),
             ("[", Some(vec![r('[', '[')])),
@@ -472,9 +484,21 @@ mod tests {
 
     #[test]
     fn membership_and_complement() {
-        let class = CharClass::from_ranges([(0x41, 0x5A), (0x3000, 0x3000), (0x100, 0x1FF), (0x5B, 0x5B)]);
+        let class =
+            CharClass::from_ranges([(0x41, 0x5A), (0x3000, 0x3000), (0x100, 0x1FF), (0x5B, 0x5B)]);
         assert_eq!(class.ranges(), &[(0x41, 0x5B), (0x100, 0x1FF), (0x3000, 0x3000)]);
-        for (u, expected) in [(0x40, false), (0x41, true), (0x5B, true), (0x5C, false), (0xFF, false), (0x100, true), (0x1FF, true), (0x200, false), (0x3000, true), (0xFFFF, false)] {
+        for (u, expected) in [
+            (0x40, false),
+            (0x41, true),
+            (0x5B, true),
+            (0x5C, false),
+            (0xFF, false),
+            (0x100, true),
+            (0x1FF, true),
+            (0x200, false),
+            (0x3000, true),
+            (0xFFFF, false),
+        ] {
             assert_eq!(class.contains(u), expected, "{u:#x}");
             assert_eq!(class.complement().contains(u), !expected, "{u:#x}");
         }

@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use super::{trim_bounds, trim_str, CharClass};
+use super::{CharClass, trim_bounds, trim_str};
 use crate::Result;
 
 /// Removes leading characters: JavaScript whitespace (`\s`, what `trimStart` removes), or
@@ -67,9 +67,15 @@ mod tests {
 
     #[test]
     fn refusals() {
-        assert_eq!(ltrim("x", Some("z-a")).err().map(|e| e.code()), Some(ErrorCode::InvalidOptions));
+        assert_eq!(
+            ltrim("x", Some("z-a")).err().map(|e| e.code()),
+            Some(ErrorCode::InvalidOptions)
+        );
         // '\u{DE00}' alone would remain at the start.
-        assert_eq!(ltrim("\u{1F600}x", Some("\u{1F601}")).err().map(|e| e.code()), Some(ErrorCode::InvalidUnicode));
+        assert_eq!(
+            ltrim("\u{1F600}x", Some("\u{1F601}")).err().map(|e| e.code()),
+            Some(ErrorCode::InvalidUnicode)
+        );
     }
 
     #[test]

@@ -41,8 +41,8 @@ use std::borrow::Cow;
 pub use blacklist::{blacklist, remove_units};
 pub use char_class::{CharClass, CharsKind};
 pub use ltrim::{ltrim, ltrim_units};
-pub use normalize_email::{normalize_email, NormalizeEmailOptions};
-pub use normalize_unicode::{normalize_unicode, normalize_unicode_units, NormalizationForm};
+pub use normalize_email::{NormalizeEmailOptions, normalize_email};
+pub use normalize_unicode::{NormalizationForm, normalize_unicode, normalize_unicode_units};
 pub use rtrim::{rtrim, rtrim_units};
 pub use strip_low::{strip_low, strip_low_units};
 pub use to_boolean::{to_boolean, to_boolean_units};
@@ -86,15 +86,33 @@ pub(crate) fn string_from_units(units: &[u16]) -> Result<String> {
 }
 
 /// The bounds `(start, end)` left after trimming units of `class` from the left and/or right.
-pub(crate) fn trim_bounds(input: &[u16], class: &CharClass, left: bool, right: bool) -> (usize, usize) {
-    let start = if left { input.iter().position(|&u| !class.contains(u)).unwrap_or(input.len()) } else { 0 };
-    let end = if right { input.iter().rposition(|&u| !class.contains(u)).map_or(start, |i| i + 1) } else { input.len() };
+pub(crate) fn trim_bounds(
+    input: &[u16],
+    class: &CharClass,
+    left: bool,
+    right: bool,
+) -> (usize, usize) {
+    let start = if left {
+        input.iter().position(|&u| !class.contains(u)).unwrap_or(input.len())
+    } else {
+        0
+    };
+    let end = if right {
+        input.iter().rposition(|&u| !class.contains(u)).map_or(start, |i| i + 1)
+    } else {
+        input.len()
+    };
     (start, end.max(start))
 }
 
 /// `trim`, `ltrim` and `rtrim` on a `str`: JavaScript whitespace directly, or the class of
 /// `chars` on the UTF-16 form, mapped back to a slice of `input`.
-pub(crate) fn trim_str<'a>(input: &'a str, chars: Option<&str>, left: bool, right: bool) -> Result<Cow<'a, str>> {
+pub(crate) fn trim_str<'a>(
+    input: &'a str,
+    chars: Option<&str>,
+    left: bool,
+    right: bool,
+) -> Result<Cow<'a, str>> {
     let Some(chars) = chars else {
         let out = match (left, right) {
             (true, true) => input.trim_matches(is_js_space),
@@ -135,10 +153,16 @@ mod tests {
 
     #[test]
     fn js_space_set() {
-        for u in [0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0xA0, 0x1680, 0x2000, 0x2005, 0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF] {
+        for u in [
+            0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0xA0, 0x1680, 0x2000, 0x2005, 0x200A, 0x2028,
+            0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF,
+        ] {
             assert!(is_js_space_unit(u), "{u:#x}");
         }
-        for u in [0x00, 0x08, 0x0E, 0x1F, 0x21, 0x85, 0x180E, 0x200B, 0x2027, 0x202A, 0xFEFE, 0xD800, 0xFFFF] {
+        for u in [
+            0x00, 0x08, 0x0E, 0x1F, 0x21, 0x85, 0x180E, 0x200B, 0x2027, 0x202A, 0xFEFE, 0xD800,
+            0xFFFF,
+        ] {
             assert!(!is_js_space_unit(u), "{u:#x}");
         }
         assert!(is_js_space('\u{3000}'));

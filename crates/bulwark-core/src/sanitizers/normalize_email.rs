@@ -101,24 +101,104 @@ const ICLOUD_DOMAINS: &[&str] = &["icloud.com", "me.com"];
 
 /// validator.js's Outlook.com list (13.15), which it says is likely incomplete.
 const OUTLOOKDOTCOM_DOMAINS: &[&str] = &[
-    "hotmail.at", "hotmail.be", "hotmail.ca", "hotmail.cl", "hotmail.co.il", "hotmail.co.nz", "hotmail.co.th",
-    "hotmail.co.uk", "hotmail.com", "hotmail.com.ar", "hotmail.com.au", "hotmail.com.br", "hotmail.com.gr",
-    "hotmail.com.mx", "hotmail.com.pe", "hotmail.com.tr", "hotmail.com.vn", "hotmail.cz", "hotmail.de", "hotmail.dk",
-    "hotmail.es", "hotmail.fr", "hotmail.hu", "hotmail.id", "hotmail.ie", "hotmail.in", "hotmail.it", "hotmail.jp",
-    "hotmail.kr", "hotmail.lv", "hotmail.my", "hotmail.ph", "hotmail.pt", "hotmail.sa", "hotmail.sg", "hotmail.sk",
-    "live.be", "live.co.uk", "live.com", "live.com.ar", "live.com.mx", "live.de", "live.es", "live.eu", "live.fr",
-    "live.it", "live.nl", "msn.com", "outlook.at", "outlook.be", "outlook.cl", "outlook.co.il", "outlook.co.nz",
-    "outlook.co.th", "outlook.com", "outlook.com.ar", "outlook.com.au", "outlook.com.br", "outlook.com.gr",
-    "outlook.com.pe", "outlook.com.tr", "outlook.com.vn", "outlook.cz", "outlook.de", "outlook.dk", "outlook.es",
-    "outlook.fr", "outlook.hu", "outlook.id", "outlook.ie", "outlook.in", "outlook.it", "outlook.jp", "outlook.kr",
-    "outlook.lv", "outlook.my", "outlook.ph", "outlook.pt", "outlook.sa", "outlook.sg", "outlook.sk", "passport.com",
+    "hotmail.at",
+    "hotmail.be",
+    "hotmail.ca",
+    "hotmail.cl",
+    "hotmail.co.il",
+    "hotmail.co.nz",
+    "hotmail.co.th",
+    "hotmail.co.uk",
+    "hotmail.com",
+    "hotmail.com.ar",
+    "hotmail.com.au",
+    "hotmail.com.br",
+    "hotmail.com.gr",
+    "hotmail.com.mx",
+    "hotmail.com.pe",
+    "hotmail.com.tr",
+    "hotmail.com.vn",
+    "hotmail.cz",
+    "hotmail.de",
+    "hotmail.dk",
+    "hotmail.es",
+    "hotmail.fr",
+    "hotmail.hu",
+    "hotmail.id",
+    "hotmail.ie",
+    "hotmail.in",
+    "hotmail.it",
+    "hotmail.jp",
+    "hotmail.kr",
+    "hotmail.lv",
+    "hotmail.my",
+    "hotmail.ph",
+    "hotmail.pt",
+    "hotmail.sa",
+    "hotmail.sg",
+    "hotmail.sk",
+    "live.be",
+    "live.co.uk",
+    "live.com",
+    "live.com.ar",
+    "live.com.mx",
+    "live.de",
+    "live.es",
+    "live.eu",
+    "live.fr",
+    "live.it",
+    "live.nl",
+    "msn.com",
+    "outlook.at",
+    "outlook.be",
+    "outlook.cl",
+    "outlook.co.il",
+    "outlook.co.nz",
+    "outlook.co.th",
+    "outlook.com",
+    "outlook.com.ar",
+    "outlook.com.au",
+    "outlook.com.br",
+    "outlook.com.gr",
+    "outlook.com.pe",
+    "outlook.com.tr",
+    "outlook.com.vn",
+    "outlook.cz",
+    "outlook.de",
+    "outlook.dk",
+    "outlook.es",
+    "outlook.fr",
+    "outlook.hu",
+    "outlook.id",
+    "outlook.ie",
+    "outlook.in",
+    "outlook.it",
+    "outlook.jp",
+    "outlook.kr",
+    "outlook.lv",
+    "outlook.my",
+    "outlook.ph",
+    "outlook.pt",
+    "outlook.sa",
+    "outlook.sg",
+    "outlook.sk",
+    "passport.com",
 ];
 
 const YAHOO_DOMAINS: &[&str] = &[
-    "rocketmail.com", "yahoo.ca", "yahoo.co.uk", "yahoo.com", "yahoo.de", "yahoo.fr", "yahoo.in", "yahoo.it", "ymail.com",
+    "rocketmail.com",
+    "yahoo.ca",
+    "yahoo.co.uk",
+    "yahoo.com",
+    "yahoo.de",
+    "yahoo.fr",
+    "yahoo.in",
+    "yahoo.it",
+    "ymail.com",
 ];
 
-const YANDEX_DOMAINS: &[&str] = &["yandex.ru", "yandex.ua", "yandex.kz", "yandex.com", "yandex.by", "ya.ru"];
+const YANDEX_DOMAINS: &[&str] =
+    &["yandex.ru", "yandex.ua", "yandex.kz", "yandex.com", "yandex.by", "ya.ru"];
 
 /// The part before the first `sep` (`str.split(sep)[0]`).
 fn before(s: &str, sep: char) -> &str {
@@ -178,11 +258,7 @@ pub fn normalize_email(email: &str, options: &NormalizeEmailOptions) -> Option<S
         if o.gmail_convert_googlemaildotcom {
             domain = "gmail.com".to_owned();
         }
-        if o.all_lowercase || o.gmail_lowercase {
-            user.to_lowercase()
-        } else {
-            user
-        }
+        if o.all_lowercase || o.gmail_lowercase { user.to_lowercase() } else { user }
     } else if ICLOUD_DOMAINS.contains(&domain.as_str()) {
         let user = if o.icloud_remove_subaddress { before(user, '+') } else { user };
         if user.is_empty() {
@@ -217,11 +293,7 @@ pub fn normalize_email(email: &str, options: &NormalizeEmailOptions) -> Option<S
 }
 
 fn lower_if(s: &str, lower: bool) -> String {
-    if lower {
-        s.to_lowercase()
-    } else {
-        s.to_owned()
-    }
+    if lower { s.to_lowercase() } else { s.to_owned() }
 }
 
 #[cfg(test)]
@@ -241,10 +313,16 @@ mod tests {
             ("some.name.middleName+extension@gmail.com", Some("somenamemiddlename@gmail.com")),
             ("some.name.middleName+extension@GoogleMail.com", Some("somenamemiddlename@gmail.com")),
             ("some.name.midd.leNa.me.+extension@gmail.com", Some("somenamemiddlename@gmail.com")),
-            ("some.name.midd.leNa.me.+extension@GoogleMail.com", Some("somenamemiddlename@gmail.com")),
+            (
+                "some.name.midd.leNa.me.+extension@GoogleMail.com",
+                Some("somenamemiddlename@gmail.com"),
+            ),
             ("some.name+extension@unknown.com", Some("some.name+extension@unknown.com")),
             ("hans@m\u{fc}ller.com", Some("hans@m\u{fc}ller.com")),
-            ("some.name.midd..leNa...me...+extension@GoogleMail.com", Some("somenamemidd..lena...me...@gmail.com")),
+            (
+                "some.name.midd..leNa...me...+extension@GoogleMail.com",
+                Some("somenamemidd..lena...me...@gmail.com"),
+            ),
             ("matthew..example@gmail.com", Some("matthew..example@gmail.com")),
             ("test@me.com", Some("test@me.com")),
             ("test@ME.COM", Some("test@me.com")),
@@ -254,7 +332,10 @@ mod tests {
             (".+extension@googlemail.com", None),
             ("+extension@hotmail.com", None),
             ("-extension@yahoo.com", None),
-            ("some.name.midd..leNa...me...+extension@yahoo.com", Some("some.name.midd..lena...me...+extension@yahoo.com")),
+            (
+                "some.name.midd..leNa...me...+extension@yahoo.com",
+                Some("some.name.midd..lena...me...+extension@yahoo.com"),
+            ),
             ("some.name-extension@yahoo.com", Some("some.name@yahoo.com")),
             ("some.name-extension@gmail.com", Some("somename-extension@gmail.com")),
             ("some.name-ext-ension@yahoo.com", Some("some.name-ext@yahoo.com")),
@@ -278,30 +359,93 @@ mod tests {
     fn options() {
         let d = NormalizeEmailOptions::default();
         let cases: &[(&str, NormalizeEmailOptions, Option<&str>)] = &[
-            ("Some.Name@Gmail.com", NormalizeEmailOptions { gmail_remove_dots: false, ..d }, Some("some.name@gmail.com")),
-            ("Some.Name+x@Gmail.com", NormalizeEmailOptions { all_lowercase: false, gmail_lowercase: false, ..d }, Some("SomeName@gmail.com")),
-            ("Some.Name+x@Gmail.com", NormalizeEmailOptions { all_lowercase: false, ..d }, Some("somename@gmail.com")),
-            ("a+b@googlemail.com", NormalizeEmailOptions { gmail_convert_googlemaildotcom: false, gmail_remove_subaddress: false, ..d }, Some("a+b@googlemail.com")),
-            ("A+b@Hotmail.com", NormalizeEmailOptions { outlookdotcom_remove_subaddress: false, ..d }, Some("a+b@hotmail.com")),
-            ("A+b@Hotmail.com", NormalizeEmailOptions { all_lowercase: false, outlookdotcom_lowercase: false, ..d }, Some("A@hotmail.com")),
-            ("A-b@Yahoo.com", NormalizeEmailOptions { yahoo_remove_subaddress: false, ..d }, Some("a-b@yahoo.com")),
-            ("A@YA.RU", NormalizeEmailOptions { yandex_convert_yandexru: false, ..d }, Some("a@ya.ru")),
-            ("A@YA.RU", NormalizeEmailOptions { all_lowercase: false, yandex_lowercase: false, ..d }, Some("A@yandex.ru")),
-            ("A+b@icloud.com", NormalizeEmailOptions { icloud_remove_subaddress: false, ..d }, Some("a+b@icloud.com")),
-            ("A+b@icloud.com", NormalizeEmailOptions { all_lowercase: false, icloud_lowercase: false, ..d }, Some("A@icloud.com")),
+            (
+                "Some.Name@Gmail.com",
+                NormalizeEmailOptions { gmail_remove_dots: false, ..d },
+                Some("some.name@gmail.com"),
+            ),
+            (
+                "Some.Name+x@Gmail.com",
+                NormalizeEmailOptions { all_lowercase: false, gmail_lowercase: false, ..d },
+                Some("SomeName@gmail.com"),
+            ),
+            (
+                "Some.Name+x@Gmail.com",
+                NormalizeEmailOptions { all_lowercase: false, ..d },
+                Some("somename@gmail.com"),
+            ),
+            (
+                "a+b@googlemail.com",
+                NormalizeEmailOptions {
+                    gmail_convert_googlemaildotcom: false,
+                    gmail_remove_subaddress: false,
+                    ..d
+                },
+                Some("a+b@googlemail.com"),
+            ),
+            (
+                "A+b@Hotmail.com",
+                NormalizeEmailOptions { outlookdotcom_remove_subaddress: false, ..d },
+                Some("a+b@hotmail.com"),
+            ),
+            (
+                "A+b@Hotmail.com",
+                NormalizeEmailOptions { all_lowercase: false, outlookdotcom_lowercase: false, ..d },
+                Some("A@hotmail.com"),
+            ),
+            (
+                "A-b@Yahoo.com",
+                NormalizeEmailOptions { yahoo_remove_subaddress: false, ..d },
+                Some("a-b@yahoo.com"),
+            ),
+            (
+                "A@YA.RU",
+                NormalizeEmailOptions { yandex_convert_yandexru: false, ..d },
+                Some("a@ya.ru"),
+            ),
+            (
+                "A@YA.RU",
+                NormalizeEmailOptions { all_lowercase: false, yandex_lowercase: false, ..d },
+                Some("A@yandex.ru"),
+            ),
+            (
+                "A+b@icloud.com",
+                NormalizeEmailOptions { icloud_remove_subaddress: false, ..d },
+                Some("a+b@icloud.com"),
+            ),
+            (
+                "A+b@icloud.com",
+                NormalizeEmailOptions { all_lowercase: false, icloud_lowercase: false, ..d },
+                Some("A@icloud.com"),
+            ),
             ("+b@icloud.com", d, None),
-            ("+b@icloud.com", NormalizeEmailOptions { icloud_remove_subaddress: false, ..d }, Some("+b@icloud.com")),
-            ("A@Other.com", NormalizeEmailOptions { all_lowercase: false, ..d }, Some("A@other.com")),
+            (
+                "+b@icloud.com",
+                NormalizeEmailOptions { icloud_remove_subaddress: false, ..d },
+                Some("+b@icloud.com"),
+            ),
+            (
+                "A@Other.com",
+                NormalizeEmailOptions { all_lowercase: false, ..d },
+                Some("A@other.com"),
+            ),
         ];
         for &(input, options, expected) in cases {
-            assert_eq!(normalize_email(input, &options).as_deref(), expected, "{input:?} {options:?}");
+            assert_eq!(
+                normalize_email(input, &options).as_deref(),
+                expected,
+                "{input:?} {options:?}"
+            );
         }
     }
 
     #[test]
     fn megabyte_inputs() {
         let dots = format!("{}@gmail.com", ".a".repeat(1 << 19));
-        assert_eq!(normalize_email(&dots, &NormalizeEmailOptions::default()), Some(format!("{}@gmail.com", "a".repeat(1 << 19))));
+        assert_eq!(
+            normalize_email(&dots, &NormalizeEmailOptions::default()),
+            Some(format!("{}@gmail.com", "a".repeat(1 << 19)))
+        );
         let ats = "@".repeat(1 << 20);
         assert_eq!(normalize_email(&ats, &NormalizeEmailOptions::default()), Some(ats.clone()));
     }

@@ -6,7 +6,9 @@ use std::str::FromStr;
 use std::sync::OnceLock;
 
 use unicode_normalization::char::canonical_combining_class;
-use unicode_normalization::{is_nfc_quick, is_nfd_quick, is_nfkc_quick, is_nfkd_quick, IsNormalized, UnicodeNormalization};
+use unicode_normalization::{
+    IsNormalized, UnicodeNormalization, is_nfc_quick, is_nfd_quick, is_nfkc_quick, is_nfkd_quick,
+};
 
 use crate::{Error, ErrorCode, Result};
 
@@ -34,7 +36,10 @@ impl FromStr for NormalizationForm {
             "NFD" => Ok(NormalizationForm::Nfd),
             "NFKC" => Ok(NormalizationForm::Nfkc),
             "NFKD" => Ok(NormalizationForm::Nfkd),
-            _ => Err(Error::new(ErrorCode::InvalidOptions, "form must be one of \"NFC\", \"NFD\", \"NFKC\", \"NFKD\"")),
+            _ => Err(Error::new(
+                ErrorCode::InvalidOptions,
+                "form must be one of \"NFC\", \"NFD\", \"NFKC\", \"NFKD\"",
+            )),
         }
     }
 }
@@ -70,11 +75,7 @@ pub fn normalize_unicode(input: &str, form: NormalizationForm) -> Cow<'_, str> {
         NormalizationForm::Nfkc => out.extend(tail.nfkc()),
         NormalizationForm::Nfkd => out.extend(tail.nfkd()),
     }
-    if out == input {
-        Cow::Borrowed(input)
-    } else {
-        Cow::Owned(out)
-    }
+    if out == input { Cow::Borrowed(input) } else { Cow::Owned(out) }
 }
 
 /// The Unicode quick check for `form` (UAX #15): `No` on a combining class out of order or a
@@ -169,7 +170,8 @@ pub fn normalize_unicode_units(input: &[u16], form: NormalizationForm) -> Cow<'_
     let tail = &input[start..];
     // A lone surrogate has U+FFFD's properties here: combining class 0, no decomposition,
     // no composition, quick check "yes" in every form.
-    let chars = char::decode_utf16(tail.iter().copied()).map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER));
+    let chars =
+        char::decode_utf16(tail.iter().copied()).map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER));
     if quick_check(form, chars) == IsNormalized::Yes {
         return Cow::Borrowed(input);
     }
@@ -190,11 +192,7 @@ pub fn normalize_unicode_units(input: &[u16], form: NormalizationForm) -> Cow<'_
         }
     }
     flush(&mut run, &mut out);
-    if out == input {
-        Cow::Borrowed(input)
-    } else {
-        Cow::Owned(out)
-    }
+    if out == input { Cow::Borrowed(input) } else { Cow::Owned(out) }
 }
 
 /// The smallest code unit that may be (part of) a character `form` changes or reorders:
@@ -220,15 +218,33 @@ mod tests {
             ("abc", "abc", "abc", "abc", "abc"),
             ("\u{e9}", "\u{e9}", "e\u{301}", "\u{e9}", "e\u{301}"),
             ("e\u{301}", "\u{e9}", "e\u{301}", "\u{e9}", "e\u{301}"),
-            ("\u{1E9B}\u{323}", "\u{1E9B}\u{323}", "\u{17F}\u{323}\u{307}", "\u{1E69}", "s\u{323}\u{307}"),
+            (
+                "\u{1E9B}\u{323}",
+                "\u{1E9B}\u{323}",
+                "\u{17F}\u{323}\u{307}",
+                "\u{1E69}",
+                "s\u{323}\u{307}",
+            ),
             ("\u{FB01}", "\u{FB01}", "\u{FB01}", "fi", "fi"),
             ("\u{FF0E}\u{FF0F}", "\u{FF0E}\u{FF0F}", "\u{FF0E}\u{FF0F}", "./", "./"),
             ("\u{212B}", "\u{C5}", "A\u{30A}", "\u{C5}", "A\u{30A}"),
             ("\u{AC00}", "\u{AC00}", "\u{1100}\u{1161}", "\u{AC00}", "\u{1100}\u{1161}"),
             ("a\u{323}\u{302}", "\u{1EAD}", "a\u{323}\u{302}", "\u{1EAD}", "a\u{323}\u{302}"),
             ("\u{1F600}", "\u{1F600}", "\u{1F600}", "\u{1F600}", "\u{1F600}"),
-            ("caf\u{e9} e\u{301}", "caf\u{e9} \u{e9}", "cafe\u{301} e\u{301}", "caf\u{e9} \u{e9}", "cafe\u{301} e\u{301}"),
-            ("\u{1100}\u{1161}\u{11A8}", "\u{AC01}", "\u{1100}\u{1161}\u{11A8}", "\u{AC01}", "\u{1100}\u{1161}\u{11A8}"),
+            (
+                "caf\u{e9} e\u{301}",
+                "caf\u{e9} \u{e9}",
+                "cafe\u{301} e\u{301}",
+                "caf\u{e9} \u{e9}",
+                "cafe\u{301} e\u{301}",
+            ),
+            (
+                "\u{1100}\u{1161}\u{11A8}",
+                "\u{AC01}",
+                "\u{1100}\u{1161}\u{11A8}",
+                "\u{AC01}",
+                "\u{1100}\u{1161}\u{11A8}",
+            ),
         ];
         for &(input, nfc, nfd, nfkc, nfkd) in cases {
             assert_eq!(normalize_unicode(input, Nfc), nfc, "NFC {input:?}");
@@ -244,15 +260,23 @@ mod tests {
             let below = u32::from(stable_below_unit(form));
             let mut encoded = [0u8; 4];
             for c in (0..below).filter_map(char::from_u32) {
-                let bytes_below = c.encode_utf8(&mut encoded).bytes().all(|b| b < stable_below(form));
+                let bytes_below =
+                    c.encode_utf8(&mut encoded).bytes().all(|b| b < stable_below(form));
                 assert!(bytes_below || form == Nfkc || form == Nfkd, "{c:?}");
                 assert_eq!(canonical_combining_class(c), 0, "{c:?}");
                 assert_eq!(quick_check_char(form, c), IsNormalized::Yes, "{form:?} {c:?}");
-                assert!(stable_bmp(form)[(u32::from(c) >> 6) as usize] & (1 << (u32::from(c) & 63)) != 0, "{form:?} {c:?}");
+                assert!(
+                    stable_bmp(form)[(u32::from(c) >> 6) as usize] & (1 << (u32::from(c) & 63))
+                        != 0,
+                    "{form:?} {c:?}"
+                );
             }
             // The byte bound never lets through more than the unit bound.
             for c in (below..0x800).filter_map(char::from_u32) {
-                assert!(c.encode_utf8(&mut encoded).as_bytes()[0] >= stable_below(form), "{form:?} {c:?}");
+                assert!(
+                    c.encode_utf8(&mut encoded).as_bytes()[0] >= stable_below(form),
+                    "{form:?} {c:?}"
+                );
             }
         }
     }
@@ -287,7 +311,11 @@ mod tests {
                             Nfkc => is_nfkc_quick(s.iter().copied()),
                             Nfkd => is_nfkd_quick(s.iter().copied()),
                         };
-                        assert_eq!(quick_check(form, s.iter().copied()), crate_answer, "{form:?} {s:?}");
+                        assert_eq!(
+                            quick_check(form, s.iter().copied()),
+                            crate_answer,
+                            "{form:?} {s:?}"
+                        );
                     }
                 }
             }
@@ -298,7 +326,11 @@ mod tests {
     fn forms() {
         assert_eq!("NFKC".parse::<NormalizationForm>().ok(), Some(Nfkc));
         for bad in ["nfc", "NFC ", "", "NFE"] {
-            assert_eq!(bad.parse::<NormalizationForm>().err().map(|e| e.code()), Some(ErrorCode::InvalidOptions), "{bad:?}");
+            assert_eq!(
+                bad.parse::<NormalizationForm>().err().map(|e| e.code()),
+                Some(ErrorCode::InvalidOptions),
+                "{bad:?}"
+            );
         }
     }
 
@@ -315,7 +347,11 @@ mod tests {
             (&[0x41, 0x42], Nfd, &[0x41, 0x42]),
         ];
         for &(input, form, expected) in cases {
-            assert_eq!(normalize_unicode_units(input, form).as_ref(), expected, "{input:x?} {form:?}");
+            assert_eq!(
+                normalize_unicode_units(input, form).as_ref(),
+                expected,
+                "{input:x?} {form:?}"
+            );
         }
     }
 

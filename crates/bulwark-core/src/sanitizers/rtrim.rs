@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use super::{trim_bounds, trim_str, CharClass};
+use super::{CharClass, trim_bounds, trim_str};
 use crate::Result;
 
 /// Removes trailing characters: JavaScript whitespace (`\s`, what `trimEnd` removes), or
@@ -62,8 +62,14 @@ mod tests {
 
     #[test]
     fn refusals() {
-        assert_eq!(rtrim("x", Some("b-a")).err().map(|e| e.code()), Some(ErrorCode::InvalidOptions));
-        assert_eq!(rtrim("x\u{1F600}", Some("\u{10600}")).err().map(|e| e.code()), Some(ErrorCode::InvalidUnicode));
+        assert_eq!(
+            rtrim("x", Some("b-a")).err().map(|e| e.code()),
+            Some(ErrorCode::InvalidOptions)
+        );
+        assert_eq!(
+            rtrim("x\u{1F600}", Some("\u{10600}")).err().map(|e| e.code()),
+            Some(ErrorCode::InvalidUnicode)
+        );
     }
 
     #[test]

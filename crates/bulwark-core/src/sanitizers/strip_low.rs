@@ -2,8 +2,8 @@
 
 use std::borrow::Cow;
 
-use super::blacklist::{remove_str, remove_where};
 use super::CharClass;
+use super::blacklist::{remove_str, remove_where};
 
 /// The class validator.js removes: `\x00-\x1F\x7F`, without `\n` and `\r` if newlines are kept.
 fn low(keep_new_lines: bool) -> CharClass {
@@ -53,8 +53,14 @@ mod tests {
     #[test]
     fn classes_are_validators() {
         let units = |s: &str| s.encode_utf16().collect::<Vec<u16>>();
-        assert_eq!(CharClass::parse(CharsKind::Blacklist, &units(r"\x00-\x1F\x7F")).ok(), Some(low(false)));
-        assert_eq!(CharClass::parse(CharsKind::Blacklist, &units(r"\x00-\x09\x0B\x0C\x0E-\x1F\x7F")).ok(), Some(low(true)));
+        assert_eq!(
+            CharClass::parse(CharsKind::Blacklist, &units(r"\x00-\x1F\x7F")).ok(),
+            Some(low(false))
+        );
+        assert_eq!(
+            CharClass::parse(CharsKind::Blacklist, &units(r"\x00-\x09\x0B\x0C\x0E-\x1F\x7F")).ok(),
+            Some(low(true))
+        );
     }
 
     #[test]

@@ -26,7 +26,8 @@ pub fn to_boolean(input: &str, strict: bool) -> bool {
 /// ```
 pub fn to_boolean_units(input: &[u16], strict: bool) -> bool {
     // Every string that matters is ASCII; a non-ASCII unit makes a string that is neither.
-    let ascii: Option<String> = input.iter().map(|&u| u8::try_from(u).ok().filter(u8::is_ascii).map(char::from)).collect();
+    let ascii: Option<String> =
+        input.iter().map(|&u| u8::try_from(u).ok().filter(u8::is_ascii).map(char::from)).collect();
     match ascii {
         Some(s) => to_boolean(&s, strict),
         None => !strict,

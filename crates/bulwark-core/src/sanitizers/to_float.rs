@@ -1,6 +1,6 @@
 //! validator.js `toFloat`: `NaN` unless `isFloat(str)`, else `parseFloat(str)`.
 
-use crate::validators::{is_float, FloatOptions};
+use crate::validators::{FloatOptions, is_float};
 
 /// validator.js `toFloat`: `NaN` unless the input is a float in validator's `isFloat`
 /// sense (default options: `^[-+]?[0-9]*(\.[0-9]*)?([eE][-+]?[0-9]+)?$`, and not `""`,
@@ -33,7 +33,8 @@ pub fn to_float(input: &str) -> f64 {
 /// assert!(to_float_units(&[0x31, 0xD800]).is_nan());
 /// ```
 pub fn to_float_units(input: &[u16]) -> f64 {
-    let ascii: Option<String> = input.iter().map(|&u| u8::try_from(u).ok().filter(u8::is_ascii).map(char::from)).collect();
+    let ascii: Option<String> =
+        input.iter().map(|&u| u8::try_from(u).ok().filter(u8::is_ascii).map(char::from)).collect();
     ascii.map_or(f64::NAN, |s| to_float(&s))
 }
 
@@ -70,7 +71,10 @@ mod tests {
 
     #[test]
     fn nan() {
-        for input in ["", ".", ",", "-", "+", "-.", "+.", ".e5", "e5", "-e5", "1e", "1e+", "1.2.3", " 1", "1 ", "1,5", "0x10", "Infinity", "NaN", "１", "1_000", "--1", "1e5.5"] {
+        for input in [
+            "", ".", ",", "-", "+", "-.", "+.", ".e5", "e5", "-e5", "1e", "1e+", "1.2.3", " 1",
+            "1 ", "1,5", "0x10", "Infinity", "NaN", "１", "1_000", "--1", "1e5.5",
+        ] {
             assert!(to_float(input).is_nan(), "{input:?}");
         }
     }

@@ -56,11 +56,7 @@ fn digit(unit: u16, radix: u32) -> Option<u8> {
 }
 
 fn signed(negative: bool, value: f64) -> f64 {
-    if negative {
-        -value
-    } else {
-        value
-    }
+    if negative { -value } else { value }
 }
 
 /// ECMAScript `parseInt` (as V8's `NumberParseIntHelper`) after validator's `radix || 10`.
@@ -71,7 +67,9 @@ fn parse_int(units: impl Iterator<Item = u16>, radix: Option<f64>) -> f64 {
         Some(r) => to_int32(r),
     };
     let mut it = units.skip_while(|&u| is_js_space_unit(u)).peekable();
-    let is = |u: Option<&u16>, ascii: &[u8]| u.is_some_and(|&u| ascii.iter().any(|&a| u16::from(a) == u));
+    let is = |u: Option<&u16>, ascii: &[u8]| {
+        u.is_some_and(|&u| ascii.iter().any(|&a| u16::from(a) == u))
+    };
 
     let Some(&first) = it.peek() else {
         return f64::NAN;
@@ -158,7 +156,8 @@ fn power_of_two(digits: &[u8], log2: u32) -> f64 {
             number >>= overflow_bits;
             let rest = &digits[i + 1..];
             let zero_tail = rest.iter().all(|&d| d == 0);
-            exponent = overflow_bits + i64::from(log2) * i64::try_from(rest.len()).unwrap_or(i64::MAX / 8);
+            exponent =
+                overflow_bits + i64::from(log2) * i64::try_from(rest.len()).unwrap_or(i64::MAX / 8);
             let middle = 1 << (overflow_bits - 1);
             if dropped > middle || (dropped == middle && ((number & 1) != 0 || !zero_tail)) {
                 number += 1;
@@ -241,10 +240,30 @@ mod tests {
 
     #[test]
     fn nan_and_signed_zero() {
-        for (input, radix) in [("", None), ("   ", None), ("-", None), ("+", None), ("- 1", None), ("x", None), ("0x", Some(16.0)), ("1", Some(1.0)), ("1", Some(37.0)), ("1", Some(-1.0)), ("\u{200B}1", None), ("\u{FF11}", None)] {
+        for (input, radix) in [
+            ("", None),
+            ("   ", None),
+            ("-", None),
+            ("+", None),
+            ("- 1", None),
+            ("x", None),
+            ("0x", Some(16.0)),
+            ("1", Some(1.0)),
+            ("1", Some(37.0)),
+            ("1", Some(-1.0)),
+            ("\u{200B}1", None),
+            ("\u{FF11}", None),
+        ] {
             assert!(to_int(input, radix).is_nan(), "{input:?} {radix:?}");
         }
-        for (input, negative) in [("0", false), ("-0", true), ("-000x", true), ("-0x0", true), ("+0", false), ("00", false)] {
+        for (input, negative) in [
+            ("0", false),
+            ("-0", true),
+            ("-000x", true),
+            ("-0x0", true),
+            ("+0", false),
+            ("00", false),
+        ] {
             let got = to_int(input, None);
             assert!(got == 0.0 && got.is_sign_negative() == negative, "{input:?}: {got}");
         }

@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use super::{trim_bounds, trim_str, CharClass};
+use super::{CharClass, trim_bounds, trim_str};
 use crate::Result;
 
 /// Removes leading and trailing characters: JavaScript whitespace (`\s`, what

@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 
 use super::blacklist::remove_str;
-use super::{utf16, CharClass, CharsKind};
+use super::{CharClass, CharsKind, utf16};
 use crate::Result;
 
 /// Keeps only the characters in the class `[chars]` (removes those in `[^chars]`), as
@@ -43,9 +43,16 @@ mod tests {
             ("tab\t", r"\S", "tab"),
         ];
         for &(input, chars, expected) in cases {
-            assert_eq!(whitelist(input, chars).ok().as_deref(), Some(expected), "{input:?} {chars:?}");
+            assert_eq!(
+                whitelist(input, chars).ok().as_deref(),
+                Some(expected),
+                "{input:?} {chars:?}"
+            );
         }
         assert_eq!(whitelist("x", "a]").err().map(|e| e.code()), Some(ErrorCode::InvalidOptions));
-        assert_eq!(whitelist("😀", r"\uD83D").err().map(|e| e.code()), Some(ErrorCode::InvalidUnicode));
+        assert_eq!(
+            whitelist("😀", r"\uD83D").err().map(|e| e.code()),
+            Some(ErrorCode::InvalidUnicode)
+        );
     }
 }

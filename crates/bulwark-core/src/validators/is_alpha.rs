@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use super::alpha::{find, Pattern, ALPHA, ALPHANUMERIC};
+use super::alpha::{ALPHA, ALPHANUMERIC, Pattern, find};
 use super::is_js_space;
 use super::js_regex::JsRegex;
 use crate::{Error, ErrorCode, Result};
@@ -38,12 +38,18 @@ impl PartialEq for AlphaOptions {
     }
 }
 
-fn resolve(table: &[(&'static str, &'static Pattern)], locale: &str, function: &str) -> Result<(&'static str, &'static Pattern)> {
+fn resolve(
+    table: &[(&'static str, &'static Pattern)],
+    locale: &str,
+    function: &str,
+) -> Result<(&'static str, &'static Pattern)> {
     table
         .iter()
         .find(|(name, _)| *name == locale)
         .map(|&(name, pattern)| (name, pattern))
-        .ok_or_else(|| Error::new(ErrorCode::InvalidOptions, format!("{function}: invalid locale '{locale}'")))
+        .ok_or_else(|| {
+            Error::new(ErrorCode::InvalidOptions, format!("{function}: invalid locale '{locale}'"))
+        })
 }
 
 impl AlphaOptions {
@@ -145,7 +151,12 @@ mod tests {
             assert!(!is_alpha(s, &en), "{s}");
         }
         let de = alpha("de-DE", IgnoreChars::None);
-        assert!(is_alpha("äbc", &de) && is_alpha("ÄBC", &de) && is_alpha("Heiß", &de) && !is_alpha("AİİA", &de));
+        assert!(
+            is_alpha("äbc", &de)
+                && is_alpha("ÄBC", &de)
+                && is_alpha("Heiß", &de)
+                && !is_alpha("AİİA", &de)
+        );
         assert!(AlphaOptions::alpha("xx-XX", IgnoreChars::None).is_err());
         // A decimal-only locale is not an alpha locale.
         assert!(AlphaOptions::alpha("id-ID", IgnoreChars::None).is_err());
@@ -156,7 +167,11 @@ mod tests {
     fn ignore() {
         let dash = alpha("en-US", IgnoreChars::Chars("- ".into()));
         assert!(is_alpha("en-US test", &dash));
-        assert!(is_alpha("new york", &dash) && is_alpha("new-york", &dash) && !is_alpha("new_york", &dash));
+        assert!(
+            is_alpha("new york", &dash)
+                && is_alpha("new-york", &dash)
+                && !is_alpha("new_york", &dash)
+        );
         // validator.js escapes `s` into `\s`: whitespace is removed, the letter is kept.
         let s = alpha("en-US", IgnoreChars::Chars("s".into()));
         assert!(is_alpha("a b", &s) && is_alpha("abs", &s));
@@ -173,10 +188,13 @@ mod tests {
         };
         let digits = alpha("en-US", IgnoreChars::Pattern(re.clone()));
         assert!(is_alpha("a1b2", &digits));
-        let first = alpha("en-US", IgnoreChars::Pattern(match JsRegex::new("[0-9]", "") {
-            Ok(re) => re,
-            Err(err) => panic!("{err}"),
-        }));
+        let first = alpha(
+            "en-US",
+            IgnoreChars::Pattern(match JsRegex::new("[0-9]", "") {
+                Ok(re) => re,
+                Err(err) => panic!("{err}"),
+            }),
+        );
         assert!(is_alpha("a1b", &first) && !is_alpha("a1b2", &first));
     }
 }

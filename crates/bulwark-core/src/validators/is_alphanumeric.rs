@@ -1,6 +1,6 @@
 //! `isAlphanumeric`.
 
-use super::is_alpha::{check, AlphaOptions};
+use super::is_alpha::{AlphaOptions, check};
 
 /// `true` when `s` holds only letters and digits of the locale, as validator.js
 /// `isAlphanumeric` decides. Build the options with [`AlphaOptions::alphanumeric`].

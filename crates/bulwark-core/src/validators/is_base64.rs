@@ -46,7 +46,10 @@ pub fn is_base64(s: &str, options: &Base64Options) -> bool {
     } else {
         b
     };
-    let alphabet = |c: &u8| c.is_ascii_alphanumeric() || if options.url_safe { matches!(c, b'-' | b'_') } else { matches!(c, b'+' | b'/') };
+    let alphabet = |c: &u8| {
+        c.is_ascii_alphanumeric()
+            || if options.url_safe { matches!(c, b'-' | b'_') } else { matches!(c, b'+' | b'/') }
+    };
     !body.is_empty() && body.iter().all(alphabet)
 }
 
@@ -57,17 +60,57 @@ mod tests {
     #[test]
     fn table() {
         let d = Base64Options::default();
-        for s in ["", "Zg==", "Zm8=", "Zm9v", "Zm9vYg==", "Zm9vYmE=", "Zm9vYmFy", "TG9yZW0gaXBzdW0gZG9sb3Igc2l0IGFtZXQsIGNvbnNlY3RldHVyIGFkaXBpc2NpbmcgZWxpdC4=", "Vml2YW11cyBmZXJtZW50dW0gc2VtcGVyIHBvcnRhLg==", "U3VzcGVuZGlzc2UgbGVjdHVzIGxlbw==", "MIICXAIBAAKBgQCqGKukO1De7zhZj6+H0qtjTkVxwTCpvKe4eCZ0FPqri0cb2JZfXJ/DgYSF6vUpwmJG8wVQZKjeGcjDOL5UlsuusFncCzWBQ7RKNUSesmQRMSGkVb1/3j+skZ6UtW+5u09lHNsj6tQ51s1SPrCBkedbNf0Tp0GbMJDyR4e9T04ZZwIDAQAB"] {
+        for s in [
+            "",
+            "Zg==",
+            "Zm8=",
+            "Zm9v",
+            "Zm9vYg==",
+            "Zm9vYmE=",
+            "Zm9vYmFy",
+            "TG9yZW0gaXBzdW0gZG9sb3Igc2l0IGFtZXQsIGNvbnNlY3RldHVyIGFkaXBpc2NpbmcgZWxpdC4=",
+            "Vml2YW11cyBmZXJtZW50dW0gc2VtcGVyIHBvcnRhLg==",
+            "U3VzcGVuZGlzc2UgbGVjdHVzIGxlbw==",
+            "MIICXAIBAAKBgQCqGKukO1De7zhZj6+H0qtjTkVxwTCpvKe4eCZ0FPqri0cb2JZfXJ/DgYSF6vUpwmJG8wVQZKjeGcjDOL5UlsuusFncCzWBQ7RKNUSesmQRMSGkVb1/3j+skZ6UtW+5u09lHNsj6tQ51s1SPrCBkedbNf0Tp0GbMJDyR4e9T04ZZwIDAQAB",
+        ] {
             assert!(is_base64(s, &d), "{s}");
         }
-        for s in ["12345", "Vml2YW11cyBmZXJtZtesting123", "Zg=", "Z===", "Zm=8", "=m9vYg==", "Zm9vYmFy====", "Zg", "Zm8", "Zm9vYg", "YQ", "SGVsbG8_V29ybGQ-", "===="] {
+        for s in [
+            "12345",
+            "Vml2YW11cyBmZXJtZtesting123",
+            "Zg=",
+            "Z===",
+            "Zm=8",
+            "=m9vYg==",
+            "Zm9vYmFy====",
+            "Zg",
+            "Zm8",
+            "Zm9vYg",
+            "YQ",
+            "SGVsbG8_V29ybGQ-",
+            "====",
+        ] {
             assert!(!is_base64(s, &d), "{s}");
         }
         let url = Base64Options::url_safe();
-        for s in ["", "bGFkaWVzIGFuZCBnZW50bGVtZW4sIHdlIGFyZSBmbG9hdGluZyBpbiBzcGFjZQ", "1234", "bXVtLW5ldmVyLXByb3Vk", "PDw_Pz8-Pg", "VGhpcyBpcyBhbiBlbmNvZGVkIHN0cmluZw"] {
+        for s in [
+            "",
+            "bGFkaWVzIGFuZCBnZW50bGVtZW4sIHdlIGFyZSBmbG9hdGluZyBpbiBzcGFjZQ",
+            "1234",
+            "bXVtLW5ldmVyLXByb3Vk",
+            "PDw_Pz8-Pg",
+            "VGhpcyBpcyBhbiBlbmNvZGVkIHN0cmluZw",
+        ] {
             assert!(is_base64(s, &url), "{s}");
         }
-        for s in [" AA", "\tAA", "\rAA", "\nAA", "This+isa/bad+base64Url==", "0K3RgtC+INC30LDQutC+0LTQuNGA0L7QstCw0L3QvdCw0Y8g0YHRgtGA0L7QutCw"] {
+        for s in [
+            " AA",
+            "\tAA",
+            "\rAA",
+            "\nAA",
+            "This+isa/bad+base64Url==",
+            "0K3RgtC+INC30LDQutC+0LTQuNGA0L7QstCw0L3QvdCw0Y8g0YHRgtGA0L7QutCw",
+        ] {
             assert!(!is_base64(s, &url), "{s}");
         }
         assert!(is_base64("Zg==", &Base64Options { url_safe: true, padding: true }));

@@ -21,7 +21,11 @@ pub fn is_boolean(s: &str, options: &BooleanOptions) -> bool {
     if options.loose {
         // JS toLowerCase; no non-ASCII character lowercases into these words' letters
         // except the Kelvin sign (to `k`), which none of them contains.
-        s.len() <= 5 && matches!(s.to_ascii_lowercase().as_str(), "true" | "false" | "1" | "0" | "yes" | "no")
+        s.len() <= 5
+            && matches!(
+                s.to_ascii_lowercase().as_str(),
+                "true" | "false" | "1" | "0" | "yes" | "no"
+            )
     } else {
         matches!(s, "true" | "false" | "1" | "0")
     }

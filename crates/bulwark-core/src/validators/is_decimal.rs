@@ -31,10 +31,18 @@ impl DecimalOptions {
         let invalid = || {
             Error::new(
                 ErrorCode::InvalidOptions,
-                format!("isDecimal: decimal_digits must look like '1,', '1,3' or '3', got '{decimal_digits}'"),
+                format!(
+                    "isDecimal: decimal_digits must look like '1,', '1,3' or '3', got '{decimal_digits}'"
+                ),
             )
         };
-        let number = |s: &str| if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) { s.parse::<u32>().ok() } else { None };
+        let number = |s: &str| {
+            if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
+                s.parse::<u32>().ok()
+            } else {
+                None
+            }
+        };
         let digits = match decimal_digits.split_once(',') {
             None => {
                 let n = number(decimal_digits).ok_or_else(invalid)?;
@@ -42,14 +50,19 @@ impl DecimalOptions {
             }
             Some((min, "")) => (number(min).ok_or_else(invalid)?, None),
             Some((min, max)) => {
-                let (min, max) = (number(min).ok_or_else(invalid)?, number(max).ok_or_else(invalid)?);
+                let (min, max) =
+                    (number(min).ok_or_else(invalid)?, number(max).ok_or_else(invalid)?);
                 if min > max {
                     return Err(invalid());
                 }
                 (min, Some(max))
             }
         };
-        Ok(DecimalOptions { force_decimal, decimal_digits: digits, decimal: decimal_separator(locale, "isDecimal")? })
+        Ok(DecimalOptions {
+            force_decimal,
+            decimal_digits: digits,
+            decimal: decimal_separator(locale, "isDecimal")?,
+        })
     }
 }
 
@@ -77,7 +90,9 @@ pub fn is_decimal(s: &str, options: &DecimalOptions) -> bool {
     };
     let (min, max) = options.decimal_digits;
     let count = fraction.len();
-    fraction.bytes().all(|b| b.is_ascii_digit()) && count >= min as usize && max.is_none_or(|max| count <= max as usize)
+    fraction.bytes().all(|b| b.is_ascii_digit())
+        && count >= min as usize
+        && max.is_none_or(|max| count <= max as usize)
 }
 
 #[cfg(test)]
@@ -94,16 +109,53 @@ mod tests {
     #[test]
     fn table() {
         let d = DecimalOptions::default();
-        for s in ["123", "00123", "-00123", "0", "-0", "+123", "0.01", ".1", "1.0", "-.25", "-0", "0.0000000000001"] {
+        for s in [
+            "123",
+            "00123",
+            "-00123",
+            "0",
+            "-0",
+            "+123",
+            "0.01",
+            ".1",
+            "1.0",
+            "-.25",
+            "-0",
+            "0.0000000000001",
+        ] {
             assert!(is_decimal(s, &d), "{s}");
         }
-        for s in ["0,01", ",1", "1,0", "-,25", "0,0000000000001", "0٫01", "٫1", "1٫0", "-٫25", "-", "+", "", " ", "-.", ".", "1.", "1e3", "1 "] {
+        for s in [
+            "0,01",
+            ",1",
+            "1,0",
+            "-,25",
+            "0,0000000000001",
+            "0٫01",
+            "٫1",
+            "1٫0",
+            "-٫25",
+            "-",
+            "+",
+            "",
+            " ",
+            "-.",
+            ".",
+            "1.",
+            "1e3",
+            "1 ",
+        ] {
             assert!(!is_decimal(s, &d), "{s}");
         }
         let de = opts(false, "1,", "de-DE");
         assert!(is_decimal("1,5", &de) && !is_decimal("1.5", &de));
         let range = opts(false, "2,3", "en-US");
-        assert!(is_decimal("1.23", &range) && is_decimal("1.234", &range) && !is_decimal("1.2", &range) && !is_decimal("1.2345", &range));
+        assert!(
+            is_decimal("1.23", &range)
+                && is_decimal("1.234", &range)
+                && !is_decimal("1.2", &range)
+                && !is_decimal("1.2345", &range)
+        );
         assert!(is_decimal("1.", &opts(false, "0,", "en-US")));
         for bad in ["", ",1", "1,x", "a", "2,1", "1}|.*{"] {
             assert!(DecimalOptions::new(false, bad, "en-US").is_err(), "{bad}");

@@ -2,9 +2,9 @@
 
 use std::borrow::Cow;
 
-use super::is_fqdn::{is_fqdn, FqdnOptions};
-use super::is_ip::{is_ip, IpVersion};
-use super::js_regex::{check_host, HostMatcher, JsRegex};
+use super::is_fqdn::{FqdnOptions, is_fqdn};
+use super::is_ip::{IpVersion, is_ip};
+use super::js_regex::{HostMatcher, JsRegex, check_host};
 use super::{is_js_space, utf16_len};
 
 /// Options of [`is_email`], with validator.js names and defaults.
@@ -117,10 +117,12 @@ pub fn is_email(s: &str, options: &EmailOptions) -> bool {
     let gmail_rules = options.domain_specific_validation;
     if hosts_listed || gmail_rules {
         let lower_domain = domain.to_lowercase();
-        if !options.host_blacklist.is_empty() && check_host(&lower_domain, &options.host_blacklist) {
+        if !options.host_blacklist.is_empty() && check_host(&lower_domain, &options.host_blacklist)
+        {
             return false;
         }
-        if !options.host_whitelist.is_empty() && !check_host(&lower_domain, &options.host_whitelist) {
+        if !options.host_whitelist.is_empty() && !check_host(&lower_domain, &options.host_whitelist)
+        {
             return false;
         }
         if gmail_rules && (lower_domain == "gmail.com" || lower_domain == "googlemail.com") {
@@ -166,14 +168,16 @@ fn check_user_and_domain(user: Cow<'_, str>, domain: &str, options: &EmailOption
         let inner = if user.len() >= 2 { &user[1..user.len() - 1] } else { "" };
         return is_quoted_user(inner, options.allow_utf8_local_part);
     }
-    let atom_char: fn(char) -> bool = if options.allow_utf8_local_part { is_utf8_atom_char } else { is_atom_char };
+    let atom_char: fn(char) -> bool =
+        if options.allow_utf8_local_part { is_utf8_atom_char } else { is_atom_char };
     user.split('.').all(|part| !part.is_empty() && part.chars().all(atom_char))
 }
 
 /// The length of the display name found by validator.js's `/^([^\x00-\x1F\x7F-\x9F]+)</`:
 /// the text before the last `<` that precedes the first control character.
 fn split_name_address(s: &str) -> Option<usize> {
-    let end = s.find(|c: char| matches!(c, '\u{0}'..='\u{1F}' | '\u{7F}'..='\u{9F}')).unwrap_or(s.len());
+    let end =
+        s.find(|c: char| matches!(c, '\u{0}'..='\u{1F}' | '\u{7F}'..='\u{9F}')).unwrap_or(s.len());
     let lt = s[..end].rfind('<')?;
     (lt > 0).then_some(lt)
 }
@@ -208,7 +212,9 @@ fn is_gmail_user(lower_user: &str) -> bool {
     if !(6..=30).contains(&without_dots) {
         return false;
     }
-    username.split('.').all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+    username.split('.').all(|part| {
+        !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    })
 }
 
 /// validator.js `emailUserPart`: `[a-z\d!#$%&'*+\-/=?^_`{|}~]`, case-insensitive.
@@ -235,7 +241,8 @@ fn is_quoted_user(inner: &str, utf8: bool) -> bool {
             let Some(next) = chars.next() else {
                 return false;
             };
-            let ok = matches!(next, '\u{1}'..='\u{9}' | '\u{B}'..='\u{7F}') || (utf8 && (next == '\u{A0}' || is_utf8_range(next)));
+            let ok = matches!(next, '\u{1}'..='\u{9}' | '\u{B}'..='\u{7F}')
+                || (utf8 && (next == '\u{A0}' || is_utf8_range(next)));
             if !ok {
                 return false;
             }
@@ -265,22 +272,61 @@ mod tests {
         let d = EmailOptions::default();
         let long_user = format!("{}@gmail.com", "a".repeat(64));
         let valid = [
-            "foo@bar.com", "x@x.au", "foo@bar.com.au", "foo+bar@bar.com", "hans.m端ller@test.com", "hans@m端ller.com",
-            "test|123@m端ller.com", "test123+ext@gmail.com", "some.name.midd.leNa.me.and.locality+extension@GoogleMail.com",
-            "\"foobar\"@example.com", "\"  foo  m端ller \"@example.com", "\"foo\\@bar\"@example.com", long_user.as_str(),
-            "test@gmail.com", "test.1@gmail.com", "sisko@example.com",
+            "foo@bar.com",
+            "x@x.au",
+            "foo@bar.com.au",
+            "foo+bar@bar.com",
+            "hans.m端ller@test.com",
+            "hans@m端ller.com",
+            "test|123@m端ller.com",
+            "test123+ext@gmail.com",
+            "some.name.midd.leNa.me.and.locality+extension@GoogleMail.com",
+            "\"foobar\"@example.com",
+            "\"  foo  m端ller \"@example.com",
+            "\"foo\\@bar\"@example.com",
+            long_user.as_str(),
+            "test@gmail.com",
+            "test.1@gmail.com",
+            "sisko@example.com",
         ];
         let too_long_user = format!("{}@gmail.com", "a".repeat(65));
         let too_long_domain = format!("test@{}.com", "a".repeat(251));
         let invalid = [
-            "invalidemail@", "invalid.com", "@invalid.com", "foo@bar.com.", "foo@_bar.com", "somename@ｇｍａｉｌ.com",
-            "foo@bar.co.uk.", "z@co.c", "ｇｍａｉｌｇｍａｉｌｇｍａｉｌｇｍａｉｌｇｍａｉｌ@gmail.com", too_long_user.as_str(),
-            too_long_domain.as_str(), "test1@invalid.co m", "test2@invalid.co m", "test3@invalid.co m", "test4@invalid.co m",
-            "test5@invalid.co m", "test6@invalid.co m", "test7@invalid.co m", "test8@invalid.co m", "test9@invalid.co m",
-            "test11@invalid.co m", "test12@invalid.co　m", "test13@invalid.co　m", "multiple..dots@stillinvalid.com",
-            "test123+invalid! sub_address@gmail.com", "gmail...ignores...dots...@gmail.com", "ends.with.dot.@gmail.com",
-            "multiple..dots@gmail.com", "wrong()[]\",:;<>@@gmail.com", "\"wrong()[]\",:;<>@@gmail.com", "username@domain.com�",
-            "username@domain.com©", "nbsp\u{a0}test@test.com", "nbsp_test@te\u{a0}st.com", "nbsp_test@test.co\u{a0}m",
+            "invalidemail@",
+            "invalid.com",
+            "@invalid.com",
+            "foo@bar.com.",
+            "foo@_bar.com",
+            "somename@ｇｍａｉｌ.com",
+            "foo@bar.co.uk.",
+            "z@co.c",
+            "ｇｍａｉｌｇｍａｉｌｇｍａｉｌｇｍａｉｌｇｍａｉｌ@gmail.com",
+            too_long_user.as_str(),
+            too_long_domain.as_str(),
+            "test1@invalid.co m",
+            "test2@invalid.co m",
+            "test3@invalid.co m",
+            "test4@invalid.co m",
+            "test5@invalid.co m",
+            "test6@invalid.co m",
+            "test7@invalid.co m",
+            "test8@invalid.co m",
+            "test9@invalid.co m",
+            "test11@invalid.co m",
+            "test12@invalid.co　m",
+            "test13@invalid.co　m",
+            "multiple..dots@stillinvalid.com",
+            "test123+invalid! sub_address@gmail.com",
+            "gmail...ignores...dots...@gmail.com",
+            "ends.with.dot.@gmail.com",
+            "multiple..dots@gmail.com",
+            "wrong()[]\",:;<>@@gmail.com",
+            "\"wrong()[]\",:;<>@@gmail.com",
+            "username@domain.com�",
+            "username@domain.com©",
+            "nbsp\u{a0}test@test.com",
+            "nbsp_test@te\u{a0}st.com",
+            "nbsp_test@test.co\u{a0}m",
         ];
         for s in valid {
             assert!(is_email(s, &d), "{s:?} should be valid");
@@ -294,14 +340,29 @@ mod tests {
     fn display_names() {
         let o = with(|o| o.allow_display_name = true);
         let valid = [
-            "foo@bar.com", "Some Name <foo@bar.com>", "Some Name <foo@bar.com>", "Name <test@gmail.com>",
-            "\"Some Name\" <foo@bar.com>", "\"Some \\\"Name\\\"\" <foo@bar.com>", "Some Name <foo@bar.com", "\"Some;Name\" <foo@bar.com>",
-            "Some Middle Name <some.name.middle@gmail.com>", "Name<test@gmail.com>", "😀 <a@b.com>",
+            "foo@bar.com",
+            "Some Name <foo@bar.com>",
+            "Some Name <foo@bar.com>",
+            "Name <test@gmail.com>",
+            "\"Some Name\" <foo@bar.com>",
+            "\"Some \\\"Name\\\"\" <foo@bar.com>",
+            "Some Name <foo@bar.com",
+            "\"Some;Name\" <foo@bar.com>",
+            "Some Middle Name <some.name.middle@gmail.com>",
+            "Name<test@gmail.com>",
+            "😀 <a@b.com>",
         ];
         let invalid = [
-            "invalidemail@", "Some Name <invalidemail@>", "Some Name foo@bar.com>",
-            "Some Name <foo@bar.com>.", "Some Name <foo@bar.com> ", "   <foo@bar.com>", "Some;Name <foo@bar.com>",
-            "\"Some \"Name\"\" <foo@bar.com>", "Some.Name <foo@bar.com>", "\"\" <foo@bar.com>",
+            "invalidemail@",
+            "Some Name <invalidemail@>",
+            "Some Name foo@bar.com>",
+            "Some Name <foo@bar.com>.",
+            "Some Name <foo@bar.com> ",
+            "   <foo@bar.com>",
+            "Some;Name <foo@bar.com>",
+            "\"Some \"Name\"\" <foo@bar.com>",
+            "Some.Name <foo@bar.com>",
+            "\"\" <foo@bar.com>",
         ];
         for s in valid {
             assert!(is_email(s, &o), "{s:?} should be valid");
@@ -316,10 +377,22 @@ mod tests {
 
     #[test]
     fn options() {
-        assert!(!is_email("foo@bar.com", &with(|o| o.host_blacklist = vec![HostMatcher::Exact("bar.com".into())])));
-        assert!(!is_email("foo@BAR.com", &with(|o| o.host_blacklist = vec![HostMatcher::Exact("bar.com".into())])));
-        assert!(is_email("foo@bar.com", &with(|o| o.host_whitelist = vec![HostMatcher::Exact("bar.com".into())])));
-        assert!(!is_email("foo@baz.com", &with(|o| o.host_whitelist = vec![HostMatcher::Exact("bar.com".into())])));
+        assert!(!is_email(
+            "foo@bar.com",
+            &with(|o| o.host_blacklist = vec![HostMatcher::Exact("bar.com".into())])
+        ));
+        assert!(!is_email(
+            "foo@BAR.com",
+            &with(|o| o.host_blacklist = vec![HostMatcher::Exact("bar.com".into())])
+        ));
+        assert!(is_email(
+            "foo@bar.com",
+            &with(|o| o.host_whitelist = vec![HostMatcher::Exact("bar.com".into())])
+        ));
+        assert!(!is_email(
+            "foo@baz.com",
+            &with(|o| o.host_whitelist = vec![HostMatcher::Exact("bar.com".into())])
+        ));
         assert!(is_email("foo@localhost", &with(|o| o.require_tld = false)));
         assert!(!is_email("foo@localhost", &EmailOptions::default()));
         assert!(is_email("foo@1.2.3.4", &with(|o| o.allow_ip_domain = true)));
@@ -327,7 +400,10 @@ mod tests {
         assert!(!is_email("foo@[]", &with(|o| o.allow_ip_domain = true)));
         assert!(!is_email("hans.m端ller@test.com", &with(|o| o.allow_utf8_local_part = false)));
         assert!(is_email("foo@b_ar.com", &with(|o| o.allow_underscores = true)));
-        let bl = EmailOptions { blacklisted_chars: EmailOptions::blacklisted_chars_from("abc").unwrap_or(None), ..Default::default() };
+        let bl = EmailOptions {
+            blacklisted_chars: EmailOptions::blacklisted_chars_from("abc").unwrap_or(None),
+            ..Default::default()
+        };
         assert!(!is_email("email@gmail.com", &bl));
         assert!(is_email("email@gmail.com", &EmailOptions::default()));
         assert!(is_email("emil@gmail.com", &bl));

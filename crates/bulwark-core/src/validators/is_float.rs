@@ -1,6 +1,6 @@
 //! `isFloat`.
 
-use super::alpha::{find, DECIMAL};
+use super::alpha::{DECIMAL, find};
 use super::is_int::in_bounds;
 use crate::{Error, ErrorCode, Result};
 
@@ -27,7 +27,9 @@ impl Default for FloatOptions {
 
 /// The decimal separator of a validator.js locale (`isFloatLocales`).
 pub(crate) fn decimal_separator(locale: &str, function: &str) -> Result<char> {
-    find(DECIMAL, locale).ok_or_else(|| Error::new(ErrorCode::InvalidOptions, format!("{function}: invalid locale '{locale}'")))
+    find(DECIMAL, locale).ok_or_else(|| {
+        Error::new(ErrorCode::InvalidOptions, format!("{function}: invalid locale '{locale}'"))
+    })
 }
 
 impl FloatOptions {
@@ -37,7 +39,10 @@ impl FloatOptions {
     /// `INVALID_OPTIONS` for a locale validator.js does not list (it would silently build
     /// a wrong regex).
     pub fn with_locale(locale: &str) -> Result<FloatOptions> {
-        Ok(FloatOptions { decimal: decimal_separator(locale, "isFloat")?, ..FloatOptions::default() })
+        Ok(FloatOptions {
+            decimal: decimal_separator(locale, "isFloat")?,
+            ..FloatOptions::default()
+        })
     }
 }
 
@@ -84,7 +89,13 @@ fn js_parse_float(s: &str, parts: &FloatParts, sep: char) -> f64 {
             None => text.as_str(),
         }
     };
-    if number.strip_prefix(['-', '+']).unwrap_or(number).bytes().next().is_none_or(|b| !b.is_ascii_digit() && b != b'.') {
+    if number
+        .strip_prefix(['-', '+'])
+        .unwrap_or(number)
+        .bytes()
+        .next()
+        .is_none_or(|b| !b.is_ascii_digit() && b != b'.')
+    {
         return f64::NAN;
     }
     number.parse::<f64>().unwrap_or(f64::NAN)
@@ -110,10 +121,20 @@ pub fn is_float(s: &str, options: &FloatOptions) -> bool {
     let Some(parts) = float_parts(s, options.decimal) else {
         return false;
     };
-    if options.min.is_none() && options.max.is_none() && options.lt.is_none() && options.gt.is_none() {
+    if options.min.is_none()
+        && options.max.is_none()
+        && options.lt.is_none()
+        && options.gt.is_none()
+    {
         return true;
     }
-    in_bounds(js_parse_float(s, &parts, options.decimal), options.min, options.max, options.lt, options.gt)
+    in_bounds(
+        js_parse_float(s, &parts, options.decimal),
+        options.min,
+        options.max,
+        options.lt,
+        options.gt,
+    )
 }
 
 #[cfg(test)]
@@ -123,18 +144,54 @@ mod tests {
     #[test]
     fn table() {
         let d = FloatOptions::default();
-        for s in ["123", "123.", "123.123", "-123.123", "-0.123", "+0.123", "0.123", ".0", "-.123", "+.123", "01.123", "-0.22250738585072011e-307", "-.", "e5", "1e5", "1E+5"] {
+        for s in [
+            "123",
+            "123.",
+            "123.123",
+            "-123.123",
+            "-0.123",
+            "+0.123",
+            "0.123",
+            ".0",
+            "-.123",
+            "+.123",
+            "01.123",
+            "-0.22250738585072011e-307",
+            "-.",
+            "e5",
+            "1e5",
+            "1E+5",
+        ] {
             assert!(is_float(s, &d), "{s}");
         }
-        for s in ["0,824", "abc", "  ", "", ".", ",", "+", "-", "foo", "1.2.3", "1e", "1e+", "0x1", "١٫٥", " 1"] {
+        for s in [
+            "0,824", "abc", "  ", "", ".", ",", "+", "-", "foo", "1.2.3", "1e", "1e+", "0x1",
+            "١٫٥", " 1",
+        ] {
             assert!(!is_float(s, &d), "{s}");
         }
         let bounded = FloatOptions { min: Some(3.7), ..d };
-        for (s, ok) in [("3.888", true), ("3.92", true), ("4.5", true), ("50", true), ("3.65", false), ("-5", false), ("-.", false), ("e5", false)] {
+        for (s, ok) in [
+            ("3.888", true),
+            ("3.92", true),
+            ("4.5", true),
+            ("50", true),
+            ("3.65", false),
+            ("-5", false),
+            ("-.", false),
+            ("e5", false),
+        ] {
             assert_eq!(is_float(s, &bounded), ok, "{s}");
         }
         let range = FloatOptions { gt: Some(-5.5), lt: Some(10.0), ..d };
-        for (s, ok) in [("9.9", true), ("-5.3", true), ("-5.5", false), ("10", false), ("1e1", false), ("1e0", true)] {
+        for (s, ok) in [
+            ("9.9", true),
+            ("-5.3", true),
+            ("-5.5", false),
+            ("10", false),
+            ("1e1", false),
+            ("1e0", true),
+        ] {
             assert_eq!(is_float(s, &range), ok, "{s}");
         }
         let de = match FloatOptions::with_locale("de-DE") {

@@ -24,10 +24,33 @@ mod tests {
 
     #[test]
     fn table() {
-        for s in ["deadBEEF", "ff0044", "0xff0044", "0XfF0044", "0x0123456789abcDEF", "0X0123456789abcDEF", "0hfedCBA9876543210", "0HfedCBA9876543210", "0123456789abcDEF", "0"] {
+        for s in [
+            "deadBEEF",
+            "ff0044",
+            "0xff0044",
+            "0XfF0044",
+            "0x0123456789abcDEF",
+            "0X0123456789abcDEF",
+            "0hfedCBA9876543210",
+            "0HfedCBA9876543210",
+            "0123456789abcDEF",
+            "0",
+        ] {
             assert!(is_hexadecimal(s), "{s}");
         }
-        for s in ["0x", "0h", "abcdefg", "", "..", "0xa2h", "0xa20x", "0x0123456789abcDEFq", "0hfedCBA9876543210q", "01234q56789abcDEF", "ａ"] {
+        for s in [
+            "0x",
+            "0h",
+            "abcdefg",
+            "",
+            "..",
+            "0xa2h",
+            "0xa20x",
+            "0x0123456789abcDEFq",
+            "0hfedCBA9876543210q",
+            "01234q56789abcDEF",
+            "ａ",
+        ] {
             assert!(!is_hexadecimal(s), "{s}");
         }
         assert!(is_hexadecimal(&"f".repeat(1 << 20)));

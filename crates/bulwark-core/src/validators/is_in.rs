@@ -21,7 +21,15 @@ mod tests {
     #[test]
     fn table() {
         let values: Vec<String> = ["foo", "bar", "1", ""].iter().map(|s| s.to_string()).collect();
-        for (s, expected) in [("foo", true), ("bar", true), ("1", true), ("", true), ("foobar", false), ("fo", false), (" foo", false)] {
+        for (s, expected) in [
+            ("foo", true),
+            ("bar", true),
+            ("1", true),
+            ("", true),
+            ("foobar", false),
+            ("fo", false),
+            (" foo", false),
+        ] {
             assert_eq!(is_in(s, &values), expected, "{s}");
         }
         assert!(!is_in("foo", &[]));

@@ -42,7 +42,11 @@ pub fn is_int(s: &str, options: &IntOptions) -> bool {
     if !options.allow_leading_zeroes && digits.len() > 1 && digits.starts_with('0') {
         return false;
     }
-    if options.min.is_none() && options.max.is_none() && options.lt.is_none() && options.gt.is_none() {
+    if options.min.is_none()
+        && options.max.is_none()
+        && options.lt.is_none()
+        && options.gt.is_none()
+    {
         return true;
     }
     // JS converts the string with Number(): the correctly rounded f64.
@@ -53,8 +57,17 @@ pub fn is_int(s: &str, options: &IntOptions) -> bool {
 }
 
 /// validator.js's `min`/`max`/`lt`/`gt` checks (a NaN value fails every set bound).
-pub(crate) fn in_bounds(value: f64, min: Option<f64>, max: Option<f64>, lt: Option<f64>, gt: Option<f64>) -> bool {
-    min.is_none_or(|m| value >= m) && max.is_none_or(|m| value <= m) && lt.is_none_or(|m| value < m) && gt.is_none_or(|m| value > m)
+pub(crate) fn in_bounds(
+    value: f64,
+    min: Option<f64>,
+    max: Option<f64>,
+    lt: Option<f64>,
+    gt: Option<f64>,
+) -> bool {
+    min.is_none_or(|m| value >= m)
+        && max.is_none_or(|m| value <= m)
+        && lt.is_none_or(|m| value < m)
+        && gt.is_none_or(|m| value > m)
 }
 
 #[cfg(test)]
@@ -78,7 +91,9 @@ mod tests {
             assert!(!is_int(s, &strict), "{s}");
         }
         let range = IntOptions { min: Some(10.0), max: Some(15.0), ..d };
-        for (s, ok) in [("15", true), ("80", false), ("9", false), ("10", true), ("010", true), ("+11", true)] {
+        for (s, ok) in
+            [("15", true), ("80", false), ("9", false), ("10", true), ("010", true), ("+11", true)]
+        {
             assert_eq!(is_int(s, &range), ok, "{s}");
         }
         let open = IntOptions { gt: Some(10.0), lt: Some(15.0), ..d };

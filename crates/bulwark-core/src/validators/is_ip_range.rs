@@ -1,6 +1,6 @@
 //! `isIPRange`.
 
-use super::is_ip::{is_ip, IpVersion};
+use super::is_ip::{IpVersion, is_ip};
 
 /// `true` when `s` is an address and a prefix length (CIDR notation), as validator.js
 /// `isIPRange` decides: `ip/len` with `len` 0-32 for IPv4 and 0-128 for IPv6, written
@@ -18,7 +18,11 @@ pub fn is_ip_range(s: &str, version: IpVersion) -> bool {
     let Some((ip, subnet)) = s.split_once('/') else {
         return false;
     };
-    if subnet.contains('/') || subnet.is_empty() || subnet.len() > 3 || !subnet.bytes().all(|b| b.is_ascii_digit()) {
+    if subnet.contains('/')
+        || subnet.is_empty()
+        || subnet.len() > 3
+        || !subnet.bytes().all(|b| b.is_ascii_digit())
+    {
         return false;
     }
     if subnet.len() > 1 && subnet.starts_with('0') {
@@ -42,10 +46,30 @@ mod tests {
 
     #[test]
     fn table() {
-        let valid = ["127.0.0.1/24", "0.0.0.0/0", "255.255.255.0/32", "::/0", "::/128", "2001::/128", "2001:800::/128", "::ffff:127.0.0.1/96"];
+        let valid = [
+            "127.0.0.1/24",
+            "0.0.0.0/0",
+            "255.255.255.0/32",
+            "::/0",
+            "::/128",
+            "2001::/128",
+            "2001:800::/128",
+            "::ffff:127.0.0.1/96",
+        ];
         let invalid = [
-            "0.0.0.0/-1", "0.0.0.0/33", "0.0.0.0/01", "::/129", "::/-1", "2001:800::/129", "127.0.0.1", "127.0.0.1/", "127.0.0.1/24/24",
-            "abc/24", "127.0.0.1/2a", "127.0.0.1/ 24", "1.2.3.4/1000",
+            "0.0.0.0/-1",
+            "0.0.0.0/33",
+            "0.0.0.0/01",
+            "::/129",
+            "::/-1",
+            "2001:800::/129",
+            "127.0.0.1",
+            "127.0.0.1/",
+            "127.0.0.1/24/24",
+            "abc/24",
+            "127.0.0.1/2a",
+            "127.0.0.1/ 24",
+            "1.2.3.4/1000",
         ];
         for s in valid {
             assert!(is_ip_range(s, IpVersion::Any), "{s}");

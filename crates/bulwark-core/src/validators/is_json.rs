@@ -203,22 +203,61 @@ mod tests {
     #[test]
     fn table() {
         let d = JsonOptions::default();
-        for s in ["{ \"key\": \"value\" }", "{}", "[]", "[1,2,3]", " { \"a\" : [ { } , [ ] , null , -0.5e+3 ] } ", "{\"\\ud800\":\"\\uDFFF\"}", "[\"\u{2028}\"]", "{\"a\":1,\"a\":2}"] {
+        for s in [
+            "{ \"key\": \"value\" }",
+            "{}",
+            "[]",
+            "[1,2,3]",
+            " { \"a\" : [ { } , [ ] , null , -0.5e+3 ] } ",
+            "{\"\\ud800\":\"\\uDFFF\"}",
+            "[\"\u{2028}\"]",
+            "{\"a\":1,\"a\":2}",
+        ] {
             assert!(is_json(s, &d), "{s}");
         }
         for s in [
-            "{ key: \"value\" }", "{ 'key': 'value' }", "null", "1234", "false", "\"nope\"", "", " ", "[1,]", "[,1]", "{\"a\":}", "{\"a\" 1}",
-            "[01]", "[1.]", "[.5]", "[1e]", "[+1]", "[\"\t\"]", "[\"\\x\"]", "[\"\\u12\"]", "[] []", "[", "]", "{\"a\":1,}", "[NaN]",
-            "[Infinity]", "[\u{a0}]", "[tru]", "[nul]",
+            "{ key: \"value\" }",
+            "{ 'key': 'value' }",
+            "null",
+            "1234",
+            "false",
+            "\"nope\"",
+            "",
+            " ",
+            "[1,]",
+            "[,1]",
+            "{\"a\":}",
+            "{\"a\" 1}",
+            "[01]",
+            "[1.]",
+            "[.5]",
+            "[1e]",
+            "[+1]",
+            "[\"\t\"]",
+            "[\"\\x\"]",
+            "[\"\\u12\"]",
+            "[] []",
+            "[",
+            "]",
+            "{\"a\":1,}",
+            "[NaN]",
+            "[Infinity]",
+            "[\u{a0}]",
+            "[tru]",
+            "[nul]",
         ] {
             assert!(!is_json(s, &d), "{s}");
         }
         let primitives = JsonOptions { allow_primitives: true, ..d };
-        for (s, ok) in [("true", true), ("false", true), ("null", true), ("1", false), ("\"x\"", false)] {
+        for (s, ok) in
+            [("true", true), ("false", true), ("null", true), ("1", false), ("\"x\"", false)]
+        {
             assert_eq!(is_json(s, &primitives), ok, "{s}");
         }
         let any = JsonOptions { allow_any_value: true, ..d };
-        for (s, ok) in [("1", true), ("\"x\"", true), ("-0", true), ("null", true), ("x", false), ("", false)] {
+        for (s, ok) in
+            [("1", true), ("\"x\"", true), ("-0", true), ("null", true), ("x", false), ("", false)]
+        {
             assert_eq!(is_json(s, &any), ok, "{s}");
         }
     }

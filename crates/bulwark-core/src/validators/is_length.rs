@@ -92,8 +92,16 @@ mod tests {
             ("a\u{FE0F}\u{FE0F}\u{FE0F}\u{FE0F}", range(0.0, Some(1.0)), false),
             ("a\u{FE0F}\u{FE0F}\u{FE0F}\u{FE0F}", range(4.0, Some(4.0)), true),
             ("", LengthOptions { min: 0.0, max: Some(0.0), discrete_lengths: None }, true),
-            ("abc", LengthOptions { min: 0.0, max: None, discrete_lengths: Some(vec![2.0, 3.0]) }, true),
-            ("abcd", LengthOptions { min: 0.0, max: None, discrete_lengths: Some(vec![2.0, 3.0]) }, false),
+            (
+                "abc",
+                LengthOptions { min: 0.0, max: None, discrete_lengths: Some(vec![2.0, 3.0]) },
+                true,
+            ),
+            (
+                "abcd",
+                LengthOptions { min: 0.0, max: None, discrete_lengths: Some(vec![2.0, 3.0]) },
+                false,
+            ),
             ("ab", LengthOptions { min: 3.0, max: None, discrete_lengths: Some(vec![2.0]) }, false),
             ("ab", LengthOptions { min: 0.0, max: None, discrete_lengths: Some(vec![]) }, false),
         ];

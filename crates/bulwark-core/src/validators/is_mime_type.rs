@@ -16,7 +16,9 @@ fn simple() -> String {
 
 fn parameter_value() -> String {
     let quoted_char = format!(r"(?:[a-zA-Z0-9.\-+]|{SPACE})");
-    format!(r#"(?:"{quoted_char}{{0,70}}"|[a-zA-Z0-9.\-+]{{0,70}})(?:{SPACE}?\({quoted_char}{{1,20}}\))?"#)
+    format!(
+        r#"(?:"{quoted_char}{{0,70}}"|[a-zA-Z0-9.\-+]{{0,70}})(?:{SPACE}?\({quoted_char}{{1,20}}\))?"#
+    )
 }
 
 fn text() -> String {
@@ -24,7 +26,10 @@ fn text() -> String {
 }
 
 fn multipart() -> String {
-    format!(r"^(?i-u:multipart)/[a-zA-Z0-9.\-+]{{1,100}}(?:;{SPACE}?(?i-u:boundary|charset)={}){{0,2}}$", parameter_value())
+    format!(
+        r"^(?i-u:multipart)/[a-zA-Z0-9.\-+]{{1,100}}(?:;{SPACE}?(?i-u:boundary|charset)={}){{0,2}}$",
+        parameter_value()
+    )
 }
 
 static SIMPLE: OnceLock<Option<Regex>> = OnceLock::new();
@@ -48,7 +53,9 @@ pub fn is_mime_type(s: &str) -> bool {
     if s.len() > 2048 {
         return false;
     }
-    let test = |cell: &'static OnceLock<Option<Regex>>, pattern: fn() -> String| static_regex(cell, pattern).is_some_and(|re| re.is_match(s));
+    let test = |cell: &'static OnceLock<Option<Regex>>, pattern: fn() -> String| {
+        static_regex(cell, pattern).is_some_and(|re| re.is_match(s))
+    };
     test(&SIMPLE, simple) || test(&TEXT, text) || test(&MULTIPART, multipart)
 }
 
@@ -66,20 +73,50 @@ mod tests {
     #[test]
     fn table() {
         for s in [
-            "application/json", "application/xhtml+xml", "audio/mp4", "image/bmp", "font/woff2", "message/http", "model/vnd.gtw",
-            "multipart/form-data", "multipart/form-data; boundary=something", "multipart/form-data; charset=utf-8; boundary=something",
-            "multipart/form-data; boundary=something; charset=utf-8", "multipart/form-data; boundary=something; charset=\"utf-8\"",
-            "multipart/form-data; boundary=\"something\"; charset=utf-8", "multipart/form-data; boundary=\"something\"; charset=\"utf-8\"",
-            "text/css", "text/plain; charset=utf8", "Text/HTML;Charset=\"utf-8\"", "text/html;charset=UTF-8",
-            "Text/html;charset=UTF-8", "text/html; charset=us-ascii", "text/html; charset=us-ascii (Plain text)",
-            "text/html; charset=\"us-ascii\"", "video/mp4", "APPLICATION/JSON",
+            "application/json",
+            "application/xhtml+xml",
+            "audio/mp4",
+            "image/bmp",
+            "font/woff2",
+            "message/http",
+            "model/vnd.gtw",
+            "multipart/form-data",
+            "multipart/form-data; boundary=something",
+            "multipart/form-data; charset=utf-8; boundary=something",
+            "multipart/form-data; boundary=something; charset=utf-8",
+            "multipart/form-data; boundary=something; charset=\"utf-8\"",
+            "multipart/form-data; boundary=\"something\"; charset=utf-8",
+            "multipart/form-data; boundary=\"something\"; charset=\"utf-8\"",
+            "text/css",
+            "text/plain; charset=utf8",
+            "Text/HTML;Charset=\"utf-8\"",
+            "text/html;charset=UTF-8",
+            "Text/html;charset=UTF-8",
+            "text/html; charset=us-ascii",
+            "text/html; charset=us-ascii (Plain text)",
+            "text/html; charset=\"us-ascii\"",
+            "video/mp4",
+            "APPLICATION/JSON",
         ] {
             assert!(is_mime_type(s), "{s}");
         }
         for s in [
-            "", " ", "/", "f/b", "application", "application\\json", "application/json/text", "application/json; charset=utf-8",
-            "audio/mp4; charset=utf-8", "image/bmp; charset=utf-8", "font/woff2; charset=utf-8", "message/http; charset=utf-8",
-            "model/vnd.gtw; charset=utf-8", "video/mp4; charset=utf-8", "meſſage/http", "\u{212A}/x",
+            "",
+            " ",
+            "/",
+            "f/b",
+            "application",
+            "application\\json",
+            "application/json/text",
+            "application/json; charset=utf-8",
+            "audio/mp4; charset=utf-8",
+            "image/bmp; charset=utf-8",
+            "font/woff2; charset=utf-8",
+            "message/http; charset=utf-8",
+            "model/vnd.gtw; charset=utf-8",
+            "video/mp4; charset=utf-8",
+            "meſſage/http",
+            "\u{212A}/x",
         ] {
             assert!(!is_mime_type(s), "{s}");
         }

@@ -22,10 +22,18 @@ mod tests {
 
     #[test]
     fn table() {
-        for s in ["507f1f77bcf86cd799439011", "507F1F77BCF86CD799439011", "0x7f1f77bcf86cd799439011"] {
+        for s in
+            ["507f1f77bcf86cd799439011", "507F1F77BCF86CD799439011", "0x7f1f77bcf86cd799439011"]
+        {
             assert!(is_mongo_id(s), "{s}");
         }
-        for s in ["507f1f77bcf86cd7994390", "507f1f77bcf86cd79943901z", "", "507f1f77bcf86cd799439011 ", "507f1f77bcf86cd7994390111"] {
+        for s in [
+            "507f1f77bcf86cd7994390",
+            "507f1f77bcf86cd79943901z",
+            "",
+            "507f1f77bcf86cd799439011 ",
+            "507f1f77bcf86cd7994390111",
+        ] {
             assert!(!is_mongo_id(s), "{s}");
         }
     }

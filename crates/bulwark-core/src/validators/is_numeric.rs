@@ -68,7 +68,11 @@ mod tests {
             assert!(!is_numeric(s, &d), "{s}");
         }
         let strict = NumericOptions { no_symbols: true, ..d };
-        assert!(is_numeric("00123", &strict) && !is_numeric("-0", &strict) && !is_numeric("1.5", &strict));
+        assert!(
+            is_numeric("00123", &strict)
+                && !is_numeric("-0", &strict)
+                && !is_numeric("1.5", &strict)
+        );
         let de = match NumericOptions::with_locale("de-DE", false) {
             Ok(o) => o,
             Err(err) => panic!("{err}"),

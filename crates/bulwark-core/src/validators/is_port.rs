@@ -1,6 +1,6 @@
 //! `isPort`.
 
-use super::is_int::{is_int, IntOptions};
+use super::is_int::{IntOptions, is_int};
 
 /// `true` when `s` is a port number 0-65535 without leading zeros, as validator.js `isPort`
 /// decides (`isInt` with `allow_leading_zeroes: false, min: 0, max: 65535`).
@@ -14,7 +14,16 @@ use super::is_int::{is_int, IntOptions};
 /// assert!(!is_port("080"));
 /// ```
 pub fn is_port(s: &str) -> bool {
-    is_int(s, &IntOptions { allow_leading_zeroes: false, min: Some(0.0), max: Some(65535.0), lt: None, gt: None })
+    is_int(
+        s,
+        &IntOptions {
+            allow_leading_zeroes: false,
+            min: Some(0.0),
+            max: Some(65535.0),
+            lt: None,
+            gt: None,
+        },
+    )
 }
 
 #[cfg(test)]

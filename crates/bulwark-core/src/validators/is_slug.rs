@@ -40,10 +40,35 @@ mod tests {
 
     #[test]
     fn table() {
-        for s in ["foo", "foo-bar", "foo_bar", "foo-bar-foo", "foo-bar_foo", "foo-bar_foo", "cs_67", "75-b4r", "cs-cz", "cscz", "a", "1"] {
+        for s in [
+            "foo",
+            "foo-bar",
+            "foo_bar",
+            "foo-bar-foo",
+            "foo-bar_foo",
+            "foo-bar_foo",
+            "cs_67",
+            "75-b4r",
+            "cs-cz",
+            "cscz",
+            "a",
+            "1",
+        ] {
             assert!(is_slug(s), "{s}");
         }
-        for s in ["not-----------slug", "@#_$@", "-not-slug", "not-slug-", "_not-slug", "not-slug_", "not slug", "", "Foo", "a__b", "a-_b"] {
+        for s in [
+            "not-----------slug",
+            "@#_$@",
+            "-not-slug",
+            "not-slug-",
+            "_not-slug",
+            "not-slug_",
+            "not slug",
+            "",
+            "Foo",
+            "a__b",
+            "a-_b",
+        ] {
             assert!(!is_slug(s), "{s}");
         }
         let adversarial = format!("a{}", "-_".repeat(1 << 19));

@@ -63,7 +63,14 @@ fn is_symbol(c: char) -> bool {
 }
 
 fn analyze(s: &str) -> Analysis {
-    let mut a = Analysis { length: super::utf16_len(s), unique: 0, upper: 0, lower: 0, numbers: 0, symbols: 0 };
+    let mut a = Analysis {
+        length: super::utf16_len(s),
+        unique: 0,
+        upper: 0,
+        lower: 0,
+        numbers: 0,
+        symbols: 0,
+    };
     let mut seen_ascii = [false; 256];
     let mut seen_other: HashSet<char> = HashSet::new();
     for c in s.chars() {
@@ -139,13 +146,37 @@ mod tests {
     #[test]
     fn table() {
         let d = StrongPasswordOptions::default();
-        for s in ["%2%k{7BsL\"M%Kd6e", "EXAMPLE of very long_password123!", "mxH_+2vs&54_+H3P", "+&DxJ=X7-4L8jRCD", "etV*p%Nr6w&H%FeF", "£3.ndSau_7", "VaLIDWith\\Symb0l"] {
+        for s in [
+            "%2%k{7BsL\"M%Kd6e",
+            "EXAMPLE of very long_password123!",
+            "mxH_+2vs&54_+H3P",
+            "+&DxJ=X7-4L8jRCD",
+            "etV*p%Nr6w&H%FeF",
+            "£3.ndSau_7",
+            "VaLIDWith\\Symb0l",
+        ] {
             assert!(is_strong_password(s, &d), "{s}");
         }
-        for s in ["", "password", "hunter2", "hello world", "passw0rd", "password!", "PASSWORD!", "abcDEF123"] {
+        for s in [
+            "",
+            "password",
+            "hunter2",
+            "hello world",
+            "passw0rd",
+            "password!",
+            "PASSWORD!",
+            "abcDEF123",
+        ] {
             assert!(!is_strong_password(s, &d), "{s}");
         }
-        let cases: [(&str, f64); 6] = [("abc", 13.0), ("aaa", 12.0), ("Aa1!", 44.0), ("", 0.0), ("😀", 1.5), ("aA1!😀😀", 46.5)];
+        let cases: [(&str, f64); 6] = [
+            ("abc", 13.0),
+            ("aaa", 12.0),
+            ("Aa1!", 44.0),
+            ("", 0.0),
+            ("😀", 1.5),
+            ("aA1!😀😀", 46.5),
+        ];
         for (s, score) in cases {
             assert_eq!(password_score(s, &d), score, "{s}");
         }

@@ -1,8 +1,8 @@
 //! `isURL`.
 
-use super::is_fqdn::{is_fqdn, FqdnOptions};
-use super::is_ip::{is_ip, IpVersion};
-use super::js_regex::{check_host, HostMatcher};
+use super::is_fqdn::{FqdnOptions, is_fqdn};
+use super::is_ip::{IpVersion, is_ip};
+use super::js_regex::{HostMatcher, check_host};
 use super::{is_js_space, utf16_len};
 
 /// Options of [`is_url`], with validator.js names and defaults. The host is checked with
@@ -89,12 +89,17 @@ fn scheme_len(s: &str) -> Option<usize> {
     if !b.first()?.is_ascii_alphabetic() {
         return None;
     }
-    let len = b.iter().take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-' | b'.')).count();
+    let len = b
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-' | b'.'))
+        .count();
     (b.get(len) == Some(&b':')).then_some(len)
 }
 
 fn has_percent_escape(s: &str) -> bool {
-    s.as_bytes().windows(3).any(|w| w[0] == b'%' && w[1].is_ascii_hexdigit() && w[2].is_ascii_hexdigit())
+    s.as_bytes()
+        .windows(3)
+        .any(|w| w[0] == b'%' && w[1].is_ascii_hexdigit() && w[2].is_ascii_hexdigit())
 }
 
 /// `true` when `s` is a URL, as validator.js `isURL` decides, except that `javascript:`,
@@ -152,7 +157,9 @@ pub fn is_url(s: &str, options: &UrlOptions) -> bool {
             match before_slash.find('@') {
                 Some(at) => {
                     let before_at = &before_slash[..at];
-                    let valid_auth = before_at.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'%' | b':'));
+                    let valid_auth = before_at.bytes().all(|b| {
+                        b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'%' | b':')
+                    });
                     // Credentials (`user:password@host`) unless they hide encoded content.
                     !valid_auth || has_percent_escape(before_at)
                 }
@@ -212,7 +219,10 @@ pub fn is_url(s: &str, options: &UrlOptions) -> bool {
                 return false;
             }
             let digits = port.trim_start_matches('0');
-            if digits.is_empty() || digits.len() > 5 || digits.parse::<u32>().map_or(true, |p| p > 65535) {
+            if digits.is_empty()
+                || digits.len() > 5
+                || digits.parse::<u32>().map_or(true, |p| p > 65535)
+            {
                 return false;
             }
         }
@@ -233,7 +243,10 @@ pub fn is_url(s: &str, options: &UrlOptions) -> bool {
         allow_wildcard: options.allow_wildcard,
         ignore_max_length: options.ignore_max_length,
     };
-    if !is_ip(host, IpVersion::Any) && !is_fqdn(host, &fqdn) && !ipv6.is_some_and(|ip| is_ip(ip, IpVersion::V6)) {
+    if !is_ip(host, IpVersion::Any)
+        && !is_fqdn(host, &fqdn)
+        && !ipv6.is_some_and(|ip| is_ip(ip, IpVersion::V6))
+    {
         return false;
     }
     let host = if host.is_empty() { ipv6.unwrap_or("") } else { host };
@@ -255,7 +268,9 @@ fn wrapped_ipv6(hostname: &str) -> Option<(&str, Option<&str>)> {
     }
     match rest.strip_prefix(':') {
         None if rest.is_empty() => Some((address, None)),
-        Some(port) if !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit()) => Some((address, Some(port))),
+        Some(port) if !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit()) => {
+            Some((address, Some(port)))
+        }
         _ => None,
     }
 }
@@ -275,33 +290,101 @@ mod tests {
         let d = UrlOptions::default();
         let long = format!("http://foobar.com/{}", "f".repeat(2064));
         let valid = [
-            "foobar.com", "www.foobar.com", "foobar.com/", "valid.au", "http://www.foobar.com/", "HTTP://WWW.FOOBAR.COM/",
-            "https://www.foobar.com/", "HTTPS://WWW.FOOBAR.COM/", "http://www.foobar.com:23/", "http://www.foobar.com:65535/",
-            "http://www.foobar.com:5/", "https://www.foobar.com/", "ftp://www.foobar.com/", "http://www.foobar.com/~foobar",
-            "http://user:pass@www.foobar.com/", "http://user:@www.foobar.com/", "http://:pass@www.foobar.com/", "http://user@www.foobar.com",
-            "http://127.0.0.1/", "http://10.0.0.0/", "http://189.123.14.13/", "http://duckduckgo.com/?q=%2F",
-            "http://foobar.com/t$-_.+!*'(),", "http://foobar.com/?foo=bar#baz=qux", "http://foobar.com?foo=bar", "http://foobar.com#baz=qux",
-            "http://www.xn--froschgrn-x9a.net/", "http://xn--froschgrn-x9a.com/", "http://foo--bar.com", "http://høyfjellet.no",
-            "http://xn--j1aac5a4g.xn--j1amh", "http://xn------eddceddeftq7bvv7c4ke4c.xn--p1ai", "http://кулік.укр",
-            "test.com?ref=http://test2.com", "http://[FEDC:BA98:7654:3210:FEDC:BA98:7654:3210]:80/index.html",
-            "http://[1080:0:0:0:8:800:200C:417A]/index.html", "http://[3ffe:2a00:100:7031::1]", "http://[1080::8:800:200C:417A]/foo",
-            "http://[::192.9.5.5]/ipng", "http://[::FFFF:129.144.52.38]:80/index.html", "http://[2010:836B:4179::836B:4179]",
-            "http://example.com/example.json#/foo/bar", "http://1337.com", long.as_str(),
+            "foobar.com",
+            "www.foobar.com",
+            "foobar.com/",
+            "valid.au",
+            "http://www.foobar.com/",
+            "HTTP://WWW.FOOBAR.COM/",
+            "https://www.foobar.com/",
+            "HTTPS://WWW.FOOBAR.COM/",
+            "http://www.foobar.com:23/",
+            "http://www.foobar.com:65535/",
+            "http://www.foobar.com:5/",
+            "https://www.foobar.com/",
+            "ftp://www.foobar.com/",
+            "http://www.foobar.com/~foobar",
+            "http://user:pass@www.foobar.com/",
+            "http://user:@www.foobar.com/",
+            "http://:pass@www.foobar.com/",
+            "http://user@www.foobar.com",
+            "http://127.0.0.1/",
+            "http://10.0.0.0/",
+            "http://189.123.14.13/",
+            "http://duckduckgo.com/?q=%2F",
+            "http://foobar.com/t$-_.+!*'(),",
+            "http://foobar.com/?foo=bar#baz=qux",
+            "http://foobar.com?foo=bar",
+            "http://foobar.com#baz=qux",
+            "http://www.xn--froschgrn-x9a.net/",
+            "http://xn--froschgrn-x9a.com/",
+            "http://foo--bar.com",
+            "http://høyfjellet.no",
+            "http://xn--j1aac5a4g.xn--j1amh",
+            "http://xn------eddceddeftq7bvv7c4ke4c.xn--p1ai",
+            "http://кулік.укр",
+            "test.com?ref=http://test2.com",
+            "http://[FEDC:BA98:7654:3210:FEDC:BA98:7654:3210]:80/index.html",
+            "http://[1080:0:0:0:8:800:200C:417A]/index.html",
+            "http://[3ffe:2a00:100:7031::1]",
+            "http://[1080::8:800:200C:417A]/foo",
+            "http://[::192.9.5.5]/ipng",
+            "http://[::FFFF:129.144.52.38]:80/index.html",
+            "http://[2010:836B:4179::836B:4179]",
+            "http://example.com/example.json#/foo/bar",
+            "http://1337.com",
+            long.as_str(),
         ];
         for s in valid {
             assert!(is_url(s, &d), "{s:?} should be valid");
         }
         let too_long = format!("http://foobar.com/{}", "f".repeat(2067));
         let invalid = [
-            "http://localhost:3000/", "//foobar.com", "xyz://foobar.com", "invalid/", "invalid.x", "invalid.", ".com",
-            "http://com/", "http://300.0.0.1/", "mailto:foo@bar.com", "rtmp://foobar.com", "http://www.xn--.com/",
-            "http://xn--.com/", "http://www.foobar.com:0/", "http://www.foobar.com:70000/", "http://www.foobar.com:99999/",
-            "http://www.-foobar.com/", "http://www.foobar-.com/", "http://foobar/# lol", "http://foobar/? lol", "http://foobar/ lol/",
-            "http://lol @foobar.com/", "http://lol:lol @foobar.com/", "http://lol:lol:lol@foobar.com/", "http://lol: @foobar.com/",
-            "http://www.foo_bar.com/", "http://www.foobar.com/\t", "http://@foobar.com", "http://:@foobar.com", "http://\n@www.foobar.com/",
-            "", too_long.as_str(), "http://*.foo.com", "*.foo.com", "!.foo.com", "http://example.com.", "http://localhost:61500this is an invalid url!!!!",
-            "////foobar.com", "http:////foobar.com", "https://example.com/foo/<script>alert('XSS')</script>/", "javascript:alert(1)",
-            "javascript:alert@example.com", "JaVaScRiPt:alert@example.com", "data:text@example.com", "vbscript:msgbox@example.com",
+            "http://localhost:3000/",
+            "//foobar.com",
+            "xyz://foobar.com",
+            "invalid/",
+            "invalid.x",
+            "invalid.",
+            ".com",
+            "http://com/",
+            "http://300.0.0.1/",
+            "mailto:foo@bar.com",
+            "rtmp://foobar.com",
+            "http://www.xn--.com/",
+            "http://xn--.com/",
+            "http://www.foobar.com:0/",
+            "http://www.foobar.com:70000/",
+            "http://www.foobar.com:99999/",
+            "http://www.-foobar.com/",
+            "http://www.foobar-.com/",
+            "http://foobar/# lol",
+            "http://foobar/? lol",
+            "http://foobar/ lol/",
+            "http://lol @foobar.com/",
+            "http://lol:lol @foobar.com/",
+            "http://lol:lol:lol@foobar.com/",
+            "http://lol: @foobar.com/",
+            "http://www.foo_bar.com/",
+            "http://www.foobar.com/\t",
+            "http://@foobar.com",
+            "http://:@foobar.com",
+            "http://\n@www.foobar.com/",
+            "",
+            too_long.as_str(),
+            "http://*.foo.com",
+            "*.foo.com",
+            "!.foo.com",
+            "http://example.com.",
+            "http://localhost:61500this is an invalid url!!!!",
+            "////foobar.com",
+            "http:////foobar.com",
+            "https://example.com/foo/<script>alert('XSS')</script>/",
+            "javascript:alert(1)",
+            "javascript:alert@example.com",
+            "JaVaScRiPt:alert@example.com",
+            "data:text@example.com",
+            "vbscript:msgbox@example.com",
         ];
         for s in invalid {
             assert!(!is_url(s, &d), "{s:?} should be invalid");
@@ -313,8 +396,14 @@ mod tests {
         assert!(is_url("rtmp://foobar.com", &with(|o| o.protocols = vec!["rtmp".into()])));
         assert!(!is_url("http://foobar.com", &with(|o| o.protocols = vec!["rtmp".into()])));
         assert!(is_url("rtmp://foobar.com", &with(|o| o.require_valid_protocol = false)));
-        assert!(!is_url("javascript://foobar.com/%0aalert(1)", &with(|o| o.require_valid_protocol = false)));
-        assert!(is_url("javascript://foobar.com/x", &with(|o| o.protocols = vec!["javascript".into()])));
+        assert!(!is_url(
+            "javascript://foobar.com/%0aalert(1)",
+            &with(|o| o.require_valid_protocol = false)
+        ));
+        assert!(is_url(
+            "javascript://foobar.com/x",
+            &with(|o| o.protocols = vec!["javascript".into()])
+        ));
         assert!(!is_url("javascript:1", &with(|o| o.require_tld = false)));
         assert!(is_url("localhost:3000", &with(|o| o.require_tld = false)));
         assert!(is_url("http://localhost:3000/", &with(|o| o.require_tld = false)));
@@ -330,10 +419,13 @@ mod tests {
         assert!(is_url("http://example.com.", &with(|o| o.allow_trailing_dot = true)));
         assert!(is_url("http://*.foo.com", &with(|o| o.allow_wildcard = true)));
         assert!(is_url("http://foobar.123", &with(|o| o.allow_numeric_tld = true)));
-        assert!(is_url("file:///path", &with(|o| {
-            o.protocols = vec!["file".into()];
-            o.require_host = false;
-        })));
+        assert!(is_url(
+            "file:///path",
+            &with(|o| {
+                o.protocols = vec!["file".into()];
+                o.require_host = false;
+            })
+        ));
         let long = format!("http://foobar.com/{}", "f".repeat(3000));
         assert!(is_url(&long, &with(|o| o.validate_length = false)));
         assert!(!is_url("http://foobar.com/abc", &with(|o| o.max_allowed_length = 10.0)));

@@ -25,7 +25,9 @@ impl UuidVersion {
             "nil" => UuidVersion::Nil,
             "max" => UuidVersion::Max,
             "loose" => UuidVersion::Loose,
-            "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" => UuidVersion::Version(version.as_bytes()[0] - b'0'),
+            "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" => {
+                UuidVersion::Version(version.as_bytes()[0] - b'0')
+            }
             _ => return None,
         })
     }
@@ -54,8 +56,14 @@ pub fn is_uuid(s: &str, version: UuidVersion) -> bool {
             return false;
         }
     }
-    let all = |digit: u8| b.iter().enumerate().all(|(i, &c)| matches!(i, 8 | 13 | 18 | 23) || c.eq_ignore_ascii_case(&digit));
-    let rfc = |v: u8| b[14] == b'0' + v && matches!(b[19].to_ascii_lowercase(), b'8' | b'9' | b'a' | b'b');
+    let all = |digit: u8| {
+        b.iter()
+            .enumerate()
+            .all(|(i, &c)| matches!(i, 8 | 13 | 18 | 23) || c.eq_ignore_ascii_case(&digit))
+    };
+    let rfc = |v: u8| {
+        b[14] == b'0' + v && matches!(b[19].to_ascii_lowercase(), b'8' | b'9' | b'a' | b'b')
+    };
     match version {
         UuidVersion::Loose => true,
         UuidVersion::Nil => all(b'0'),

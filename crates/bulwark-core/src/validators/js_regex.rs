@@ -96,17 +96,21 @@ impl JsRegex {
             .size_limit(MAX_COMPILED_SIZE)
             .dfa_size_limit(MAX_COMPILED_SIZE)
             .build()
-            .map_err(|err| invalid(format!("pattern /{source}/{flags} cannot be compiled: {err}")))?;
-        Ok(JsRegex { regex, source: source.to_owned(), flags: flags.to_owned(), global: f.global, units: !f.unicode })
+            .map_err(|err| {
+                invalid(format!("pattern /{source}/{flags} cannot be compiled: {err}"))
+            })?;
+        Ok(JsRegex {
+            regex,
+            source: source.to_owned(),
+            flags: flags.to_owned(),
+            global: f.global,
+            units: !f.unicode,
+        })
     }
 
     /// `re.test(s)` (without `lastIndex` state).
     pub fn is_match(&self, s: &str) -> bool {
-        if self.units {
-            self.regex.is_match(&to_units(s))
-        } else {
-            self.regex.is_match(s)
-        }
+        if self.units { self.regex.is_match(&to_units(s)) } else { self.regex.is_match(s) }
     }
 
     /// `s.replace(re, '')`: every match removed with the `g` flag, else the first. (Without
@@ -114,7 +118,11 @@ impl JsRegex {
     /// U+FFFD, where JS would keep a lone surrogate.)
     pub fn remove<'a>(&self, s: &'a str) -> Cow<'a, str> {
         let text = if self.units { to_units(s) } else { Cow::Borrowed(s) };
-        let removed = if self.global { self.regex.replace_all(&text, "") } else { self.regex.replace(&text, "") };
+        let removed = if self.global {
+            self.regex.replace_all(&text, "")
+        } else {
+            self.regex.replace(&text, "")
+        };
         match (removed, self.units) {
             (Cow::Borrowed(_), _) => Cow::Borrowed(s),
             (Cow::Owned(rest), true) => Cow::Owned(from_units(&rest)),
@@ -208,7 +216,13 @@ struct Translator<'a> {
 }
 
 fn translate(source: &str, flags: &Flags) -> Result<String> {
-    let mut t = Translator { chars: source.chars().collect(), pos: 0, flags, pending_unit: None, out: String::with_capacity(source.len() * 2) };
+    let mut t = Translator {
+        chars: source.chars().collect(),
+        pos: 0,
+        flags,
+        pending_unit: None,
+        out: String::with_capacity(source.len() * 2),
+    };
     t.run()?;
     Ok(t.out)
 }
@@ -216,7 +230,8 @@ fn translate(source: &str, flags: &Flags) -> Result<String> {
 /// The placeholder character standing for UTF-16 code unit `unit` when it is a surrogate
 /// (see [`to_units`]); the character itself otherwise.
 fn unit_char(unit: u32) -> char {
-    let code = if (0xD800..=0xDFFF).contains(&unit) { PLACEHOLDER_BASE + (unit - 0xD800) } else { unit };
+    let code =
+        if (0xD800..=0xDFFF).contains(&unit) { PLACEHOLDER_BASE + (unit - 0xD800) } else { unit };
     char::from_u32(code).unwrap_or('\u{FFFD}')
 }
 
@@ -249,7 +264,9 @@ impl Translator<'_> {
 
     fn unsupported(&self, what: &str) -> Error {
         let source: String = self.chars.iter().collect();
-        invalid(format!("pattern /{source}/ uses {what}, which the linear-time regex engine does not support"))
+        invalid(format!(
+            "pattern /{source}/ uses {what}, which the linear-time regex engine does not support"
+        ))
     }
 
     fn syntax(&self, what: &str) -> Error {
@@ -284,7 +301,8 @@ impl Translator<'_> {
         if self.js_case() && code <= 0xFFFF && !(0xD800..=0xDFFF).contains(&code) {
             let canon = canon_table();
             let target = canon[code as usize];
-            let members: Vec<u32> = (0..=0xFFFFu32).filter(|&u| canon[u as usize] == target).collect();
+            let members: Vec<u32> =
+                (0..=0xFFFFu32).filter(|&u| canon[u as usize] == target).collect();
             if members.len() > 1 {
                 self.out.push('[');
                 for u in members {
@@ -337,7 +355,11 @@ impl Translator<'_> {
                     }
                 },
                 '.' => {
-                    self.out.push_str(if self.flags.dot_all { r"(?s:.)" } else { r"[^\n\r\x{2028}\x{2029}]" });
+                    self.out.push_str(if self.flags.dot_all {
+                        r"(?s:.)"
+                    } else {
+                        r"[^\n\r\x{2028}\x{2029}]"
+                    });
                     Last::Atom
                 }
                 '[' => {
@@ -433,14 +455,18 @@ impl Translator<'_> {
                 self.pos += 2;
                 self.out.push_str("(?:");
             }
-            (Some('=' | '!'), _) | (Some('<'), Some('=' | '!')) => return Err(self.unsupported("look-around")),
+            (Some('=' | '!'), _) | (Some('<'), Some('=' | '!')) => {
+                return Err(self.unsupported("look-around"));
+            }
             (Some('<'), _) => {
                 let name_start = self.pos + 2;
                 let Some(len) = self.chars[name_start..].iter().position(|&c| c == '>') else {
                     return Err(self.syntax("invalid group name"));
                 };
                 let name: String = self.chars[name_start..name_start + len].iter().collect();
-                if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$') {
+                if name.is_empty()
+                    || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$')
+                {
                     return Err(self.unsupported("a non-ASCII or invalid group name"));
                 }
                 self.pos = name_start + len + 1;
@@ -481,7 +507,10 @@ impl Translator<'_> {
         if !self.flags.unicode {
             return Ok(Some(unit));
         }
-        if (0xD800..0xDC00).contains(&unit) && self.peek() == Some('\\') && self.peek_at(1) == Some('u') {
+        if (0xD800..0xDC00).contains(&unit)
+            && self.peek() == Some('\\')
+            && self.peek_at(1) == Some('u')
+        {
             if let Some(low @ 0xDC00..=0xDFFF) = self.hex_digits(self.pos + 2, 4) {
                 self.pos += 6;
                 return Ok(Some(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)));
@@ -502,10 +531,16 @@ impl Translator<'_> {
         let set = |s: &str| Ok(ClassAtom::Set(s.to_owned()));
         // Word characters: with `u` and `i`, JS adds the two non-ASCII characters that fold
         // into [a-z] (ſ, the Kelvin sign).
-        let word = if self.flags.unicode && self.flags.ignore_case { r"0-9A-Za-z_\x{17F}\x{212A}" } else { "0-9A-Za-z_" };
+        let word = if self.flags.unicode && self.flags.ignore_case {
+            r"0-9A-Za-z_\x{17F}\x{212A}"
+        } else {
+            "0-9A-Za-z_"
+        };
         // Class escapes keep their meaning under `i` (outside classes; inside, the `regex`
         // crate cannot scope flags, and only `u` mode sets its case-insensitive flag).
-        let ascii = |class: &str| Ok(ClassAtom::Set(if in_class { class.to_owned() } else { format!("(?-i:{class})") }));
+        let ascii = |class: &str| {
+            Ok(ClassAtom::Set(if in_class { class.to_owned() } else { format!("(?-i:{class})") }))
+        };
         match c {
             'd' => ascii("[0-9]"),
             'D' => ascii("[^0-9]"),
@@ -543,9 +578,13 @@ impl Translator<'_> {
                 None if self.flags.unicode => Err(self.syntax("invalid Unicode escape")),
                 None => Ok(ClassAtom::Code(u32::from('u'))),
             },
-            'k' if self.flags.unicode || self.peek() == Some('<') => Err(self.unsupported("back-references")),
+            'k' if self.flags.unicode || self.peek() == Some('<') => {
+                Err(self.unsupported("back-references"))
+            }
             'p' | 'P' if self.flags.unicode => {
-                let Some(len) = (self.peek() == Some('{')).then(|| self.chars[self.pos..].iter().position(|&c| c == '}')).flatten()
+                let Some(len) = (self.peek() == Some('{'))
+                    .then(|| self.chars[self.pos..].iter().position(|&c| c == '}'))
+                    .flatten()
                 else {
                     return Err(self.syntax("invalid property name"));
                 };
@@ -553,7 +592,9 @@ impl Translator<'_> {
                 self.pos += len + 1;
                 set(&format!("\\{c}{body}"))
             }
-            c if self.flags.unicode && !"^$\\.*+?()[]{}|/-".contains(c) => Err(self.syntax("invalid escape")),
+            c if self.flags.unicode && !"^$\\.*+?()[]{}|/-".contains(c) => {
+                Err(self.syntax("invalid escape"))
+            }
             c => Ok(ClassAtom::Code(self.literal(c))),
         }
     }
@@ -566,11 +607,7 @@ impl Translator<'_> {
             return Err(self.syntax("unterminated character class"));
         };
         self.pos += 1;
-        if c == '\\' {
-            self.escape(true)
-        } else {
-            Ok(ClassAtom::Code(self.literal(c)))
-        }
+        if c == '\\' { self.escape(true) } else { Ok(ClassAtom::Code(self.literal(c))) }
     }
 
     fn class(&mut self) -> Result<()> {
@@ -592,7 +629,9 @@ impl Translator<'_> {
                 }
             }
             let first = self.class_atom()?;
-            let is_range = self.pending_unit.is_none() && self.peek() == Some('-') && self.peek_at(1).is_some_and(|c| c != ']');
+            let is_range = self.pending_unit.is_none()
+                && self.peek() == Some('-')
+                && self.peek_at(1).is_some_and(|c| c != ']');
             if !is_range {
                 match first {
                     ClassAtom::Code(code) => ranges.push((code, code)),
@@ -707,7 +746,9 @@ fn from_units(s: &str) -> String {
     let mut chars = s.chars().peekable();
     let unit = |c: char| {
         let code = u32::from(c);
-        (PLACEHOLDER_BASE..PLACEHOLDER_BASE + 0x800).contains(&code).then(|| 0xD800 + (code - PLACEHOLDER_BASE))
+        (PLACEHOLDER_BASE..PLACEHOLDER_BASE + 0x800)
+            .contains(&code)
+            .then(|| 0xD800 + (code - PLACEHOLDER_BASE))
     };
     while let Some(c) = chars.next() {
         match unit(c) {
@@ -715,7 +756,10 @@ fn from_units(s: &str) -> String {
             Some(high @ 0xD800..=0xDBFF) => match chars.peek().copied().and_then(unit) {
                 Some(low @ 0xDC00..=0xDFFF) => {
                     chars.next();
-                    out.push(char::from_u32(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)).unwrap_or('\u{FFFD}'));
+                    out.push(
+                        char::from_u32(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
+                            .unwrap_or('\u{FFFD}'),
+                    );
                 }
                 _ => out.push('\u{FFFD}'),
             },
@@ -798,16 +842,35 @@ mod tests {
             (r"^[^a]$", "i", "A", false),
         ];
         for &(source, flags, input, expected) in cases {
-            assert_eq!(re(source, flags).is_match(input), expected, "/{source}/{flags} on {input:?}");
+            assert_eq!(
+                re(source, flags).is_match(input),
+                expected,
+                "/{source}/{flags} on {input:?}"
+            );
         }
     }
 
     #[test]
     fn refused_patterns() {
         for (source, flags) in [
-            (r"(?=a)", ""), (r"(?!a)", ""), (r"(?<=a)b", ""), (r"(?<!a)b", ""), (r"(a)\1", ""), (r"(?<n>a)\k<n>", ""),
-            (r"\07", ""), ("a", "gg"), ("a", "x"), ("a", "v"), ("[b-a]", ""), ("(", ""), ("[a", ""), ("a**", ""),
-            (r"\uD800", "u"), (r"a{2,1}", ""), (r"(?<é>a)", ""), (r"a{1000}{1000}{1000}", ""),
+            (r"(?=a)", ""),
+            (r"(?!a)", ""),
+            (r"(?<=a)b", ""),
+            (r"(?<!a)b", ""),
+            (r"(a)\1", ""),
+            (r"(?<n>a)\k<n>", ""),
+            (r"\07", ""),
+            ("a", "gg"),
+            ("a", "x"),
+            ("a", "v"),
+            ("[b-a]", ""),
+            ("(", ""),
+            ("[a", ""),
+            ("a**", ""),
+            (r"\uD800", "u"),
+            (r"a{2,1}", ""),
+            (r"(?<é>a)", ""),
+            (r"a{1000}{1000}{1000}", ""),
         ] {
             assert!(JsRegex::new(source, flags).is_err(), "/{source}/{flags} should be refused");
         }

@@ -68,33 +68,33 @@ mod matches;
 mod rule;
 
 pub use alpha::{alpha_locales, alphanumeric_locales, decimal_locales};
-pub use is_alpha::{is_alpha, AlphaOptions, IgnoreChars};
+pub use is_alpha::{AlphaOptions, IgnoreChars, is_alpha};
 pub use is_alphanumeric::is_alphanumeric;
-pub use is_base64::{is_base64, Base64Options};
-pub use is_boolean::{is_boolean, BooleanOptions};
-pub use is_byte_length::{is_byte_length, utf8_len, ByteLengthOptions};
-pub use is_decimal::{is_decimal, DecimalOptions};
-pub use is_email::{is_email, EmailOptions};
-pub use is_float::{is_float, FloatOptions};
-pub use is_fqdn::{is_fqdn, FqdnOptions};
+pub use is_base64::{Base64Options, is_base64};
+pub use is_boolean::{BooleanOptions, is_boolean};
+pub use is_byte_length::{ByteLengthOptions, is_byte_length, utf8_len};
+pub use is_decimal::{DecimalOptions, is_decimal};
+pub use is_email::{EmailOptions, is_email};
+pub use is_float::{FloatOptions, is_float};
+pub use is_fqdn::{FqdnOptions, is_fqdn};
 pub use is_hexadecimal::is_hexadecimal;
 pub use is_in::is_in;
-pub use is_int::{is_int, IntOptions};
-pub use is_ip::{is_ip, IpVersion};
+pub use is_int::{IntOptions, is_int};
+pub use is_ip::{IpVersion, is_ip};
 pub use is_ip_range::is_ip_range;
-pub use is_iso8601::{is_iso8601, Iso8601Options};
-pub use is_json::{is_json, JsonOptions};
+pub use is_iso8601::{Iso8601Options, is_iso8601};
+pub use is_json::{JsonOptions, is_json};
 pub use is_jwt::is_jwt;
-pub use is_length::{is_length, js_length, LengthOptions};
+pub use is_length::{LengthOptions, is_length, js_length};
 pub use is_mime_type::is_mime_type;
 pub use is_mongo_id::is_mongo_id;
-pub use is_numeric::{is_numeric, NumericOptions};
+pub use is_numeric::{NumericOptions, is_numeric};
 pub use is_port::is_port;
 pub use is_sem_ver::is_sem_ver;
 pub use is_slug::is_slug;
-pub use is_strong_password::{is_strong_password, password_score, StrongPasswordOptions};
-pub use is_url::{is_url, UrlOptions};
-pub use is_uuid::{is_uuid, UuidVersion};
+pub use is_strong_password::{StrongPasswordOptions, is_strong_password, password_score};
+pub use is_url::{UrlOptions, is_url};
+pub use is_uuid::{UuidVersion, is_uuid};
 pub use js_regex::{HostMatcher, JsRegex};
 pub use matches::matches;
 pub use rule::{Rule, RuleSet, VALIDATOR_NAMES};
@@ -104,8 +104,14 @@ pub use rule::{Rule, RuleSet, VALIDATOR_NAMES};
 pub(crate) fn is_js_space(c: char) -> bool {
     matches!(
         c,
-        '\t' | '\n' | '\u{0B}' | '\u{0C}' | '\r' | ' ' | '\u{A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}'
-            | '\u{2028}' | '\u{2029}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\u{FEFF}'
+        '\t' | '\n' | '\u{0B}' | '\u{0C}' | '\r' | ' ' | '\u{A0}' | '\u{1680}' | '\u{2000}'
+            ..='\u{200A}'
+                | '\u{2028}'
+                | '\u{2029}'
+                | '\u{202F}'
+                | '\u{205F}'
+                | '\u{3000}'
+                | '\u{FEFF}'
     )
 }
 
@@ -151,7 +157,10 @@ mod tests {
 
     #[test]
     fn js_space_set() {
-        for c in ['\t', '\n', '\u{0B}', '\u{0C}', '\r', ' ', '\u{A0}', '\u{1680}', '\u{2000}', '\u{200A}', '\u{2028}', '\u{2029}', '\u{202F}', '\u{205F}', '\u{3000}', '\u{FEFF}'] {
+        for c in [
+            '\t', '\n', '\u{0B}', '\u{0C}', '\r', ' ', '\u{A0}', '\u{1680}', '\u{2000}',
+            '\u{200A}', '\u{2028}', '\u{2029}', '\u{202F}', '\u{205F}', '\u{3000}', '\u{FEFF}',
+        ] {
             assert!(is_js_space(c), "{c:?}");
         }
         for c in ['a', '\u{85}', '\u{180E}', '\u{200B}', '\u{0}', '\u{1F}'] {

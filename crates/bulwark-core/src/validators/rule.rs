@@ -12,9 +12,34 @@ use crate::{Error, ErrorCode, Result};
 
 /// Every validator name a [`Rule`] accepts (validator.js names).
 pub const VALIDATOR_NAMES: [&str; 28] = [
-    "isEmail", "isURL", "isFQDN", "isIP", "isIPRange", "isUUID", "isInt", "isFloat", "isNumeric", "isDecimal", "isAlpha",
-    "isAlphanumeric", "isHexadecimal", "isBase64", "isJWT", "isISO8601", "isPort", "isSlug", "isMongoId", "isLength",
-    "isByteLength", "isStrongPassword", "isJSON", "isBoolean", "isMimeType", "isSemVer", "isIn", "matches",
+    "isEmail",
+    "isURL",
+    "isFQDN",
+    "isIP",
+    "isIPRange",
+    "isUUID",
+    "isInt",
+    "isFloat",
+    "isNumeric",
+    "isDecimal",
+    "isAlpha",
+    "isAlphanumeric",
+    "isHexadecimal",
+    "isBase64",
+    "isJWT",
+    "isISO8601",
+    "isPort",
+    "isSlug",
+    "isMongoId",
+    "isLength",
+    "isByteLength",
+    "isStrongPassword",
+    "isJSON",
+    "isBoolean",
+    "isMimeType",
+    "isSemVer",
+    "isIn",
+    "matches",
 ];
 
 /// One validator with its options, compiled.
@@ -98,7 +123,8 @@ impl<'a> Options<'a> {
         let value: Value = if json.trim().is_empty() {
             Value::Object(Map::new())
         } else {
-            serde_json::from_str(json).map_err(|err| invalid(format!("{name}: options are not valid JSON: {err}")))?
+            serde_json::from_str(json)
+                .map_err(|err| invalid(format!("{name}: options are not valid JSON: {err}")))?
         };
         match value {
             Value::Object(map) => Ok(Options { name, map }),
@@ -127,7 +153,11 @@ impl<'a> Options<'a> {
     fn number(&mut self, key: &str) -> Result<Option<f64>> {
         match self.take(key) {
             None => Ok(None),
-            Some(Value::Number(n)) => n.as_f64().filter(|f| f.is_finite()).map(Some).ok_or_else(|| self.wrong(key, "a finite number")),
+            Some(Value::Number(n)) => n
+                .as_f64()
+                .filter(|f| f.is_finite())
+                .map(Some)
+                .ok_or_else(|| self.wrong(key, "a finite number")),
             Some(_) => Err(self.wrong(key, "a finite number")),
         }
     }
@@ -160,7 +190,11 @@ impl<'a> Options<'a> {
             None => Ok(None),
             Some(Value::Array(items)) => items
                 .into_iter()
-                .map(|v| v.as_f64().filter(|f| f.is_finite()).ok_or_else(|| self.wrong(key, "an array of numbers")))
+                .map(|v| {
+                    v.as_f64()
+                        .filter(|f| f.is_finite())
+                        .ok_or_else(|| self.wrong(key, "an array of numbers"))
+                })
                 .collect::<Result<Vec<_>>>()
                 .map(Some),
             Some(_) => Err(self.wrong(key, "an array of numbers")),
@@ -184,7 +218,8 @@ impl<'a> Options<'a> {
         if !map.is_empty() {
             return Err(self.wrong(key, "a RegExp"));
         }
-        JsRegex::new(&source, &flags).map_err(|err| invalid(format!("{}: option \"{key}\": {}", self.name, err.message())))
+        JsRegex::new(&source, &flags)
+            .map_err(|err| invalid(format!("{}: option \"{key}\": {}", self.name, err.message())))
     }
 
     /// `host_whitelist` / `host_blacklist`: strings and RegExps; `false` means none.
@@ -217,7 +252,9 @@ impl<'a> Options<'a> {
             None | Some("") => Ok(IpVersion::Any),
             Some("4") => Ok(IpVersion::V4),
             Some("6") => Ok(IpVersion::V6),
-            Some(other) => Err(invalid(format!("{}: version must be 4 or 6, got {other}", self.name))),
+            Some(other) => {
+                Err(invalid(format!("{}: version must be 4 or 6, got {other}", self.name)))
+            }
         }
     }
 
@@ -258,13 +295,21 @@ impl Rule {
                 Rule::Email(Box::new(EmailOptions {
                     allow_display_name: o.bool("allow_display_name", d.allow_display_name)?,
                     require_display_name: o.bool("require_display_name", d.require_display_name)?,
-                    allow_utf8_local_part: o.bool("allow_utf8_local_part", d.allow_utf8_local_part)?,
+                    allow_utf8_local_part: o
+                        .bool("allow_utf8_local_part", d.allow_utf8_local_part)?,
                     require_tld: o.bool("require_tld", d.require_tld)?,
                     allow_ip_domain: o.bool("allow_ip_domain", d.allow_ip_domain)?,
                     allow_underscores: o.bool("allow_underscores", d.allow_underscores)?,
-                    domain_specific_validation: o.bool("domain_specific_validation", d.domain_specific_validation)?,
-                    blacklisted_chars: EmailOptions::blacklisted_chars_from(&blacklisted)
-                        .map_err(|err| invalid(format!("isEmail: option \"blacklisted_chars\": {}", err.message())))?,
+                    domain_specific_validation: o
+                        .bool("domain_specific_validation", d.domain_specific_validation)?,
+                    blacklisted_chars: EmailOptions::blacklisted_chars_from(&blacklisted).map_err(
+                        |err| {
+                            invalid(format!(
+                                "isEmail: option \"blacklisted_chars\": {}",
+                                err.message()
+                            ))
+                        },
+                    )?,
                     ignore_max_length: o.bool("ignore_max_length", d.ignore_max_length)?,
                     host_blacklist: o.hosts("host_blacklist")?.unwrap_or_default(),
                     host_whitelist: o.hosts("host_whitelist")?.unwrap_or_default(),
@@ -278,18 +323,23 @@ impl Rule {
                     require_protocol: o.bool("require_protocol", d.require_protocol)?,
                     require_host: o.bool("require_host", d.require_host)?,
                     require_port: o.bool("require_port", d.require_port)?,
-                    require_valid_protocol: o.bool("require_valid_protocol", d.require_valid_protocol)?,
+                    require_valid_protocol: o
+                        .bool("require_valid_protocol", d.require_valid_protocol)?,
                     allow_underscores: o.bool("allow_underscores", d.allow_underscores)?,
                     allow_trailing_dot: o.bool("allow_trailing_dot", d.allow_trailing_dot)?,
                     allow_numeric_tld: o.bool("allow_numeric_tld", d.allow_numeric_tld)?,
                     allow_wildcard: o.bool("allow_wildcard", d.allow_wildcard)?,
                     ignore_max_length: o.bool("ignore_max_length", d.ignore_max_length)?,
-                    allow_protocol_relative_urls: o.bool("allow_protocol_relative_urls", d.allow_protocol_relative_urls)?,
+                    allow_protocol_relative_urls: o
+                        .bool("allow_protocol_relative_urls", d.allow_protocol_relative_urls)?,
                     allow_fragments: o.bool("allow_fragments", d.allow_fragments)?,
-                    allow_query_components: o.bool("allow_query_components", d.allow_query_components)?,
+                    allow_query_components: o
+                        .bool("allow_query_components", d.allow_query_components)?,
                     disallow_auth: o.bool("disallow_auth", d.disallow_auth)?,
                     validate_length: o.bool("validate_length", d.validate_length)?,
-                    max_allowed_length: o.number("max_allowed_length")?.unwrap_or(d.max_allowed_length),
+                    max_allowed_length: o
+                        .number("max_allowed_length")?
+                        .unwrap_or(d.max_allowed_length),
                     host_whitelist: o.hosts("host_whitelist")?,
                     host_blacklist: o.hosts("host_blacklist")?,
                 }))
@@ -309,7 +359,10 @@ impl Rule {
             "isIPRange" => Rule::IpRange(o.ip_version()?),
             "isUUID" => {
                 let version = o.version("version")?.unwrap_or_else(|| "all".into());
-                Rule::Uuid(UuidVersion::parse(&version).ok_or_else(|| invalid(format!("isUUID: unknown version '{version}'")))?)
+                Rule::Uuid(
+                    UuidVersion::parse(&version)
+                        .ok_or_else(|| invalid(format!("isUUID: unknown version '{version}'")))?,
+                )
             }
             "isInt" => Rule::Int(IntOptions {
                 allow_leading_zeroes: o.bool("allow_leading_zeroes", true)?,
@@ -323,12 +376,20 @@ impl Rule {
                     Some(locale) => FloatOptions::with_locale(&locale)?.decimal,
                     None => '.',
                 };
-                Rule::Float(FloatOptions { decimal, min: o.number("min")?, max: o.number("max")?, lt: o.number("lt")?, gt: o.number("gt")? })
+                Rule::Float(FloatOptions {
+                    decimal,
+                    min: o.number("min")?,
+                    max: o.number("max")?,
+                    lt: o.number("lt")?,
+                    gt: o.number("gt")?,
+                })
             }
             "isNumeric" => {
                 let no_symbols = o.bool("no_symbols", false)?;
                 match o.string("locale")? {
-                    Some(locale) => Rule::Numeric(NumericOptions::with_locale(&locale, no_symbols)?),
+                    Some(locale) => {
+                        Rule::Numeric(NumericOptions::with_locale(&locale, no_symbols)?)
+                    }
                     None => Rule::Numeric(NumericOptions { no_symbols, decimal: '.' }),
                 }
             }
@@ -348,7 +409,9 @@ impl Rule {
                 };
                 if let IgnoreChars::Pattern(re) = &ignore {
                     if re.flags().contains('y') {
-                        return Err(invalid(format!("{name}: a sticky (y) ignore pattern is not supported")));
+                        return Err(invalid(format!(
+                            "{name}: a sticky (y) ignore pattern is not supported"
+                        )));
                     }
                 }
                 if name == "isAlpha" {
@@ -363,7 +426,10 @@ impl Rule {
                 Rule::Base64(Base64Options { url_safe, padding: o.bool("padding", !url_safe)? })
             }
             "isJWT" => Rule::Jwt,
-            "isISO8601" => Rule::Iso8601(Iso8601Options { strict: o.bool("strict", false)?, strict_separator: o.bool("strictSeparator", false)? }),
+            "isISO8601" => Rule::Iso8601(Iso8601Options {
+                strict: o.bool("strict", false)?,
+                strict_separator: o.bool("strictSeparator", false)?,
+            }),
             "isPort" => Rule::Port,
             "isSlug" => Rule::Slug,
             "isMongoId" => Rule::MongoId,
@@ -372,7 +438,10 @@ impl Rule {
                 max: o.number("max")?,
                 discrete_lengths: o.numbers("discreteLengths")?,
             }),
-            "isByteLength" => Rule::ByteLength(ByteLengthOptions { min: o.number("min")?.unwrap_or(0.0), max: o.number("max")? }),
+            "isByteLength" => Rule::ByteLength(ByteLengthOptions {
+                min: o.number("min")?.unwrap_or(0.0),
+                max: o.number("max")?,
+            }),
             "isStrongPassword" => {
                 let d = StrongPasswordOptions::default();
                 let returns_score = o.bool("returnScore", false)?;
@@ -383,23 +452,43 @@ impl Rule {
                         min_uppercase: o.number("minUppercase")?.unwrap_or(d.min_uppercase),
                         min_numbers: o.number("minNumbers")?.unwrap_or(d.min_numbers),
                         min_symbols: o.number("minSymbols")?.unwrap_or(d.min_symbols),
-                        points_per_unique: o.number("pointsPerUnique")?.unwrap_or(d.points_per_unique),
-                        points_per_repeat: o.number("pointsPerRepeat")?.unwrap_or(d.points_per_repeat),
-                        points_for_containing_lower: o.number("pointsForContainingLower")?.unwrap_or(d.points_for_containing_lower),
-                        points_for_containing_upper: o.number("pointsForContainingUpper")?.unwrap_or(d.points_for_containing_upper),
-                        points_for_containing_number: o.number("pointsForContainingNumber")?.unwrap_or(d.points_for_containing_number),
-                        points_for_containing_symbol: o.number("pointsForContainingSymbol")?.unwrap_or(d.points_for_containing_symbol),
+                        points_per_unique: o
+                            .number("pointsPerUnique")?
+                            .unwrap_or(d.points_per_unique),
+                        points_per_repeat: o
+                            .number("pointsPerRepeat")?
+                            .unwrap_or(d.points_per_repeat),
+                        points_for_containing_lower: o
+                            .number("pointsForContainingLower")?
+                            .unwrap_or(d.points_for_containing_lower),
+                        points_for_containing_upper: o
+                            .number("pointsForContainingUpper")?
+                            .unwrap_or(d.points_for_containing_upper),
+                        points_for_containing_number: o
+                            .number("pointsForContainingNumber")?
+                            .unwrap_or(d.points_for_containing_number),
+                        points_for_containing_symbol: o
+                            .number("pointsForContainingSymbol")?
+                            .unwrap_or(d.points_for_containing_symbol),
                     },
                     returns_score,
                 }
             }
-            "isJSON" => Rule::Json(JsonOptions { allow_primitives: o.bool("allow_primitives", false)?, allow_any_value: o.bool("allow_any_value", false)? }),
+            "isJSON" => Rule::Json(JsonOptions {
+                allow_primitives: o.bool("allow_primitives", false)?,
+                allow_any_value: o.bool("allow_any_value", false)?,
+            }),
             "isBoolean" => Rule::Boolean(BooleanOptions { loose: o.bool("loose", false)? }),
             "isMimeType" => Rule::MimeType,
             "isSemVer" => Rule::SemVer,
-            "isIn" => Rule::In(o.strings("values")?.ok_or_else(|| invalid("isIn: values must be an array of strings".into()))?),
+            "isIn" => Rule::In(
+                o.strings("values")?
+                    .ok_or_else(|| invalid("isIn: values must be an array of strings".into()))?,
+            ),
             "matches" => {
-                let source = o.string("pattern")?.ok_or_else(|| invalid("matches: a pattern is required".into()))?;
+                let source = o
+                    .string("pattern")?
+                    .ok_or_else(|| invalid("matches: a pattern is required".into()))?;
                 let flags = o.string("flags")?.unwrap_or_default();
                 Rule::Matches(Box::new(JsRegex::new(&source, &flags)?))
             }
@@ -445,7 +534,9 @@ impl Rule {
     /// `isStrongPassword` with `returnScore`: the score; `None` for every other rule.
     pub fn score(&self, s: &str) -> Option<f64> {
         match self {
-            Rule::StrongPassword { options, returns_score: true } => Some(password_score(s, options)),
+            Rule::StrongPassword { options, returns_score: true } => {
+                Some(password_score(s, options))
+            }
             _ => None,
         }
     }
@@ -480,7 +571,8 @@ impl RuleSet {
     /// `INVALID_OPTIONS` for malformed JSON, an unknown key or validator, bad options, or
     /// more than [`RuleSet::MAX_RULES`] rules.
     pub fn from_json(rules_json: &str) -> Result<RuleSet> {
-        let value: Value = serde_json::from_str(rules_json).map_err(|err| invalid(format!("rules are not valid JSON: {err}")))?;
+        let value: Value = serde_json::from_str(rules_json)
+            .map_err(|err| invalid(format!("rules are not valid JSON: {err}")))?;
         let Value::Array(items) = value else {
             return Err(invalid("rules must be an array".into()));
         };
@@ -501,9 +593,12 @@ impl RuleSet {
                 if let Some(key) = map.keys().next() {
                     return Err(invalid(format!("rule {i}: unknown key \"{key}\"")));
                 }
-                let rule = Rule::from_json(&name, &options.to_string()).map_err(|err| invalid(format!("rule {i}: {}", err.message())))?;
+                let rule = Rule::from_json(&name, &options.to_string())
+                    .map_err(|err| invalid(format!("rule {i}: {}", err.message())))?;
                 if matches!(rule, Rule::StrongPassword { returns_score: true, .. }) {
-                    return Err(invalid(format!("rule {i}: returnScore is not allowed in a rule set")));
+                    return Err(invalid(format!(
+                        "rule {i}: returnScore is not allowed in a rule set"
+                    )));
                 }
                 Ok(rule)
             })
@@ -606,13 +701,24 @@ mod tests {
     fn options_reach_the_validators() {
         assert!(rule("isEmail", r#"{"allow_display_name": true}"#).test("Name <a@b.com>"));
         assert!(!rule("isEmail", "").test("Name <a@b.com>"));
-        assert!(!rule("isEmail", r#"{"host_blacklist": [{"source": "^evil\\.", "flags": "i"}]}"#).test("a@EVIL.com"));
-        assert!(rule("isURL", r#"{"protocols": ["rtmp"], "host_blacklist": false}"#).test("rtmp://a.com"));
-        assert!(rule("isIP", r#"{"version": 6}"#).test("::1") && !rule("isIP", r#"{"version": "4"}"#).test("::1"));
+        assert!(
+            !rule("isEmail", r#"{"host_blacklist": [{"source": "^evil\\.", "flags": "i"}]}"#)
+                .test("a@EVIL.com")
+        );
+        assert!(
+            rule("isURL", r#"{"protocols": ["rtmp"], "host_blacklist": false}"#)
+                .test("rtmp://a.com")
+        );
+        assert!(
+            rule("isIP", r#"{"version": 6}"#).test("::1")
+                && !rule("isIP", r#"{"version": "4"}"#).test("::1")
+        );
         assert!(rule("isUUID", r#"{"version": 4}"#).test("713ae7e3-cb32-45f9-adcb-7c4fa86b90c1"));
         assert!(rule("isInt", r#"{"min": null, "max": 5}"#).test("5"));
         assert!(rule("isAlpha", r#"{"locale": "de-DE", "ignore": " "}"#).test("Straße groß"));
-        assert!(rule("isAlphanumeric", r#"{"ignore": {"source": "[ -]", "flags": "g"}}"#).test("a-1 b"));
+        assert!(
+            rule("isAlphanumeric", r#"{"ignore": {"source": "[ -]", "flags": "g"}}"#).test("a-1 b")
+        );
         assert!(rule("isBase64", r#"{"urlSafe": true}"#).test("a-_b"));
         assert!(rule("isLength", r#"{"discreteLengths": [3]}"#).test("abc"));
         let score = rule("isStrongPassword", r#"{"returnScore": true}"#);
@@ -624,7 +730,9 @@ mod tests {
 
     #[test]
     fn rule_sets() {
-        let set = match RuleSet::from_json(r#"[{"validator": "isInt"}, {"validator": "isEmail", "options": {}}]"#) {
+        let set = match RuleSet::from_json(
+            r#"[{"validator": "isInt"}, {"validator": "isEmail", "options": {}}]"#,
+        ) {
             Ok(s) => s,
             Err(err) => panic!("{err}"),
         };
@@ -633,8 +741,12 @@ mod tests {
         assert_eq!(set.check(&["x", "a@b.com"]).ok(), Some(vec![0]));
         assert!(set.check(&["1"]).is_err());
         for bad in [
-            "{}", "[1]", r#"[{"options": {}}]"#, r#"[{"validator": "isInt", "extra": 1}]"#,
-            r#"[{"validator": "isStrongPassword", "options": {"returnScore": true}}]"#, r#"[{"validator": "isInt", "options": {"min": "x"}}]"#,
+            "{}",
+            "[1]",
+            r#"[{"options": {}}]"#,
+            r#"[{"validator": "isInt", "extra": 1}]"#,
+            r#"[{"validator": "isStrongPassword", "options": {"returnScore": true}}]"#,
+            r#"[{"validator": "isInt", "options": {"min": "x"}}]"#,
         ] {
             assert!(RuleSet::from_json(bad).is_err(), "{bad}");
         }

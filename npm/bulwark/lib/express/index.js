@@ -17,7 +17,10 @@ const isFunction = (v) => typeof v === 'function';
 const isBool = (v) => typeof v === 'boolean';
 const isSize = (v) => parseSize(v) !== null;
 const isCount = (v) => Number.isInteger(v) && v >= 1 && v <= 1e6;
-const isOneOf = (...values) => (v) => values.includes(v);
+const isOneOf =
+  (...values) =>
+  (v) =>
+    values.includes(v);
 const isStringOrList = (v) => typeof v === 'string' || (Array.isArray(v) && v.every((s) => typeof s === 'string'));
 const isStringList = (v) => Array.isArray(v) && v.every((s) => typeof s === 'string');
 const OPERATORS = [isOneOf('reject', 'strip', 'allow'), "'reject', 'strip' or 'allow'"];
@@ -30,20 +33,33 @@ function rejectViolations(req, onViolation, location, violations) {
     report(onViolation, req, { type: v.type, location, path: v.path, detail: `${v.type} key rejected` });
   }
   const first = violations[0];
-  const code = { prototype: 'PROTOTYPE_POLLUTION', operator: 'OPERATOR_KEY', depth: 'INPUT_TOO_DEEP', keys: 'TOO_MANY_KEYS' }[first.type] || 'REQUEST_REJECTED';
+  const code =
+    { prototype: 'PROTOTYPE_POLLUTION', operator: 'OPERATOR_KEY', depth: 'INPUT_TOO_DEEP', keys: 'TOO_MANY_KEYS' }[
+      first.type
+    ] || 'REQUEST_REJECTED';
   const status = first.type === 'keys' ? 413 : 400;
   // The offending key stays in the onViolation event; the response does not echo input.
-  const reason = { prototype: 'prototype key', operator: 'operator key', depth: 'nesting too deep', keys: 'too many keys' }[first.type];
+  const reason = {
+    prototype: 'prototype key',
+    operator: 'operator key',
+    depth: 'nesting too deep',
+    keys: 'too many keys',
+  }[first.type];
   return httpError(status, code, `request ${location} rejected: ${reason || first.type}`);
 }
 
 /** Applies the key policy to a parsed body; returns the value to use or throws. */
 function enforceShape(req, value, o, location) {
-  const { violations, value: cleaned } = inspect(value, { operators: o.operators, maxDepth: o.maxDepth, maxKeys: o.maxKeys });
+  const { violations, value: cleaned } = inspect(value, {
+    operators: o.operators,
+    maxDepth: o.maxDepth,
+    maxKeys: o.maxKeys,
+  });
   if (violations.length === 0) return value;
   const hard = violations.filter((v) => v.type !== 'operator' || o.operators === 'reject');
   if (hard.length > 0) throw rejectViolations(req, o.onViolation, location, hard);
-  for (const v of violations) report(o.onViolation, req, { type: v.type, location, path: v.path, detail: 'operator key stripped' });
+  for (const v of violations)
+    report(o.onViolation, req, { type: v.type, location, path: v.path, detail: 'operator key stripped' });
   return cleaned;
 }
 
@@ -56,7 +72,13 @@ function typeMatcher(type, fnName) {
   }
   return (req) => {
     const actual = mediaType(req);
-    return types.some((t) => t === '*/*' || t === actual || (t.endsWith('/*') && actual.startsWith(t.slice(0, -1))) || (t === 'application/json' && /^application\/[a-z0-9.-]+\+json$/.test(actual)));
+    return types.some(
+      (t) =>
+        t === '*/*' ||
+        t === actual ||
+        (t.endsWith('/*') && actual.startsWith(t.slice(0, -1))) ||
+        (t === 'application/json' && /^application\/[a-z0-9.-]+\+json$/.test(actual)),
+    );
   };
 }
 
@@ -105,7 +127,11 @@ function json(options) {
   o.maxDepth ??= 32;
   o.maxKeys ??= 1000;
   o.operators ??= 'reject';
-  const parseOptions = { protoAction: o.protoAction ?? 'error', constructorAction: o.constructorAction ?? 'error', maxDepth: o.maxDepth };
+  const parseOptions = {
+    protoAction: o.protoAction ?? 'error',
+    constructorAction: o.constructorAction ?? 'error',
+    maxDepth: o.maxDepth,
+  };
   return bodyParser('json', o, 'application/json', (req, buffer) => {
     let value;
     try {
@@ -114,7 +140,12 @@ function json(options) {
       if (err instanceof SyntaxError) throw httpError(400, 'INVALID_JSON', 'request body is not valid JSON');
       if (err instanceof BulwarkError) {
         const poisoning = /PROTO|POISON/.test(err.code);
-        report(o.onViolation, req, { type: poisoning ? 'prototype' : 'json', location: 'body', path: '', detail: err.code });
+        report(o.onViolation, req, {
+          type: poisoning ? 'prototype' : 'json',
+          location: 'body',
+          path: '',
+          detail: err.code,
+        });
         const status = err.code === 'INPUT_TOO_LARGE' ? 413 : 400;
         throw httpError(status, poisoning ? 'PROTOTYPE_POLLUTION' : err.code, `request body rejected: ${err.message}`);
       }
@@ -135,8 +166,15 @@ const URLENCODED_OPTIONS = {
 };
 
 function reportParse(req, onViolation, location, parseReport) {
-  for (const d of parseReport.dropped) report(onViolation, req, { type: d.type, location, path: d.key, detail: `${d.type} parameter dropped` });
-  for (const key of parseReport.collapsed) report(onViolation, req, { type: 'parameterPollution', location, path: key, detail: 'repeated parameter collapsed to its last value' });
+  for (const d of parseReport.dropped)
+    report(onViolation, req, { type: d.type, location, path: d.key, detail: `${d.type} parameter dropped` });
+  for (const key of parseReport.collapsed)
+    report(onViolation, req, {
+      type: 'parameterPollution',
+      location,
+      path: key,
+      detail: 'repeated parameter collapsed to its last value',
+    });
 }
 
 /** A form body parser with depth and parameter-count limits (413 when exceeded). */
@@ -144,7 +182,10 @@ function urlencoded(options) {
   const o = readOptions(options, URLENCODED_OPTIONS, 'urlencoded');
   o.operators ??= 'reject';
   return bodyParser('urlencoded', o, 'application/x-www-form-urlencoded', (req, buffer) => {
-    const parsed = parseUrlEncoded(buffer.toString('utf8'), { ...o, operators: o.operators === 'reject' ? 'allow' : o.operators });
+    const parsed = parseUrlEncoded(buffer.toString('utf8'), {
+      ...o,
+      operators: o.operators === 'reject' ? 'allow' : o.operators,
+    });
     if (parsed.report.truncated) {
       report(o.onViolation, req, { type: 'limit', location: 'body', path: '', detail: 'too many parameters' });
       throw httpError(413, 'TOO_MANY_PARAMETERS', 'too many parameters');
@@ -213,13 +254,16 @@ function guard(options) {
       if (location === 'query' && value && value[REPORT]) reportParse(req, o.onViolation, 'query', value[REPORT]);
       const { violations, value: cleaned } = inspect(value, policy);
       if (violations.length === 0) continue;
-      const cleanable = mode === 'clean' && violations.every((v) => v.type === 'prototype' || v.type === 'operator')
-        && (location === 'body' || (location === 'query' && !queryIsGetter(req)));
+      const cleanable =
+        mode === 'clean' &&
+        violations.every((v) => v.type === 'prototype' || v.type === 'operator') &&
+        (location === 'body' || (location === 'query' && !queryIsGetter(req)));
       if (!cleanable) {
         next(rejectViolations(req, o.onViolation, location, violations));
         return;
       }
-      for (const v of violations) report(o.onViolation, req, { type: v.type, location, path: v.path, detail: `${v.type} key removed` });
+      for (const v of violations)
+        report(o.onViolation, req, { type: v.type, location, path: v.path, detail: `${v.type} key removed` });
       req[location] = cleaned;
     }
     next();
@@ -238,7 +282,8 @@ function validate(schema, options) {
   return function bulwarkValidate(req, res, next) {
     const { valid, errors } = compiled.run(req);
     if (errors.length > 0) {
-      for (const e of errors) report(o.onViolation, req, { type: 'validation', location: e.location, path: e.field, detail: e.rule });
+      for (const e of errors)
+        report(o.onViolation, req, { type: 'validation', location: e.location, path: e.field, detail: e.rule });
       next(httpError(400, 'VALIDATION_FAILED', 'request validation failed', { errors }));
       return;
     }
@@ -270,12 +315,21 @@ function errorHandler(options) {
     const raw = err && (err.status ?? err.statusCode);
     const status = Number.isInteger(raw) && raw >= 400 && raw <= 599 ? raw : 500;
     if (o.log) {
-      try { o.log(err, req); } catch { /* logging must not break the response */ }
+      try {
+        o.log(err, req);
+      } catch {
+        /* logging must not break the response */
+      }
     }
     const ours = err instanceof BulwarkError;
-    const code = status >= 500 ? 'INTERNAL' : (typeof err.code === 'string' && /^[A-Z_]+$/.test(err.code) ? err.code : 'BAD_REQUEST');
+    const code =
+      status >= 500
+        ? 'INTERNAL'
+        : typeof err.code === 'string' && /^[A-Z_]+$/.test(err.code)
+          ? err.code
+          : 'BAD_REQUEST';
     const generic = http.STATUS_CODES[status] || 'Error';
-    const message = status >= 500 ? generic : (ours || expose ? String(err.message) : generic);
+    const message = status >= 500 ? generic : ours || expose ? String(err.message) : generic;
     const body = { error: { code, message } };
     if (status < 500 && ours && Array.isArray(err.errors)) body.error.errors = err.errors;
     res.status(status).json(body);

@@ -2,6 +2,7 @@
 // Size strings as body-parser accepts them: a number of bytes, or '100kb', '1mb', '1.5MB'.
 
 const UNITS = { b: 1, kb: 1 << 10, mb: 1 << 20, gb: 1 << 30 };
+// eslint-disable-next-line security/detect-unsafe-regex -- disjoint classes, linear
 const SIZE = /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?$/i;
 
 /** `limit` in bytes, or null when it is not a valid size. */

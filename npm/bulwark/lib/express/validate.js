@@ -9,9 +9,20 @@ const LOCATIONS = ['body', 'query', 'params'];
 
 /** Rules that transform the value (validator.js sanitizers, plus `escape`). */
 const SANITIZERS = {
-  trim: 'trim', ltrim: 'ltrim', rtrim: 'rtrim', stripLow: 'stripLow', blacklist: 'blacklist', whitelist: 'whitelist',
-  normalizeEmail: 'normalizeEmail', toInt: 'toInt', toFloat: 'toFloat', toBoolean: 'toBoolean',
-  normalizeUnicode: 'normalizeUnicode', escape: 'escapeHtml', unescape: 'unescapeHtml', stripTags: 'stripTags',
+  trim: 'trim',
+  ltrim: 'ltrim',
+  rtrim: 'rtrim',
+  stripLow: 'stripLow',
+  blacklist: 'blacklist',
+  whitelist: 'whitelist',
+  normalizeEmail: 'normalizeEmail',
+  toInt: 'toInt',
+  toFloat: 'toFloat',
+  toBoolean: 'toBoolean',
+  normalizeUnicode: 'normalizeUnicode',
+  escape: 'escapeHtml',
+  unescape: 'unescapeHtml',
+  stripTags: 'stripTags',
 };
 
 function invalid(message) {
@@ -98,7 +109,8 @@ function compileRules(schema, api) {
       const pending = [];
       for (const f of fields) {
         const source = req[f.location];
-        const raw = source !== null && typeof source === 'object' && Object.hasOwn(source, f.field) ? source[f.field] : undefined;
+        const raw =
+          source !== null && typeof source === 'object' && Object.hasOwn(source, f.field) ? source[f.field] : undefined;
         if (raw === undefined || raw === null || raw === '') {
           if (!f.optional) errors.push({ location: f.location, field: f.field, rule: 'required' });
           continue;
@@ -135,9 +147,17 @@ function compileRules(schema, api) {
       for (const { f, value, conversionFailure } of pending) {
         // The first rule that failed, in rule order: a validator before a failed conversion wins.
         const stop = conversionFailure === null ? f.steps.length : f.steps.indexOf(conversionFailure) + 1;
-        const step = f.steps.slice(0, stop).find((s) => s === conversionFailure || (s.index >= 0 && failed.has(s.index)));
+        const step = f.steps
+          .slice(0, stop)
+          .find((s) => s === conversionFailure || (s.index >= 0 && failed.has(s.index)));
         if (step) errors.push({ location: f.location, field: f.field, rule: step.name });
-        else Object.defineProperty(valid[f.location], f.field, { value, writable: true, enumerable: true, configurable: true });
+        else
+          Object.defineProperty(valid[f.location], f.field, {
+            value,
+            writable: true,
+            enumerable: true,
+            configurable: true,
+          });
       }
       return { valid, errors };
     },

@@ -39,7 +39,8 @@ function compile(name, options, json) {
   const key = `${name}\u0000${cacheKey(options)}`;
   let id = cache.get(key);
   if (id === undefined) {
-    const text = json !== undefined ? json : options[JSON_TEXT] !== undefined ? options[JSON_TEXT] : JSON.stringify(options);
+    const text =
+      json !== undefined ? json : options[JSON_TEXT] !== undefined ? options[JSON_TEXT] : JSON.stringify(options);
     id = call(() => validatorCompile(name, text));
     if (cache.size >= MAX_CACHED) {
       for (const old of cache.values()) validatorRelease(old);

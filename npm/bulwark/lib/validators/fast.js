@@ -20,15 +20,18 @@ const { constantOptions } = require('./options');
 
 const MAX_LENGTH = 1024;
 
-
 const isDigit = (c) => c >= 48 && c <= 57;
 const isAsciiAlpha = (c) => (c | 32) >= 97 && (c | 32) <= 122;
 const isLower = (c) => c >= 97 && c <= 122;
 
 /** validator.js's `min`/`max`/`lt`/`gt` checks; `null` bounds are ignored, as there. */
 function inBounds(value, o) {
-  return (o.min == null || value >= o.min) && (o.max == null || value <= o.max)
-    && (o.lt == null || value < o.lt) && (o.gt == null || value > o.gt);
+  return (
+    (o.min == null || value >= o.min) &&
+    (o.max == null || value <= o.max) &&
+    (o.lt == null || value < o.lt) &&
+    (o.gt == null || value > o.gt)
+  );
 }
 
 function allDigits(s, from, to) {
@@ -103,6 +106,7 @@ function isDecimal(s, o) {
   let min = 1;
   let max = Infinity;
   if (o.decimal_digits !== undefined) {
+    // eslint-disable-next-line security/detect-unsafe-regex -- bounded counts, linear
     const m = /^(\d{1,9})(,(\d{0,9}))?$/.exec(o.decimal_digits);
     if (m === null) return undefined;
     min = Number(m[1]);
@@ -161,6 +165,7 @@ const ignoreClasses = new Map();
 function ignoreClass(ignore) {
   let re = ignoreClasses.get(ignore);
   if (re === undefined) {
+    // eslint-disable-next-line security/detect-non-literal-regexp -- a class of escaped characters: no quantifier can reach it
     re = new RegExp(`[${ignore.replace(/[-[\]{}()*+?.,\\^$|#\\s]/g, '\\$&')}]`, 'g');
     if (ignoreClasses.size >= 256) ignoreClasses.clear();
     ignoreClasses.set(ignore, re);
@@ -218,7 +223,11 @@ function isJWT(s) {
   const first = s.indexOf('.');
   const second = first === -1 ? -1 : s.indexOf('.', first + 1);
   if (second === -1 || s.indexOf('.', second + 1) !== -1) return false;
-  return isBase64(s.slice(0, first), URL_SAFE) && isBase64(s.slice(first + 1, second), URL_SAFE) && isBase64(s.slice(second + 1), URL_SAFE);
+  return (
+    isBase64(s.slice(0, first), URL_SAFE) &&
+    isBase64(s.slice(first + 1, second), URL_SAFE) &&
+    isBase64(s.slice(second + 1), URL_SAFE)
+  );
 }
 
 function isSlug(s) {
@@ -239,18 +248,22 @@ function isSlug(s) {
 
 // validator.js's patterns (fixed counts only).
 const UUID = Object.create(null);
-for (const v of ['1', '2', '3', '4', '5', '6', '7', '8']) UUID[v] = new RegExp(`^[0-9A-F]{8}-[0-9A-F]{4}-${v}[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}$`, 'i');
+for (const v of ['1', '2', '3', '4', '5', '6', '7', '8'])
+  // eslint-disable-next-line security/detect-non-literal-regexp -- built from a fixed digit, no user input
+  UUID[v] = new RegExp(`^[0-9A-F]{8}-[0-9A-F]{4}-${v}[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}$`, 'i');
 UUID.nil = /^00000000-0000-0000-0000-000000000000$/i;
 UUID.max = /^ffffffff-ffff-ffff-ffff-ffffffffffff$/i;
 UUID.loose = /^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/i;
-UUID.all = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$/i;
+UUID.all =
+  /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$/i;
 
 function isUUID(s, o) {
   return s.length === 36 && UUID[o.version === undefined ? 'all' : o.version].test(s);
 }
 
 /** Dotted-quad IPv4 without leading zeros (validator.js's pattern; bounded alternatives). */
-const IPV4 = /^(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])$/;
+const IPV4 =
+  /^(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])$/;
 
 function isIPv4(s) {
   return s.length <= 15 && IPV4.test(s);
@@ -331,7 +344,10 @@ function isSemVer(s) {
 // isISO8601: the common shapes (RFC 3339 dates and timestamps, week dates), proved valid
 // by patterns without overlapping quantifiers; everything else goes to the core. Years
 // from 1000 only (validator.js's strict check treats years below 100 specially).
-const ISO_TIMESTAMP = /^[1-9]\d{3}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)?)?$/;
+const ISO_TIMESTAMP =
+  // eslint-disable-next-line security/detect-unsafe-regex -- fixed counts, linear
+  /^[1-9]\d{3}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)?)?$/;
+// eslint-disable-next-line security/detect-unsafe-regex -- fixed counts, linear
 const ISO_WEEK = /^[1-9]\d{3}-?W(?:[0-4]\d|5[0-3])(?:-?[1-7])?$/;
 const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 

@@ -70,8 +70,13 @@ function passwordInJs(str, o) {
     if (a.symbols > 0) points += p.pointsForContainingSymbol;
     return points;
   }
-  return a.length >= p.minLength && a.lower >= p.minLowercase && a.upper >= p.minUppercase
-    && a.numbers >= p.minNumbers && a.symbols >= p.minSymbols;
+  return (
+    a.length >= p.minLength &&
+    a.lower >= p.minLowercase &&
+    a.upper >= p.minUppercase &&
+    a.numbers >= p.minNumbers &&
+    a.symbols >= p.minSymbols
+  );
 }
 
 /** The answer for a string with a lone surrogate (see the header). */
@@ -229,7 +234,8 @@ function ruleOf(rule, index) {
     throw new BulwarkError('INVALID_OPTIONS', `${where}: unknown validator ${JSON.stringify(String(name))}`);
   }
   const args = Object.hasOwn(spec, 'args') ? spec.args : [];
-  if (!Array.isArray(args) || args.length > 2) throw new TypeError(`${where}: args must be an array of at most 2 arguments`);
+  if (!Array.isArray(args) || args.length > 2)
+    throw new TypeError(`${where}: args must be an array of at most 2 arguments`);
   let o = readArgs(name, args[0], args[1]);
   if (name === 'isByteLength' && o === null) {
     // validator.js: without options every string fails; as a rule, a range nothing meets.

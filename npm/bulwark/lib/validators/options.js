@@ -35,7 +35,11 @@ const hosts = [
   'an array of strings and RegExps',
   (v) => (v === false ? v : v.map((h) => (typeof h === 'string' ? h : regExpJson(h)))),
 ];
-const stringOrRegExp = [(v) => isString(v) || isPattern(v), 'a string or a RegExp', (v) => (typeof v === 'string' ? v : regExpJson(v))];
+const stringOrRegExp = [
+  (v) => isString(v) || isPattern(v),
+  'a string or a RegExp',
+  (v) => (typeof v === 'string' ? v : regExpJson(v)),
+];
 const version = [(v) => typeof v === 'string' || isFiniteNumber(v), 'a string or a number'];
 
 const FQDN = {
@@ -159,6 +163,7 @@ function shapedReader(name, schema) {
       throw new TypeError(`${name}: options must be an object, got ${describe(options)}`);
     }
     const out = new Shape();
+    // eslint-disable-next-line no-restricted-syntax -- own keys only: filtered by Object.hasOwn
     for (const key in options) {
       if (!Object.hasOwn(options, key)) continue;
       const spec = specs[key];
@@ -205,7 +210,8 @@ function cacheKey(o) {
 const V4 = constantOptions({ version: '4' });
 const V6 = constantOptions({ version: '6' });
 const UUID_OPTIONS = Object.create(null);
-for (const v of ['1', '2', '3', '4', '5', '6', '7', '8', 'nil', 'max', 'all', 'loose']) UUID_OPTIONS[v] = constantOptions({ version: v });
+for (const v of ['1', '2', '3', '4', '5', '6', '7', '8', 'nil', 'max', 'all', 'loose'])
+  UUID_OPTIONS[v] = constantOptions({ version: v });
 
 /** isIP(str, 4 | '6' | { version }) and isIPRange(str, version): `{ version }`. */
 function ipVersion(name, arg) {
@@ -213,7 +219,8 @@ function ipVersion(name, arg) {
   if (arg !== null && typeof arg === 'object') v = read(name, arg).version;
   // validator.js: `version || ''`, so every falsy version means "either".
   if (!v) return EMPTY;
-  if (!version[0](v) || (String(v) !== '4' && String(v) !== '6')) throw invalid(name, `version must be 4 or 6, got ${String(v)}`);
+  if (!version[0](v) || (String(v) !== '4' && String(v) !== '6'))
+    throw invalid(name, `version must be 4 or 6, got ${String(v)}`);
   return String(v) === '4' ? V4 : V6;
 }
 
@@ -221,7 +228,8 @@ function ipVersion(name, arg) {
 function uuidVersion(arg) {
   if (arg === undefined || arg === null) return EMPTY;
   const out = version[0](arg) ? UUID_OPTIONS[String(arg)] : undefined;
-  if (out === undefined) throw invalid('isUUID', `version must be one of ${Object.keys(UUID_OPTIONS).join(', ')}, got ${String(arg)}`);
+  if (out === undefined)
+    throw invalid('isUUID', `version must be one of ${Object.keys(UUID_OPTIONS).join(', ')}, got ${String(arg)}`);
   return out;
 }
 
@@ -232,7 +240,8 @@ const localeOptions = { isAlpha: new Map(), isAlphanumeric: new Map() };
 function alphaOptions(name, locale, options) {
   const o = options === undefined ? EMPTY : read(name, options);
   const ignore = o.ignore === '' ? undefined : o.ignore;
-  if (locale !== undefined && typeof locale !== 'string') throw invalid(name, `locale must be a string, got ${typeof locale}`);
+  if (locale !== undefined && typeof locale !== 'string')
+    throw invalid(name, `locale must be a string, got ${typeof locale}`);
   if (ignore === undefined) {
     if (locale === undefined) return EMPTY;
     const cached = localeOptions[name];
@@ -261,7 +270,10 @@ function rangeOptions(name, options, legacyMax) {
   if (min === undefined && name === 'isByteLength') return null;
   if (min === 0 && legacyMax === undefined) return EMPTY;
   const out = Object.create(null);
-  for (const [key, value] of [['min', min], ['max', legacyMax]]) {
+  for (const [key, value] of [
+    ['min', min],
+    ['max', legacyMax],
+  ]) {
     if (value === undefined) continue;
     if (!isFiniteNumber(value)) throw invalid(name, `${key} must be a finite number`);
     out[key] = value;
@@ -285,7 +297,8 @@ function inValues(values) {
     for (let i = 0; i < values.length; i += 1) if (Object.hasOwn(values, i)) out.push(jsToString(values[i]));
     return out;
   }
-  if (values !== null && typeof values === 'object' && !isRegExp(values)) return Reflect.ownKeys(values).filter((k) => typeof k === 'string');
+  if (values !== null && typeof values === 'object' && !isRegExp(values))
+    return Reflect.ownKeys(values).filter((k) => typeof k === 'string');
   throw new TypeError(`isIn: values must be an array or an object, got ${describe(values)}`);
 }
 
@@ -296,13 +309,15 @@ function patternOptions(pattern, modifiers) {
     out.pattern = pattern.source;
     out.flags = pattern.flags;
   } else if (typeof pattern === 'string') {
-    if (modifiers !== undefined && typeof modifiers !== 'string') throw invalid('matches', 'modifiers must be a string');
+    if (modifiers !== undefined && typeof modifiers !== 'string')
+      throw invalid('matches', 'modifiers must be a string');
     out.pattern = pattern;
     out.flags = modifiers === undefined ? '' : modifiers;
   } else {
     throw new TypeError(`matches: pattern must be a string or a RegExp, got ${describe(pattern)}`);
   }
-  if (!out.pattern.isWellFormed() || !out.flags.isWellFormed()) throw invalid('matches', 'the pattern contains a lone surrogate');
+  if (!out.pattern.isWellFormed() || !out.flags.isWellFormed())
+    throw invalid('matches', 'the pattern contains a lone surrogate');
   return out;
 }
 
@@ -333,5 +348,17 @@ function readArgs(name, a, b) {
 }
 
 module.exports = {
-  EMPTY, JSON_TEXT, cacheKey, SCHEMAS, SHAPED, READERS, readArgs, read, inValues, patternOptions, constantOptions, isRegExp, jsToString,
+  EMPTY,
+  JSON_TEXT,
+  cacheKey,
+  SCHEMAS,
+  SHAPED,
+  READERS,
+  readArgs,
+  read,
+  inValues,
+  patternOptions,
+  constantOptions,
+  isRegExp,
+  jsToString,
 };
