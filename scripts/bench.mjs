@@ -20,6 +20,8 @@ function run(cmd, argv, opts = {}) {
   return spawnSync(cmd, argv, { stdio: 'inherit', cwd: root, ...opts }).status;
 }
 
+// Benches measure what ships: the fat-LTO release build.
+process.env.BULWARK_PROFILE ??= 'release';
 setup();
 
 const failures = [];

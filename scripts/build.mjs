@@ -7,12 +7,15 @@
 //   node scripts/build.mjs native     only the native addon
 //   node scripts/build.mjs wasm       only the WASM package
 //
+// The cargo profile is BULWARK_PROFILE (default `ci`: release code without LTO, for tests
+// and the demo); benches and packed tarballs build with BULWARK_PROFILE=release.
+//
 // The WASM build uses rustup's wasm32 target when it is installed; otherwise it follows
 // ../shared/toolchain.md: Debian's rustc-web compiles std for wasm32 from source, and the
 // packages are installed here (as root on Debian) when missing. wasm-bindgen-cli is
 // installed at exactly the version Cargo.lock pins.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,20 +40,31 @@ function output(cmd, args, opts = {}) {
   return result.status === 0 ? result.stdout.trim() : null;
 }
 
-function newer(src, dest) {
-  return !existsSync(dest) || statSync(src).mtimeMs > statSync(dest).mtimeMs;
+const profile = process.env.BULWARK_PROFILE || 'ci';
+if (!/^[a-z][a-z0-9-]*$/.test(profile)) throw new Error(`BULWARK_PROFILE: not a cargo profile name: ${profile}`);
+
+/** True when `dest` was not made from this very `src` (another profile's build counts too). */
+function stale(src, dest) {
+  return !existsSync(dest) || statSync(src).mtimeMs !== statSync(dest).mtimeMs;
+}
+
+/** Copies and gives `dest` the source's mtime, so `stale()` sees which build it came from. */
+function copyStamped(src, dest) {
+  copyFileSync(src, dest);
+  const { atime, mtime } = statSync(src);
+  utimesSync(dest, atime, mtime);
 }
 
 function buildNative() {
-  run('cargo', ['build', '--release', '-p', 'bulwark-node']);
+  run('cargo', ['build', '--profile', profile, '-p', 'bulwark-node']);
   const lib = { linux: 'libbulwark_node.so', darwin: 'libbulwark_node.dylib', win32: 'bulwark_node.dll' }[
     process.platform
   ];
   if (!lib) throw new Error(`no native build for platform ${process.platform}`);
-  const src = path.join(root, 'target', 'release', lib);
+  const src = path.join(root, 'target', profile, lib);
   const dest = path.join(pkgDir, nativeFile);
-  if (newer(src, dest)) {
-    copyFileSync(src, dest);
+  if (stale(src, dest)) {
+    copyStamped(src, dest);
     console.log(`native addon -> npm/bulwark/${nativeFile}`);
   }
 }
@@ -101,7 +115,7 @@ function buildWasm() {
   const outDir = path.join(pkgDir, 'wasm');
   const targetDir = path.join(root, 'target', 'wasm');
   const env = { ...process.env, CARGO_TARGET_DIR: targetDir };
-  const args = ['build', '--release', '--target', 'wasm32-unknown-unknown', '-p', 'bulwark-wasm'];
+  const args = ['build', '--profile', profile, '--target', 'wasm32-unknown-unknown', '-p', 'bulwark-wasm'];
   if (hasRustupWasmTarget()) {
     run('cargo', args, { env });
   } else {
@@ -117,12 +131,15 @@ function buildWasm() {
       },
     });
   }
-  const wasm = path.join(targetDir, 'wasm32-unknown-unknown', 'release', 'bulwark_wasm.wasm');
-  const glue = path.join(outDir, 'bulwark_wasm.js');
-  if (newer(wasm, glue)) {
+  const wasm = path.join(targetDir, 'wasm32-unknown-unknown', profile, 'bulwark_wasm.wasm');
+  // The .wasm wasm-bindgen was last run on, with its mtime: regenerate when either differs.
+  const stamp = path.join(outDir, '.built-from');
+  const source = `${wasm} ${statSync(wasm).mtimeMs}`;
+  if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== source) {
     const bindgen = ensureWasmBindgen(lockedVersion('wasm-bindgen'));
     mkdirSync(outDir, { recursive: true });
     run(bindgen, ['--target', 'nodejs', '--out-dir', outDir, wasm]);
+    writeFileSync(stamp, source);
     console.log('wasm package -> npm/bulwark/wasm/');
   }
 }
