@@ -1,0 +1,43 @@
+'use strict';
+// Every export a user can call is documented: its name appears in backticks in README.md or
+// a page under docs/, so a new function cannot ship without a line that says what it does.
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const root = path.join(__dirname, '..');
+const pages = [
+  path.join(root, 'README.md'),
+  ...fs
+    .readdirSync(path.join(root, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => path.join(root, 'docs', f)),
+];
+const text = pages.map((p) => fs.readFileSync(p, 'utf8')).join('\n');
+
+/** Names written as code: `name`, `name(...)`, `name.x` or `name: ...` inside backticks. */
+function documented(name) {
+  const escaped = name.replace(/[$]/g, '\\$');
+  return new RegExp('`' + escaped + '(`|[(. ])').test(text);
+}
+
+const entries = {
+  bulwark: require('bulwark'),
+  'bulwark/express': require('bulwark/express'),
+};
+
+for (const [entry, mod] of Object.entries(entries)) {
+  test(`every export of ${entry} is documented`, () => {
+    const missing = Object.keys(mod).filter((name) => !documented(name));
+    assert.deepEqual(missing, [], `not in README.md or docs/*.md: ${missing.join(', ')}`);
+  });
+}
+
+test('every docs/ page the README links to exists', () => {
+  const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+  const links = [...readme.matchAll(/\]\((docs\/[^)#]+)/g)].map((m) => m[1]);
+  assert.ok(links.length > 5);
+  const missing = links.filter((l) => !fs.existsSync(path.join(root, l)));
+  assert.deepEqual(missing, [], `README links to missing pages: ${missing.join(', ')}`);
+});
