@@ -16,10 +16,10 @@ const pages = [
 ];
 const text = pages.map((p) => fs.readFileSync(p, 'utf8')).join('\n');
 
-/** Names written as code: `name`, `name(...)`, `name.x` or `name: ...` inside backticks. */
+/** Names written as code: `name`, `bulwark.name`, `name(...)` or `name.x` inside backticks. */
 function documented(name) {
   const escaped = name.replace(/[$]/g, '\\$');
-  return new RegExp('`' + escaped + '(`|[(. ])').test(text);
+  return new RegExp('`(bulwark\\.)?' + escaped + '(`|[(. ])').test(text);
 }
 
 const entries = {
