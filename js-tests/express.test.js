@@ -327,17 +327,22 @@ for (const [major, express] of MAJORS) {
     app.get('/boom', () => {
       throw new Error('db password is hunter2');
     });
-    app.use(guardware.errorHandler({ expose: false }));
+    const logged = [];
+    app.use(guardware.errorHandler({ expose: false, log: (err, req, info) => logged.push([err.message, info]) }));
     const res = await request(app).get('/boom');
     assert.equal(res.status, 500);
-    assert.deepEqual(res.body, { error: { code: 'INTERNAL', message: 'Internal Server Error' } });
+    const { requestId } = res.body.error;
+    assert.match(requestId, /^[0-9a-f-]{36}$/);
+    assert.deepEqual(res.body, { error: { code: 'INTERNAL', message: 'Internal Server Error', requestId } });
+    assert.deepEqual(logged, [['db password is hunter2', { requestId, status: 500, code: 'INTERNAL' }]]);
     const app2 = express();
     app2.get('/gone', () => {
       throw Object.assign(new Error('row 42 of users missing'), { status: 404 });
     });
     app2.use(guardware.errorHandler({ expose: false }));
     const gone = await request(app2).get('/gone');
-    assert.deepEqual(gone.body, { error: { code: 'BAD_REQUEST', message: 'Not Found' } });
+    // The status's standard code name (issue 8: it used to answer BAD_REQUEST for every 4xx).
+    assert.deepEqual(gone.body, { error: { code: 'NOT_FOUND', message: 'Not Found' } });
   });
 }
 

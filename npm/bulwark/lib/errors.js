@@ -26,6 +26,18 @@ const CODES = new Set([
   'URL_CREDENTIALS',
   'URL_HOST_NOT_ALLOWED',
   'SSRF_BLOCKED',
+  // bulwark/express middleware (lib/express): each carries its HTTP status.
+  'BODY_TOO_LARGE',
+  'BODY_INVALID',
+  'BODY_ALREADY_READ',
+  'UNSUPPORTED_CHARSET',
+  'UNSUPPORTED_ENCODING',
+  'PROTOTYPE_POLLUTION',
+  'OPERATOR_KEY',
+  'TOO_MANY_KEYS',
+  'TOO_MANY_PARAMETERS',
+  'REQUEST_REJECTED',
+  'VALIDATION_FAILED',
 ]);
 
 /** A guard's refusal. `code` is one of the stable codes above. */

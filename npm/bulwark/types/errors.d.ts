@@ -25,7 +25,19 @@ export type BulwarkErrorCode =
   | 'URL_SCHEME'
   | 'URL_CREDENTIALS'
   | 'URL_HOST_NOT_ALLOWED'
-  | 'SSRF_BLOCKED';
+  | 'SSRF_BLOCKED'
+  // bulwark/express middleware
+  | 'BODY_TOO_LARGE'
+  | 'BODY_INVALID'
+  | 'BODY_ALREADY_READ'
+  | 'UNSUPPORTED_CHARSET'
+  | 'UNSUPPORTED_ENCODING'
+  | 'PROTOTYPE_POLLUTION'
+  | 'OPERATOR_KEY'
+  | 'TOO_MANY_KEYS'
+  | 'TOO_MANY_PARAMETERS'
+  | 'REQUEST_REJECTED'
+  | 'VALIDATION_FAILED';
 
 /**
  * A guard's refusal. Branch on `code`, which never changes between releases; the message

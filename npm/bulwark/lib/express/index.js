@@ -2,16 +2,17 @@
 // Express 4 and 5 middleware. See ../../express.js for usage and types/express.d.ts for
 // every option.
 
-const http = require('node:http');
 const bulwark = require('../../index');
 const { BulwarkError } = require('../errors');
 const { readOptions } = require('../args');
-const { httpError, report } = require('./http');
+const { httpError } = require('./http');
+const { report, reportTally, Tally } = require('./events');
 const { parseSize } = require('./limits');
 const { readBody, mediaType, hasBody } = require('./body');
 const { inspect } = require('./keys');
 const { parseUrlEncoded, REPORT } = require('./query');
 const { compileRules } = require('./validate');
+const { errorHandler } = require('./error-handler');
 
 const isFunction = (v) => typeof v === 'function';
 const isBool = (v) => typeof v === 'boolean';
@@ -27,39 +28,58 @@ const OPERATORS = [isOneOf('reject', 'strip', 'allow'), "'reject', 'strip' or 'a
 const ON_VIOLATION = [isFunction, 'a function'];
 const ACTION = [isOneOf('error', 'remove', 'ignore'), "'error', 'remove' or 'ignore'"];
 
-/** Turns a violation list into one rejection, reporting each violation. */
+const VIOLATION_CODES = {
+  prototype: ['PROTOTYPE_POLLUTION', 400, 'prototype key'],
+  operator: ['OPERATOR_KEY', 400, 'operator key'],
+  depth: ['INPUT_TOO_DEEP', 400, 'nesting too deep'],
+  keys: ['TOO_MANY_KEYS', 413, 'too many keys'],
+};
+
+/** Reports every finding (one event per type) and answers with the first refused one. */
 function rejectViolations(req, onViolation, location, violations) {
-  for (const v of violations) {
-    report(onViolation, req, { type: v.type, location, path: v.path, detail: `${v.type} key rejected` });
-  }
-  const first = violations[0];
-  const code =
-    { prototype: 'PROTOTYPE_POLLUTION', operator: 'OPERATOR_KEY', depth: 'INPUT_TOO_DEEP', keys: 'TOO_MANY_KEYS' }[
-      first.type
-    ] || 'REQUEST_REJECTED';
-  const status = first.type === 'keys' ? 413 : 400;
+  reportViolations(req, onViolation, location, violations, (v) => `${v.type} key rejected`);
+  const first = violations.find((v) => !v.removable) ?? violations[0];
+  const [code, status, reason] = VIOLATION_CODES[first.type] ?? ['REQUEST_REJECTED', 400, first.type];
   // The offending key stays in the onViolation event; the response does not echo input.
-  const reason = {
-    prototype: 'prototype key',
-    operator: 'operator key',
-    depth: 'nesting too deep',
-    keys: 'too many keys',
-  }[first.type];
-  return httpError(status, code, `request ${location} rejected: ${reason || first.type}`);
+  return httpError(status, code, `request ${location} rejected: ${reason}`);
+}
+
+function reportViolations(req, onViolation, location, violations, detail) {
+  for (const v of violations)
+    report(onViolation, req, { type: v.type, location, count: v.count, paths: v.paths, detail: detail(v) });
+}
+
+/**
+ * What a parser of ours guarantees about the req.body it set, so guard() does not walk it
+ * again: `req[INSPECTED] = { value, policy }`. A private symbol: only this module sets it.
+ */
+const INSPECTED = Symbol('bulwark.express.inspected');
+
+function markInspected(req, value, policy) {
+  Object.defineProperty(req, INSPECTED, { value: { value, policy }, configurable: true, writable: true });
+}
+
+/** True when a parser of ours already checked req.body with a policy at least as strict. */
+function alreadyInspected(req, value, policy) {
+  const mark = req[INSPECTED];
+  if (mark === undefined || mark.value !== value) return false;
+  const done = mark.policy;
+  const strict = (action) => action === 'error' || action === 'remove';
+  return (
+    strict(done.protoAction) &&
+    strict(done.constructorAction) &&
+    (policy.operators === 'allow' || done.operators === 'reject' || done.operators === 'strip') &&
+    done.maxDepth <= policy.maxDepth &&
+    done.maxKeys <= policy.maxKeys
+  );
 }
 
 /** Applies the key policy to a parsed body; returns the value to use or throws. */
-function enforceShape(req, value, o, location) {
-  const { violations, value: cleaned } = inspect(value, {
-    operators: o.operators,
-    maxDepth: o.maxDepth,
-    maxKeys: o.maxKeys,
-  });
+function enforceShape(req, value, policy, onViolation, location) {
+  const { violations, value: cleaned } = inspect(value, policy);
   if (violations.length === 0) return value;
-  const hard = violations.filter((v) => v.type !== 'operator' || o.operators === 'reject');
-  if (hard.length > 0) throw rejectViolations(req, o.onViolation, location, hard);
-  for (const v of violations)
-    report(o.onViolation, req, { type: v.type, location, path: v.path, detail: 'operator key stripped' });
+  if (violations.some((v) => !v.removable)) throw rejectViolations(req, onViolation, location, violations);
+  reportViolations(req, onViolation, location, violations, (v) => `${v.type} key removed`);
   return cleaned;
 }
 
@@ -82,27 +102,86 @@ function typeMatcher(type, fnName) {
   };
 }
 
-/** Shared body-parser skeleton: skip foreign types and parsed bodies, read, parse, check. */
-function bodyParser(fnName, o, defaultType, parse) {
+/**
+ * True when something already read the request stream (body-parser, express.json(),
+ * multer, a raw 'data' listener): reading it again would wait for an 'end' that already
+ * happened. body-parser 2 checks the same (on-finished's `complete && !readable`).
+ */
+function streamConsumed(req) {
+  return (
+    req.readableEnded === true || req.readableDidRead === true || (req.complete === true && req.readable === false)
+  );
+}
+
+/**
+ * Shared body-parser skeleton. A body another parser already produced (`req._body`, or a
+ * consumed stream with req.body set) is checked with the same policy instead of read again;
+ * a consumed stream with nothing parsed fails fast (500 BODY_ALREADY_READ: a wiring bug)
+ * rather than hang. Otherwise: read, parse, check, and mark req.body as inspected.
+ */
+function bodyParser(fnName, o, defaultType, policy, parse) {
   const limit = parseSize(o.limit ?? '100kb');
   const matches = typeMatcher(o.type ?? defaultType, fnName);
+  function parseBytes(req, buffer, next) {
+    if (buffer.length > limit) {
+      report(o.onViolation, req, { type: 'limit', location: 'body', detail: 'BODY_TOO_LARGE' });
+      next(httpError(413, 'BODY_TOO_LARGE', `request body is larger than ${limit} bytes`));
+      return;
+    }
+    try {
+      req.body = parse(req, buffer);
+      markInspected(req, req.body, policy);
+    } catch (err) {
+      next(err);
+      return;
+    }
+    next();
+  }
   return function bulwarkBodyParser(req, res, next) {
-    if (req._body || !hasBody(req) || !matches(req)) {
+    if (!hasBody(req) || !matches(req)) {
+      next();
+      return;
+    }
+    if (req[INSPECTED] !== undefined && req[INSPECTED].value === req.body) {
+      next(); // ours, already parsed and checked
+      return;
+    }
+    if (req._body === true || streamConsumed(req)) {
+      if (Buffer.isBuffer(req.body) || typeof req.body === 'string') {
+        // express.raw() or express.text() kept the bytes: parse them here.
+        parseBytes(req, Buffer.from(req.body), next);
+        return;
+      }
+      if (req.body === undefined) {
+        next(
+          httpError(
+            500,
+            'BODY_ALREADY_READ',
+            `${fnName}: the request stream was already read and no parser set req.body (check the middleware order)`,
+          ),
+        );
+        return;
+      }
+      try {
+        req.body = enforceShape(req, req.body, policy, o.onViolation, 'body');
+        markInspected(req, req.body, policy);
+      } catch (err) {
+        next(err);
+        return;
+      }
       next();
       return;
     }
     req._body = true;
-    readBody(req, { limit })
-      .then((buffer) => {
-        req.body = parse(req, buffer);
-        next();
-      })
-      .catch((err) => {
+    readBody(req, { limit }).then(
+      (buffer) => parseBytes(req, buffer, next),
+      (err) => {
         if (err instanceof BulwarkError && err.status === 413) {
-          report(o.onViolation, req, { type: 'limit', location: 'body', path: '', detail: err.code });
+          report(o.onViolation, req, { type: 'limit', location: 'body', detail: err.code });
         }
         next(err);
-      });
+      },
+    );
   };
 }
 
@@ -121,29 +200,35 @@ const JSON_OPTIONS = {
 /**
  * A JSON body parser (instead of express.json()): limit, charset, encoding, prototype
  * poisoning, depth, key count and NoSQL operator keys checked before the app sees req.body.
+ * After another JSON parser it checks the body that parser produced.
  */
 function json(options) {
   const o = readOptions(options, JSON_OPTIONS, 'json');
-  o.maxDepth ??= 32;
-  o.maxKeys ??= 1000;
-  o.operators ??= 'reject';
-  const parseOptions = {
+  const policy = {
     protoAction: o.protoAction ?? 'error',
     constructorAction: o.constructorAction ?? 'error',
-    maxDepth: o.maxDepth,
+    operators: o.operators ?? 'reject',
+    maxDepth: o.maxDepth ?? 32,
+    maxKeys: o.maxKeys ?? 1000,
   };
-  return bodyParser('json', o, 'application/json', (req, buffer) => {
+  // parseJson applies secure-json-parse's rules with the same actions; inspect() then sees
+  // no poisoning left unless the action is 'ignore' (which it honours too).
+  const parseOptions = {
+    protoAction: policy.protoAction,
+    constructorAction: policy.constructorAction,
+    maxDepth: policy.maxDepth,
+  };
+  return bodyParser('json', o, 'application/json', policy, (req, buffer) => {
     let value;
     try {
       value = bulwark.parseJson(buffer, parseOptions);
     } catch (err) {
       if (err instanceof SyntaxError) throw httpError(400, 'INVALID_JSON', 'request body is not valid JSON');
       if (err instanceof BulwarkError) {
-        const poisoning = /PROTO|POISON/.test(err.code);
+        const poisoning = err.code === 'JSON_PROTO_POISONING';
         report(o.onViolation, req, {
           type: poisoning ? 'prototype' : 'json',
           location: 'body',
-          path: '',
           detail: err.code,
         });
         const status = err.code === 'INPUT_TOO_LARGE' ? 413 : 400;
@@ -151,7 +236,7 @@ function json(options) {
       }
       throw err;
     }
-    return enforceShape(req, value, o, 'body');
+    return enforceShape(req, value, policy, o.onViolation, 'body');
   });
 }
 
@@ -165,33 +250,47 @@ const URLENCODED_OPTIONS = {
   onViolation: ON_VIOLATION,
 };
 
+const PARSE_DETAIL = {
+  parameterPollution: 'repeated parameter collapsed to its last value',
+};
+
+/** Reports what a URL-encoded parse dropped or collapsed: one event per type. */
 function reportParse(req, onViolation, location, parseReport) {
-  for (const d of parseReport.dropped)
-    report(onViolation, req, { type: d.type, location, path: d.key, detail: `${d.type} parameter dropped` });
-  for (const key of parseReport.collapsed)
-    report(onViolation, req, {
-      type: 'parameterPollution',
-      location,
-      path: key,
-      detail: 'repeated parameter collapsed to its last value',
-    });
+  reportTally(
+    onViolation,
+    req,
+    location,
+    parseReport.tally,
+    (g) => PARSE_DETAIL[g.type] ?? `${g.type} parameter dropped`,
+  );
 }
 
 /** A form body parser with depth and parameter-count limits (413 when exceeded). */
 function urlencoded(options) {
   const o = readOptions(options, URLENCODED_OPTIONS, 'urlencoded');
   o.operators ??= 'reject';
-  return bodyParser('urlencoded', o, 'application/x-www-form-urlencoded', (req, buffer) => {
+  const maxDepth = o.maxDepth ?? 5;
+  const parameterLimit = o.parameterLimit ?? 1000;
+  // What a parse guarantees: no poisoning, nesting of at most maxDepth + 1 levels, at most
+  // one key per level of each parameter. Used for a body another parser produced, too.
+  const policy = {
+    protoAction: 'remove',
+    constructorAction: 'remove',
+    operators: o.operators,
+    maxDepth: maxDepth + 1,
+    maxKeys: parameterLimit * (maxDepth + 1),
+  };
+  return bodyParser('urlencoded', o, 'application/x-www-form-urlencoded', policy, (req, buffer) => {
     const parsed = parseUrlEncoded(buffer.toString('utf8'), {
       ...o,
       operators: o.operators === 'reject' ? 'allow' : o.operators,
     });
     if (parsed.report.truncated) {
-      report(o.onViolation, req, { type: 'limit', location: 'body', path: '', detail: 'too many parameters' });
+      report(o.onViolation, req, { type: 'limit', location: 'body', detail: 'too many parameters' });
       throw httpError(413, 'TOO_MANY_PARAMETERS', 'too many parameters');
     }
     reportParse(req, o.onViolation, 'body', parsed.report);
-    return enforceShape(req, parsed.value, { operators: o.operators }, 'body');
+    return enforceShape(req, parsed.value, { operators: o.operators }, o.onViolation, 'body');
   });
 }
 
@@ -206,8 +305,8 @@ const QUERY_OPTIONS = {
  * A query parser for `app.set('query parser', queryParser(options))`: the supported way to
  * make req.query clean on Express 5 (its getter re-parses on every access) and on 4.
  * Repeated keys collapse to their last value unless listed in `allowArrays` (as hpp);
- * prototype keys are dropped; operator keys stripped. What was collapsed or dropped is
- * reported by guard()'s onViolation.
+ * prototype poisoning is dropped; operator keys stripped. What was collapsed or dropped is
+ * reported by guard()'s onViolation (one event per type).
  */
 function queryParser(options) {
   const o = readOptions(options, QUERY_OPTIONS, 'queryParser');
@@ -242,15 +341,24 @@ function queryIsGetter(req) {
  * One middleware for apps that cannot change their parsers: checks req.body, req.params and
  * req.query and rejects what violates the policy; with mode 'clean' it replaces req.body,
  * and req.query on Express 4 only (never assigning Express 5's getter, which it rejects).
+ * A body our json()/urlencoded() already checked with a policy at least as strict is not
+ * walked again.
  */
 function guard(options) {
   const o = readOptions(options, GUARD_OPTIONS, 'guard');
-  const policy = { operators: o.operators ?? 'reject', maxDepth: o.maxDepth ?? 32, maxKeys: o.maxKeys ?? 1000 };
+  const policy = {
+    protoAction: 'error',
+    constructorAction: 'error',
+    operators: o.operators ?? 'reject',
+    maxDepth: o.maxDepth ?? 32,
+    maxKeys: o.maxKeys ?? 1000,
+  };
   const mode = o.mode ?? 'reject';
   const locations = ['body', 'query', 'params'].filter((l) => o[l] !== false);
   return function bulwarkGuard(req, res, next) {
     for (const location of locations) {
       const value = req[location];
+      if (location === 'body' && alreadyInspected(req, value, policy)) continue;
       if (location === 'query' && value && value[REPORT]) reportParse(req, o.onViolation, 'query', value[REPORT]);
       const { violations, value: cleaned } = inspect(value, policy);
       if (violations.length === 0) continue;
@@ -262,12 +370,22 @@ function guard(options) {
         next(rejectViolations(req, o.onViolation, location, violations));
         return;
       }
-      for (const v of violations)
-        report(o.onViolation, req, { type: v.type, location, path: v.path, detail: `${v.type} key removed` });
+      reportViolations(req, o.onViolation, location, violations, (v) => `${v.type} key removed`);
       req[location] = cleaned;
     }
     next();
   };
+}
+
+/** One 'validation' event per location: the failing fields and the first failing rule. */
+function reportValidation(req, onViolation, errors) {
+  const byLocation = new Map();
+  for (const e of errors) {
+    const tally = byLocation.get(e.location) ?? new Tally();
+    byLocation.set(e.location, tally);
+    tally.add('validation', e.field, { detail: e.rule });
+  }
+  for (const [location, tally] of byLocation) reportTally(onViolation, req, location, tally, (g) => g.detail);
 }
 
 /**
@@ -282,57 +400,12 @@ function validate(schema, options) {
   return function bulwarkValidate(req, res, next) {
     const { valid, errors } = compiled.run(req);
     if (errors.length > 0) {
-      for (const e of errors)
-        report(o.onViolation, req, { type: 'validation', location: e.location, path: e.field, detail: e.rule });
+      reportValidation(req, o.onViolation, errors);
       next(httpError(400, 'VALIDATION_FAILED', 'request validation failed', { errors }));
       return;
     }
     req.valid = valid;
     next();
-  };
-}
-
-const ERROR_HANDLER_OPTIONS = {
-  expose: [isBool, 'a boolean'],
-  log: [isFunction, 'a function (err, req) => void'],
-};
-
-/**
- * The generic error handler: JSON `{ error: { code, message, errors? } }` with the error's
- * status. 5xx answers never carry the error's message or stack; 4xx messages of errors that
- * are not Bulwark's are shown only when `expose` (default: NODE_ENV is not 'production'),
- * otherwise the status's standard phrase ('Not Found', 'Too Many Requests', ...).
- */
-function errorHandler(options) {
-  const o = readOptions(options, ERROR_HANDLER_OPTIONS, 'errorHandler');
-  const expose = o.expose ?? process.env.NODE_ENV !== 'production';
-  // Express recognises error handlers by their four parameters.
-  return function bulwarkErrorHandler(err, req, res, next) {
-    if (res.headersSent) {
-      next(err);
-      return;
-    }
-    const raw = err && (err.status ?? err.statusCode);
-    const status = Number.isInteger(raw) && raw >= 400 && raw <= 599 ? raw : 500;
-    if (o.log) {
-      try {
-        o.log(err, req);
-      } catch {
-        /* logging must not break the response */
-      }
-    }
-    const ours = err instanceof BulwarkError;
-    const code =
-      status >= 500
-        ? 'INTERNAL'
-        : typeof err.code === 'string' && /^[A-Z_]+$/.test(err.code)
-          ? err.code
-          : 'BAD_REQUEST';
-    const generic = http.STATUS_CODES[status] || 'Error';
-    const message = status >= 500 ? generic : ours || expose ? String(err.message) : generic;
-    const body = { error: { code, message } };
-    if (status < 500 && ours && Array.isArray(err.errors)) body.error.errors = err.errors;
-    res.status(status).json(body);
   };
 }
 

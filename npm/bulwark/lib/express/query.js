@@ -1,11 +1,13 @@
 'use strict';
 // A URL-encoded parser for query strings and form bodies that is safe by construction:
 // `a[b][c]=1` nesting up to `maxDepth`, `a[]=1` arrays, at most `parameterLimit` pairs,
-// prototype keys dropped, operator keys stripped or refused, and HTTP parameter pollution
-// handled as hpp does: a repeated key becomes its last value unless allowlisted.
+// prototype poisoning dropped, operator keys stripped or refused, and HTTP parameter
+// pollution handled as hpp does: a repeated key becomes its last value unless allowlisted.
 // Results are null-prototype objects, like Node's querystring (Express 5's default).
+// Linear in the text: what was dropped or collapsed is tallied (a count and a few keys).
 
-const { isOperatorKey, PROTOTYPE_KEYS } = require('./keys');
+const { isOperatorKey } = require('./keys');
+const { Tally } = require('./events');
 
 /** Where the parser records what it collapsed or dropped, for `guard`'s onViolation. */
 const REPORT = Symbol.for('bulwark.express.report');
@@ -36,13 +38,27 @@ function splitKey(key) {
 }
 
 /**
+ * The key segments that poison a prototype, as secure-json-parse defines it: `__proto__`
+ * anywhere, or `constructor` followed by `prototype`. `constructor` and `prototype` alone
+ * are data (the result objects have no prototype to reach).
+ */
+function isPoisoning(segments) {
+  for (let i = 0; i < segments.length; i += 1) {
+    if (segments[i] === '__proto__') return true;
+    if (segments[i] === 'constructor' && segments[i + 1] === 'prototype') return true;
+  }
+  return false;
+}
+
+/**
  * Parses `text` (without a leading `?`). Options: maxDepth (default 5), parameterLimit (1000),
  * allowArrays (keys whose repeats become arrays), operators ('strip' | 'reject' | 'allow').
- * Returns { value, report } with report = { collapsed, dropped, truncated }.
+ * Returns { value, report } with report = { tally, truncated }: the tally counts what was
+ * dropped ('malformed', 'depth', 'prototype', 'operator') or collapsed ('parameterPollution').
  */
 function parseUrlEncoded(text, { maxDepth = 5, parameterLimit = 1000, allowArrays = [], operators = 'strip' } = {}) {
   const value = Object.create(null);
-  const report = { collapsed: [], dropped: [], truncated: false };
+  const report = { tally: new Tally(), truncated: false };
   if (typeof text !== 'string' || text.length === 0) return { value, report };
   const allowed = new Set(allowArrays);
   let count = 0;
@@ -64,16 +80,19 @@ function parseUrlEncoded(text, { maxDepth = 5, parameterLimit = 1000, allowArray
     const segments = splitKey(key);
     // `[]` may only end a key (`a[]`, `a[b][]`); `a[][b]` is refused rather than guessed at.
     if (segments === null || segments.slice(0, -1).includes('') || segments[0] === '') {
-      report.dropped.push({ type: 'malformed', key });
+      report.tally.add('malformed', key);
       continue;
     }
     if (segments.length - 1 > maxDepth) {
-      report.dropped.push({ type: 'depth', key });
+      report.tally.add('depth', key);
       continue;
     }
-    const bad = segments.find((s) => PROTOTYPE_KEYS.has(s) || (operators !== 'allow' && isOperatorKey(s)));
-    if (bad !== undefined) {
-      report.dropped.push({ type: PROTOTYPE_KEYS.has(bad) ? 'prototype' : 'operator', key });
+    if (isPoisoning(segments)) {
+      report.tally.add('prototype', key);
+      continue;
+    }
+    if (operators !== 'allow' && segments.some(isOperatorKey)) {
+      report.tally.add('operator', key);
       continue;
     }
     assign(value, segments, val, allowed.has(segments[0]), report, key);
@@ -90,7 +109,7 @@ function assign(root, segments, val, arraysAllowed, report, key) {
     if (next === '') {
       // `a[]=x`: an explicit array, only where arrays are allowed.
       if (!arraysAllowed) {
-        if (typeof target[segment] !== 'undefined') report.collapsed.push(key);
+        if (typeof target[segment] !== 'undefined') report.tally.add('parameterPollution', key);
         target[segment] = val;
         return;
       }
@@ -102,7 +121,7 @@ function assign(root, segments, val, arraysAllowed, report, key) {
       return;
     }
     if (child === null || typeof child !== 'object' || Array.isArray(child)) {
-      if (child !== undefined) report.collapsed.push(key);
+      if (child !== undefined) report.tally.add('parameterPollution', key);
       child = Object.create(null);
       target[segment] = child;
     }
@@ -113,9 +132,11 @@ function assign(root, segments, val, arraysAllowed, report, key) {
   if (existing === undefined) {
     target[last] = val;
   } else if (arraysAllowed && segments.length === 1) {
-    target[last] = Array.isArray(existing) ? [...existing, val] : [existing, val];
+    // Pushing (never copying) keeps 1,000 repeats linear.
+    if (Array.isArray(existing)) existing.push(val);
+    else target[last] = [existing, val];
   } else {
-    report.collapsed.push(key);
+    report.tally.add('parameterPollution', key);
     target[last] = val; // hpp: the last value wins
   }
 }
