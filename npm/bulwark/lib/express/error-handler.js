@@ -42,6 +42,7 @@ function standardCode(status) {
   if (phrase === undefined) return status < 500 ? 'BAD_REQUEST' : 'INTERNAL';
   return phrase
     .toUpperCase()
+    .replace(/'/g, '')
     .replace(/[^A-Z0-9]+/g, '_')
     .replace(/^_|_$/g, '');
 }
