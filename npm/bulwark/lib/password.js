@@ -6,9 +6,10 @@
 // that a burst of logins cannot starve fs, dns and zlib work, which share that pool; the
 // rest wait in a FIFO queue here. Each running hash holds its memory cost (19 MiB by default).
 //
-// WASM backend: there is no threadpool. The async functions yield once (setImmediate), then
-// hash on the calling thread, blocking it for the whole hash. Use the native backend, or
-// call the *Sync functions from a worker_threads Worker, when that matters.
+// WASM backend: the same limit and queue, in front of a pool of worker_threads, each with
+// its own WASM instance (lib/worker-pool.js), so hashing never blocks the event loop there
+// either. Each worker keeps its WASM memory (at least the largest memory cost it hashed).
+// The *Sync functions run on the calling thread on both backends.
 
 const backend = require('./backend');
 const { BulwarkError, fromBackend, callBackend } = require('./errors');
@@ -31,11 +32,13 @@ const native = backend.name === 'native';
 const binding = backend.binding;
 
 function defaultConcurrency() {
-  const pool = Number.parseInt(process.env.UV_THREADPOOL_SIZE, 10);
-  return Math.max(1, (Number.isInteger(pool) && pool > 0 ? pool : 4) - 1);
+  const threads = Number.parseInt(process.env.UV_THREADPOOL_SIZE, 10);
+  return Math.max(1, (Number.isInteger(threads) && threads > 0 ? threads : 4) - 1);
 }
 
 let concurrency = defaultConcurrency();
+const pool = native ? null : require('./worker-pool').wasmPool;
+if (pool) pool.size = concurrency;
 let running = 0;
 const waiting = [];
 
@@ -63,17 +66,33 @@ function limited(start) {
   });
 }
 
-/** Sets how many argon2 jobs may run on the threadpool at once (native backend). */
+/** Sets how many argon2 jobs may run at once (threadpool jobs, or WASM workers). */
 function setPasswordConcurrency(n) {
   if (!Number.isInteger(n) || n < 1) {
     throw new BulwarkError('INVALID_OPTIONS', 'setPasswordConcurrency: n must be a positive integer');
   }
   concurrency = n;
+  if (pool) pool.size = n;
   while (running < concurrency && waiting.length > 0) waiting.shift()();
 }
 
-function yieldThenRun(fn) {
-  return new Promise((resolve) => setImmediate(resolve)).then(() => callBackend(fn));
+/**
+ * The arguments with the password bytes copied. Done when the call is made: a job can wait
+ * in the queue, and the caller may reuse its buffer as soon as the call returns.
+ */
+function ownCopy(args) {
+  return args.map((arg) => {
+    if (!(arg instanceof Uint8Array)) return arg;
+    const copy = new Uint8Array(arg.length);
+    copy.set(arg);
+    return copy;
+  });
+}
+
+/** Runs the WASM binding's `method` in a pool worker, handing over the (copied) password. */
+function inWorker(method, args) {
+  const transfer = args.filter((arg) => arg instanceof Uint8Array).map((bytes) => bytes.buffer);
+  return pool.run(method, args, transfer);
 }
 
 function hashArgs(password, options) {
@@ -92,12 +111,12 @@ function verifyArgs(hash, password, options) {
 function hashPassword(password, options) {
   let args;
   try {
-    args = hashArgs(password, options);
+    args = ownCopy(hashArgs(password, options));
   } catch (err) {
     return Promise.reject(err);
   }
   if (native) return limited(() => binding.hashPassword(...args));
-  return yieldThenRun(() => binding.hashPasswordSync(...args));
+  return limited(() => inWorker('hashPasswordSync', args));
 }
 
 /** hashPassword on the calling thread. */
@@ -114,12 +133,12 @@ function hashPasswordSync(password, options) {
 function verifyPassword(hash, password, options) {
   let args;
   try {
-    args = verifyArgs(hash, password, options);
+    args = ownCopy(verifyArgs(hash, password, options));
   } catch (err) {
     return Promise.reject(err);
   }
   if (native) return limited(() => binding.verifyPassword(...args));
-  return yieldThenRun(() => binding.verifyPasswordSync(...args));
+  return limited(() => inWorker('verifyPasswordSync', args));
 }
 
 /** verifyPassword on the calling thread. */

@@ -34,9 +34,10 @@ export interface VerifyPasswordOptions {
  * (`$argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>`) that node-argon2 and @node-rs/argon2
  * also verify.
  *
- * Native backend: runs on the libuv threadpool, never on the event loop, with at most
- * {@link setPasswordConcurrency} jobs there at once. WASM backend: yields once, then hashes
- * on the calling thread (WASM has no threadpool).
+ * Never runs on the event loop: on the native backend it runs on the libuv threadpool, on
+ * the WASM backend in a pool of `worker_threads` (each with its own WASM instance). At most
+ * {@link setPasswordConcurrency} jobs run at once; the rest wait in FIFO order. The password
+ * is copied when the call is made, so the caller may reuse its buffer at once.
  *
  * Rejects with `INVALID_OPTIONS` / `HASH_PARAMS_TOO_COSTLY` for bad options,
  * `INPUT_TOO_LARGE` for a password over 64 KiB, `INVALID_UNICODE` for a lone surrogate,
@@ -73,8 +74,15 @@ export declare function verifyPasswordSync(hash: string, password: BytesLike, op
 export declare function needsRehash(hash: string, options?: HashPasswordOptions): boolean;
 
 /**
- * How many argon2 jobs may occupy the libuv threadpool at once on the native backend.
- * Default: `UV_THREADPOOL_SIZE - 1` (3 with Node's default pool of 4), at least 1, so a
- * burst of logins leaves a thread for fs, dns and zlib. Jobs beyond it wait in FIFO order.
+ * How many {@link hashPassword} / {@link verifyPassword} jobs may run at once. Default:
+ * `UV_THREADPOOL_SIZE - 1` (3 with Node's default pool of 4), at least 1. Jobs beyond it
+ * wait in FIFO order.
+ *
+ * Native backend: jobs occupy the libuv threadpool, so the limit leaves a thread for fs, dns
+ * and zlib. WASM backend: it is also the number of worker threads kept, each with its own
+ * WASM instance. Workers start on first use, never keep the process alive while idle, and
+ * one that dies is replaced (its job rejects with `INTERNAL`); lowering the limit ends the
+ * idle workers beyond it. A worker keeps the WASM memory of the largest hash it computed.
+ * @throws {BulwarkError} `INVALID_OPTIONS` unless `n` is a positive integer.
  */
 export declare function setPasswordConcurrency(n: number): void;
