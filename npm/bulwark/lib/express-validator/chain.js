@@ -442,6 +442,24 @@ for (const [name, fn] of Object.entries(methods)) {
   Object.defineProperty(CHAIN_PROTO, name, { value: fn, writable: true, configurable: true });
 }
 
+/**
+ * An Express middleware over `run(req)` (a value or a promise): next() right away when the
+ * run was synchronous, next(err) when it threw or rejected.
+ */
+function asMiddleware(run) {
+  return function middleware(req, res, next) {
+    let out;
+    try {
+      out = run(req);
+    } catch (err) {
+      next(err);
+      return;
+    }
+    if (isThenable(out)) out.then(() => next(), next);
+    else next();
+  };
+}
+
 const LOCATIONS = new Set(['body', 'cookies', 'headers', 'params', 'query']);
 
 /**
@@ -455,6 +473,7 @@ function check(fieldsArg = '', locations = [], message = undefined) {
   }
   const state = {
     fields: list.map(fields.compileField),
+    fieldPaths: list,
     locations: [...locations],
     message,
     items: [],
@@ -465,17 +484,7 @@ function check(fieldsArg = '', locations = [], message = undefined) {
     negateNext: false,
     lastValidator: null,
   };
-  function middleware(req, res, next) {
-    let out;
-    try {
-      out = runChain(state, req, false);
-    } catch (err) {
-      next(err);
-      return;
-    }
-    if (isThenable(out)) out.then(() => next(), next);
-    else next();
-  }
+  const middleware = asMiddleware((req) => runChain(state, req, false));
   Object.setPrototypeOf(middleware, CHAIN_PROTO);
   Object.defineProperty(middleware, STATE, { value: state });
   // express-validator exposes the builder; ours carries the fields and locations.
@@ -494,5 +503,7 @@ module.exports = {
   stateOf,
   isChain: (v) => typeof v === 'function' && v[STATE] !== undefined,
   isThenable,
+  asMiddleware,
+  writeBack,
   CHAIN_PROTO,
 };

@@ -21,10 +21,11 @@ const DEFAULT_MESSAGE = 'Invalid value';
 
 class Context {
   /**
-   * @param {object} spec  { fields, locations, optional, requestBail, visibility, message }
+   * @param {object} spec  { fieldPaths, locations, optional, requestBail, visibility, message }
    */
   constructor(spec) {
-    this.fields = spec.fields;
+    /** The field paths as given (checkExact reads them). */
+    this.fields = spec.fieldPaths;
     this.locations = spec.locations;
     this.optional = spec.optional;
     this.bail = spec.requestBail;
@@ -33,10 +34,13 @@ class Context {
     this.errors = [];
     /** location:path -> instance, in selection order. */
     this.dataMap = new Map();
+    /** The dataMap's instances as an array, made on first use. */
+    this.instances = null;
   }
 
   addFieldInstances(instances) {
     for (const instance of instances) this.dataMap.set(instance.key, { ...instance });
+    this.instances = null;
   }
 
   /**
@@ -45,8 +49,9 @@ class Context {
    * `requiredOnly`, without those the chain's optional() skips.
    */
   getData(requiredOnly = false) {
-    let instances = [...this.dataMap.values()];
-    if (this.locations.length > 1) instances = groupLocations(instances);
+    if (this.instances === null) this.instances = [...this.dataMap.values()];
+    // The grouping reads the current values (a sanitizer may have set one): done per call.
+    const instances = this.locations.length > 1 ? groupLocations(this.instances) : this.instances;
     const optional = requiredOnly ? this.optional : false;
     if (!optional) return instances;
     return instances.filter((i) => {
@@ -57,6 +62,11 @@ class Context {
   }
 
   /** Adds a field error; `message` is the item's (withMessage) if any. */
+  /** Adds an error of another type (unknown_fields, alternative, alternative_grouped). */
+  addError(error) {
+    this.errors.push(error);
+  }
+
   addFieldError(message, value, instance, req) {
     let msg = message || this.message || DEFAULT_MESSAGE;
     const meta = { req, location: instance.location, path: instance.path, pathValues: instance.pathValues };

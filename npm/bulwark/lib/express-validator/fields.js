@@ -121,8 +121,9 @@ const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Sets an own data property, never through an inherited setter. */
 function defineOwn(object, key, value) {
-  const desc = Object.getOwnPropertyDescriptor(object, key);
-  if (desc !== undefined && desc.writable && !desc.get && !desc.set) object[key] = value;
+  // An own property is assigned (request data has no accessors); a new one is defined, so
+  // that no setter on a prototype runs.
+  if (Object.hasOwn(object, key)) object[key] = value;
   else Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
 }
 
@@ -217,10 +218,17 @@ function selectFields(req, fields, locations) {
       const location = locations[l];
       const field = fields[f];
       const root = req[location];
-      const found = [];
-      expand(root, field.segments[location === 'headers' ? 1 : 0], 0, [], [], found);
-      for (const { segments, pathValues } of found) {
-        const path = reconstruct(segments);
+      const variant = field.variants[location === 'headers' ? 1 : 0];
+      let found;
+      if (variant.wildcard) {
+        found = [];
+        expand(root, variant.segments, 0, [], [], found);
+      } else {
+        // Without wildcards a field selects exactly its own path.
+        found = [{ segments: variant.segments, pathValues: [], path: variant.path }];
+      }
+      for (const { segments, pathValues, path: known } of found) {
+        const path = known === undefined ? reconstruct(segments) : known;
         const key = `${location}:${path}`;
         if (seen.has(key)) continue;
         seen.add(key);
@@ -242,7 +250,11 @@ function selectFields(req, fields, locations) {
 /** A field as the chain keeps it: the path and its segments (lower-cased for headers). */
 function compileField(path) {
   if (typeof path !== 'string') throw new TypeError(`express-validator: field must be a string, got ${typeof path}`);
-  return { path, segments: [toPath(path), toPath(path.toLowerCase())] };
+  const variant = (p) => {
+    const segments = toPath(p);
+    return { segments, path: reconstruct(segments), wildcard: segments.includes('*') || segments.includes('**') };
+  };
+  return { path, variants: [variant(path), variant(path.toLowerCase())] };
 }
 
 module.exports = { toPath, reconstruct, ownGet, getIn, setIn, selectFields, compileField, isObjectLike };

@@ -1,0 +1,123 @@
+'use strict';
+// bulwark/express-validator against express-validator 7 on a 10-field sign-up form: the
+// same chain definitions (written once as a function of the module) run as Express
+// middleware on a request object, then validationResult(req).array() and matchedData(req).
+// A valid form and one with five bad fields; outputs are asserted equal before timing.
+//
+// Target (issue 8): at least 2x express-validator's throughput on the native backend.
+const path = require('node:path');
+const EV = require('express-validator');
+const { benchCase, printTable, target, printTargets } = require('./harness');
+
+/** bulwark/express-validator loaded once per backend (the package's JS cache cleared between). */
+function loadModule(backend) {
+  const pkgDir = path.dirname(require.resolve('bulwark/package.json'));
+  for (const key of Object.keys(require.cache)) {
+    if (key.startsWith(pkgDir + path.sep) && !key.includes(`${path.sep}wasm${path.sep}`)) delete require.cache[key];
+  }
+  const saved = process.env.BULWARK_BACKEND;
+  process.env.BULWARK_BACKEND = backend;
+  try {
+    const bulwark = require('bulwark');
+    if (bulwark.backend !== backend) throw new Error(`expected the ${backend} backend, got ${bulwark.backend}`);
+    return require('bulwark/express-validator');
+  } finally {
+    if (saved === undefined) delete process.env.BULWARK_BACKEND;
+    else process.env.BULWARK_BACKEND = saved;
+  }
+}
+
+const COUNTRIES = ['AU', 'BR', 'CA', 'DE', 'FR', 'GB', 'IN', 'JP', 'NZ', 'US'];
+
+/** The sign-up form's chains, for module `m`. */
+const signUp = (m) => [
+  m.body('email').trim().isEmail().withMessage('Enter a valid email').normalizeEmail(),
+  m.body('password').isLength({ min: 8, max: 128 }).withMessage('8 to 128 characters').isStrongPassword(),
+  m
+    .body('passwordConfirmation')
+    .custom((value, { req }) => value === req.body.password)
+    .withMessage('Passwords differ'),
+  m
+    .body('username')
+    .trim()
+    .isLength({ min: 3, max: 20 })
+    .matches(/^[a-z0-9_]+$/i),
+  m.body('firstName').trim().notEmpty().isLength({ max: 50 }).escape(),
+  m.body('lastName').trim().notEmpty().isLength({ max: 50 }).escape(),
+  m.body('age').optional().isInt({ min: 13, max: 130 }).toInt(),
+  m.body('website').optional({ values: 'falsy' }).isURL({ require_protocol: true }),
+  m.body('country').isIn(COUNTRIES),
+  m.body('terms').isBoolean().toBoolean(),
+];
+
+const VALID = {
+  email: '  Jane.Doe@Example.com ',
+  password: 'Str0ng!Passw0rd',
+  passwordConfirmation: 'Str0ng!Passw0rd',
+  username: 'jane_doe',
+  firstName: 'Jane',
+  lastName: "O'Neil",
+  age: '34',
+  website: 'https://jane.example.com/blog',
+  country: 'NZ',
+  terms: 'true',
+};
+const INVALID = {
+  ...VALID,
+  email: 'jane.doe@',
+  password: 'short',
+  passwordConfirmation: 'other',
+  age: '7',
+  country: 'XX',
+};
+
+/** One request through the chains as Express would run them, then what a route reads. */
+function validateWith(m) {
+  const chains = signUp(m);
+  const res = {};
+  return async (form) => {
+    const req = { body: { ...form }, query: {}, params: {}, headers: {}, cookies: {} };
+    for (const chain of chains) {
+      await new Promise((resolve, reject) => {
+        chain(req, res, (err) => (err ? reject(err) : resolve()));
+      });
+    }
+    return { errors: m.validationResult(req).array(), data: m.matchedData(req) };
+  };
+}
+
+async function main() {
+  const native = loadModule('native');
+  const wasm = loadModule('wasm');
+  const impls = {
+    'express-validator': validateWith(EV),
+    'bulwark native': validateWith(native),
+    'bulwark wasm': validateWith(wasm),
+  };
+  const results = [];
+  for (const [name, input] of [
+    ['sign-up form, valid (10 fields)', VALID],
+    ['sign-up form, 5 invalid fields', INVALID],
+  ]) {
+    results.push(
+      await benchCase({
+        name,
+        input,
+        async: true,
+        reference: 'express-validator',
+        peer: 'express-validator',
+        impls,
+      }),
+    );
+  }
+  printTable('express-validator drop-in (ratio: express-validator time / Bulwark time)', results);
+  for (const result of results) {
+    target(`${result.name}: native vs express-validator`, result, 'bulwark native', 'express-validator', 2);
+  }
+  process.exitCode = printTargets('express-validator (native backend; WASM rows are reported, not targeted)') ? 3 : 0;
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
