@@ -9,7 +9,7 @@ const { httpError } = require('./http');
 const { report, reportTally, Tally } = require('./events');
 const { parseSize } = require('./limits');
 const { readBody, mediaType, hasBody } = require('./body');
-const { inspect } = require('./keys');
+const { inspect, defineValue } = require('./keys');
 const { parseUrlEncoded, REPORT } = require('./query');
 const { compileRules } = require('./validate');
 const { errorHandler } = require('./error-handler');
@@ -256,6 +256,8 @@ const PARSE_DETAIL = {
 
 /** Reports what a URL-encoded parse dropped or collapsed: one event per type. */
 function reportParse(req, onViolation, location, parseReport) {
+  if (parseReport.truncated)
+    report(onViolation, req, { type: 'limit', location, detail: 'too many parameters; the rest were ignored' });
   reportTally(
     onViolation,
     req,
@@ -377,35 +379,61 @@ function guard(options) {
   };
 }
 
-/** One 'validation' event per location: the failing fields and the first failing rule. */
+/** One 'validation' event per location: the failing paths and the first failing rule. */
 function reportValidation(req, onViolation, errors) {
   const byLocation = new Map();
   for (const e of errors) {
     const tally = byLocation.get(e.location) ?? new Tally();
     byLocation.set(e.location, tally);
-    tally.add('validation', e.field, { detail: e.rule });
+    tally.add('validation', e.path, { detail: e.rule });
   }
   for (const [location, tally] of byLocation) reportTally(onViolation, req, location, tally, (g) => g.detail);
 }
 
+/** Merges this validate()'s values into req.valid (several validate() may run in a chain). */
+function mergeValid(req, valid) {
+  const current = req.valid;
+  if (current === null || typeof current !== 'object') {
+    req.valid = valid;
+    return;
+  }
+  for (const location of Object.keys(valid)) {
+    const into = Object.hasOwn(current, location) ? current[location] : undefined;
+    if (into === null || typeof into !== 'object') defineValue(current, location, valid[location]);
+    else for (const key of Object.keys(valid[location])) defineValue(into, key, valid[location][key]);
+  }
+}
+
 /**
- * Declarative field rules, compiled once: `{ body: { email: { isEmail: {}, normalizeEmail: {} } } }`.
- * Fields are required unless their rules include `optional: true`. On failure: 400 with
- * `errors: [{ location, field, rule }]` (values are never echoed). On success `req.valid`
- * holds the cleaned values of the declared fields; the request itself is untouched.
+ * Declarative field rules, compiled once: `{ body: { 'user.email': { isEmail: true } } }`.
+ * Paths may nest and use wildcards; fields are required unless `optional`. On failure:
+ * 400 VALIDATION_FAILED with `errors: [{ type: 'field', location, path, msg }]`
+ * (express-validator's shape, never the value). On success `req.valid` holds the
+ * sanitized values of the declared fields, JSON types kept; the request itself is untouched.
  */
 function validate(schema, options) {
   const o = readOptions(options, { onViolation: ON_VIOLATION }, 'validate');
   const compiled = compileRules(schema, bulwark);
-  return function bulwarkValidate(req, res, next) {
-    const { valid, errors } = compiled.run(req);
+  const finish = (req, next, { valid, errors }) => {
     if (errors.length > 0) {
       reportValidation(req, o.onViolation, errors);
-      next(httpError(400, 'VALIDATION_FAILED', 'request validation failed', { errors }));
+      const shown = errors.map((e) => ({ type: 'field', location: e.location, path: e.path, msg: e.msg }));
+      next(httpError(400, 'VALIDATION_FAILED', 'request validation failed', { errors: shown }));
       return;
     }
-    req.valid = valid;
+    mergeValid(req, valid);
     next();
+  };
+  return function bulwarkValidate(req, res, next) {
+    let result;
+    try {
+      result = compiled.run(req);
+    } catch (err) {
+      next(err);
+      return;
+    }
+    if (typeof result.then === 'function') result.then((r) => finish(req, next, r), next);
+    else finish(req, next, result);
   };
 }
 
