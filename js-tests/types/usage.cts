@@ -5,6 +5,7 @@ import bulwark = require('bulwark');
 const escaped: string = bulwark.escapeHtml('<b>');
 const same: boolean = bulwark.timingSafeEqual('a', new Uint8Array([97]));
 const backend: 'native' | 'wasm' = bulwark.backend;
+const backendReason: string = bulwark.backendReason;
 async function login(stored: string, password: string): Promise<boolean> {
   const ok = await bulwark.verifyPassword(stored, password, { maxMemoryCost: 65536 });
   if (ok && bulwark.needsRehash(stored, { memoryCost: 19456 })) {
@@ -24,7 +25,7 @@ try {
 bulwark.hashPasswordSync('pw', { memorycost: 1 });
 // @ts-expect-error: numbers are not strings
 bulwark.escapeHtml(1);
-void [escaped, same, backend, login];
+void [escaped, same, backend, backendReason, login];
 
 // paths and ssrf
 const inside: string = bulwark.resolveWithin('/srv/app', 'a/b.txt', { rejectWindowsForms: true, maxLength: 4096 });

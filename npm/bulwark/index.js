@@ -11,6 +11,7 @@ const password = require('./lib/password');
 
 module.exports = {
   backend: backend.name,
+  backendReason: backend.reason,
   BulwarkError,
   ...escape,
   ...html,

@@ -4,6 +4,7 @@ import bulwark from './index.js';
 export default bulwark;
 export const {
   backend,
+  backendReason,
   BulwarkError,
   escapeHtml,
   unescapeHtml,
