@@ -71,6 +71,73 @@ const handler: guardware.ErrorMiddleware = guardware.errorHandler({ expose: fals
 guardware.json({ operators: 'maybe' });
 void [chain, parseQuery, handler];
 
+// bulwark/express: events, validate() rules, req.valid, error codes (issue 8)
+const logEvent: guardware.OnViolation = (event) => {
+  const many: number = event.count;
+  const first: string[] = event.paths;
+  const where: guardware.RequestLocation = event.location;
+  void [many, first, where, event.path, event.detail];
+};
+const signupRules = guardware.validate(
+  {
+    body: {
+      'user.email': { isEmail: { allow_display_name: false }, normalizeEmail: true, errorMessage: 'bad email' },
+      'items.*.name': { trim: true, isLength: { options: { min: 1, max: 50 }, errorMessage: (v, { path }) => path } },
+      tags: { optional: { nullable: true }, toArray: true, isArray: { min: 1, max: 5 }, isAlpha: true },
+      price: { isFloat: { min: 0 } },
+      meta: { optional: { checkFalsy: true }, isObject: true },
+      birthday: { isDate: { format: 'YYYY-MM-DD', strictMode: true } },
+      role: { isIn: [['user', 'admin']], exists: true, notEmpty: true, equals: 'user', isString: true },
+      nick: { custom: async (value: unknown, { req, location, path }) => Boolean(value && req && location && path) },
+    },
+    headers: { 'x-api-key': { isLength: { min: 8 } } },
+    cookies: { session: { optional: true, isUUID: 4 } },
+  },
+  { onViolation: logEvent },
+);
+guardware.validate({
+  // @ts-expect-error: a misspelt rule is a compile error
+  body: { email: { isEmial: true } },
+});
+guardware.validate({
+  // @ts-expect-error: isArray takes { min, max }
+  body: { tags: { isArray: { minimum: 1 } } },
+});
+guardware.validate({
+  // @ts-expect-error: not a location
+  session: { id: { isInt: true } },
+});
+guardware.validate({ body: { tags: { optional: { nullable: true, checkFalsy: false } } } });
+// @ts-expect-error: optional takes a boolean or { nullable, checkFalsy, values }
+guardware.validate({ body: { tags: { optional: { nulable: true } } } });
+
+// Express's global Request is augmented: req.valid is known (it is TS2339 without this).
+declare const expressRequest: Express.Request;
+const validBody: Record<string, any> | undefined = expressRequest.valid?.body;
+// @ts-expect-error: req.valid holds locations, not fields
+void expressRequest.valid?.email;
+
+// Every code the middleware passes to next() is in the exported union.
+function onError(err: unknown): number {
+  if (err instanceof bulwark.BulwarkError) {
+    if (err.code === 'VALIDATION_FAILED' || err.code === 'OPERATOR_KEY' || err.code === 'BODY_ALREADY_READ') return 400;
+    if (err.code === 'PROTOTYPE_POLLUTION' || err.code === 'TOO_MANY_KEYS' || err.code === 'BODY_TOO_LARGE') return 413;
+    // @ts-expect-error: not a code
+    if (err.code === 'VALIDATION_FAILD') return 0;
+  }
+  return 500;
+}
+const middlewareCode: guardware.MiddlewareErrorCode = 'TOO_MANY_PARAMETERS';
+const failure: guardware.ValidationFailure = { type: 'field', location: 'body', path: 'items[0].name', msg: 'x' };
+const logged: guardware.ErrorMiddleware = guardware.errorHandler({
+  log: (err, req, info) => {
+    const id: string = info.requestId;
+    const status: number = info.status;
+    void [err, req, id, status, info.code];
+  },
+});
+void [signupRules, validBody, onError, middlewareCode, failure, logged];
+
 // json and merge
 const parsed: unknown = bulwark.parseJson(new TextEncoder().encode('{"a":1}'), {
   protoAction: 'remove',
