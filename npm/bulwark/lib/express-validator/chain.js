@@ -394,7 +394,7 @@ const methods = {
       typeof condition.run === 'function';
     if (runnable) return addItem(this, { kind: 'if', chain: condition });
     if (typeof condition === 'function') return addItem(this, { kind: 'if', fn: condition });
-    throw new Error('express-validator: condition is not a validation chain nor a function');
+    throw new TypeError('express-validator: condition is not a validation chain nor a function');
   },
   optional(options = true) {
     let value;
