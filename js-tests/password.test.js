@@ -336,6 +336,25 @@ test(
 );
 
 test(
+  'WASM: a burst on a cold pool starts one worker per event-loop turn',
+  { skip: bulwark.backend !== 'wasm' && 'the pool of WASM workers is only used by the WASM backend' },
+  async () => {
+    const { wasmPool } = require(path.join(pkgDir, 'lib', 'worker-pool.js'));
+    await Promise.all(wasmPool.threads.map((worker) => worker.terminate()));
+    assert.deepEqual(wasmPool.threads, []);
+    const started = [];
+    const burst = Promise.all(Array.from({ length: 3 }, (_, i) => hashPassword(`pw${i}`, CHEAP)));
+    started.push(wasmPool.threads.length);
+    await new Promise(setImmediate);
+    started.push(wasmPool.threads.length);
+    await new Promise(setImmediate);
+    started.push(wasmPool.threads.length);
+    assert.deepEqual(started, [1, 2, 3]);
+    assert.equal((await burst).length, 3);
+  },
+);
+
+test(
   'WASM: the pool keeps at most setPasswordConcurrency workers',
   { skip: bulwark.backend !== 'wasm' && 'the pool of WASM workers is only used by the WASM backend' },
   async () => {

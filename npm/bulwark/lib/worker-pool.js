@@ -3,14 +3,14 @@
 // WASM backend's slow calls (argon2) run off the event loop as the native addon's do on the
 // libuv threadpool.
 //
-// - Workers start lazily, on the first job that finds none idle.
+// - Workers start lazily, on the first job that finds none idle, one per event-loop turn.
 // - A worker is ref'd only while it runs a job: a pending hash keeps the process alive (as
 //   a threadpool job does), an idle worker never does.
 // - A worker that dies (crash, trap, terminate) rejects its job with INTERNAL and is dropped;
 //   the next job starts a fresh one.
 // - `size` is how many workers are kept; callers bound how many jobs run at once (password.js
 //   queues beyond setPasswordConcurrency), and a worker freed while the pool is over size
-//   is ended.
+//   is ended. Jobs that find no idle worker wait here for the next one started or freed.
 
 const path = require('node:path');
 const { Worker } = require('node:worker_threads');
@@ -29,6 +29,9 @@ class WorkerPool {
   #jobs = new Map();
   /** Idle workers, most recently used last. */
   #idle = [];
+  /** Jobs not yet handed to a worker, first come first served. */
+  #waiting = [];
+  #spawnedThisTurn = false;
   #nextId = 1;
 
   constructor(script, size) {
@@ -57,18 +60,40 @@ class WorkerPool {
    */
   run(method, args, transfer = []) {
     return new Promise((resolve, reject) => {
-      let worker;
-      try {
-        worker = this.#idle.pop() || this.#spawn();
-      } catch (err) {
-        reject(new BulwarkError('INTERNAL', `internal error in bulwark (cannot start a worker: ${err.message})`));
-        return;
-      }
-      const id = this.#nextId++;
-      this.#jobs.set(worker, { id, resolve, reject });
-      worker.ref();
-      worker.postMessage({ id, method, args }, transfer);
+      this.#waiting.push({ method, args, transfer, resolve, reject });
+      this.#pump();
     });
+  }
+
+  /**
+   * Hands waiting jobs to idle workers, and starts at most one new worker per event-loop
+   * turn: starting one takes the calling thread a few ms, so a burst of jobs on a cold pool
+   * must not start them all in one turn.
+   */
+  #pump() {
+    while (this.#waiting.length > 0 && this.#idle.length > 0) this.#dispatch(this.#idle.pop(), this.#waiting.shift());
+    if (this.#waiting.length === 0 || this.#spawnedThisTurn) return;
+    this.#spawnedThisTurn = true;
+    setImmediate(() => {
+      this.#spawnedThisTurn = false;
+      this.#pump();
+    });
+    const job = this.#waiting.shift();
+    let worker;
+    try {
+      worker = this.#spawn();
+    } catch (err) {
+      job.reject(new BulwarkError('INTERNAL', `internal error in bulwark (cannot start a worker: ${err.message})`));
+      return;
+    }
+    this.#dispatch(worker, job);
+  }
+
+  #dispatch(worker, { method, args, transfer, resolve, reject }) {
+    const id = this.#nextId++;
+    this.#jobs.set(worker, { id, resolve, reject });
+    worker.ref();
+    worker.postMessage({ id, method, args }, transfer);
   }
 
   #spawn() {
@@ -94,6 +119,7 @@ class WorkerPool {
         const why = crash ? crash.message : `exit code ${exitCode}`;
         job.reject(new BulwarkError('INTERNAL', `internal error in bulwark (a WASM worker stopped: ${why})`));
       }
+      this.#pump();
     });
     return worker;
   }
@@ -107,8 +133,9 @@ class WorkerPool {
     else job.reject(jobError(reply.error));
     // A worker that trapped ends itself after replying: never give it another job.
     if (reply.exiting) return;
-    if (this.#jobs.size > this.#size) this.#end(worker);
+    if (this.#jobs.size > this.#size && this.#waiting.length === 0) this.#end(worker);
     else this.#idle.push(worker);
+    this.#pump();
   }
 
   #end(worker) {
