@@ -3,6 +3,8 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const nodeArgon2 = require('argon2');
 const nodeRsArgon2 = require('@node-rs/argon2');
+const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 const { bulwark, NON_STRINGS, assertCode, assertRejectsCode } = require('./helpers');
@@ -331,6 +333,51 @@ test(
       assert.ok(!wasmPool.threads.includes(armed), 'the worker that trapped was replaced');
     } finally {
       bulwark.setPasswordConcurrency(3);
+    }
+  },
+);
+
+test(
+  'WASM: a worker whose instance traps is replaced (simulated trap, any build)',
+  { skip: bulwark.backend !== 'wasm' && 'the pool of WASM workers is only used by the WASM backend' },
+  () => {
+    // A copy of the package whose WASM hashPasswordSync traps for the password "trap", as a
+    // Rust panic does (panic = "abort" in WASM is a WebAssembly.RuntimeError).
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark-trap-'));
+    try {
+      fs.cpSync(pkgDir, dir, { recursive: true, filter: (src) => !src.endsWith('.node') });
+      fs.appendFileSync(
+        path.join(dir, 'wasm', 'bulwark_wasm.js'),
+        `\nconst realHash = exports.hashPasswordSync;
+        exports.hashPasswordSync = (password, options) => {
+          if (Buffer.from(password).toString() === 'trap') throw new WebAssembly.RuntimeError('unreachable');
+          return realHash(password, options);
+        };\n`,
+      );
+      const code = `const b = require(${JSON.stringify(dir)});
+        const { wasmPool } = require(${JSON.stringify(path.join(dir, 'lib', 'worker-pool.js'))});
+        b.setPasswordConcurrency(1);
+        (async () => {
+          await b.hashPassword('warm', { memoryCost: 256, timeCost: 1 });
+          const [first] = wasmPool.threads;
+          const trapped = await b.hashPassword('trap').then(() => null, (e) => ({ name: e.name, code: e.code, message: e.message }));
+          const hash = await b.hashPassword('after', { memoryCost: 256, timeCost: 1 });
+          console.log(JSON.stringify({ trapped, verified: b.verifyPasswordSync(hash, 'after'),
+            replaced: !wasmPool.threads.includes(first), workers: wasmPool.threads.length }));
+        })();`;
+      const run = spawnSync(process.execPath, ['-e', code], {
+        encoding: 'utf8',
+        timeout: 30000,
+        env: { ...process.env, BULWARK_BACKEND: 'wasm' },
+      });
+      assert.equal(run.status, 0, run.stderr);
+      const out = JSON.parse(run.stdout);
+      assert.equal(out.trapped.name, 'BulwarkError');
+      assert.equal(out.trapped.code, 'INTERNAL');
+      assert.match(out.trapped.message, /wasm trap: unreachable/);
+      assert.deepEqual({ ...out, trapped: null }, { trapped: null, verified: true, replaced: true, workers: 1 });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   },
 );
