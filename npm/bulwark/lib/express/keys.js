@@ -52,12 +52,44 @@ function kinds(tally) {
  * Returns { violations, value }: `violations` is a list of { type, count, paths, removable }
  * (types 'prototype', 'operator', 'depth', 'keys'; `removable` when the policy says remove
  * or strip), `value` a copy without the offending keys, or the input itself when nothing
- * was found.
+ * was found. A clean value is walked once and never copied.
  */
 function inspect(value, policy) {
   const tally = new Tally();
   // Bytes (express.raw(), multer's buffers) have no keys, only indices.
   if (!isContainer(value) || ArrayBuffer.isView(value)) return { violations: tally.groups, value };
+  const rules = readPolicy(policy);
+  let keyCount = 0;
+  const stack = [{ src: value, depth: 1, parent: null, key: null }];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    const { src, depth } = node;
+    if (depth > rules.maxDepth) {
+      tally.add('depth', () => pathOf(node.parent, node.key), { removable: false });
+      continue;
+    }
+    const keys = Object.keys(src);
+    keyCount += keys.length;
+    if (keyCount > rules.maxKeys) {
+      tally.add('keys', () => (node.key === null ? '' : pathOf(node.parent, node.key)), { removable: false });
+      return { violations: kinds(tally), value };
+    }
+    const isArray = Array.isArray(src);
+    for (const key of keys) {
+      const child = src[key];
+      const finding = isArray ? null : classify(key, child, rules);
+      if (finding !== null) {
+        tally.add(finding, () => pathOf(node, key), { removable: finding.endsWith(':removed') });
+        continue;
+      }
+      if (isContainer(child)) stack.push({ src: child, depth: depth + 1, parent: node, key });
+    }
+  }
+  const violations = kinds(tally);
+  return { violations, value: violations.length > 0 ? copyWithout(value, rules) : value };
+}
+
+function readPolicy(policy) {
   const {
     protoAction = 'error',
     constructorAction = 'error',
@@ -65,50 +97,42 @@ function inspect(value, policy) {
     maxDepth = Infinity,
     maxKeys = Infinity,
   } = policy;
-  const poisonAction = { proto: protoAction, constructor: constructorAction };
-  let keyCount = 0;
+  return { poisonAction: { proto: protoAction, constructor: constructorAction }, operators, maxDepth, maxKeys };
+}
+
+/** The finding for one object key ('prototype', 'operator', with ':removed' when the policy removes it), or null. */
+function classify(key, child, rules) {
+  const kind = poisonKind(key, child);
+  if (kind !== null && rules.poisonAction[kind] !== 'ignore') {
+    return rules.poisonAction[kind] === 'remove' ? 'prototype:removed' : 'prototype';
+  }
+  if (rules.operators !== 'allow' && isOperatorKey(key)) {
+    return rules.operators === 'strip' ? 'operator:removed' : 'operator';
+  }
+  return null;
+}
+
+/** A copy of `value` without the keys `classify` flags and without nodes past maxDepth. */
+function copyWithout(value, rules) {
   const root = Array.isArray(value) ? [] : {};
-  const stack = [{ src: value, dst: root, depth: 1, parent: null, key: null }];
+  const stack = [{ src: value, dst: root, depth: 1 }];
   while (stack.length > 0) {
-    const node = stack.pop();
-    const { src, dst, depth } = node;
-    if (depth > maxDepth) {
-      tally.add('depth', () => pathOf(node.parent, node.key), { removable: false });
-      continue;
-    }
-    const keys = Object.keys(src);
-    keyCount += keys.length;
-    if (keyCount > maxKeys) {
-      tally.add('keys', () => (node.key === null ? '' : pathOf(node.parent, node.key)), { removable: false });
-      return { violations: kinds(tally), value };
-    }
+    const { src, dst, depth } = stack.pop();
     const isArray = Array.isArray(src);
-    for (const key of keys) {
+    for (const key of Object.keys(src)) {
       const child = src[key];
-      if (!isArray) {
-        const kind = poisonKind(key, child);
-        if (kind !== null && poisonAction[kind] !== 'ignore') {
-          const removable = poisonAction[kind] === 'remove';
-          tally.add(removable ? 'prototype:removed' : 'prototype', () => pathOf(node, key), { removable });
-          continue;
-        }
-        if (operators !== 'allow' && isOperatorKey(key)) {
-          const removable = operators === 'strip';
-          tally.add(removable ? 'operator:removed' : 'operator', () => pathOf(node, key), { removable });
-          continue;
-        }
-      }
+      if (!isArray && classify(key, child, rules) !== null) continue;
       if (isContainer(child)) {
+        if (depth + 1 > rules.maxDepth) continue;
         const copy = Array.isArray(child) ? [] : {};
         defineValue(dst, key, copy);
-        stack.push({ src: child, dst: copy, depth: depth + 1, parent: node, key });
+        stack.push({ src: child, dst: copy, depth: depth + 1 });
       } else {
         defineValue(dst, key, child);
       }
     }
   }
-  const violations = kinds(tally);
-  return { violations, value: violations.length > 0 ? root : value };
+  return root;
 }
 
 module.exports = { inspect, isOperatorKey, poisonKind, defineValue, isContainer };
