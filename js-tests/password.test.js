@@ -382,6 +382,25 @@ test(
   },
 );
 
+test('a polluted Object.prototype does not confuse the async machinery', async () => {
+  const keys = ['exiting', 'ok', 'error', 'value', 'code'];
+  for (const key of keys) Object.prototype[key] = key === 'ok' ? false : 'polluted';
+  Object.prototype.exiting = true;
+  try {
+    for (let i = 0; i < 6; i += 1) {
+      assert.equal(verifyPasswordSync(await hashPassword(`pw${i}`, CHEAP), `pw${i}`), true);
+      assert.equal(await verifyPassword(hashPasswordSync(`pw${i}`, CHEAP), `pw${i}`), true);
+    }
+    await assertRejectsCode(verifyPassword('$argon2id$v=19$m=256,t=1,p=1$bad', 'pw'), 'INVALID_HASH');
+    if (bulwark.backend === 'wasm') {
+      const { wasmPool } = require(path.join(pkgDir, 'lib', 'worker-pool.js'));
+      assert.ok(wasmPool.threads.length <= 3, `${wasmPool.threads.length} workers: idle ones are reused`);
+    }
+  } finally {
+    for (const key of keys) delete Object.prototype[key];
+  }
+});
+
 test(
   'WASM: a burst on a cold pool starts one worker per event-loop turn',
   { skip: bulwark.backend !== 'wasm' && 'the pool of WASM workers is only used by the WASM backend' },

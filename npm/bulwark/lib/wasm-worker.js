@@ -1,7 +1,7 @@
 'use strict';
 // One worker of lib/worker-pool.js: its own instance of the WASM build, running one job at
-// a time. A job is { id, method, args }; the reply is { id, ok, value } or
-// { id, ok: false, error: { code, message }, exiting }.
+// a time. A job is { id, method, args }; the reply always has all of { id, ok, value, error:
+// { code, message } | null, exiting }, so the pool reads own properties only.
 
 const path = require('node:path');
 const { parentPort } = require('node:worker_threads');
@@ -27,7 +27,7 @@ parentPort.on('message', ({ id, method, args }) => {
   const fn = METHODS.get(method);
   try {
     if (!fn) throw new Error(`unknown method ${method}`);
-    parentPort.postMessage({ id, ok: true, value: fn(...args.map(clean)) });
+    parentPort.postMessage({ id, ok: true, value: fn(...args.map(clean)), error: null, exiting: false });
   } catch (thrown) {
     const err = fromBackend(thrown);
     const code = err !== null && typeof err === 'object' ? err.code : undefined;
@@ -35,7 +35,7 @@ parentPort.on('message', ({ id, method, args }) => {
     // After a trap the instance's state is unknown: reply, then end this worker so the pool
     // starts a fresh one.
     const exiting = code === 'INTERNAL';
-    parentPort.postMessage({ id, ok: false, error: { code, message }, exiting });
+    parentPort.postMessage({ id, ok: false, value: undefined, error: { code, message }, exiting });
     if (exiting) process.exit(1);
   } finally {
     // The password bytes are this job's own copy: wipe them once used.

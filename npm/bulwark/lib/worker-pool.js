@@ -126,7 +126,17 @@ class WorkerPool {
 
   #settle(worker, reply) {
     const job = this.#jobs.get(worker);
-    if (!job || reply === null || typeof reply !== 'object' || reply.id !== job.id) return;
+    // Every field is an own property of the reply (wasm-worker.js), so a polluted
+    // Object.prototype cannot add one.
+    if (
+      !job ||
+      reply === null ||
+      typeof reply !== 'object' ||
+      !Object.hasOwn(reply, 'exiting') ||
+      reply.id !== job.id
+    ) {
+      return;
+    }
     this.#jobs.set(worker, null);
     worker.unref();
     if (reply.ok) job.resolve(reply.value);
