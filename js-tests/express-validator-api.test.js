@@ -626,6 +626,14 @@ both('matchedData: valid, non-optional data by default; options widen or narrow 
   assert.deepStrictEqual(m.matchedData(req, { locations: ['query'] }), { q: 'y' });
 });
 
+both('matchedData: a later equal value (-0 after 0) does not replace the first, as lodash set', async (m) => {
+  const req = { body: { a: { v: -0 } } };
+  await m.body('a.v').toInt().run(req);
+  await m.body('a.**').run(req);
+  assert.equal(Object.is(m.matchedData(req).a.v, 0), true);
+  assert.equal(Object.is(req.body.a.v, -0), true, '0 === -0: nothing is written back');
+});
+
 both('matchedData: a oneOf() group that failed contributes nothing', async (m) => {
   const req = { body: { a: '1', b: 'x' } };
   await m.oneOf([[m.body('a').isInt(), m.body('b').isInt()], m.body('a').isLength({ max: 0 })]).run(req);

@@ -117,7 +117,11 @@ async function main() {
   process.exitCode = printTargets('express-validator (native backend; WASM rows are reported, not targeted)') ? 3 : 0;
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+module.exports = { signUp, VALID, INVALID, validateWith, loadModule };
+
+if (require.main === module) {
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

@@ -3,6 +3,7 @@
 // type 'unknown_fields' listing every field of the checked locations (body, params and
 // query by default) that no chain run on the request selected.
 
+const { BulwarkError } = require('../errors');
 const { Context, contextsOf, addContext } = require('./context');
 const { runAll } = require('./run-all');
 const { resultOf } = require('./schema');
@@ -35,7 +36,10 @@ const MAX_DEPTH = 256;
 function findUnknown(location, value, tree, treePath, out, depth) {
   const globstar = tree.get('**');
   if (tree.has('') || (globstar !== undefined && globstar.has(''))) return out;
-  if (typeof value !== 'object' || value === null || depth > MAX_DEPTH) {
+  if (depth > MAX_DEPTH) {
+    throw new BulwarkError('INPUT_TOO_DEEP', `express-validator: a field is nested deeper than ${MAX_DEPTH} levels`);
+  }
+  if (typeof value !== 'object' || value === null) {
     if (treePath.length === 0 || globstar !== undefined) out.push({ path: reconstruct(treePath), value, location });
     return out;
   }

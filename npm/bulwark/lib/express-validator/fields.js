@@ -9,6 +9,8 @@
 // prototype setter or into a key named __proto__, constructor or prototype (lodash's set
 // skips those too).
 
+const { BulwarkError } = require('../errors');
+
 /**
  * The segments of a field path, as lodash's toPath splits them: dots, `[0]`, `["a.b"]`
  * (quotes with backslash escapes) and `[a]`. Field paths come from the application, but the
@@ -141,7 +143,9 @@ function setIn(root, segments, value) {
   for (let i = 0; i < segments.length; i += 1) {
     const key = segments[i] === '\\*' ? '*' : segments[i];
     if (i === segments.length - 1) {
-      defineOwn(node, key, value);
+      // lodash leaves an equal value (SameValueZero: 0 and -0, NaN and NaN) in place.
+      const same = Object.hasOwn(node, key) && (node[key] === value || (node[key] !== node[key] && value !== value));
+      if (!same) defineOwn(node, key, value);
       break;
     }
     let next = ownGet(node, key);
@@ -154,11 +158,17 @@ function setIn(root, segments, value) {
   return true;
 }
 
+/** How deep a wildcard walks into a request value (parseJson's default depth bound). */
+const MAX_DEPTH = 256;
+
 /**
  * The instances a field selects in `root`: `{ segments, pathValues }` per matched path.
  * `*` is every own key of an object or array, `**` any depth (express-validator 7.1).
  */
 function expand(node, segments, from, currPath, currValues, out) {
+  if (currPath.length > MAX_DEPTH) {
+    throw new BulwarkError('INPUT_TOO_DEEP', `express-validator: a field is nested deeper than ${MAX_DEPTH} levels`);
+  }
   if (from >= segments.length) {
     out.push({ segments: currPath, pathValues: currValues });
     return;
