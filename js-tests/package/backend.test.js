@@ -169,7 +169,7 @@ test('falling back to WASM says why, once on stderr; BULWARK_NO_WARN=1 and forci
  * platform package `node_modules/bulwark-<platform>` at `platformVersion` holding `addon`
  * (bytes). Returns the path of the installed bulwark.
  */
-function installWithPlatformPackage(platformVersion, addon, { keepLocal = false } = {}) {
+function installWithPlatformPackage(platformVersion, addon, { keepLocal = false, manifest = {} } = {}) {
   const project = fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark-project-'));
   const target = targetFor(platformModule.platform);
   const installed = path.join(project, 'node_modules', 'bulwark');
@@ -181,13 +181,15 @@ function installWithPlatformPackage(platformVersion, addon, { keepLocal = false 
   fs.mkdirSync(platformDir, { recursive: true });
   fs.writeFileSync(
     path.join(platformDir, 'package.json'),
-    JSON.stringify({ name: target.packageName, version: platformVersion, main: target.file }),
+    JSON.stringify({ name: target.packageName, version: platformVersion, main: target.file, ...manifest }),
   );
   fs.writeFileSync(path.join(platformDir, target.file), addon);
   return { project, installed, target };
 }
 
 const realAddon = () => fs.readFileSync(path.join(pkgDir, nativeFile));
+/** This machine's entry in the platform table. */
+const thisTarget = targetFor(platformModule.platform);
 
 test('the platform package is used when its version matches', () => {
   const { project, installed, target } = installWithPlatformPackage(version, realAddon());
@@ -217,6 +219,20 @@ test('a platform package of another version is refused, with the versions in the
     const forced = spawnProbe(installed, { BULWARK_BACKEND: 'native' }).out;
     assert.equal(forced.code, 'BACKEND_UNAVAILABLE');
     assert.ok(forced.message.includes(expected), forced.message);
+  } finally {
+    fs.rmSync(project, { recursive: true, force: true });
+  }
+});
+
+test('a platform package that cannot be resolved is not reported as missing', () => {
+  const { project, installed, target } = installWithPlatformPackage(version, realAddon(), {
+    manifest: { exports: { '.': `./${thisTarget.file}` } },
+  });
+  try {
+    const { out } = spawnProbe(installed, { BULWARK_NO_WARN: '1' });
+    assert.equal(out.backend, 'wasm');
+    assert.ok(out.reason.includes(`${target.packageName} could not be resolved:`), out.reason);
+    assert.ok(!out.reason.includes('is not installed'), out.reason);
   } finally {
     fs.rmSync(project, { recursive: true, force: true });
   }

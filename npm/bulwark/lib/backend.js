@@ -55,8 +55,12 @@ function loadNative() {
   let manifest;
   try {
     manifest = require.resolve(`${target.packageName}/package.json`);
-  } catch {
-    failures.push(`${target.packageName} is not installed`);
+  } catch (err) {
+    failures.push(
+      err && err.code === 'MODULE_NOT_FOUND'
+        ? `${target.packageName} is not installed`
+        : `${target.packageName} could not be resolved: ${err && err.message}`,
+    );
     return { binding: null, failures };
   }
   const found = readVersion(manifest);
