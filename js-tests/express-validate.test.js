@@ -400,3 +400,44 @@ test('isDate agrees with validator.isDate', () => {
   assert.equal(isDate(new Date(Number.NaN)), false);
   assert.equal(isDate(new Date(0), { strictMode: true }), false);
 });
+
+test('validate: a polluted Object.prototype changes neither the schema nor the checks', async () => {
+  const polluted = {
+    errorMessage: 'POLLUTED',
+    options: { min: 100 },
+    nullable: true,
+    checkFalsy: true,
+    values: 'falsy',
+    min: 5,
+    max: 0,
+    strict: false,
+    format: 'DD/MM/YYYY',
+    optional: true,
+    isInt: true,
+  };
+  const app = (() => {
+    for (const [k, v] of Object.entries(polluted)) Object.prototype[k] = v;
+    try {
+      return makeApp(require('express'), {
+        body: {
+          list: { isArray: { max: 2 }, isInt: { options: {} } },
+          obj: { optional: {}, isObject: true },
+          day: { isDate: {} },
+          name: { isLength: { options: { max: 3 } } },
+        },
+      });
+    } finally {
+      for (const k of Object.keys(polluted)) delete Object.prototype[k];
+    }
+  })();
+  let res = await post(app, { list: [1, 2], obj: { a: 1 }, day: '2024/01/31', name: 'abc' });
+  assert.equal(res.status, 200, JSON.stringify(res.body));
+  assert.deepEqual(res.body.valid.body, { list: [1, 2], obj: { a: 1 }, day: '2024/01/31', name: 'abc' });
+  res = await post(app, { list: [1, 2, 3], obj: null, day: '31/01/2024', name: 'abcd' });
+  assert.deepEqual(res.body.error.errors, [
+    field('body', 'list'),
+    field('body', 'obj'),
+    field('body', 'day'),
+    field('body', 'name'),
+  ]);
+});

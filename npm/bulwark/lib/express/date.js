@@ -13,9 +13,13 @@ const DIGITS = /^\d+$/;
 function dateOptions(options) {
   const o =
     typeof options === 'string' ? { format: options } : options !== null && typeof options === 'object' ? options : {};
-  const format = typeof o.format === 'string' ? o.format : 'YYYY/MM/DD';
-  const delimiters = Array.isArray(o.delimiters) ? o.delimiters.filter((d) => typeof d === 'string') : ['/', '-'];
-  return { format, delimiters, strictMode: o.strictMode === true };
+  // Own properties only: a polluted Object.prototype cannot change the format.
+  const own = (key) => (Object.hasOwn(o, key) ? o[key] : undefined);
+  const format = typeof own('format') === 'string' ? own('format') : 'YYYY/MM/DD';
+  const delimiters = Array.isArray(own('delimiters'))
+    ? own('delimiters').filter((d) => typeof d === 'string')
+    : ['/', '-'];
+  return { format, delimiters, strictMode: own('strictMode') === true };
 }
 
 function isDate(input, options) {

@@ -28,18 +28,18 @@ const OPERATORS = [isOneOf('reject', 'strip', 'allow'), "'reject', 'strip' or 'a
 const ON_VIOLATION = [isFunction, 'a function'];
 const ACTION = [isOneOf('error', 'remove', 'ignore'), "'error', 'remove' or 'ignore'"];
 
-const VIOLATION_CODES = {
-  prototype: ['PROTOTYPE_POLLUTION', 400, 'prototype key'],
-  operator: ['OPERATOR_KEY', 400, 'operator key'],
-  depth: ['INPUT_TOO_DEEP', 400, 'nesting too deep'],
-  keys: ['TOO_MANY_KEYS', 413, 'too many keys'],
-};
+const VIOLATION_CODES = new Map([
+  ['prototype', ['PROTOTYPE_POLLUTION', 400, 'prototype key']],
+  ['operator', ['OPERATOR_KEY', 400, 'operator key']],
+  ['depth', ['INPUT_TOO_DEEP', 400, 'nesting too deep']],
+  ['keys', ['TOO_MANY_KEYS', 413, 'too many keys']],
+]);
 
 /** Reports every finding (one event per type) and answers with the first refused one. */
 function rejectViolations(req, onViolation, location, violations) {
   reportViolations(req, onViolation, location, violations, (v) => `${v.type} key rejected`);
   const first = violations.find((v) => !v.removable) ?? violations[0];
-  const [code, status, reason] = VIOLATION_CODES[first.type] ?? ['REQUEST_REJECTED', 400, first.type];
+  const [code, status, reason] = VIOLATION_CODES.get(first.type) ?? ['REQUEST_REJECTED', 400, first.type];
   // The offending key stays in the onViolation event; the response does not echo input.
   return httpError(status, code, `request ${location} rejected: ${reason}`);
 }
@@ -250,9 +250,7 @@ const URLENCODED_OPTIONS = {
   onViolation: ON_VIOLATION,
 };
 
-const PARSE_DETAIL = {
-  parameterPollution: 'repeated parameter collapsed to its last value',
-};
+const PARSE_DETAIL = new Map([['parameterPollution', 'repeated parameter collapsed to its last value']]);
 
 /** Reports what a URL-encoded parse dropped or collapsed: one event per type. */
 function reportParse(req, onViolation, location, parseReport) {
@@ -263,7 +261,7 @@ function reportParse(req, onViolation, location, parseReport) {
     req,
     location,
     parseReport.tally,
-    (g) => PARSE_DETAIL[g.type] ?? `${g.type} parameter dropped`,
+    (g) => PARSE_DETAIL.get(g.type) ?? `${g.type} parameter dropped`,
   );
 }
 

@@ -36,6 +36,8 @@ const SANITIZERS = {
 };
 
 const hasOwn = Object.hasOwn;
+/** An own property, never one a polluted Object.prototype supplies. */
+const own = (obj, key) => (hasOwn(obj, key) ? obj[key] : undefined);
 
 function invalid(message) {
   return new BulwarkError('INVALID_OPTIONS', `validate: ${message}`);
@@ -62,10 +64,11 @@ function splitRule(where, value) {
   if (isPlainObject(value)) {
     const keys = Object.keys(value);
     if (keys.length > 0 && keys.every((k) => k === 'options' || k === 'errorMessage')) {
-      if (hasOwn(value, 'errorMessage') && !isMessage(value.errorMessage)) {
+      const message = own(value, 'errorMessage');
+      if (message !== undefined && !isMessage(message)) {
         throw invalid(`${where}: errorMessage must be a string or a function`);
       }
-      return { options: hasOwn(value, 'options') ? value.options : true, message: value.errorMessage };
+      return { options: hasOwn(value, 'options') ? value.options : true, message };
     }
   }
   return { options: value, message: undefined };
@@ -129,7 +132,8 @@ function readOptional(where, value) {
     if (!['nullable', 'checkFalsy', 'values'].includes(key))
       throw invalid(`${where}: unknown optional option "${key}"`);
   }
-  const values = value.values ?? (value.checkFalsy ? 'falsy' : value.nullable ? 'null' : 'undefined');
+  const values =
+    own(value, 'values') ?? (own(value, 'checkFalsy') ? 'falsy' : own(value, 'nullable') ? 'null' : 'undefined');
   if (!['undefined', 'null', 'falsy'].includes(values)) {
     throw invalid(`${where}: optional.values must be 'undefined', 'null' or 'falsy'`);
   }
@@ -165,7 +169,7 @@ const LOCAL = {
   exists(options, where) {
     const o = options === true ? {} : options;
     if (!isPlainObject(o)) throw invalid(`${where}: exists takes true or { checkNull, checkFalsy, values }`);
-    const values = o.values ?? (o.checkFalsy ? 'falsy' : o.checkNull ? 'null' : 'undefined');
+    const values = own(o, 'values') ?? (own(o, 'checkFalsy') ? 'falsy' : own(o, 'checkNull') ? 'null' : 'undefined');
     return (v) => v !== undefined && (values === 'undefined' || v !== null) && (values !== 'falsy' || Boolean(v));
   },
   notEmpty(options, where) {
@@ -188,8 +192,8 @@ const LOCAL = {
     const o = options === true ? {} : options;
     if (!isPlainObject(o) || Object.keys(o).some((k) => k !== 'min' && k !== 'max'))
       throw invalid(`${where}: isArray takes true or { min, max }`);
-    const min = o.min ?? 0;
-    const max = o.max ?? Infinity;
+    const min = own(o, 'min') ?? 0;
+    const max = own(o, 'max') ?? Infinity;
     if (!Number.isInteger(min) || min < 0 || !(Number.isInteger(max) || max === Infinity) || max < min)
       throw invalid(`${where}: isArray's min and max must be integers, min <= max`);
     return (v) => Array.isArray(v) && v.length >= min && v.length <= max;
@@ -198,7 +202,7 @@ const LOCAL = {
     const o = options === true ? {} : options;
     if (!isPlainObject(o) || Object.keys(o).some((k) => k !== 'strict'))
       throw invalid(`${where}: isObject takes true or { strict }`);
-    const strict = o.strict !== false;
+    const strict = own(o, 'strict') !== false;
     return (v) => v !== null && typeof v === 'object' && (!strict || !Array.isArray(v));
   },
   isDate(options, where) {
@@ -237,8 +241,8 @@ function compileField(location, pathText, rules, api, batchRules) {
       continue;
     }
     if (name === 'custom') {
-      const fn = typeof value === 'function' ? value : isPlainObject(value) ? value.options : undefined;
-      const message = isPlainObject(value) ? value.errorMessage : undefined;
+      const fn = typeof value === 'function' ? value : isPlainObject(value) ? own(value, 'options') : undefined;
+      const message = isPlainObject(value) ? own(value, 'errorMessage') : undefined;
       if (typeof fn !== 'function') throw invalid(`${where}: custom takes a function or { options: function }`);
       if (message !== undefined && !isMessage(message))
         throw invalid(`${where}: errorMessage must be a string or a function`);
