@@ -7,11 +7,12 @@ const path = require('node:path');
 const express = require('express');
 const helmet = require('helmet');
 const cors = require('cors');
-const { rateLimit } = require('express-rate-limit');
+const { rateLimit, ipKeyGenerator } = require('express-rate-limit');
 const pino = require('pino');
 const guard = require('bulwark/express');
 const { createSessions } = require('./lib/session');
 const { sendError } = require('./lib/http');
+const { DatabaseUnavailableError } = require('./db');
 
 const MINUTE = 60 * 1000;
 
@@ -21,8 +22,10 @@ const MINUTE = 60 * 1000;
  * - `logger`: a pino logger (default: pino to stdout).
  * - `production`: hide error details (default: NODE_ENV === 'production').
  * - `allowedOrigins`: origins allowed to call /api cross-origin with credentials (default none).
- * - `rateLimit`: `{ windowMs = 15 min, auth = 5, preview = 10, api = 300 }` requests per
- *   window and IP; `auth` applies to login and sign-up, `preview` to link previews.
+ * - `rateLimit`: `{ windowMs = 15 min, auth = 30, login = 5, preview = 10, api = 300 }`
+ *   requests per window: `auth` per IP across login and sign-up; `login` failed logins per
+ *   IP and account (a password guessed at one account stops there, and the same IP can
+ *   still sign in to its own); `preview` per IP for link previews; `api` per IP for the rest.
  * - `trustProxy`: Express's 'trust proxy' (default false: req.ip is the socket's address).
  * - `filesDir`: what /files serves (default examples/files).
  * - `securityContact`, `canonicalUrl`: for /.well-known/security.txt.
@@ -71,13 +74,14 @@ function createApp(options = {}) {
   };
   const security = (req, e) => onViolation({ ...e, ip: req.ip, method: req.method, url: req.originalUrl });
 
-  const limiter = (name, limit) =>
+  const limiter = (name, limit, more = {}) =>
     rateLimit({
       windowMs,
       limit,
       identifier: name,
       standardHeaders: 'draft-8',
       legacyHeaders: false,
+      ...more,
       handler(req, res) {
         security(req, {
           type: 'rateLimit',
@@ -88,7 +92,13 @@ function createApp(options = {}) {
         sendError(res, 429, 'RATE_LIMITED', 'too many requests; try again later');
       },
     });
-  const authLimiter = limiter('auth', limits.auth ?? 5);
+  const authLimiter = limiter('auth', limits.auth ?? 30);
+  // After validation: keyed by the normalized address, so spelling it differently
+  // (case, Gmail dots) does not buy more guesses. Successful logins give their try back.
+  const loginLimiter = limiter('login', limits.login ?? 5, {
+    skipSuccessfulRequests: true,
+    keyGenerator: (req) => `${ipKeyGenerator(req.ip ?? '')} ${req.valid.body.email}`,
+  });
   const previewLimiter = limiter('preview', limits.preview ?? 10);
   const apiLimiter = limiter('api', limits.api ?? 300);
 
@@ -100,6 +110,7 @@ function createApp(options = {}) {
     security,
     onViolation,
     authLimiter,
+    loginLimiter,
     previewLimiter,
     passwordOptions,
     filesDir,
@@ -154,6 +165,8 @@ function createApp(options = {}) {
   );
 
   app.use(express.static(path.join(__dirname, 'public'), { index: 'index.html', dotfiles: 'ignore' }));
+  // Pages without a <link rel="icon"> (security.txt, downloads) make browsers ask for this one.
+  app.get('/favicon.ico', (req, res) => res.redirect(301, '/favicon.svg'));
   app.use('/.well-known', require('./routes/wellknown')(ctx));
 
   // Everything below reads requests: rate-limited, then parsed and checked by Bulwark.
@@ -188,13 +201,24 @@ function createApp(options = {}) {
   app.use('/files', require('./routes/files')(ctx));
 
   app.use((req, res) => sendError(res, 404, 'NOT_FOUND', 'no such route'));
+  // A database that does not answer in time: 503 with Retry-After, not a hung request or a 500.
+  app.use((err, req, res, next) => {
+    if (!(err instanceof DatabaseUnavailableError) || res.headersSent) {
+      next(err);
+      return;
+    }
+    logger.error({ err, method: req.method, url: req.originalUrl.split('?')[0] }, 'database unavailable');
+    res.set('Retry-After', '5');
+    sendError(res, 503, 'DB_UNAVAILABLE', 'the database is not answering; try again in a few seconds');
+  });
   app.use(
     guard.errorHandler({
       expose: !production,
-      log(err, req) {
-        const status = err && (err.status ?? err.statusCode);
-        if (!(Number.isInteger(status) && status < 500))
-          logger.error({ err, method: req.method, url: req.originalUrl.split('?')[0] }, 'unhandled error');
+      // 5xx only, with the request id the reply carries (the user can quote it); 4xx are
+      // the client's mistakes, and the security ones are already logged through onViolation.
+      log(err, req, { requestId, status }) {
+        if (status >= 500)
+          logger.error({ err, requestId, method: req.method, url: req.originalUrl.split('?')[0] }, 'unhandled error');
       },
     }),
   );

@@ -5,9 +5,13 @@
 let csrfToken = null;
 
 const $ = (id) => document.getElementById(id);
-const showStatus = (text) => {
-  $('status').textContent = text;
+/** The status line: `kind` 'ok' (green, a check mark) or 'error' (red); '' clears it. */
+const showStatus = (text, kind = 'error') => {
+  const status = $('status');
+  status.textContent = text;
+  status.className = text ? `status-${kind}` : '';
 };
+const showSuccess = (text) => showStatus(text, 'ok');
 
 async function api(method, url, body, contentType = 'application/json') {
   const headers = {};
@@ -22,7 +26,10 @@ async function api(method, url, body, contentType = 'application/json') {
   const data = res.status === 204 ? null : await res.json().catch(() => null);
   if (!res.ok) {
     const err = data && data.error ? data.error : { code: String(res.status), message: res.statusText };
-    const fields = Array.isArray(err.errors) ? ` (${err.errors.map((e) => `${e.field}: ${e.rule}`).join(', ')})` : '';
+    // validate()'s errors ({ path, msg }) and the profile route's own ({ field, rule }).
+    const fields = Array.isArray(err.errors)
+      ? ` (${err.errors.map((e) => `${e.path ?? e.field ?? 'field'}: ${e.msg ?? e.rule}`).join(', ')})`
+      : '';
     throw new Error(`${err.code}: ${err.message}${fields}`);
   }
   return data;
@@ -71,14 +78,11 @@ $('auth-form').addEventListener('submit', async (event) => {
   const action = event.submitter ? event.submitter.value : 'login';
   const credentials = { email: form.elements.email.value, password: form.elements.password.value };
   try {
-    if (action === 'signup') {
-      const { message } = await api('POST', '/api/signup', credentials);
-      showStatus(message);
-    }
+    if (action === 'signup') await api('POST', '/api/signup', credentials);
     await api('POST', '/api/login', credentials);
     form.reset();
-    showStatus('');
     await refreshMe();
+    showSuccess(action === 'signup' ? 'Account created; you are signed in.' : 'Signed in.');
   } catch (err) {
     showStatus(err.message);
   }
@@ -87,6 +91,7 @@ $('auth-form').addEventListener('submit', async (event) => {
 $('logout').addEventListener('click', async () => {
   try {
     await api('POST', '/api/logout');
+    showSuccess('Signed out.');
   } catch (err) {
     showStatus(err.message);
   }
@@ -100,7 +105,7 @@ $('profile-form').addEventListener('submit', async (event) => {
   const patch = { displayName: displayName.value.trim() || null, website: website.value.trim() || null };
   try {
     await api('PATCH', '/api/profile', patch, 'application/merge-patch+json');
-    showStatus('Profile saved.');
+    showSuccess('Profile saved.');
     await refreshMe();
     await refreshComments();
   } catch (err) {
@@ -113,7 +118,7 @@ $('comment-form').addEventListener('submit', async (event) => {
   try {
     await api('POST', '/api/comments', { body: event.target.elements.body.value });
     event.target.reset();
-    showStatus('');
+    showSuccess('Comment posted.');
     await refreshComments();
   } catch (err) {
     showStatus(err.message);

@@ -8,9 +8,21 @@ const bulwark = require('bulwark');
 const guard = require('bulwark/express');
 const { sendError } = require('../lib/http');
 
-const EMAIL = { isEmail: {}, normalizeEmail: {} };
+// Messages name the rule that failed (express-validator's error shape has no rule field).
+const EMAIL = { isEmail: { errorMessage: 'must be an email address' }, normalizeEmail: {} };
+const passwordRule = (min) => ({
+  isLength: { options: { min, max: 256 }, errorMessage: `must be ${min} to 256 characters` },
+});
 
-module.exports = function authRoutes({ db, sessions, security, onViolation, authLimiter, passwordOptions }) {
+module.exports = function authRoutes({
+  db,
+  sessions,
+  security,
+  onViolation,
+  authLimiter,
+  loginLimiter,
+  passwordOptions,
+}) {
   const router = express.Router();
 
   // Unknown accounts get a verification against this hash, made with the same parameters as
@@ -21,7 +33,7 @@ module.exports = function authRoutes({ db, sessions, security, onViolation, auth
   router.post(
     '/signup',
     authLimiter,
-    guard.validate({ body: { email: EMAIL, password: { isLength: { min: 12, max: 256 } } } }, { onViolation }),
+    guard.validate({ body: { email: EMAIL, password: passwordRule(12) } }, { onViolation }),
     async (req, res) => {
       const { email, password } = req.valid.body;
       // Hash before looking at the table, and answer the same way whether or not the address
@@ -38,7 +50,8 @@ module.exports = function authRoutes({ db, sessions, security, onViolation, auth
   router.post(
     '/login',
     authLimiter,
-    guard.validate({ body: { email: EMAIL, password: { isLength: { min: 1, max: 256 } } } }, { onViolation }),
+    guard.validate({ body: { email: EMAIL, password: passwordRule(1) } }, { onViolation }),
+    loginLimiter,
     async (req, res) => {
       const { email, password } = req.valid.body;
       const user = await db.one('SELECT id, password_hash FROM users WHERE email = $1', [email]);

@@ -22,7 +22,18 @@ module.exports = function commentRoutes({ db, sessions, security, onViolation })
 
   router.get(
     '/',
-    guard.validate({ query: { limit: { optional: true, isInt: { min: 1, max: 50 }, toInt: {} } } }, { onViolation }),
+    guard.validate(
+      {
+        query: {
+          limit: {
+            optional: true,
+            isInt: { options: { min: 1, max: 50 }, errorMessage: 'must be an integer from 1 to 50' },
+            toInt: {},
+          },
+        },
+      },
+      { onViolation },
+    ),
     async (req, res) => {
       const limit = req.valid.query.limit ?? 20;
       const rows = await db.query(
@@ -46,7 +57,12 @@ module.exports = function commentRoutes({ db, sessions, security, onViolation })
   router.post(
     '/',
     sessions.required(),
-    guard.validate({ body: { body: { isLength: { min: 1, max: 5000 } } } }, { onViolation }),
+    guard.validate(
+      {
+        body: { body: { isLength: { options: { min: 1, max: 5000 }, errorMessage: 'must be 1 to 5000 characters' } } },
+      },
+      { onViolation },
+    ),
     async (req, res) => {
       let html;
       try {

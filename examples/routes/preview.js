@@ -122,7 +122,10 @@ module.exports = function previewRoutes({ sessions, security, onViolation, previ
     '/',
     previewLimiter,
     sessions.required(),
-    guard.validate({ body: { url: { isLength: { max: 2048 } } } }, { onViolation }),
+    guard.validate(
+      { body: { url: { isLength: { options: { max: 2048 }, errorMessage: 'must be at most 2048 characters' } } } },
+      { onViolation },
+    ),
     async (req, res) => {
       try {
         res.json(await fetchTitle(req.valid.body.url));

@@ -11,9 +11,20 @@ const guard = require('bulwark/express');
 const { sendError } = require('../lib/http');
 
 const STRING_FIELDS = {
-  displayName: { optional: true, trim: {}, isLength: { min: 1, max: 50 } },
-  bio: { optional: true, isLength: { max: 500 } },
-  website: { optional: true, isLength: { max: 200 }, isURL: { protocols: ['http', 'https'], require_protocol: true } },
+  displayName: {
+    optional: true,
+    trim: {},
+    isLength: { options: { min: 1, max: 50 }, errorMessage: 'must be 1 to 50 characters' },
+  },
+  bio: { optional: true, isLength: { options: { max: 500 }, errorMessage: 'must be at most 500 characters' } },
+  website: {
+    optional: true,
+    isLength: { options: { max: 200 }, errorMessage: 'must be at most 200 characters' },
+    isURL: {
+      options: { protocols: ['http', 'https'], require_protocol: true },
+      errorMessage: 'must be an http or https URL',
+    },
+  },
 };
 const THEMES = ['light', 'dark', 'system'];
 
@@ -60,15 +71,13 @@ module.exports = function profileRoutes({ db, sessions, onViolation }) {
       }
     }
     if (errors.length > 0) {
-      res
-        .status(400)
-        .json({
-          error: {
-            code: 'VALIDATION_FAILED',
-            message: 'only displayName, bio, website and preferences can be changed',
-            errors,
-          },
-        });
+      res.status(400).json({
+        error: {
+          code: 'VALIDATION_FAILED',
+          message: 'only displayName, bio, website and preferences can be changed',
+          errors,
+        },
+      });
       return;
     }
     const profile = bulwark.mergePatch(req.session.user.profile, clean);

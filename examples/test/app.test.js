@@ -5,9 +5,13 @@
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
+const http = require('node:http');
+const { execFile, spawnSync } = require('node:child_process');
+const { promisify } = require('node:util');
 const path = require('node:path');
 const request = require('supertest');
 const { makeApp, signIn } = require('./helpers');
+const { curlLines } = require('../server');
 
 const CSP =
   "default-src 'none';script-src 'self';style-src 'self';img-src 'self';connect-src 'self';form-action 'self';frame-ancestors 'none';base-uri 'none';object-src 'none'";
@@ -36,6 +40,19 @@ test('the static page is served with a strict CSP, and contains no inline script
   assert.doesNotMatch(html, /<script\b[^>]*>[^<]+<\/script>/i, 'no inline script body');
   assert.doesNotMatch(html, /\son[a-z]+\s*=/i, 'no inline event handler');
   assert.doesNotMatch(html, /\sstyle\s*=/i, 'no inline style (style-src has no unsafe-inline)');
+});
+
+test('a favicon is served (SVG, linked from the page; /favicon.ico redirects to it)', async () => {
+  const { app } = await makeApp();
+  const icon = await request(app).get('/favicon.svg');
+  assert.equal(icon.status, 200);
+  assert.equal(icon.headers['content-type'], 'image/svg+xml');
+  assertSecurityHeaders(icon);
+  const legacy = await request(app).get('/favicon.ico');
+  assert.equal(legacy.status, 301);
+  assert.equal(legacy.headers.location, '/favicon.svg');
+  const page = await request(app).get('/');
+  assert.match(page.text, /<link rel="icon" href="\/favicon\.svg" type="image\/svg\+xml"\s*\/?>/);
 });
 
 test('API answers, errors and 404s carry the same headers; x-powered-by is off; API responses are not cached', async () => {
@@ -200,6 +217,81 @@ test('the auth limiter answers 429 on the 6th login or sign-up try within the wi
   assert.ok(securityEvents().some((e) => e.type === 'rateLimit' && e.path === 'auth' && e.url === '/api/login'));
 });
 
+test('the login limiter: 5 failed logins per account and IP, then 429; other accounts still sign in', async () => {
+  const { app, securityEvents } = await makeApp({ rateLimit: { api: 1000 } }); // default auth and login budgets
+  const victim = 'victim@example.com';
+  const statuses = [];
+  for (let i = 0; i < 7; i++)
+    statuses.push(
+      (
+        await request(app)
+          .post('/api/login')
+          .send({ email: i % 2 ? victim.toUpperCase() : victim, password: `guess-${i}` })
+      ).status,
+    );
+  // Another spelling of the same address (case) shares the budget: the key is the normalized address.
+  assert.deepEqual(statuses, [401, 401, 401, 401, 401, 429, 429]);
+  const limited = securityEvents().filter((e) => e.type === 'rateLimit');
+  assert.ok(limited.length === 2 && limited.every((e) => e.path === 'login'));
+  // The same IP signs up and in to its own account: the guesses did not use its budget up.
+  const own = await signIn(app);
+  assert.match(own.csrfToken, /^[A-Za-z0-9_-]{43}$/);
+  // A successful login gives its try back: five good logins in a row never reach the limit.
+  for (let i = 0; i < 6; i++)
+    assert.equal(
+      (await request(app).post('/api/login').send({ email: own.email, password: own.password })).status,
+      200,
+    );
+});
+
+test('the curl lines printed by npm start leave the page its sign-up and sign-in', async (t) => {
+  if (spawnSync('curl', ['--version']).status !== 0) {
+    t.skip('curl is not installed');
+    return;
+  }
+  const { app } = await makeApp({ rateLimit: {} }); // the defaults npm start uses
+  const server = http.createServer(app);
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  t.after(() => server.close());
+  const url = `http://127.0.0.1:${server.address().port}`;
+  const script = curlLines(url).join('\n');
+  // Asynchronously: the server answers from this very process.
+  const run = await promisify(execFile)('sh', ['-c', script], { encoding: 'utf8', timeout: 60000 });
+  const replies = run.stdout.trim().split('\n');
+  // The brute-force loop: five generic refusals, then the limiter.
+  assert.deepEqual(
+    replies.slice(-6).map((line) => JSON.parse(line).error.code),
+    [
+      'INVALID_CREDENTIALS',
+      'INVALID_CREDENTIALS',
+      'INVALID_CREDENTIALS',
+      'INVALID_CREDENTIALS',
+      'INVALID_CREDENTIALS',
+      'RATE_LIMITED',
+    ],
+  );
+  assert.ok(
+    replies.some((line) => line.includes('SSRF_BLOCKED')),
+    run.stdout,
+  );
+  assert.ok(
+    replies.some((line) => line.includes('PATH_ESCAPE')),
+    run.stdout,
+  );
+  // Then the page, from the same address: create an account and sign in.
+  const credentials = { email: 'page-user@example.com', password: 'a page user password' };
+  const post = (path, body) =>
+    fetch(`${url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  assert.equal((await post('/api/signup', credentials)).status, 202);
+  assert.equal((await post('/api/login', credentials)).status, 200);
+  assert.equal((await post('/api/login', { ...credentials, password: 'typo' })).status, 401);
+  assert.equal((await post('/api/login', credentials)).status, 200);
+});
+
 test('the general limiter caps every other route per IP', async () => {
   const { app } = await makeApp({ rateLimit: { auth: 5, api: 3 } });
   const statuses = [];
@@ -222,10 +314,13 @@ test('a failing database gives a generic 500: no message, no stack, the details 
     const { app, logs } = await makeApp({ db: brokenDb, production });
     const res = await request(app).get('/api/comments');
     assert.equal(res.status, 500);
-    assert.deepEqual(res.body, { error: { code: 'INTERNAL', message: 'Internal Server Error' } });
+    const { requestId, ...error } = res.body.error;
+    assert.deepEqual(error, { code: 'INTERNAL', message: 'Internal Server Error' });
+    assert.match(requestId, /^[0-9a-f-]{36}$/);
     assert.doesNotMatch(res.text, /10\.0\.0\.5|password|at \w|\.js:\d/);
     const logged = logs.find((l) => l.msg === 'unhandled error');
     assert.ok(logged, 'the error is logged server-side');
+    assert.equal(logged.requestId, requestId, 'the reply names the log record');
     assert.match(logged.err.message, /10\.0\.0\.5/);
     assert.match(logged.err.stack, /at /);
   }

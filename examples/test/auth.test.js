@@ -31,27 +31,31 @@ test('sign-up and login validate input and never echo the rejected value', async
     [
       '/api/signup',
       { email: 'not-an-email<script>', password: 'long enough password' },
-      [{ location: 'body', field: 'email', rule: 'isEmail' }],
+      [{ type: 'field', location: 'body', path: 'email', msg: 'must be an email address' }],
     ],
     [
       '/api/signup',
       { email: uniqueEmail(), password: 'short' },
-      [{ location: 'body', field: 'password', rule: 'isLength' }],
+      [{ type: 'field', location: 'body', path: 'password', msg: 'must be 12 to 256 characters' }],
     ],
     [
       '/api/signup',
       { email: uniqueEmail(), password: 'p'.repeat(257) },
-      [{ location: 'body', field: 'password', rule: 'isLength' }],
+      [{ type: 'field', location: 'body', path: 'password', msg: 'must be 12 to 256 characters' }],
     ],
     [
       '/api/login',
       {},
       [
-        { location: 'body', field: 'email', rule: 'required' },
-        { location: 'body', field: 'password', rule: 'required' },
+        { type: 'field', location: 'body', path: 'email', msg: 'Invalid value' },
+        { type: 'field', location: 'body', path: 'password', msg: 'Invalid value' },
       ],
     ],
-    ['/api/login', { email: ['a@example.com'], password: 'x' }, [{ location: 'body', field: 'email', rule: 'type' }]],
+    [
+      '/api/login',
+      { email: ['a@example.com'], password: 'x' },
+      [{ type: 'field', location: 'body', path: 'email', msg: 'Invalid value' }],
+    ],
   ];
   for (const [url, body, errors] of cases) {
     const res = await request(app).post(url).send(body);

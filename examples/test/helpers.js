@@ -45,7 +45,7 @@ function captureLogger() {
 async function makeApp(options = {}) {
   const db = options.db ?? (await database());
   const { logger, logs } = captureLogger();
-  const app = createApp({ db, logger, rateLimit: { auth: 1000, preview: 1000, api: 10000 }, ...options });
+  const app = createApp({ db, logger, rateLimit: { auth: 1000, login: 1000, preview: 1000, api: 10000 }, ...options });
   const securityEvents = () => logs.filter((l) => l.security).map((l) => l.security);
   return { app, db, logs, securityEvents };
 }

@@ -169,9 +169,13 @@ test('schemes, credentials and malformed URLs are refused; the input is validate
     assert.ok(!res.text.includes('secret'), 'credentials are not echoed');
   }
   const long = await previewOf(`${origin}/${'a'.repeat(2100)}`);
-  assert.deepEqual(long.body.error.errors, [{ location: 'body', field: 'url', rule: 'isLength' }]);
+  assert.deepEqual(long.body.error.errors, [
+    { type: 'field', location: 'body', path: 'url', msg: 'must be at most 2048 characters' },
+  ]);
   const notString = await previewOf({ href: `${origin}/page` });
-  assert.deepEqual(notString.body.error.errors, [{ location: 'body', field: 'url', rule: 'type' }]);
+  assert.deepEqual(notString.body.error.errors, [
+    { type: 'field', location: 'body', path: 'url', msg: 'Invalid value' },
+  ]);
   assert.deepEqual(hits, []);
   const closed = await new Promise((resolve) => {
     const s = http.createServer().listen(0, '127.0.0.1', () => {
