@@ -202,3 +202,19 @@ for (const [major, express] of MAJORS) {
     void events;
   });
 }
+
+test('json(): a body too deep is a depth event whether json() or express.json() parsed it', async () => {
+  const express = require('express');
+  const deep = '{"a":'.repeat(10) + '1' + '}'.repeat(10);
+  for (const before of [null, express.json()]) {
+    const { app, events } = makeApp(express, { json: { maxDepth: 4 }, ...(before ? { before } : {}) });
+    const res = await request(app).post('/echo').type('json').send(deep).timeout(TIMEOUT);
+    assert.equal(res.status, 400);
+    assert.equal(res.body.error.code, 'INPUT_TOO_DEEP');
+    assert.deepEqual(
+      events.map((e) => [e.location, e.type]),
+      [['body', 'depth']],
+      before ? 'after express.json()' : 'json() alone',
+    );
+  }
+});

@@ -185,6 +185,12 @@ function bodyParser(fnName, o, defaultType, policy, parse) {
   };
 }
 
+const PARSE_JSON_EVENT = new Map([
+  ['JSON_PROTO_POISONING', 'prototype'],
+  ['INPUT_TOO_DEEP', 'depth'],
+  ['INPUT_TOO_LARGE', 'limit'],
+]);
+
 const JSON_OPTIONS = {
   limit: [isSize, "a size such as 102400 or '100kb'"],
   type: [isStringOrList, 'a media type or a list of them'],
@@ -226,11 +232,9 @@ function json(options) {
       if (err instanceof SyntaxError) throw httpError(400, 'INVALID_JSON', 'request body is not valid JSON');
       if (err instanceof BulwarkError) {
         const poisoning = err.code === 'JSON_PROTO_POISONING';
-        report(o.onViolation, req, {
-          type: poisoning ? 'prototype' : 'json',
-          location: 'body',
-          detail: err.code,
-        });
+        // The same event types as a body another parser produced: 'prototype', 'depth', ...
+        const type = PARSE_JSON_EVENT.get(err.code) ?? 'json';
+        report(o.onViolation, req, { type, location: 'body', detail: err.code });
         const status = err.code === 'INPUT_TOO_LARGE' ? 413 : 400;
         throw httpError(status, poisoning ? 'PROTOTYPE_POLLUTION' : err.code, `request body rejected: ${err.message}`);
       }
