@@ -112,6 +112,39 @@ test('malformed hashes reject with INVALID_HASH', async () => {
   }
 });
 
+test('async errors carry the same code and message as the sync ones', async () => {
+  const tail = '$c29tZXNhbHRzb21lc2FsdA$YWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWE';
+  const cases = [
+    [() => verifyPasswordSync('$argon2id$', 'pw'), () => verifyPassword('$argon2id$', 'pw')],
+    [
+      () => verifyPasswordSync(`$argon2id$v=19$m=4294967295,t=1,p=1${tail}`, 'pw'),
+      () => verifyPassword(`$argon2id$v=19$m=4294967295,t=1,p=1${tail}`, 'pw'),
+    ],
+    [
+      () => hashPasswordSync('pw', { memoryCost: 2 * 1024 * 1024 }),
+      () => hashPassword('pw', { memoryCost: 2 * 1024 * 1024 }),
+    ],
+    [
+      () => hashPasswordSync('pw', { parallelism: 4, memoryCost: 16 }),
+      () => hashPassword('pw', { parallelism: 4, memoryCost: 16 }),
+    ],
+  ];
+  for (const [sync, async] of cases) {
+    let expected;
+    try {
+      sync();
+    } catch (err) {
+      expected = err;
+    }
+    assert.ok(expected instanceof bulwark.BulwarkError, String(expected));
+    await assert.rejects(async(), (err) => {
+      assert.ok(err instanceof bulwark.BulwarkError);
+      assert.deepEqual([err.code, err.message], [expected.code, expected.message]);
+      return true;
+    });
+  }
+});
+
 test('absurd parameters in a stored hash are refused before hashing', async () => {
   const tail = '$c29tZXNhbHRzb21lc2FsdA$YWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWE';
   for (const params of [
