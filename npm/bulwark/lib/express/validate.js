@@ -405,20 +405,30 @@ function compileRules(schema, api) {
     return entry;
   }
 
-  /** Pass 2: every queued validator input, one core call per round (one round unless lists). */
+  // Values past the first of a rule (array elements, wildcard instances) are checked with the
+  // single call, whose answer equals the batch's: one core call per request whatever the
+  // lists hold, and no padding work for the rules without more values.
+  const singles = batchRules.map(({ validator, args }) => {
+    const fn = hasOwn(api, validator) ? api[validator] : undefined;
+    if (typeof fn !== 'function') throw invalid(`unknown rule "${validator}"`);
+    return (s) => fn(s, ...args);
+  });
+
+  /** Pass 2: the first value of every rule in one batch call, the rest one by one. */
   function runBatch(slots) {
     const failed = slots.map(() => null);
     if (batch === null) return failed;
-    const rounds = Math.max(0, ...slots.map((s) => s.length));
-    for (let round = 0; round < rounds; round += 1) {
-      const values = slots.map((s) => (round < s.length ? s[round] : ''));
-      for (const index of batch.check(values)) {
-        if (round < slots[index].length) {
-          failed[index] ??= new Set();
-          failed[index].add(round);
-        }
+    const fail = (index, position) => {
+      failed[index] ??= new Set();
+      failed[index].add(position);
+    };
+    const firsts = slots.map((s) => (s.length > 0 ? s[0] : ''));
+    for (const index of batch.check(firsts)) if (slots[index].length > 0) fail(index, 0);
+    slots.forEach((list, index) => {
+      for (let position = 1; position < list.length; position += 1) {
+        if (!singles[index](list[position])) fail(index, position);
       }
-    }
+    });
     return failed;
   }
 
