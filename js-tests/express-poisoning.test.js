@@ -126,3 +126,67 @@ test('queryParser() and urlencoded() drop exactly the poisoning shapes', async (
   }
   assert.equal({}.admin, undefined);
 });
+
+/** Findings by type as the policy defines them, counted by a plain recursive walk. */
+function referenceCounts(value, counts = { prototype: 0, operator: 0 }) {
+  if (value === null || typeof value !== 'object') return counts;
+  const isArray = Array.isArray(value);
+  for (const key of Object.keys(value)) {
+    const child = value[key];
+    if (!isArray) {
+      const poison =
+        key === '__proto__' ||
+        (key === 'constructor' && child !== null && typeof child === 'object' && Object.hasOwn(child, 'prototype'));
+      if (poison) {
+        counts.prototype += 1;
+        continue;
+      }
+      if (key.startsWith('$') || key.includes('.')) {
+        counts.operator += 1;
+        continue;
+      }
+    }
+    referenceCounts(child, counts);
+  }
+  return counts;
+}
+
+test('json(): one event per type whose count is every finding, streamed or after express.json()', async () => {
+  const keys = fc.constantFrom('__proto__', 'constructor', 'prototype', '$ne', 'a.b', 'name', 'x');
+  const text = fc.letrec((tie) => ({
+    value: fc.oneof(
+      { depthSize: 'small' },
+      fc.constantFrom('1', '"s"', 'null'),
+      tie('object'),
+      fc.array(tie('value'), { maxLength: 3 }).map((items) => `[${items.join(',')}]`),
+    ),
+    object: fc
+      .uniqueArray(fc.tuple(keys, tie('value')), { maxLength: 5, selector: ([k]) => k })
+      .map((pairs) => `{${pairs.map(([k, v]) => `"${k}":${v}`).join(',')}}`),
+  })).object;
+  await fc.assert(
+    fc.asyncProperty(text, async (json) => {
+      const expected = referenceCounts(JSON.parse(json));
+      for (const makeReq of [parsedRequest, streamedRequest]) {
+        const events = [];
+        const middleware = guardware.json({
+          ...LOOSE,
+          operators: 'strip',
+          protoAction: 'remove',
+          constructorAction: 'remove',
+          onViolation: (e) => events.push(e),
+        });
+        const { err } = await run(middleware, makeReq(json));
+        assert.equal(err, undefined, json);
+        const counts = { prototype: 0, operator: 0 };
+        for (const e of events) {
+          assert.equal(events.filter((o) => o.type === e.type).length, 1, 'one event per type');
+          assert.equal(e.paths.length, Math.min(5, e.count));
+          counts[e.type] = e.count;
+        }
+        assert.deepEqual(counts, expected, json);
+      }
+    }),
+    { numRuns: 200 },
+  );
+});

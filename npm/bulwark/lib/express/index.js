@@ -217,13 +217,12 @@ function json(options) {
     maxDepth: o.maxDepth ?? 32,
     maxKeys: o.maxKeys ?? 1000,
   };
-  // parseJson applies secure-json-parse's rules with the same actions; inspect() then sees
-  // no poisoning left unless the action is 'ignore' (which it honours too).
-  const parseOptions = {
-    protoAction: policy.protoAction,
-    constructorAction: policy.constructorAction,
-    maxDepth: policy.maxDepth,
-  };
+  // parseJson keeps poisoning keys as own properties ('ignore') and inspect(), which walks
+  // every body anyway, applies secure-json-parse's rules with the configured actions: so a
+  // refusal or a removal is reported with its count and paths, exactly as for a body
+  // another parser produced (js-tests/express-poisoning.test.js checks both against
+  // secure-json-parse).
+  const parseOptions = { protoAction: 'ignore', constructorAction: 'ignore', maxDepth: policy.maxDepth };
   return bodyParser('json', o, 'application/json', policy, (req, buffer) => {
     let value;
     try {
