@@ -11,6 +11,7 @@ const { rateLimit, ipKeyGenerator } = require('express-rate-limit');
 const pino = require('pino');
 const guard = require('bulwark/express');
 const { createSessions } = require('./lib/session');
+const { createSecurityEvents } = require('./lib/security-events');
 const { sendError } = require('./lib/http');
 const { DatabaseUnavailableError } = require('./db');
 
@@ -22,10 +23,11 @@ const MINUTE = 60 * 1000;
  * - `logger`: a pino logger (default: pino to stdout).
  * - `production`: hide error details (default: NODE_ENV === 'production').
  * - `allowedOrigins`: origins allowed to call /api cross-origin with credentials (default none).
- * - `rateLimit`: `{ windowMs = 15 min, auth = 30, login = 5, preview = 10, api = 300 }`
+ * - `rateLimit`: `{ windowMs = 15 min, auth = 30, login = 5, preview = 10, api = 300, events = 900 }`
  *   requests per window: `auth` per IP across login and sign-up; `login` failed logins per
  *   IP and account (a password guessed at one account stops there, and the same IP can
- *   still sign in to its own); `preview` per IP for link previews; `api` per IP for the rest.
+ *   still sign in to its own); `preview` per IP for link previews; `events` per IP for the
+ *   attack lab's event view (the page polls it); `api` per IP for the rest.
  * - `trustProxy`: Express's 'trust proxy' (default false: req.ip is the socket's address).
  * - `filesDir`: what /files serves (default examples/files).
  * - `securityContact`, `canonicalUrl`: for /.well-known/security.txt.
@@ -55,6 +57,9 @@ function createApp(options = {}) {
   // Security events: every Bulwark middleware reports here through onViolation, and the app
   // adds its own (failed logins, CSRF, rate limits). Events carry key names and reasons,
   // never request values; the URL is logged without its query string.
+  // bulwark/express sends at most one event per request, location and type, with `count`
+  // and the first `paths`; the app's own events name one path.
+  const labEvents = createSecurityEvents();
   const onViolation = (e) => {
     const url = typeof e.url === 'string' ? e.url.split('?')[0] : undefined;
     logger.warn(
@@ -63,6 +68,8 @@ function createApp(options = {}) {
           type: e.type,
           location: e.location,
           path: e.path,
+          ...(Number.isSafeInteger(e.count) ? { count: e.count } : {}),
+          ...(Array.isArray(e.paths) ? { paths: e.paths.slice(0, 5) } : {}),
           detail: e.detail,
           ip: e.ip,
           method: e.method,
@@ -71,6 +78,7 @@ function createApp(options = {}) {
       },
       `blocked: ${e.type}`,
     );
+    labEvents.record(e);
   };
   const security = (req, e) => onViolation({ ...e, ip: req.ip, method: req.method, url: req.originalUrl });
 
@@ -101,6 +109,7 @@ function createApp(options = {}) {
   });
   const previewLimiter = limiter('preview', limits.preview ?? 10);
   const apiLimiter = limiter('api', limits.api ?? 300);
+  const eventsLimiter = limiter('events', limits.events ?? 900);
 
   const sessions = createSessions({ db, security, ttlMs: sessionTtlMs });
   const ctx = {
@@ -142,6 +151,9 @@ function createApp(options = {}) {
     next();
   });
 
+  // Attributes security events to the browser that caused them (the attack lab's view).
+  app.use(labEvents.attribute);
+
   app.use(
     helmet({
       // A strict policy: scripts and styles only from this origin (no inline code, no eval),
@@ -168,6 +180,9 @@ function createApp(options = {}) {
   // Pages without a <link rel="icon"> (security.txt, downloads) make browsers ask for this one.
   app.get('/favicon.ico', (req, res) => res.redirect(301, '/favicon.svg'));
   app.use('/.well-known', require('./routes/wellknown')(ctx));
+
+  // This browser's own security events, for the attack lab (polled: its own budget).
+  app.get('/api/security-events', eventsLimiter, labEvents.route);
 
   // Everything below reads requests: rate-limited, then parsed and checked by Bulwark.
   app.use(apiLimiter);

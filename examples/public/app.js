@@ -125,5 +125,8 @@ $('comment-form').addEventListener('submit', async (event) => {
   }
 });
 
+// The attack lab (lab.js) posts comments too.
+document.addEventListener('demo:comments-changed', () => refreshComments().catch((err) => showStatus(err.message)));
+
 refreshMe();
 refreshComments().catch((err) => showStatus(err.message));

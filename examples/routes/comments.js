@@ -17,6 +17,15 @@ const commentPolicy = bulwark.createSanitizer({
   maxDepth: 32,
 });
 
+// Tag starts and attributes; the sanitizer keeps text, so fewer of either in its output means
+// it removed elements or attributes (an event), while escaping '&' or '<' in text does not count.
+const TAG_START = /<[A-Za-z/!?]/g;
+const ATTRIBUTE = /\s[^\s"'<>/=]+\s*=/g;
+const occurrences = (pattern, text) => (text.match(pattern) ?? []).length;
+const removedMarkup = (input, output) =>
+  occurrences(TAG_START, output) < occurrences(TAG_START, input) ||
+  occurrences(ATTRIBUTE, output) < occurrences(ATTRIBUTE, input);
+
 module.exports = function commentRoutes({ db, sessions, security, onViolation }) {
   const router = express.Router();
 
@@ -72,6 +81,10 @@ module.exports = function commentRoutes({ db, sessions, security, onViolation })
         security(req, { type: 'html', location: 'body', path: 'body', detail: err.code });
         sendError(res, 400, 'INPUT_TOO_DEEP', 'this comment nests its markup too deeply');
         return;
+      }
+      if (removedMarkup(req.valid.body.body, html)) {
+        // Stored anyway, without what was removed: the event says an attempt was made.
+        security(req, { type: 'html', location: 'body', path: 'body', detail: 'markup removed by the sanitizer' });
       }
       if (html.trim() === '') {
         sendError(res, 400, 'EMPTY_COMMENT', 'nothing is left of this comment once sanitized');
