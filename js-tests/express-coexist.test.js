@@ -170,4 +170,52 @@ for (const [major, express] of MAJORS) {
     const again = await postJson(loose.app, '{"$where":"x"}');
     assert.equal(again.status, 400);
   });
+
+  test(`${major}: guard() does not walk again a body json() or urlencoded() checked as strictly`, async () => {
+    // Counts Object.keys calls on req.body's objects while guard() runs: 0 means no second walk.
+    const counting = (seen) => [
+      (req, res, next) => {
+        const own = new Set();
+        const collect = (v) => {
+          if (v !== null && typeof v === 'object' && !own.has(v)) {
+            own.add(v);
+            for (const k of Reflect.ownKeys(v)) collect(v[k]);
+          }
+        };
+        collect(req.body);
+        const keys = Object.keys;
+        Object.keys = (o) => {
+          if (own.has(o)) seen.walks += 1;
+          return keys(o);
+        };
+        res.locals.restore = () => {
+          Object.keys = keys;
+        };
+        next();
+      },
+    ];
+    const restore = (req, res, next) => {
+      res.locals.restore();
+      next();
+    };
+    const cases = [
+      [ourJson(), 'json', '{"a":{"b":[1,2]},"c":"x"}', 0],
+      [ourForm(), 'form', 'a[b]=1&c=2', 0],
+      [ourJson({ operators: 'allow' }), 'json', '{"a":1}', 1],
+      [
+        ourJson({ maxKeys: 5000 }),
+        'json',
+        JSON.stringify(Object.fromEntries([...Array(1001).keys()].map((k) => [`k${k}`, k]))),
+        1,
+      ],
+    ];
+    for (const [parser, type, text, walked] of cases) {
+      const seen = { walks: 0 };
+      const { app } = makeApp(express, [parser, ...counting(seen), ourGuard({ query: false, params: false }), restore]);
+      const res = await request(app).post('/echo').timeout(TIMEOUT).type(type).send(text);
+      assert.equal(res.status, walked === 1 && text.length > 1000 ? 413 : 200, text.slice(0, 40));
+      if (walked === 0) assert.equal(seen.walks, 0, text.slice(0, 40));
+      else assert.ok(seen.walks > 0, text.slice(0, 40));
+    }
+  });
 }

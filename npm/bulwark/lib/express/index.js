@@ -51,12 +51,18 @@ function reportViolations(req, onViolation, location, violations, detail) {
 
 /**
  * What a parser of ours guarantees about the req.body it set, so guard() does not walk it
- * again: `req[INSPECTED] = { value, policy }`. A private symbol: only this module sets it.
+ * again: `req[INSPECTED] = { value, policy, keys, depth }` (the policy it enforced and the
+ * size the walk measured). A private symbol: only this module sets it.
  */
 const INSPECTED = Symbol('bulwark.express.inspected');
+/** The size enforceShape measured for each value it returned. */
+const MEASURED = new WeakMap();
 
 function markInspected(req, value, policy) {
-  Object.defineProperty(req, INSPECTED, { value: { value, policy }, configurable: true, writable: true });
+  const size = value !== null && typeof value === 'object' ? MEASURED.get(value) : undefined;
+  const mark = { value, policy, keys: size ? size.keys : 0, depth: size ? size.depth : 0 };
+  if (value !== null && typeof value === 'object' && size === undefined) mark.depth = Infinity; // unmeasured
+  Object.defineProperty(req, INSPECTED, { value: mark, configurable: true, writable: true });
 }
 
 /** True when a parser of ours already checked req.body with a policy at least as strict. */
@@ -69,18 +75,18 @@ function alreadyInspected(req, value, policy) {
     strict(done.protoAction) &&
     strict(done.constructorAction) &&
     (policy.operators === 'allow' || done.operators === 'reject' || done.operators === 'strip') &&
-    done.maxDepth <= policy.maxDepth &&
-    done.maxKeys <= policy.maxKeys
+    mark.depth <= policy.maxDepth &&
+    mark.keys <= policy.maxKeys
   );
 }
 
 /** Applies the key policy to a parsed body; returns the value to use or throws. */
 function enforceShape(req, value, policy, onViolation, location) {
-  const { violations, value: cleaned } = inspect(value, policy);
-  if (violations.length === 0) return value;
+  const { violations, value: result, keys, depth } = inspect(value, policy);
   if (violations.some((v) => !v.removable)) throw rejectViolations(req, onViolation, location, violations);
-  reportViolations(req, onViolation, location, violations, (v) => `${v.type} key removed`);
-  return cleaned;
+  if (violations.length > 0) reportViolations(req, onViolation, location, violations, (v) => `${v.type} key removed`);
+  if (result !== null && typeof result === 'object') MEASURED.set(result, { keys, depth });
+  return result;
 }
 
 function typeMatcher(type, fnName) {
@@ -274,8 +280,8 @@ function urlencoded(options) {
   o.operators ??= 'reject';
   const maxDepth = o.maxDepth ?? 5;
   const parameterLimit = o.parameterLimit ?? 1000;
-  // What a parse guarantees: no poisoning, nesting of at most maxDepth + 1 levels, at most
-  // one key per level of each parameter. Used for a body another parser produced, too.
+  // A parse drops poisoning and nests at most maxDepth + 1 levels with at most one key per
+  // level of each parameter: a body another parser produced is held to the same.
   const policy = {
     protoAction: 'remove',
     constructorAction: 'remove',

@@ -49,21 +49,24 @@ function kinds(tally) {
  *   protoAction, constructorAction: 'error' (default) | 'remove' | 'ignore' (the two
  *     poisoning shapes; 'ignore' keeps the key and does not report it);
  *   operators: 'reject' (default) | 'strip' | 'allow'; maxDepth, maxKeys.
- * Returns { violations, value }: `violations` is a list of { type, count, paths, removable }
- * (types 'prototype', 'operator', 'depth', 'keys'; `removable` when the policy says remove
- * or strip), `value` a copy without the offending keys, or the input itself when nothing
- * was found. A clean value is walked once and never copied.
+ * Returns { violations, value, keys, depth }: `violations` is a list of { type, count,
+ * paths, removable } (types 'prototype', 'operator', 'depth', 'keys'; `removable` when the
+ * policy says remove or strip), `value` a copy without the offending keys, or the input
+ * itself when nothing was found; `keys` and `depth` what the walk saw (bounds for the
+ * copy). A clean value is walked once and never copied.
  */
 function inspect(value, policy) {
   const tally = new Tally();
   // Bytes (express.raw(), multer's buffers) have no keys, only indices.
-  if (!isContainer(value) || ArrayBuffer.isView(value)) return { violations: tally.groups, value };
+  if (!isContainer(value) || ArrayBuffer.isView(value)) return { violations: tally.groups, value, keys: 0, depth: 0 };
   const rules = readPolicy(policy);
   let keyCount = 0;
+  let deepest = 0;
   const stack = [{ src: value, depth: 1, parent: null, key: null }];
   while (stack.length > 0) {
     const node = stack.pop();
     const { src, depth } = node;
+    if (depth > deepest) deepest = depth;
     if (depth > rules.maxDepth) {
       tally.add('depth', () => pathOf(node.parent, node.key), { removable: false });
       continue;
@@ -72,7 +75,7 @@ function inspect(value, policy) {
     keyCount += keys.length;
     if (keyCount > rules.maxKeys) {
       tally.add('keys', () => (node.key === null ? '' : pathOf(node.parent, node.key)), { removable: false });
-      return { violations: kinds(tally), value };
+      return { violations: kinds(tally), value, keys: keyCount, depth: deepest };
     }
     const isArray = Array.isArray(src);
     for (const key of keys) {
@@ -86,7 +89,8 @@ function inspect(value, policy) {
     }
   }
   const violations = kinds(tally);
-  return { violations, value: violations.length > 0 ? copyWithout(value, rules) : value };
+  const result = violations.length > 0 ? copyWithout(value, rules) : value;
+  return { violations, value: result, keys: keyCount, depth: deepest };
 }
 
 function readPolicy(policy) {
