@@ -927,6 +927,24 @@ test('one createValidator batch per run of consecutive standard validators', asy
     await chain.run({ body: { email: 'c@d.co' } });
     assert.equal(sets, 2, 'two batches compiled, once');
     assert.equal(checks, 4, 'one core call per batch per request');
+    // Wildcard matches and array elements share calls, up to 32 values per call.
+    const items = BV.body('items.*.name').isLength({ max: 3 }).isAlpha();
+    const order = (n) => ({
+      body: { items: Array.from({ length: n }, (_, i) => ({ name: i % 7 ? 'abc' : 'abcd1' })) },
+    });
+    for (const [n, calls] of [
+      [1, 1],
+      [5, 1],
+      [32, 1],
+      [40, 2],
+    ]) {
+      checks = 0;
+      const req = order(n);
+      await items.run(req);
+      assert.equal(checks, calls, `${n} items`);
+      const errors = BV.validationResult(req).array();
+      assert.equal(errors.length, 2 * Math.ceil(n / 7), `${n} items: both validators fail on every 7th`);
+    }
   } finally {
     bulwark.createValidator = real;
   }

@@ -2,7 +2,8 @@
 // bulwark/express-validator against express-validator 7 on a 10-field sign-up form: the
 // same chain definitions (written once as a function of the module) run as Express
 // middleware on a request object, then validationResult(req).array() and matchedData(req).
-// A valid form and one with five bad fields; outputs are asserted equal before timing.
+// A valid form, one with five bad fields, and an order with 20 line items (wildcards);
+// outputs are asserted equal before timing.
 //
 // Target (issue 8): at least 2x express-validator's throughput on the native backend.
 const path = require('node:path');
@@ -71,12 +72,27 @@ const INVALID = {
   country: 'XX',
 };
 
+/** An order with line items: wildcards over 20 elements. */
+const order = (m) => [
+  m.body('items').isArray({ min: 1, max: 50 }),
+  m.body('items.*.sku').isAlphanumeric().isLength({ min: 4, max: 12 }),
+  m.body('items.*.qty').isInt({ min: 1, max: 99 }).toInt(),
+  m.body('items.*.note').optional().trim().isLength({ max: 200 }).escape(),
+];
+const ORDER = {
+  items: Array.from({ length: 20 }, (_, i) => ({
+    sku: `SKU${1000 + i}`,
+    qty: String(1 + (i % 5)),
+    note: 'gift <wrap>',
+  })),
+};
+
 /** One request through the chains as Express would run them, then what a route reads. */
-function validateWith(m) {
-  const chains = signUp(m);
+function validateWith(m, definition = signUp) {
+  const chains = definition(m);
   const res = {};
   return async (form) => {
-    const req = { body: { ...form }, query: {}, params: {}, headers: {}, cookies: {} };
+    const req = { body: structuredClone(form), query: {}, params: {}, headers: {}, cookies: {} };
     for (const chain of chains) {
       await new Promise((resolve, reject) => {
         chain(req, res, (err) => (err ? reject(err) : resolve()));
@@ -89,15 +105,11 @@ function validateWith(m) {
 async function main() {
   const native = loadModule('native');
   const wasm = loadModule('wasm');
-  const impls = {
-    'express-validator': validateWith(EV),
-    'bulwark native': validateWith(native),
-    'bulwark wasm': validateWith(wasm),
-  };
   const results = [];
-  for (const [name, input] of [
-    ['sign-up form, valid (10 fields)', VALID],
-    ['sign-up form, 5 invalid fields', INVALID],
+  for (const [name, definition, input] of [
+    ['sign-up form, valid (10 fields)', signUp, VALID],
+    ['sign-up form, 5 invalid fields', signUp, INVALID],
+    ['order, 20 line items (wildcards)', order, ORDER],
   ]) {
     results.push(
       await benchCase({
@@ -106,7 +118,11 @@ async function main() {
         async: true,
         reference: 'express-validator',
         peer: 'express-validator',
-        impls,
+        impls: {
+          'express-validator': validateWith(EV, definition),
+          'bulwark native': validateWith(native, definition),
+          'bulwark wasm': validateWith(wasm, definition),
+        },
       }),
     );
   }
@@ -117,7 +133,7 @@ async function main() {
   process.exitCode = printTargets('express-validator (native backend; WASM rows are reported, not targeted)') ? 3 : 0;
 }
 
-module.exports = { signUp, VALID, INVALID, validateWith, loadModule };
+module.exports = { signUp, order, VALID, INVALID, ORDER, validateWith, loadModule };
 
 if (require.main === module) {
   main().catch((err) => {

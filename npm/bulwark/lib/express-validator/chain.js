@@ -52,7 +52,9 @@ function compile(items) {
     const validators = items.slice(i, j);
     const rules = [];
     const coreIndex = validators.map((v) => (v.test.rule ? rules.push(v.test.rule) - 1 : -1));
-    out.push({ kind: 'batch', validators, coreIndex, set: rules.length ? bulwark.createValidator(rules) : null });
+    const sets = new Map();
+    if (rules.length > 0) sets.set(1, bulwark.createValidator(rules));
+    out.push({ kind: 'batch', validators, coreIndex, rules, sets });
     i = j - 1;
   }
   return out;
@@ -83,10 +85,49 @@ function writeBack(req, instance, dryRun) {
   }
 }
 
+/** The most values (array elements, wildcard matches) one core call checks. */
+const MAX_COPIES = 32;
+
+/**
+ * The rule set with the batch's rules repeated `copies` times (1, 2, 4, ... MAX_COPIES),
+ * compiled on first use: several values are checked in one core call.
+ */
+function setFor(item, copies) {
+  let set = item.sets.get(copies);
+  if (set === undefined) {
+    const rules = [];
+    for (let c = 0; c < copies; c += 1) rules.push(...item.rules);
+    set = bulwark.createValidator(rules);
+    item.sets.set(copies, set);
+  }
+  return set;
+}
+
+/** Which core rules failed on each string: failed[k] is a Set of rule indexes (or null). */
+function coreFailures(item, strs) {
+  const size = item.rules.length;
+  const failed = new Array(strs.length).fill(null);
+  if (size === 0) return failed;
+  for (let start = 0; start < strs.length; start += MAX_COPIES) {
+    const count = Math.min(MAX_COPIES, strs.length - start);
+    let copies = 1;
+    while (copies < count) copies *= 2;
+    const values = new Array(copies * size).fill('');
+    for (let k = 0; k < count; k += 1) values.fill(strs[start + k], k * size, (k + 1) * size);
+    for (const index of setFor(item, copies).check(values)) {
+      const k = Math.floor(index / size);
+      if (k >= count) continue; // padding
+      if (failed[start + k] === null) failed[start + k] = new Set();
+      failed[start + k].add(index % size);
+    }
+  }
+  return failed;
+}
+
 function runBatch(item, context, req, instances, halted) {
-  const { validators, coreIndex, set } = item;
-  const size = set === null ? 0 : set.size;
-  // results[v][k]: did validator v pass on element k (instances flattened, in order)?
+  const { validators, coreIndex } = item;
+  // Every value checked, in order: the array elements of each instance (standard
+  // validators check arrays element by element).
   const elements = [];
   for (const instance of instances) {
     if (halted.has(instance.key)) continue;
@@ -94,24 +135,15 @@ function runBatch(item, context, req, instances, halted) {
     if (Array.isArray(value)) for (let k = 0; k < value.length; k += 1) elements.push({ instance, value: value[k] });
     else elements.push({ instance, value });
   }
-  const passed = validators.map(() => new Array(elements.length));
-  const strs = new Array(size);
-  for (let k = 0; k < elements.length; k += 1) {
-    const str = toString(elements[k].value);
-    let failed = null;
-    if (size > 0) {
-      strs.fill(str);
-      failed = set.check(strs);
-    }
-    for (let v = 0; v < validators.length; v += 1) {
-      const c = coreIndex[v];
-      passed[v][k] = c >= 0 ? !failed.includes(c) : validators[v].test.js(str);
-    }
-  }
+  const strs = elements.map((e) => toString(e.value));
+  const failed = coreFailures(item, strs);
+  // Errors validator by validator, then value by value (express-validator's order).
   for (let v = 0; v < validators.length; v += 1) {
-    const { negated, message } = validators[v];
+    const { negated, message, test } = validators[v];
+    const c = coreIndex[v];
     for (let k = 0; k < elements.length; k += 1) {
-      if (passed[v][k] === negated) context.addFieldError(message, elements[k].value, elements[k].instance, req);
+      const passed = c >= 0 ? failed[k] === null || !failed[k].has(c) : test.js(strs[k]);
+      if (passed === negated) context.addFieldError(message, elements[k].value, elements[k].instance, req);
     }
   }
 }

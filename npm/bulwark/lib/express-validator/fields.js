@@ -161,59 +161,83 @@ function setIn(root, segments, value) {
 /** How deep a wildcard walks into a request value (parseJson's default depth bound). */
 const MAX_DEPTH = 256;
 
+/** `path` with one more segment, as reconstruct() would write it. */
+function appendPath(path, segment) {
+  const s = segment === '\\*' ? '*' : segment;
+  if (s.includes('.')) return `${path}["${s}"]`;
+  if (DIGITS.test(s)) return `${path}[${s}]`;
+  return path === '' ? s : `${path}.${s}`;
+}
+
+/** `list` with `item` appended, as a new array (Array.prototype.concat is slow in V8). */
+function plus(list, item) {
+  const out = list.slice();
+  out.push(item);
+  return out;
+}
+
+/** A matched path: its segments, reported path, wildcard keys and value. */
+function match(segments, path, pathValues, value) {
+  return { segments, path, pathValues, value };
+}
+
 /**
- * The instances a field selects in `root`: `{ segments, pathValues }` per matched path.
- * `*` is every own key of an object or array, `**` any depth (express-validator 7.1).
+ * The instances a field selects under `node`: one match per path. `*` is every own key of
+ * an object or array, `**` any depth (express-validator 7.1). The path string and the value
+ * are carried along the walk (the value is the own-property read of the path).
  */
-function expand(node, segments, from, currPath, currValues, out) {
+function expand(node, segments, from, currPath, path, currValues, out) {
   if (currPath.length > MAX_DEPTH) {
     throw new BulwarkError('INPUT_TOO_DEEP', `express-validator: a field is nested deeper than ${MAX_DEPTH} levels`);
   }
   if (from >= segments.length) {
-    out.push({ segments: currPath, pathValues: currValues });
+    out.push(match(currPath, path, currValues, node));
     return;
   }
   const key = segments[from];
-  if (node !== null && node !== undefined && !(typeof node === 'object')) {
+  if (node !== null && node !== undefined && typeof node !== 'object') {
     // A primitive: `*` matches nothing, a leaf `**` matches it, any other key is looked up
     // on the primitive (a string's length or index, otherwise absent).
     if (key === '**') {
-      if (from === segments.length - 1) out.push({ segments: currPath, pathValues: currValues });
+      if (from === segments.length - 1) out.push(match(currPath, path, currValues, node));
       return;
     }
     if (key === '*') return;
-    out.push({ segments: currPath.concat(segments.slice(from)), pathValues: currValues });
+    const rest = segments.slice(from);
+    let full = path;
+    for (const segment of rest) full = appendPath(full, segment);
+    out.push(match([...currPath, ...rest], full, currValues, getIn(node, rest)));
     return;
   }
   const object = node === null || node === undefined ? {} : node;
   if (key === '*') {
     for (const k of Object.keys(object)) {
-      expand(object[k], segments, from + 1, currPath.concat(k), currValues.concat(k), out);
+      expand(object[k], segments, from + 1, plus(currPath, k), appendPath(path, k), plus(currValues, k), out);
     }
     return;
   }
   if (key === '**') {
     const rest = from + 1;
     for (const k of Object.keys(object)) {
-      const nextPath = currPath.concat(k);
+      const nextPath = plus(currPath, k);
+      const nextString = appendPath(path, k);
       const value = object[k];
       const found = [];
-      expand(value, segments, from, nextPath, [k], found);
-      if (rest < segments.length && segments[rest] === k) expand(value, segments, rest + 1, nextPath, [], found);
+      expand(value, segments, from, nextPath, nextString, [k], found);
+      if (rest < segments.length && segments[rest] === k) {
+        expand(value, segments, rest + 1, nextPath, nextString, [], found);
+      }
       const seen = new Set();
       for (const f of found) {
-        const path = reconstruct(f.segments);
-        if (seen.has(path)) continue;
-        seen.add(path);
-        out.push({
-          segments: f.segments,
-          pathValues: f.pathValues.length ? [...currValues, f.pathValues.flat()] : currValues,
-        });
+        if (seen.has(f.path)) continue;
+        seen.add(f.path);
+        const pathValues = f.pathValues.length ? [...currValues, f.pathValues.flat()] : currValues;
+        out.push(match(f.segments, f.path, pathValues, f.value));
       }
     }
     return;
   }
-  expand(ownGet(object, key), segments, from + 1, currPath.concat(key), currValues, out);
+  expand(ownGet(object, key), segments, from + 1, plus(currPath, key), appendPath(path, key), currValues, out);
 }
 
 /**
@@ -221,36 +245,36 @@ function expand(node, segments, from, currPath, currValues, out) {
  * first of two instances with the same location and path kept (express-validator's order).
  */
 function selectFields(req, fields, locations) {
-  const seen = new Set();
+  // Two matches can share a path only across fields or under a globstar.
+  const seen = fields.length !== 1 || fields[0].variants[0].globstar ? new Set() : null;
   const instances = [];
   for (let f = 0; f < fields.length; f += 1) {
+    const field = fields[f];
     for (let l = 0; l < locations.length; l += 1) {
       const location = locations[l];
-      const field = fields[f];
       const root = req[location];
       const variant = field.variants[location === 'headers' ? 1 : 0];
       let found;
       if (variant.wildcard) {
         found = [];
-        expand(root, variant.segments, 0, [], [], found);
+        expand(root, variant.segments, 0, [], '', [], found);
       } else {
         // Without wildcards a field selects exactly its own path.
-        found = [{ segments: variant.segments, pathValues: [], path: variant.path }];
+        found = [match(variant.segments, variant.path, [], undefined)];
       }
-      for (const { segments, pathValues, path: known } of found) {
-        const path = known === undefined ? reconstruct(segments) : known;
+      for (let i = 0; i < found.length; i += 1) {
+        const { segments, path, pathValues } = found[i];
         const key = `${location}:${path}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        instances.push({
-          key,
-          location,
-          path,
-          segments,
-          originalPath: field.path,
-          pathValues,
-          value: path === '' ? root : getIn(root, segments),
-        });
+        if (seen !== null) {
+          if (seen.has(key)) continue;
+          seen.add(key);
+        }
+        // express-validator reads the value by the reported path ('\\*' reads the key '*').
+        let value;
+        if (path === '') value = root;
+        else if (variant.wildcard && !variant.escaped) value = found[i].value;
+        else value = getIn(root, segments);
+        instances.push({ key, location, path, segments, originalPath: field.path, pathValues, value });
       }
     }
   }
@@ -262,7 +286,13 @@ function compileField(path) {
   if (typeof path !== 'string') throw new TypeError(`express-validator: field must be a string, got ${typeof path}`);
   const variant = (p) => {
     const segments = toPath(p);
-    return { segments, path: reconstruct(segments), wildcard: segments.includes('*') || segments.includes('**') };
+    return {
+      segments,
+      path: reconstruct(segments),
+      wildcard: segments.includes('*') || segments.includes('**'),
+      globstar: segments.includes('**'),
+      escaped: segments.includes('\\*'),
+    };
   };
   return { path, variants: [variant(path), variant(path.toLowerCase())] };
 }
