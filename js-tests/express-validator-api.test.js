@@ -462,6 +462,29 @@ for (const [name, build, passing, failing] of TYPE_VALIDATORS) {
   });
 }
 
+both('arrays: holes are skipped by validators and kept by sanitizers', async (m) => {
+  const req = { body: { a: 'x' } };
+  await m
+    .body('a')
+    .customSanitizer(() => {
+      const sparse = [' 1 '];
+      sparse[3] = 'z';
+      return sparse;
+    })
+    .trim()
+    .isInt()
+    .run(req);
+  assert.deepStrictEqual(
+    m
+      .validationResult(req)
+      .array()
+      .map((e) => e.value),
+    ['z'],
+  );
+  assert.equal(Object.hasOwn(req.body.a, 1), false);
+  assert.equal(req.body.a[0], '1');
+});
+
 both('matches() with the g flag answers the same on every run', async (m) => {
   const chain = m
     .body('user')

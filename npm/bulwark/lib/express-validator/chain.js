@@ -132,8 +132,11 @@ function runBatch(item, context, req, instances, halted) {
   for (const instance of instances) {
     if (halted.has(instance.key)) continue;
     const { value } = instance;
-    if (Array.isArray(value)) for (let k = 0; k < value.length; k += 1) elements.push({ instance, value: value[k] });
-    else elements.push({ instance, value });
+    if (Array.isArray(value)) {
+      // forEach's walk: holes are skipped (and never read through Array.prototype).
+      for (let k = 0; k < value.length; k += 1)
+        if (Object.hasOwn(value, k)) elements.push({ instance, value: value[k] });
+    } else elements.push({ instance, value });
   }
   const strs = elements.map((e) => toString(e.value));
   const failed = coreFailures(item, strs);
