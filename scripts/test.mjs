@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { ensureChromium } from './ensure-chromium.mjs';
 import { lint } from './lint.mjs';
 import { printTimings, root, run, setup, step } from './setup.mjs';
 
@@ -32,6 +33,7 @@ for (const backend of ['native', 'wasm']) {
 step('package suites', 'packs and installs the tarball', () =>
   run(process.execPath, ['--test', ...suites('js-tests/package')]),
 );
+step('chromium for the demo browser test', "installs Debian's chromium on a first run as root", ensureChromium);
 // The demo app's suites (examples/test), each file on its own in-memory PGlite, per backend.
 for (const backend of ['native', 'wasm']) {
   step(`demo app suites (${backend})`, '', () =>

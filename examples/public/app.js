@@ -50,7 +50,8 @@ function showSignedIn(me) {
 
 async function refreshMe() {
   try {
-    showSignedIn(await api('GET', '/api/me'));
+    const session = await api('GET', '/api/session');
+    showSignedIn(session.signedIn ? session : null);
   } catch {
     showSignedIn(null);
   }

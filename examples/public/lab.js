@@ -10,9 +10,10 @@
 
   /** The CSRF token of the current session, or null when signed out. */
   async function csrfToken() {
-    const res = await fetch('/api/me', { credentials: 'same-origin' });
+    const res = await fetch('/api/session', { credentials: 'same-origin' });
     if (!res.ok) return null;
-    return (await res.json()).csrfToken;
+    const session = await res.json();
+    return session.signedIn ? session.csrfToken : null;
   }
 
   /** A request that needs a session: refuses locally (as 401) when signed out. */

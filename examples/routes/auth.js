@@ -82,6 +82,18 @@ module.exports = function authRoutes({
     res.status(204).end();
   });
 
+  // For the page: whether this browser is signed in, as a 200 either way (a signed-out
+  // visitor is not an error: no 401 in the browser console on every page load).
+  router.get('/session', async (req, res) => {
+    const session = await sessions.load(req);
+    if (!session) {
+      res.json({ signedIn: false });
+      return;
+    }
+    const { user, csrfToken } = session;
+    res.json({ signedIn: true, email: user.email, profile: user.profile, csrfToken });
+  });
+
   router.get('/me', sessions.required(), (req, res) => {
     const { user, csrfToken } = req.session;
     res.json({ email: user.email, profile: user.profile, csrfToken });

@@ -235,3 +235,20 @@ test("CSRF: state-changing requests need the session's token, compared in consta
     'the session is gone server-side',
   );
 });
+
+test('/api/session tells the page whether it is signed in, with a 200 either way', async () => {
+  const { app, securityEvents } = await makeApp();
+  const out = await request(app).get('/api/session');
+  assert.equal(out.status, 200);
+  assert.deepEqual(out.body, { signedIn: false });
+  assert.equal(out.headers['cache-control'], 'no-store');
+  const session = await signIn(app);
+  const inside = await request(app).get('/api/session').set('Cookie', session.cookie);
+  assert.deepEqual(inside.body, { signedIn: true, email: session.email, profile: {}, csrfToken: session.csrfToken });
+  // A tampered verifier is not a session, and is logged.
+  const [name, value] = session.cookie.split('=');
+  const forged = `${value.slice(0, 33)}${value[33] === 'A' ? 'B' : 'A'}${value.slice(34)}`;
+  const tampered = await request(app).get('/api/session').set('Cookie', `${name}=${forged}`);
+  assert.deepEqual(tampered.body, { signedIn: false });
+  assert.ok(securityEvents().some((e) => e.type === 'session' && e.url === '/api/session'));
+});
