@@ -7,6 +7,8 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
+const { once } = require('node:events');
+const { setTimeout: sleep } = require('node:timers/promises');
 const { bulwark, NON_STRINGS, assertCode, assertRejectsCode } = require('./helpers');
 
 const pkgDir = path.dirname(require.resolve('bulwark/package.json'));
@@ -433,6 +435,35 @@ test('a polluted Object.prototype does not confuse the async machinery', async (
     for (const key of keys) delete Object.prototype[key];
   }
 });
+
+test(
+  'WASM: a worker whose memory grew past 128 MiB ends after its job; ordinary ones are reused',
+  { skip: bulwark.backend !== 'wasm' && 'the pool of WASM workers is only used by the WASM backend' },
+  async () => {
+    const { wasmPool } = require(path.join(pkgDir, 'lib', 'worker-pool.js'));
+    bulwark.setPasswordConcurrency(1);
+    try {
+      await hashPassword('pw', CHEAP);
+      const [small] = wasmPool.threads;
+      await hashPassword('pw');
+      assert.deepEqual(wasmPool.threads, [small], 'a default-cost hash keeps its worker');
+      const exited = once(small, 'exit');
+      const big = await hashPassword('pw', { memoryCost: 160 * 1024, timeCost: 1 });
+      assert.match(big, /\$m=163840,t=1,p=1\$/);
+      // A deadline (its timer also keeps this process up: idle workers are unref'd).
+      const deadline = new AbortController();
+      await Promise.race([
+        exited,
+        sleep(10000, null, { signal: deadline.signal }).then(() => assert.fail('the grown worker did not end')),
+      ]).finally(() => deadline.abort());
+      assert.deepEqual(wasmPool.threads, [], 'the grown worker ended');
+      assert.equal(await verifyPassword(await hashPassword('pw', CHEAP), 'pw'), true);
+      assert.equal(wasmPool.threads.length, 1);
+    } finally {
+      bulwark.setPasswordConcurrency(3);
+    }
+  },
+);
 
 test(
   'WASM: a burst on a cold pool starts one worker per event-loop turn',

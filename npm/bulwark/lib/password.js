@@ -8,7 +8,7 @@
 //
 // WASM backend: the same limit and queue, in front of a pool of worker_threads, each with
 // its own WASM instance (lib/worker-pool.js), so hashing never blocks the event loop there
-// either. Each worker keeps its WASM memory (at least the largest memory cost it hashed).
+// either. WASM memory never shrinks: a worker that grew past 128 MiB ends after its job.
 // The *Sync functions run on the calling thread on both backends.
 
 const backend = require('./backend');

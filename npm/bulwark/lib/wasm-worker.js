@@ -4,6 +4,7 @@
 // { code, message } | null, exiting }, so the pool reads own properties only.
 
 const path = require('node:path');
+const v8 = require('node:v8');
 const { parentPort } = require('node:worker_threads');
 const { fromBackend } = require('./errors');
 
@@ -17,6 +18,13 @@ const METHODS = new Map([
 // Test builds (cargo feature test-panic) only: lets the suites make a worker's next call trap.
 if (typeof binding.testPanicArm === 'function') METHODS.set('testPanicArm', binding.testPanicArm);
 
+/**
+ * WASM memory only grows: a worker whose instance grew past this (a hash with a memory cost
+ * over about 120 MiB; the OWASP default needs 19 MiB) ends after its job, so the pool holds
+ * at most this much per worker between jobs instead of the largest cost ever seen (1 GiB).
+ */
+const RECYCLE_ABOVE_BYTES = 128 * 1024 * 1024;
+
 /** Option objects arrive as plain objects; the binding gets null-prototype copies, as on the main thread. */
 function clean(arg) {
   if (arg === null || typeof arg !== 'object' || ArrayBuffer.isView(arg)) return arg;
@@ -25,20 +33,22 @@ function clean(arg) {
 
 parentPort.on('message', ({ id, method, args }) => {
   const fn = METHODS.get(method);
+  let reply;
   try {
     if (!fn) throw new Error(`unknown method ${method}`);
-    parentPort.postMessage({ id, ok: true, value: fn(...args.map(clean)), error: null, exiting: false });
+    reply = { id, ok: true, value: fn(...args.map(clean)), error: null, exiting: false };
   } catch (thrown) {
     const err = fromBackend(thrown);
     const code = err !== null && typeof err === 'object' ? err.code : undefined;
     const message = err !== null && typeof err === 'object' ? err.message : String(err);
-    // After a trap the instance's state is unknown: reply, then end this worker so the pool
-    // starts a fresh one.
-    const exiting = code === 'INTERNAL';
-    parentPort.postMessage({ id, ok: false, value: undefined, error: { code, message }, exiting });
-    if (exiting) process.exit(1);
+    // After a trap the instance's state is unknown: this worker ends and the pool starts a
+    // fresh one.
+    reply = { id, ok: false, value: undefined, error: { code, message }, exiting: code === 'INTERNAL' };
   } finally {
     // The password bytes are this job's own copy: wipe them once used.
     for (const arg of args) if (arg instanceof Uint8Array) arg.fill(0);
   }
+  if (v8.getHeapStatistics().external_memory > RECYCLE_ABOVE_BYTES) reply.exiting = true;
+  parentPort.postMessage(reply);
+  if (reply.exiting) process.exit(0);
 });

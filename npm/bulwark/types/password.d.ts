@@ -82,7 +82,7 @@ export declare function needsRehash(hash: string, options?: HashPasswordOptions)
  * and zlib. WASM backend: it is also the number of worker threads kept, each with its own
  * WASM instance. Workers start on first use, never keep the process alive while idle, and
  * one that dies is replaced (its job rejects with `INTERNAL`); lowering the limit ends the
- * idle workers beyond it. A worker keeps the WASM memory of the largest hash it computed.
+ * idle workers beyond it. A worker whose WASM memory grew past 128 MiB ends after its job.
  * @throws {BulwarkError} `INVALID_OPTIONS` unless `n` is a positive integer.
  */
 export declare function setPasswordConcurrency(n: number): void;
