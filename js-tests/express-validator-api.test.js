@@ -899,6 +899,12 @@ both('ExpressValidator: extension methods on every builder, in checkSchema, and 
   assert.equal(ev.validationResult(one).isEmpty(), true);
 });
 
+test('the same exports as express-validator, also as ESM named imports', async () => {
+  assert.deepStrictEqual(Object.keys(BV).sort(), Object.keys(EV).sort());
+  const esm = await import('bulwark/express-validator');
+  for (const name of Object.keys(EV)) assert.equal(esm[name], BV[name], `import { ${name} }`);
+});
+
 // ---------------------------------------------------------------------------------------
 // Fail closed at startup (Bulwark only)
 

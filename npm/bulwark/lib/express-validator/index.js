@@ -11,16 +11,24 @@ const { checkExact } = require('./exact');
 const { ExpressValidator } = require('./express-validator-class');
 
 const check = buildCheckFunction(['body', 'cookies', 'headers', 'params', 'query']);
+const body = buildCheckFunction(['body']);
+const cookie = buildCheckFunction(['cookies']);
+const header = buildCheckFunction(['headers']);
+const param = buildCheckFunction(['params']);
+const query = buildCheckFunction(['query']);
+const checkSchema = createCheckSchema((fields, locations, message) => buildCheckFunction(locations)(fields, message));
 
+// Shorthand properties only: Node's ESM loader finds the named exports of a CommonJS module
+// by reading this literal (`import { body } from 'bulwark/express-validator'`).
 module.exports = {
   check,
-  body: buildCheckFunction(['body']),
-  cookie: buildCheckFunction(['cookies']),
-  header: buildCheckFunction(['headers']),
-  param: buildCheckFunction(['params']),
-  query: buildCheckFunction(['query']),
+  body,
+  cookie,
+  header,
+  param,
+  query,
   buildCheckFunction,
-  checkSchema: createCheckSchema((fields, locations, message) => buildCheckFunction(locations)(fields, message)),
+  checkSchema,
   oneOf,
   checkExact,
   validationResult,
