@@ -133,6 +133,18 @@
   const describe = (e) =>
     `${e.type} (${e.location}${e.paths.length ? `: ${e.paths.join(', ')}` : ''}${e.count > 1 ? `, ${e.count}×` : ''}) ${e.detail}`;
 
+  /** The events of one attack, repeats folded: "login (body: password) invalid credentials ×5". */
+  function summarize(events) {
+    const groups = [];
+    for (const e of events) {
+      const text = describe(e);
+      const last = groups[groups.length - 1];
+      if (last && last.text === text) last.n += 1;
+      else groups.push({ text, n: 1 });
+    }
+    return groups.map((g) => (g.n > 1 ? `${g.text} ×${g.n}` : g.text)).join('; ');
+  }
+
   function renderCounts(counts) {
     const list = $('event-counts');
     list.replaceChildren();
@@ -210,7 +222,7 @@
       row.dataset.events = events.map((e) => e.type).join(' ');
       status.textContent = `${result.status}${result.code ? ` ${result.code}` : ''}`;
       status.className = `lab-status ${result.status < 400 ? 'lab-passed' : 'lab-refused'}`;
-      eventCell.textContent = events.length ? events.map(describe).join('; ') : 'no security event';
+      eventCell.textContent = events.length ? summarize(events) : 'no security event';
       if (attack.id === 'xss') document.dispatchEvent(new Event('demo:comments-changed'));
     } catch (err) {
       row.dataset.status = 'error';
