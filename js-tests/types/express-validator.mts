@@ -1,0 +1,15 @@
+// The ESM view of bulwark/express-validator's types: named imports.
+import { body, checkSchema, validationResult, matchedData, type ValidationChain } from 'bulwark/express-validator';
+
+const chain: ValidationChain = body('email').isEmail().normalizeEmail();
+const schema = checkSchema({ age: { isInt: { options: { min: 0 } }, toInt: true } });
+async function run(req: { body: unknown }): Promise<boolean> {
+  await chain.run(req);
+  await schema.run(req);
+  const data: Record<string, unknown> = matchedData(req);
+  void data;
+  return validationResult(req).isEmpty();
+}
+// @ts-expect-error: Bulwark has no isCreditCard
+body('card').isCreditCard();
+void run;
