@@ -905,6 +905,34 @@ test('the same exports as express-validator, also as ESM named imports', async (
   for (const name of Object.keys(EV)) assert.equal(esm[name], BV[name], `import { ${name} }`);
 });
 
+test("mixed imports: each package's validationResult and matchedData see the other's chains", async () => {
+  const req = { body: { a: 'x', b: ' 2 ', c: 'y' }, query: {} };
+  await BV.body('a').isInt().run(req);
+  await EV.body('b').trim().isInt().toInt().run(req);
+  await BV.body('c').isAlpha().run(req);
+  const expected = [{ type: 'field', value: 'x', msg: 'Invalid value', path: 'a', location: 'body' }];
+  assert.deepStrictEqual(EV.validationResult(req).array(), expected, "express-validator's view");
+  assert.deepStrictEqual(BV.validationResult(req).array(), expected, "Bulwark's view");
+  assert.deepStrictEqual(EV.matchedData(req), { b: 2, c: 'y' });
+  assert.deepStrictEqual(BV.matchedData(req), { b: 2, c: 'y' });
+  const exact = await EV.checkExact().run({ ...req, body: { ...req.body, d: 1 } });
+  assert.deepStrictEqual(
+    exact.array()[0].fields.map((f) => f.path),
+    ['d'],
+    "express-validator's checkExact knows Bulwark's fields",
+  );
+  // A request-level bail of one package stops the other's chains.
+  const bailed = { body: { a: 'x', b: 'y' } };
+  await BV.body('a').isInt().bail({ level: 'request' }).run(bailed);
+  await EV.body('b').isInt().run(bailed);
+  assert.equal(BV.validationResult(bailed).array().length, 1);
+  // oneOf with chains of both packages.
+  const either = { body: { a: 'x', b: '3' } };
+  await BV.oneOf([BV.body('a').isInt(), EV.body('b').isInt().toInt()]).run(either);
+  assert.equal(BV.validationResult(either).isEmpty(), true);
+  assert.deepStrictEqual(BV.matchedData(either), { b: 3 });
+});
+
 // ---------------------------------------------------------------------------------------
 // Fail closed at startup (Bulwark only)
 

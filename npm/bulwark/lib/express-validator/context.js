@@ -1,10 +1,17 @@
 'use strict';
 // The state of one chain run on one request: the field instances it selected (with their
-// current, possibly sanitized, values) and the errors it added. Contexts are kept on the
-// request under a symbol; validationResult and matchedData read them.
+// current, possibly sanitized, values) and the errors it added.
+//
+// Contexts are kept where express-validator keeps them (req['express-validator#contexts'])
+// and answer the same questions (errors, getData({ requiredOnly }), fields, locations,
+// bail), so that an app that changed the import in one file and not another still sees
+// every error: express-validator's validationResult() reports this module's errors and
+// the other way round. Request data cannot set a property on req itself.
 
-/** Where a request keeps its contexts (a registered symbol: request data cannot set it). */
-const CONTEXTS = Symbol.for('bulwark.express-validator.contexts');
+const { toPath } = require('./fields');
+
+/** express-validator's key for the contexts on a request. */
+const CONTEXTS = 'express-validator#contexts';
 
 function contextsOf(req) {
   const list = req !== null && typeof req === 'object' && Object.hasOwn(req, CONTEXTS) ? req[CONTEXTS] : undefined;
@@ -12,9 +19,10 @@ function contextsOf(req) {
 }
 
 function addContext(req, context) {
-  const list = contextsOf(req);
-  if (list.length === 0) Object.defineProperty(req, CONTEXTS, { value: list, configurable: true, writable: true });
-  list.push(context);
+  // express-validator replaces the array on each run; so does this (no shared mutation).
+  const list = [...contextsOf(req), context];
+  if (Object.hasOwn(req, CONTEXTS)) req[CONTEXTS] = list;
+  else Object.defineProperty(req, CONTEXTS, { value: list, configurable: true, writable: true, enumerable: true });
 }
 
 const DEFAULT_MESSAGE = 'Invalid value';
@@ -39,7 +47,13 @@ class Context {
   }
 
   addFieldInstances(instances) {
-    for (const instance of instances) this.dataMap.set(instance.key, { ...instance });
+    for (const instance of instances) {
+      const copy = { ...instance };
+      // An instance of an express-validator context (a oneOf() group can mix them).
+      if (copy.key === undefined) copy.key = `${copy.location}:${copy.path}`;
+      if (copy.segments === undefined) copy.segments = copy.path === '' ? [] : toPath(copy.path);
+      this.dataMap.set(copy.key, copy);
+    }
     this.instances = null;
   }
 
@@ -48,7 +62,9 @@ class Context {
    * have a value (or the first, for the error), except for wildcard fields; with
    * `requiredOnly`, without those the chain's optional() skips.
    */
-  getData(requiredOnly = false) {
+  getData(options = false) {
+    // getData(true) here, getData({ requiredOnly: true }) from express-validator.
+    const requiredOnly = options !== null && typeof options === 'object' ? Boolean(options.requiredOnly) : options;
     if (this.instances === null) this.instances = [...this.dataMap.values()];
     // The grouping reads the current values (a sanitizer may have set one): done per call.
     const instances = this.locations.length > 1 ? groupLocations(this.instances) : this.instances;

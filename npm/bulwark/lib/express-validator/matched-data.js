@@ -3,7 +3,7 @@
 // run on this request selected (sanitized), built into one object by path.
 
 const { contextsOf } = require('./context');
-const { setIn } = require('./fields');
+const { setIn, toPath } = require('./fields');
 
 function matchedData(req, options = {}) {
   const opts = options || {};
@@ -12,7 +12,8 @@ function matchedData(req, options = {}) {
   const locations = Array.isArray(opts.locations) ? opts.locations : [];
   const out = {};
   for (const context of contextsOf(req)) {
-    for (const instance of context.getData(!includeOptionals)) {
+    // The object form: contexts of express-validator's own chains answer it too.
+    for (const instance of context.getData({ requiredOnly: !includeOptionals })) {
       if (onlyValidData) {
         const hasError = context.errors.some(
           (e) => e.type === 'field' && e.location === instance.location && e.path === instance.path,
@@ -21,7 +22,8 @@ function matchedData(req, options = {}) {
       }
       if (locations.length > 0 && !locations.includes(instance.location)) continue;
       // lodash's set(state, '', value) sets the key ''.
-      setIn(out, instance.segments.length === 0 ? [''] : instance.segments, instance.value);
+      const segments = instance.segments === undefined ? toPath(instance.path) : instance.segments;
+      setIn(out, segments.length === 0 ? [''] : segments, instance.value);
     }
   }
   return out;
