@@ -933,6 +933,71 @@ test("mixed imports: each package's validationResult and matchedData see the oth
   assert.deepStrictEqual(BV.matchedData(either), { b: 3 });
 });
 
+test('deviation: chains run together record errors in chain order (express-validator: as they finish)', async () => {
+  const schema = (m) =>
+    m.checkSchema({ a: { in: ['body'], isInt: true, trim: true, isEmail: true }, b: { in: ['body'], isInt: true } });
+  const order = async (m) => {
+    const req = { body: { a: 'x', b: 'y' } };
+    await schema(m).run(req);
+    return m
+      .validationResult(req)
+      .array()
+      .map((e) => e.path);
+  };
+  assert.deepStrictEqual(await order(BV), ['a', 'a', 'b']);
+  assert.deepStrictEqual(await order(EV), ['b', 'a', 'a'], 'b has fewer items and finishes first');
+});
+
+test('deviation: an object without a prototype reads as [object Object] (express-validator throws)', async () => {
+  const req = () => ({ body: { v: Object.assign(Object.create(null), { a: 1 }) } });
+  await assert.rejects(EV.body('v').trim().run(req()), TypeError);
+  const ours = req();
+  await BV.body('v').trim().run(ours);
+  assert.equal(ours.body.v, '[object Object]');
+});
+
+test('deviation: wildcards past 256 levels are INPUT_TOO_DEEP, passed to next(err)', async () => {
+  const deep = {};
+  let node = deep;
+  for (let i = 0; i < 300; i += 1) node = node.a = {};
+  for (const mw of [BV.body('**').isInt(), BV.checkExact([BV.body('**.z')])]) {
+    const err = await new Promise((resolve) => {
+      mw({ body: { a: deep } }, {}, resolve);
+    });
+    assert.equal(err && err.code, 'INPUT_TOO_DEEP');
+  }
+  const shallow = await new Promise((resolve) => {
+    BV.body('**').isInt()({ body: { a: { b: { c: '1' } } } }, {}, resolve);
+  });
+  assert.equal(shallow, undefined);
+});
+
+test('deviation: normalizeEmail refuses lone surrogates (INVALID_UNICODE to next(err))', async () => {
+  const err = await new Promise((resolve) => {
+    BV.body('email').normalizeEmail()({ body: { email: 'a\ud800@example.com' } }, {}, resolve);
+  });
+  assert.equal(err && err.code, 'INVALID_UNICODE');
+});
+
+test('deviation: a wildcard key with brackets reads its own value (express-validator re-parses the path)', async () => {
+  const req = () => ({ body: { o: { 'a[0]': 'x', a: ['y'] } } });
+  const theirs = req();
+  await EV.body('o.*')
+    .custom(() => false)
+    .run(theirs);
+  const ours = req();
+  await BV.body('o.*')
+    .custom(() => false)
+    .run(ours);
+  const view = (m, r) =>
+    m
+      .validationResult(r)
+      .array()
+      .map((e) => [e.path, e.value]);
+  assert.deepStrictEqual(view(EV, theirs)[0], ['o.a[0]', 'y']);
+  assert.deepStrictEqual(view(BV, ours)[0], ['o.a[0]', 'x']);
+});
+
 // ---------------------------------------------------------------------------------------
 // Fail closed at startup (Bulwark only)
 
