@@ -80,7 +80,7 @@ async function main() {
   server.listen(port, host, () => {
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${server.address().port}`;
     console.log(`\nBulwark demo (backend: ${bulwark.backend}, database: ${db.kind}) listening on ${url}\n`);
-    console.log(`Open ${url}/ in a browser, or try some attacks:\n`);
+    console.log(`Open ${url}/ in a browser (its attack lab sends each attack from the page), or try some:\n`);
     console.log(`${curlLines(url).join('\n')}\n`);
   });
 

@@ -121,11 +121,11 @@
     },
   ];
 
-  let latestSeq = 0;
-  let busy = false; // an attack is running: the poll must not take its events
+  let shownSeq = 0; // the newest event in the list
+  let busy = false; // an attack is running: no poll meanwhile
 
-  async function fetchEvents() {
-    const res = await fetch(`/api/security-events?after=${latestSeq}`, { credentials: 'same-origin' });
+  async function fetchEvents(after) {
+    const res = await fetch(`/api/security-events?after=${after}`, { credentials: 'same-origin' });
     if (!res.ok) throw new Error(`security events: HTTP ${res.status}`);
     return res.json();
   }
@@ -167,6 +167,8 @@
   function appendEvents(events) {
     const list = $('event-list');
     for (const e of events) {
+      if (e.seq <= shownSeq) continue; // shown already
+      shownSeq = e.seq;
       const li = document.createElement('li');
       li.textContent = `${e.method} ${e.url}: ${describe(e)}`;
       list.prepend(li);
@@ -174,13 +176,16 @@
     while (list.children.length > 20) list.lastElementChild.remove();
   }
 
-  /** Polls the event view; returns the events that arrived since the last poll. */
-  async function refreshEvents() {
-    const { events, counts, latest } = await fetchEvents();
-    latestSeq = latest;
+  /**
+   * Refreshes the event view; resolves to the events after `after` (default: the newest
+   * shown) and the newest sequence number. An attack passes the number it read before
+   * sending, so its events are its own whatever a poll did in between.
+   */
+  async function refreshEvents(after = shownSeq) {
+    const { events, counts, latest } = await fetchEvents(after);
     renderCounts(counts);
     appendEvents(events);
-    return events;
+    return { events, latest };
   }
 
   function buildTable() {
@@ -212,12 +217,14 @@
     busy = true;
     const status = row.querySelector('.lab-status');
     const eventCell = row.querySelector('.lab-event');
+    delete row.dataset.status; // set again when this run has its answer
+    delete row.dataset.events;
     status.textContent = '…';
     eventCell.textContent = '';
     try {
-      await refreshEvents(); // whatever happened before belongs to earlier requests
+      const { latest: before } = await refreshEvents(); // what happened before is not this attack's
       const result = await attack.run();
-      const events = await refreshEvents();
+      const { events } = await refreshEvents(before);
       row.dataset.status = String(result.status);
       row.dataset.events = events.map((e) => e.type).join(' ');
       status.textContent = `${result.status}${result.code ? ` ${result.code}` : ''}`;
