@@ -101,6 +101,18 @@ class Context {
   }
 }
 
+/** A context of no chain: oneOf() and checkExact() record their results in one. */
+function surrogateContext() {
+  return new Context({
+    fieldPaths: [],
+    locations: [],
+    optional: false,
+    requestBail: false,
+    visibility: { type: 'visible' },
+    message: undefined,
+  });
+}
+
 function groupLocations(instances) {
   const groups = new Map();
   for (const i of instances) {
@@ -122,4 +134,4 @@ function groupLocations(instances) {
   return out;
 }
 
-module.exports = { Context, CONTEXTS, contextsOf, addContext, DEFAULT_MESSAGE };
+module.exports = { Context, CONTEXTS, contextsOf, addContext, surrogateContext, DEFAULT_MESSAGE };

@@ -4,7 +4,7 @@
 // query by default) that no chain run on the request selected.
 
 const { BulwarkError } = require('../errors');
-const { Context, contextsOf, addContext } = require('./context');
+const { surrogateContext, contextsOf, addContext } = require('./context');
 const { runAll } = require('./run-all');
 const { resultOf } = require('./schema');
 const { isThenable, asMiddleware } = require('./chain');
@@ -92,14 +92,7 @@ function checkExact(chains, options) {
     if (byLocation.size === 0) for (const location of locations) byLocation.set(location, []);
     let unknown = [];
     for (const [location, known] of byLocation) unknown = unknown.concat(unknownFields(req, known, location));
-    const context = new Context({
-      fieldPaths: [],
-      locations: [],
-      optional: false,
-      requestBail: false,
-      visibility: { type: 'visible' },
-      message: undefined,
-    });
+    const context = surrogateContext();
     if (unknown.length) {
       const message = opts.message || 'Unknown field(s)';
       context.addError({

@@ -5,7 +5,7 @@
 // 'least_errored', carries the groups' field errors. The data of a group that passed
 // (its sanitized values) is what matchedData sees and what is written to the request.
 
-const { Context, addContext, contextsOf } = require('./context');
+const { surrogateContext, addContext, contextsOf } = require('./context');
 const { runAll } = require('./run-all');
 const { resultOf } = require('./schema');
 const { isThenable, asMiddleware, writeBack } = require('./chain');
@@ -17,14 +17,7 @@ function groupOutcome(contexts) {
 }
 
 function finish(req, options, dryRun, groups) {
-  const surrogate = new Context({
-    fieldPaths: [],
-    locations: [],
-    optional: false,
-    requestBail: false,
-    visibility: { type: 'visible' },
-    message: undefined,
-  });
+  const surrogate = surrogateContext();
   const allErrors = groups.map((contexts) => {
     const errors = groupOutcome(contexts);
     if (errors.length === 0) for (const context of contexts) surrogate.addFieldInstances(context.getData());
