@@ -26,9 +26,9 @@ async function api(method, url, body, contentType = 'application/json') {
   const data = res.status === 204 ? null : await res.json().catch(() => null);
   if (!res.ok) {
     const err = data && data.error ? data.error : { code: String(res.status), message: res.statusText };
-    // validate()'s errors ({ path, msg }) and the profile route's own ({ field, rule }).
+    // express-validator's shape, { path, msg }: validate() and the profile route both use it.
     const fields = Array.isArray(err.errors)
-      ? ` (${err.errors.map((e) => `${e.path ?? e.field ?? 'field'}: ${e.msg ?? e.rule}`).join(', ')})`
+      ? ` (${err.errors.map((e) => `${e.path ?? 'field'}: ${e.msg}`).join(', ')})`
       : '';
     throw new Error(`${err.code}: ${err.message}${fields}`);
   }

@@ -29,19 +29,23 @@ const STRING_FIELDS = {
 const THEMES = ['light', 'dark', 'system'];
 
 const isPlainObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+/** An error in validate()'s (express-validator's) shape, so the client reads one shape. */
+const fieldError = (path, msg) => ({ type: 'field', location: 'body', path, msg });
 
 /** The `preferences` member of a patch, checked: `{ theme?, emailNotifications? }`, each nullable. */
 function checkPreferences(value) {
   if (value === null) return { ok: true, value: null };
-  if (!isPlainObject(value)) return { ok: false, field: 'preferences', rule: 'type' };
+  if (!isPlainObject(value)) return { ok: false, error: fieldError('preferences', 'must be an object or null') };
   const out = {};
   for (const key of Object.keys(value)) {
     const v = value[key];
     if (key === 'theme' && (v === null || (typeof v === 'string' && bulwark.isIn(v, THEMES)))) out.theme = v;
     else if (key === 'emailNotifications' && (v === null || typeof v === 'boolean')) out.emailNotifications = v;
-    else if (key === 'theme' || key === 'emailNotifications')
-      return { ok: false, field: `preferences.${key}`, rule: 'isIn' };
-    else return { ok: false, field: 'preferences', rule: 'unknown' }; // never echo unknown keys
+    else if (key === 'theme')
+      return { ok: false, error: fieldError('preferences.theme', `must be one of ${THEMES.join(', ')} or null`) };
+    else if (key === 'emailNotifications')
+      return { ok: false, error: fieldError('preferences.emailNotifications', 'must be true, false or null') };
+    else return { ok: false, error: fieldError('preferences', 'unknown member') }; // never echo unknown keys
   }
   return { ok: true, value: out };
 }
@@ -61,13 +65,13 @@ module.exports = function profileRoutes({ db, sessions, onViolation }) {
       if (Object.hasOwn(STRING_FIELDS, key)) {
         if (patch[key] === null) clean[key] = null;
         else if (Object.hasOwn(req.valid.body, key)) clean[key] = req.valid.body[key];
-        else errors.push({ location: 'body', field: key, rule: 'required' }); // '' is not a value; null deletes
+        else errors.push(fieldError(key, 'must not be empty (null deletes it)')); // '' is not a value
       } else if (key === 'preferences') {
         const checked = checkPreferences(patch[key]);
         if (checked.ok) clean[key] = checked.value;
-        else errors.push({ location: 'body', field: checked.field, rule: checked.rule });
+        else errors.push(checked.error);
       } else {
-        errors.push({ location: 'body', field: null, rule: 'unknown' }); // never echo unknown keys
+        errors.push(fieldError(null, 'unknown field')); // never echo unknown keys
       }
     }
     if (errors.length > 0) {

@@ -243,7 +243,15 @@ test('profile: mass assignment, prototype keys, bad values and non-object patche
     );
   }
   const unknown = await patch(app, session, { role: 'admin' });
-  assert.deepEqual(unknown.body.error.errors, [{ location: 'body', field: null, rule: 'unknown' }]);
+  assert.deepEqual(unknown.body.error.errors, [{ type: 'field', location: 'body', path: null, msg: 'unknown field' }]);
+  const badTheme = await patch(app, session, { preferences: { theme: 'enterprise' } });
+  assert.deepEqual(badTheme.body.error.errors, [
+    { type: 'field', location: 'body', path: 'preferences.theme', msg: 'must be one of light, dark, system or null' },
+  ]);
+  const unknownPreference = await patch(app, session, { preferences: { isAdmin: true } });
+  assert.deepEqual(unknownPreference.body.error.errors, [
+    { type: 'field', location: 'body', path: 'preferences', msg: 'unknown member' },
+  ]);
   const badUrl = await patch(app, session, { website: 'javascript:alert(1)' });
   assert.deepEqual(badUrl.body.error.errors, [
     { type: 'field', location: 'body', path: 'website', msg: 'must be an http or https URL' },
