@@ -260,3 +260,44 @@ test('errorHandler options are validated', () => {
   assert.throws(() => guardware.errorHandler({ expose: 'yes' }), { code: 'INVALID_OPTIONS' });
   assert.throws(() => guardware.errorHandler({ verbose: true }), { code: 'INVALID_OPTIONS' });
 });
+
+test('errors and answers are built with own properties under a polluted Object.prototype', () => {
+  const swallowed = [];
+  const names = ['status', 'statusCode', 'expose', 'errors', 'requestId'];
+  for (const name of names) {
+    Object.defineProperty(Object.prototype, name, {
+      configurable: true,
+      get: () => undefined,
+      set(v) {
+        swallowed.push([name, v]);
+      },
+    });
+  }
+  let err;
+  let sent;
+  try {
+    const check = guardware.validate({ body: { email: { isEmail: true } } });
+    check({ body: { email: 'nope' }, headers: {} }, {}, (e) => {
+      err = e;
+    });
+    const res = {
+      headersSent: false,
+      getHeader: () => undefined,
+      setHeader() {},
+      status(code) {
+        sent = { code };
+        return this;
+      },
+      json(body) {
+        sent.body = JSON.parse(JSON.stringify(body));
+      },
+    };
+    guardware.errorHandler({ log() {} })(err, { headers: {} }, res, () => {});
+  } finally {
+    for (const name of names) delete Object.prototype[name];
+  }
+  assert.deepEqual(swallowed, []);
+  assert.equal(Object.getOwnPropertyDescriptor(err, 'status').value, 400);
+  assert.equal(sent.code, 400);
+  assert.deepEqual(sent.body.error.errors, [{ type: 'field', location: 'body', path: 'email', msg: 'Invalid value' }]);
+});

@@ -88,7 +88,7 @@ function describe(err, exposeByDefault) {
     if (shown !== undefined) answer.message = shown;
     if (expose === true) {
       const errors = detailsOf(err);
-      if (errors !== undefined) answer.errors = errors;
+      if (errors !== undefined) Object.defineProperty(answer, 'errors', { value: errors, enumerable: true });
     }
   } else if (expose === true || exposeByDefault) {
     answer.message = messageOf(err) ?? generic;
@@ -179,9 +179,14 @@ function errorHandler(options) {
     } catch {
       // Logging must not break the response.
     }
-    const body = { error: { code: answer.code, message: answer.message } };
-    if (answer.errors !== undefined) body.error.errors = answer.errors;
-    if (answer.status >= 500) body.error.requestId = requestId;
+    // Built as literals: a setter on a polluted Object.prototype never sees these fields.
+    const error =
+      answer.errors !== undefined
+        ? { code: answer.code, message: answer.message, errors: answer.errors }
+        : answer.status >= 500
+          ? { code: answer.code, message: answer.message, requestId }
+          : { code: answer.code, message: answer.message };
+    const body = { error };
     try {
       send(res, answer.status, body, requestId);
     } catch {

@@ -535,7 +535,7 @@ function messageFor(req, entry, message) {
 
 function collect(req, entries, results, used) {
   const valid = {};
-  for (const location of used) valid[location] = {};
+  for (const location of used) defineValue(valid, location, {});
   const created = new WeakSet(Object.values(valid));
   const errors = [];
   entries.forEach((entry, i) => {
