@@ -998,6 +998,16 @@ test('deviation: a wildcard key with brackets reads its own value (express-valid
   assert.deepStrictEqual(view(BV, ours)[0], ['o.a[0]', 'x']);
 });
 
+test("normalizeUnicode(): Bulwark's addition, as a chain method and a schema key", async () => {
+  const req = { body: { a: 'Cafe\u0301', b: 'Cafe\u0301' } };
+  await BV.body('a').normalizeUnicode().equals('Caf\u00e9').run(req);
+  await BV.checkSchema({ b: { in: ['body'], normalizeUnicode: { options: 'NFD' } } }).run(req);
+  assert.deepStrictEqual(BV.validationResult(req).array(), []);
+  assert.equal(req.body.a, 'Caf\u00e9');
+  assert.equal(req.body.b, 'Cafe\u0301');
+  assertCode(() => BV.body('a').normalizeUnicode('NFX'), 'INVALID_OPTIONS');
+});
+
 // ---------------------------------------------------------------------------------------
 // Fail closed at startup (Bulwark only)
 

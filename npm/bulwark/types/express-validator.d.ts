@@ -23,7 +23,7 @@ import type {
   IsURLOptions,
   UUIDVersion,
 } from './validators';
-import type { NormalizeEmailOptions } from './sanitizers';
+import type { NormalizationForm, NormalizeEmailOptions } from './sanitizers';
 
 /** Where a field is read from. */
 export type Location = 'body' | 'cookies' | 'headers' | 'params' | 'query';
@@ -224,6 +224,8 @@ export interface ValidationChain extends Middleware {
   toFloat(): this;
   toBoolean(strict?: boolean): this;
   toDate(): this;
+  /** Bulwark's addition (not in express-validator): Unicode normalization, NFC by default. */
+  normalizeUnicode(form?: NormalizationForm): this;
 }
 
 export type ValidationChainBuilder = (

@@ -11,7 +11,8 @@
 //   UNSUPPORTED (code INVALID_OPTIONS): a check is never skipped silently. Validators added to
 //   Bulwark later are picked up by name.
 // - Standard sanitizers are Bulwark's (escape/unescape are escapeHtml/unescapeHtml, which
-//   replace the same characters as validator.js); toDate is Date.parse, as in validator.js.
+//   replace the same characters as validator.js); toDate is Date.parse, as in validator.js;
+//   normalizeUnicode(form) is Bulwark's addition.
 
 const bulwark = require('../../index');
 const { BulwarkError } = require('../errors');
@@ -213,6 +214,8 @@ const STANDARD_SANITIZERS = {
   toInt: bulwark.toInt,
   trim: bulwark.trim,
   whitelist: bulwark.whitelist,
+  // Bulwark's own (not in express-validator): Unicode normalization, NFC by default.
+  normalizeUnicode: bulwark.normalizeUnicode,
 };
 
 /**

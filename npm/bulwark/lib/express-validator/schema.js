@@ -34,6 +34,7 @@ const SANITIZERS = new Set([
   'toUpperCase',
   'trim',
   'whitelist',
+  'normalizeUnicode',
 ]);
 const CONTEXT_METHODS = new Set(['run', 'bail', 'if', 'optional', 'hide', 'not', 'withMessage']);
 
