@@ -6,7 +6,7 @@ import globals from 'globals';
 
 export default [
   {
-    ignores: ['**/node_modules/**', 'target/**', 'npm/bulwark/wasm/**', 'dist/**', 'bench/**', '.bench-results/**'],
+    ignores: ['**/node_modules/**', 'target/**', 'npm/bulwark/wasm/**', 'npm/bulwark/web/**', 'dist/**', 'bench/**', '.bench-results/**'],
   },
   js.configs.recommended,
   security.configs.recommended,

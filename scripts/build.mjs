@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Builds both backends into npm/bulwark: the native addon (bulwark.<platform>.node) and the
-// WASM package (wasm/). Incremental: cargo decides what to rebuild, and files are copied
+// WASM package (wasm/ for Node; web/ and web/lib.mjs for bulwark/web, from the same .wasm:
+// scripts/build-web.mjs). Incremental: cargo decides what to rebuild, and files are copied
 // or regenerated only when their source changed.
 //
 //   node scripts/build.mjs            both backends
@@ -19,6 +20,8 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, utimesSync
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { writeWebLib } from './build-web.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pkgDir = path.join(root, 'npm', 'bulwark');
@@ -113,6 +116,7 @@ function ensureWasmBindgen(version) {
 
 function buildWasm() {
   const outDir = path.join(pkgDir, 'wasm');
+  const webDir = path.join(pkgDir, 'web');
   const targetDir = path.join(root, 'target', 'wasm');
   const env = { ...process.env, CARGO_TARGET_DIR: targetDir };
   const args = ['build', '--profile', profile, '--target', 'wasm32-unknown-unknown', '-p', 'bulwark-wasm'];
@@ -133,15 +137,40 @@ function buildWasm() {
   }
   const wasm = path.join(targetDir, 'wasm32-unknown-unknown', profile, 'bulwark_wasm.wasm');
   // The .wasm wasm-bindgen was last run on, with its mtime: regenerate when either differs.
-  const stamp = path.join(outDir, '.built-from');
   const source = `${wasm} ${statSync(wasm).mtimeMs}`;
-  if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== source) {
-    const bindgen = ensureWasmBindgen(lockedVersion('wasm-bindgen'));
-    mkdirSync(outDir, { recursive: true });
-    run(bindgen, ['--target', 'nodejs', '--out-dir', outDir, wasm]);
-    writeFileSync(stamp, source);
-    console.log('wasm package -> npm/bulwark/wasm/');
+  // The same .wasm twice: for Node (wasm/) and as an ES module for browsers and edge
+  // runtimes (web/, behind npm/bulwark/web.mjs).
+  for (const [target, dir] of [
+    ['nodejs', outDir],
+    ['web', webDir],
+  ]) {
+    const stamp = path.join(dir, '.built-from');
+    if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== source) {
+      const bindgen = ensureWasmBindgen(lockedVersion('wasm-bindgen'));
+      mkdirSync(dir, { recursive: true });
+      run(bindgen, ['--target', target, '--out-dir', dir, wasm]);
+      writeFileSync(stamp, source);
+      console.log(`wasm package (${target}) -> npm/bulwark/${path.basename(dir)}/`);
+    }
   }
+  // wasm-bindgen's web output is ES module syntax in .js files.
+  writeFileSync(path.join(webDir, 'package.json'), '{ "type": "module" }\n');
+  if (writeWebLib()) console.log('JS layer for the web -> npm/bulwark/web/lib.mjs');
+  reportWebSize();
+}
+
+/** Gzipped size of what a page loads from bulwark/web. */
+function reportWebSize() {
+  const files = ['web.mjs', 'web/lib.mjs', 'web/bulwark_wasm.js', 'web/bulwark_wasm_bg.wasm'];
+  let raw = 0;
+  let gz = 0;
+  for (const file of files) {
+    const bytes = readFileSync(path.join(pkgDir, file));
+    raw += bytes.length;
+    gz += gzipSync(bytes, { level: 9 }).length;
+  }
+  const kib = (n) => `${(n / 1024).toFixed(0)} KiB`;
+  console.log(`bulwark/web: ${kib(raw)}, ${kib(gz)} gzipped (${profile} profile; ${files.join(', ')})`);
 }
 
 const which = process.argv[2] || 'all';
