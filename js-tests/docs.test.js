@@ -25,6 +25,7 @@ function documented(name) {
 const entries = {
   bulwark: require('bulwark'),
   'bulwark/express': require('bulwark/express'),
+  'bulwark/express-validator': require('bulwark/express-validator'),
 };
 
 for (const [entry, mod] of Object.entries(entries)) {
