@@ -326,6 +326,21 @@ test('a failing database gives a generic 500: no message, no stack, the details 
   }
 });
 
+test('a request with 1,000 repeated or __proto__ query keys writes a few short log records, not one per key', async () => {
+  const { app, logs } = await makeApp();
+  for (const key of ['limit', '__proto__[x]', 'q[$gt]']) {
+    const before = logs.length;
+    const query = Array.from({ length: 1000 }, () => `${key}=5`).join('&');
+    const res = await request(app).get(`/api/comments?${query}`);
+    assert.ok(res.status < 500, key);
+    const security = logs.slice(before).filter((l) => l.security);
+    assert.ok(security.length >= 1 && security.length <= 3, `${key}: ${security.length} security records`);
+    const bytes = JSON.stringify(security).length;
+    assert.ok(bytes < 4096, `${key}: ${bytes} bytes of security log for one request`);
+    for (const { security: e } of security) if (e.paths) assert.ok(e.paths.length <= 5);
+  }
+});
+
 test('security logs carry no passwords, session cookies or CSRF tokens', async () => {
   const { app, logs } = await makeApp();
   const password = 'pass-phrase-that-must-not-be-logged';
