@@ -40,6 +40,11 @@ for (const backend of ['native', 'wasm']) {
     run(process.execPath, ['--test', ...suites('examples/test')], { BULWARK_BACKEND: backend }),
   );
 }
+// A short seeded fuzz run (scripts/fuzz.mjs): the same batches every time; `npm run fuzz`
+// runs longer with a random seed.
+step('fuzz (seeded, short)', 'about 40 s', () =>
+  run(process.execPath, ['scripts/fuzz.mjs', '--seed', '20261207', '--seconds', '40', '--runs', '6']),
+);
 step('supply chain: npm sbom, npm audit', '', supplyChain);
 printTimings();
 
