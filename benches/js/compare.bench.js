@@ -3,7 +3,7 @@
 // a length mismatch) and tsscmp (strings).
 const crypto = require('node:crypto');
 const tsscmp = require('tsscmp');
-const { loadBackends, benchCase, printTable, target, printTargets } = require('./harness');
+const { loadBackends, benchCase, printTable, target, printTargets, note } = require('./harness');
 
 const { native, wasm } = loadBackends();
 
@@ -58,8 +58,10 @@ async function main() {
     );
   }
   target('timingSafeEqual native vs tsscmp, strings', results[2], 'bulwark native', 'tsscmp', 1);
-  console.log('\nOn Node both backends hand equal-length inputs to node:crypto (see lib/compare.js), so the');
-  console.log("buffer rows measure the cost of Bulwark's argument handling around the same primitive.");
+  note(
+    'On Node both backends hand equal-length inputs to node:crypto (see lib/compare.js), so the\n' +
+      "buffer rows measure the cost of Bulwark's argument handling around the same primitive.",
+  );
   process.exitCode = printTargets('compare (native backend)') ? 3 : 0;
 }
 

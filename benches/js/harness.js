@@ -6,8 +6,26 @@
 //   3. times `rounds` batches per implementation, interleaved (A B C, B C A, C A B, ...) so
 //      drift in machine speed hits every implementation alike;
 //   4. reports the median time per operation and its ratio to the case's peer.
+// With BULWARK_BENCH_JSON=<file> set (`npm run bench -- --report`), every table row, target,
+// note and one-off timing is also appended to <file> as one JSON line, which
+// scripts/bench-report.mjs turns into bench/report.md and its charts. BULWARK_BENCH_QUICK=1
+// (`--quick`) runs fewer and shorter rounds: for checking the pipeline, not for numbers.
 const assert = require('node:assert/strict');
+const fs = require('node:fs');
 const path = require('node:path');
+
+const JSON_OUT = process.env.BULWARK_BENCH_JSON || '';
+const QUICK = process.env.BULWARK_BENCH_QUICK === '1';
+/** The bench file's name without `.bench.js`: the capability its records belong to. */
+const capability = path.basename(process.argv[1] || 'bench', '.js').replace(/\.bench$/, '');
+
+/** Appends one machine-readable record when BULWARK_BENCH_JSON is set; no-op otherwise. */
+function emit(record) {
+  if (JSON_OUT) fs.appendFileSync(JSON_OUT, `${JSON.stringify({ capability, ...record })}\n`);
+}
+
+/** The table each benchCase result was printed in, for linking targets to table rows. */
+const tableOf = new WeakMap();
 
 /**
  * Loads the bulwark package twice in this process, once per backend, so both are timed
@@ -89,6 +107,10 @@ async function timeAsyncBatch(fn, input, n) {
  * @param {boolean} [c.async]        impls return promises
  */
 async function benchCase(c, { rounds = 15, batchMs = 20 } = {}) {
+  if (QUICK) {
+    rounds = Math.min(rounds, 3);
+    batchMs /= 4;
+  }
   const names = Object.keys(c.impls);
   const outputs = {};
   for (const name of names) outputs[name] = c.async ? await c.impls[name](c.input) : c.impls[name](c.input);
@@ -127,8 +149,20 @@ function printTable(title, results) {
   console.log(`\n## ${title}\n`);
   const rows = [['case', 'implementation', 'median/op', 'ops/s', 'vs peer']];
   for (const r of results) {
+    tableOf.set(r, title);
     for (const [name, ns] of Object.entries(r.medians)) {
       const ratio = r.medians[r.peer] / ns;
+      emit({
+        type: 'case',
+        table: title,
+        case: r.name,
+        subject: name,
+        peer: r.peer,
+        medianNs: ns,
+        noise: r.spread[name],
+        peerNoise: r.spread[r.peer],
+        ratio,
+      });
       rows.push([
         r.name,
         name,
@@ -158,10 +192,52 @@ function target(description, result, ours, theirs, atLeast) {
   const noise = result.spread[ours] + result.spread[theirs];
   const status = ratio >= atLeast ? 'MET' : ratio >= atLeast * (1 - noise) ? 'TIE' : 'MISSED';
   targets.push({ description, ratio, atLeast, noise, status });
+  emit({
+    type: 'target',
+    table: tableOf.get(result) ?? '',
+    case: result.name,
+    ours,
+    theirs,
+    description,
+    ratio,
+    atLeast,
+    noise,
+    status,
+  });
+}
+
+/** Prints a bench's explanation of its rows (why a target is missed, what a row measures). */
+function note(text) {
+  console.log(`\n${text}`);
+  emit({ type: 'note', text });
+}
+
+/**
+ * Times `run(input)` `times` times and prints the median: the one-off 1 MB adversarial
+ * inputs, where the point is that they take milliseconds, not a ratio to a peer.
+ */
+function timeAlone(table, name, label, input, run, times = 5) {
+  const samples = [];
+  let answer;
+  for (let i = 0; i < times; i += 1) {
+    const start = process.hrtime.bigint();
+    answer = run(input);
+    samples.push(Number(process.hrtime.bigint() - start));
+  }
+  const ns = median(samples);
+  console.log(`- ${name} (${label}, ${input.length} units): ${formatTime(ns)} median of ${times} -> ${answer}`);
+  emit({
+    type: 'timing',
+    table,
+    case: `${name} (${label}, ${input.length} units)`,
+    medianNs: ns,
+    answer: String(answer),
+  });
 }
 
 function printTargets(title) {
   console.log(`\n### Targets: ${title}\n`);
+  emit({ type: 'scope', text: title });
   for (const t of targets) {
     console.log(
       `- ${t.status.padEnd(6)} ${t.description}: ${t.ratio.toFixed(2)}x (target >= ${t.atLeast}x; noise ±${(t.noise * 100).toFixed(1)}%)`,
@@ -178,4 +254,4 @@ function printTargets(title) {
   return missed;
 }
 
-module.exports = { loadBackends, benchCase, printTable, target, printTargets, formatTime };
+module.exports = { loadBackends, benchCase, printTable, target, printTargets, note, timeAlone, formatTime };

@@ -5,7 +5,7 @@
 const deepmerge = require('deepmerge');
 const lodashMerge = require('lodash.merge');
 const mongoSanitize = require('express-mongo-sanitize');
-const { loadBackends, benchCase, printTable, target, printTargets } = require('./harness');
+const { loadBackends, benchCase, printTable, target, printTargets, note } = require('./harness');
 
 const { native, wasm } = loadBackends();
 const nativeBinding = require('../../npm/bulwark/lib/backend').binding;
@@ -99,9 +99,11 @@ async function main() {
   for (const r of merges) {
     target(`merge native vs deepmerge, ${r.name}`, r, 'bulwark native', 'deepmerge', 1);
   }
-  console.log('\nBoth backends run the same JS merge (see lib/merge.js); the core row shows what');
-  console.log('handing the values to Rust as JSON text costs. express-mongo-sanitize edits its input in');
-  console.log('place, so it is timed on a fresh copy; the copy alone has its own row.');
+  note(
+    'Both backends run the same JS merge (see lib/merge.js); the core row shows what\n' +
+      'handing the values to Rust as JSON text costs. express-mongo-sanitize edits its input in\n' +
+      'place, so it is timed on a fresh copy; the copy alone has its own row.',
+  );
   process.exitCode = printTargets('merge (native backend)') ? 3 : 0;
 }
 

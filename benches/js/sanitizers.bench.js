@@ -8,7 +8,7 @@
 // normalizeUnicode) on realistic inputs, native backend; JS fast paths allowed. The header of
 // npm/bulwark/lib/sanitizers.js says which path each function takes.
 const validator = require('validator');
-const { loadBackends, benchCase, printTable, target, printTargets, formatTime } = require('./harness');
+const { loadBackends, benchCase, printTable, target, printTargets, timeAlone } = require('./harness');
 
 const { native, wasm } = loadBackends();
 const OPTS = { rounds: 11, batchMs: 15 };
@@ -155,18 +155,9 @@ async function main() {
       (s) => native.normalizeUnicode(s, 'NFC').length,
     ],
   ];
-  console.log('\n## 1 MB adversarial inputs (bulwark native; validator.js and ICU not run)\n');
-  for (const [name, label, input, run] of adversarial) {
-    const times = [];
-    let answer;
-    for (let i = 0; i < 5; i += 1) {
-      const start = process.hrtime.bigint();
-      answer = run(input);
-      times.push(Number(process.hrtime.bigint() - start));
-    }
-    times.sort((a, b) => a - b);
-    console.log(`- ${name} (${label}, ${input.length} units): ${formatTime(times[2])} median of 5 -> ${answer}`);
-  }
+  const adversarialTitle = '1 MB adversarial inputs (bulwark native; validator.js and ICU not run)';
+  console.log(`\n## ${adversarialTitle}\n`);
+  for (const [name, label, input, run] of adversarial) timeAlone(adversarialTitle, name, label, input, run);
 
   for (const r of [...results, ...scalars])
     target(`${r.name} native vs validator.js`, r, 'bulwark native', 'validator.js', 1);

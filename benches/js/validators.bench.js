@@ -6,7 +6,7 @@
 // Target (issue 3): every validator at least as fast as validator.js on the native backend.
 // Results say which answers came from a JS fast path and which crossed into the core.
 const validator = require('validator');
-const { loadBackends, benchCase, printTable, target, printTargets, formatTime } = require('./harness');
+const { loadBackends, benchCase, printTable, target, printTargets, timeAlone } = require('./harness');
 
 const { native, wasm } = loadBackends();
 
@@ -126,19 +126,11 @@ async function main() {
     // eslint-disable-next-line security/detect-unsafe-regex -- fixed bench input, linear pattern
     ['matches', '/^(a+)+$/', `${rep('a')}!`, [/^(a+)+$/]],
   ];
-  console.log(
-    '\n## 1 MB adversarial inputs (bulwark native; validator.js not run: several of these are its ReDoS cases)\n',
-  );
+  const adversarialTitle =
+    '1 MB adversarial inputs (bulwark native; validator.js not run: several of these are its ReDoS cases)';
+  console.log(`\n## ${adversarialTitle}\n`);
   for (const [name, label, input, args] of adversarial) {
-    const times = [];
-    let answer;
-    for (let i = 0; i < 5; i += 1) {
-      const start = process.hrtime.bigint();
-      answer = native[name](input, ...args);
-      times.push(Number(process.hrtime.bigint() - start));
-    }
-    times.sort((a, b) => a - b);
-    console.log(`- ${name} (${label}, ${input.length} units): ${formatTime(times[2])} median of 5 -> ${answer}`);
+    timeAlone(adversarialTitle, name, label, input, (s) => native[name](s, ...args));
   }
 
   for (const { result } of results)
