@@ -156,7 +156,10 @@ test('bench report: the markdown lists every case, subject, missed target, machi
   const missed = RECORDS.filter((r) => r.type === 'target' && r.status === 'MISSED');
   assert.equal(missed.length, 3);
   for (const t of missed) assert.match(missedSection, new RegExp(`\\*\\*MISSED\\*\\* \\| ${t.description} \\|`));
-  assert.ok(missedSection.includes('| TIE | compare native vs crypto.timingSafeEqual, 32 B buffers |'));
+  assert.ok(missedSection.includes('| TIE | compare native vs crypto.timingSafeEqual, 32 B buffers | 0.94x | ≥1x |'));
+  assert.ok(missedSection.includes('| ±4.0% | 6% short, within the noise |'), 'what the TIE means');
+  assert.ok(missedSection.includes('| ≥5x | ±4.0% | 40% short, beyond the noise |'), 'what the MISSED means');
+  assert.ok(!md.includes('Partial run'), 'the run finished');
   assert.ok(!missedSection.includes('html native vs sanitize-html, text 16 KiB'), 'a MET target is not listed');
   assert.ok(missedSection.includes('The bench says: The buffer rows measure'), "the bench's own reason text");
   assert.ok(md.includes('| **all** | | 6 | 2 | 1 | **3** |'), 'totals');
@@ -178,6 +181,13 @@ test('bench report: the markdown lists every case, subject, missed target, machi
   ])
     assert.ok(md.includes(text), text);
   fs.rmSync(dir, { recursive: true });
+});
+
+test('bench report: a run that did not finish is called partial', async () => {
+  const report = await loadReport();
+  const md = report.reportMarkdown(report.organize(RECORDS.filter((r) => r.type !== 'meta-after')));
+  assert.ok(md.includes('> **Partial run**'));
+  assert.ok(md.includes('it has the benches that completed (html)'));
 });
 
 test('bench report: each capability chart is SVG with one bar per subject of every case', async () => {

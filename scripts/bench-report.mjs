@@ -306,6 +306,27 @@ const load = (snap) =>
         : '')
     : 'not recorded';
 
+/** What a target's status means in this run, in a few words. */
+function reading(t) {
+  if (t.status === 'MET') return 'met';
+  const short = `${((1 - t.ratio / t.atLeast) * 100).toFixed(0)}% short`;
+  if (t.status === 'MISSED') return `${short}, beyond the noise`;
+  return t.noise >= 0.5 ? `${short}; noise too wide to decide` : `${short}, within the noise`;
+}
+
+/** A table of targets with their status, ratio, need, noise and reading. */
+function targetTable(list) {
+  return [
+    '| status | target | ratio | needed | noise | reading |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...list.map(
+      (t) =>
+        `| ${t.status === 'MISSED' ? '**MISSED**' : t.status} | ${md(t.description)} | ${ratioText(t.ratio)} | ≥${t.atLeast}x | ${pct(t.noise)} | ${reading(t)} |`,
+    ),
+    '',
+  ];
+}
+
 /** The report's markdown. */
 export function reportMarkdown({ meta, after, capabilities, rust }) {
   const L = [];
@@ -325,6 +346,16 @@ export function reportMarkdown({ meta, after, capabilities, rust }) {
   if (meta.quick)
     L.push('> **Quick mode** (`--quick`): 3 short rounds per case. The numbers are rough; do not quote them.', '');
   if (meta.note) L.push(`> ${meta.note}`, '');
+  if (!after.seconds)
+    L.push(
+      `> **Partial run**: the run had not finished when this report was written; it has the benches that completed (${
+        capabilities
+          .filter((c) => c.exits.length)
+          .map((c) => c.name)
+          .join(', ') || 'none'
+      }).`,
+      '',
+    );
   const busy = [meta.before, after.after].some((s) => s && s.loadavg[0] > (meta.machine?.cores ?? 1));
   if (busy)
     L.push(
@@ -366,12 +397,7 @@ export function reportMarkdown({ meta, after, capabilities, rust }) {
   for (const c of capabilities) {
     const list = c.targets.filter((t) => t.status !== 'MET');
     if (!list.length) continue;
-    L.push(`### ${c.name}`, '', '| status | target | ratio | needed | noise |', '| --- | --- | --- | --- | --- |');
-    for (const t of list)
-      L.push(
-        `| ${t.status === 'MISSED' ? '**MISSED**' : t.status} | ${md(t.description)} | ${ratioText(t.ratio)} | ≥${t.atLeast}x | ${pct(t.noise)} |`,
-      );
-    L.push('');
+    L.push(`### ${c.name}`, '', ...targetTable(list));
     for (const text of c.notes) L.push(`The bench says: ${md(text)}`, '');
   }
 
@@ -411,14 +437,7 @@ export function reportMarkdown({ meta, after, capabilities, rust }) {
   for (const c of capabilities) {
     L.push(`## ${c.name}`, '', `![${c.name}](${fileName(c.name)}.svg)`, '');
     for (const s of c.scopes) L.push(`Targets: ${md(s)}.`, '');
-    if (c.targets.length) {
-      L.push('| status | target | ratio | needed | noise |', '| --- | --- | --- | --- | --- |');
-      for (const t of c.targets)
-        L.push(
-          `| ${t.status === 'MISSED' ? '**MISSED**' : t.status} | ${md(t.description)} | ${ratioText(t.ratio)} | ≥${t.atLeast}x | ${pct(t.noise)} |`,
-        );
-      L.push('');
-    }
+    if (c.targets.length) L.push(...targetTable(c.targets));
     for (const text of c.notes) L.push(`The bench says: ${md(text)}`, '');
     L.push('<details><summary>Every case</summary>', '');
     L.push(
