@@ -550,6 +550,7 @@ async function main() {
       batch: { type: 'string', default: '0' },
       runs: { type: 'string', default: '8' },
       only: { type: 'string' },
+      skip: { type: 'string' },
       progress: { type: 'string' },
       deadline: { type: 'string' },
       replay: { type: 'string' },
@@ -569,7 +570,8 @@ async function main() {
     return;
   }
   const batch = Number(o.batch);
-  const names = list.filter(([n]) => !o.only || o.only.split(',').includes(n));
+  const skipped = new Set(o.skip ? o.skip.split(',') : []);
+  const names = list.filter(([n]) => (!o.only || o.only.split(',').includes(n)) && !skipped.has(n));
   // Rotate the starting export per batch so a deadline never starves the same ones.
   const start = batch % names.length;
   const ordered = [...names.slice(start), ...names.slice(0, start)];
