@@ -12,6 +12,21 @@ import { fileURLToPath } from 'node:url';
 
 export const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 
+/**
+ * Flags for the tests' headless Chromium (with playwright-core's launchPersistentContext,
+ * which adds --headless and the new, empty --user-data-dir): no sandbox (containers, root),
+ * no GPU, QUIC or first-run UI, and no background traffic (updates, sync, component downloads).
+ */
+export const CHROMIUM_FLAGS = Object.freeze([
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]);
+
 /** The browser the demo's tests use: CHROMIUM_PATH or Debian's. */
 export const chromiumPath = () => process.env.CHROMIUM_PATH || DEBIAN_CHROMIUM;
 
