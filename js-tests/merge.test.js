@@ -4,6 +4,7 @@ const assert = require('node:assert/strict');
 const deepmerge = require('deepmerge');
 const lodashMerge = require('lodash.merge');
 const mongoSanitize = require('express-mongo-sanitize');
+const secureJson = require('secure-json-parse');
 const { bulwark, fc, assertCode } = require('./helpers');
 const { binding } = require('../npm/bulwark/lib/backend');
 
@@ -26,7 +27,16 @@ const core = {
     JSON.parse(binding.findUnsafeKeysCore(JSON.stringify(value), o.allowDots === true, 128)),
 };
 
-/** Own keys that must never appear in a merge result. */
+/**
+ * True for an entry secure-json-parse calls poisoning: a `__proto__` key, or a
+ * `constructor` key whose value is an object with an own `prototype` key.
+ */
+function isPoisoningEntry(key, value) {
+  if (key === '__proto__') return true;
+  return key === 'constructor' && value !== null && typeof value === 'object' && Object.hasOwn(value, 'prototype');
+}
+
+/** Fresh ordinary objects without poisoning entries, at any depth. */
 function assertNoForbiddenKeys(value) {
   if (value === null || typeof value !== 'object') return;
   assert.equal(
@@ -35,9 +45,26 @@ function assertNoForbiddenKeys(value) {
     'fresh ordinary objects',
   );
   for (const key of Object.keys(value)) {
-    assert.ok(!['__proto__', 'constructor', 'prototype'].includes(key), `forbidden key ${key} in the result`);
+    assert.ok(!isPoisoningEntry(key, value[key]), `poisoning entry ${key} in the result`);
     assertNoForbiddenKeys(value[key]);
   }
+}
+
+/** `value` without its poisoning entries, at any depth (the reference for merge(value)). */
+function withoutPoisoning(value) {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(withoutPoisoning);
+  const out = {};
+  for (const key of Object.keys(value)) {
+    if (isPoisoningEntry(key, value[key])) continue;
+    Object.defineProperty(out, key, {
+      value: withoutPoisoning(value[key]),
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
+  }
+  return out;
 }
 
 /** Parsed JSON objects may hold own `__proto__` keys, as request bodies can. */
@@ -444,8 +471,60 @@ test('options are validated and read from own properties only', () => {
   ]) {
     assertCode(fn, 'INVALID_OPTIONS');
   }
-  const inherited = createMerge(Object.create({ arrays: 'concat' }));
-  assert.deepStrictEqual(inherited({ a: [1] }, { a: [2] }), { a: [2] });
+  // Options with a custom prototype are refused, never read as "no options" (issue 9 item 9).
+  assertCode(() => createMerge(Object.create({ arrays: 'concat' })), 'INVALID_OPTIONS');
+  const own = createMerge(Object.assign(Object.create(null), { arrays: 'concat' }));
+  assert.deepStrictEqual(own({ a: [1] }, { a: [2] }), { a: [1, 2] });
+});
+
+test('constructor and prototype keys that cannot reach a prototype are data and are kept', () => {
+  const concat = createMerge({ arrays: 'concat' });
+  const data = JSON.parse('{"constructor":"Bob","prototype":{"x":1},"a":{"constructor":{"name":"n"}}}');
+  for (const result of [merge({}, data), merge(data), concat({}, data), mergePatch({}, data), sanitizeKeys(data)]) {
+    assert.deepStrictEqual(result, {
+      constructor: 'Bob',
+      prototype: { x: 1 },
+      a: { constructor: { name: 'n' } },
+    });
+    assert.ok(Object.hasOwn(result, 'constructor') && Object.hasOwn(result.a, 'constructor'));
+    assert.equal(Object.getPrototypeOf(result), Object.prototype);
+  }
+  // Merged into existing data keys, and replaced by the patch's values.
+  assert.deepStrictEqual(merge({ constructor: { name: 'a' } }, { constructor: { size: 1 } }), {
+    constructor: { name: 'a', size: 1 },
+  });
+  assert.deepStrictEqual(mergePatch({ constructor: 'x', prototype: 1 }, { constructor: null, prototype: 2 }), {
+    prototype: 2,
+  });
+  // The poisoning shapes are still left out, wherever they are.
+  const poison = JSON.parse('{"__proto__":"str","constructor":{"prototype":{"polluted":1}},"ok":1}');
+  for (const result of [merge({}, poison), merge(poison), mergePatch({}, poison), concat({ a: [] }, { a: [poison] })]) {
+    assertNoForbiddenKeys(result);
+  }
+  assert.deepStrictEqual(merge({}, poison), { ok: 1 });
+  assert.deepStrictEqual(core.merge('replace', {}, data), merge({}, data));
+  assert.deepStrictEqual(core.mergePatch({}, data), mergePatch({}, data));
+  assert.equal({}.polluted, undefined);
+});
+
+test('merge drops exactly what secure-json-parse calls poisoning (differential, generated data)', () => {
+  fc.assert(
+    fc.property(jsonData, (value) => {
+      let poisoned = false;
+      if (value !== null && typeof value === 'object')
+        try {
+          secureJson.scan(JSON.parse(JSON.stringify(value)), { protoAction: 'error', constructorAction: 'error' });
+        } catch {
+          poisoned = true;
+        }
+      const expected = withoutPoisoning(value);
+      const merged = merge(value);
+      assert.deepStrictEqual(merged, expected);
+      assert.deepStrictEqual(core.merge('replace', value), JSON.parse(JSON.stringify(expected)));
+      assert.equal(JSON.stringify(expected) !== JSON.stringify(value), poisoned);
+    }),
+    { numRuns: 1000 },
+  );
 });
 
 test('megabyte inputs finish with the right answer', () => {

@@ -5,9 +5,11 @@
 //! `sanitizeKeys` and `findUnsafeKeys` (the JS layer runs a JS implementation that tests
 //! prove equal to this one). Shared rules:
 //! - **Nothing is mutated**: every function returns a new value.
-//! - **Forbidden keys**: merges never write `__proto__`, `constructor` or `prototype`
-//!   ([`FORBIDDEN_KEYS`]); such keys are left out of the result wherever they come from
-//!   (target, source or patch).
+//! - **Poisoning entries** (as secure-json-parse defines them, see [`is_poisoning_entry`]):
+//!   a `__proto__` key (any value), or a `constructor` key whose value is an object with a
+//!   `prototype` key. Merges leave them out of the result wherever they come from (target,
+//!   source or patch). Any other `constructor` or `prototype` key is data and is kept (the
+//!   JS layer writes it as an own data property, which cannot reach a prototype).
 //! - **Inputs are validated in full**, even the parts the result will not contain: every
 //!   value is walked, and arrays or objects nested deeper than `max_depth` (at most
 //!   [`MAX_DEPTH_LIMIT`]) are `INPUT_TOO_DEEP`. Recursion is bounded by that depth.
@@ -34,6 +36,29 @@ pub const FORBIDDEN_KEYS: [&str; 3] = ["__proto__", "constructor", "prototype"];
 /// ```
 pub fn is_forbidden_key(key: &str) -> bool {
     FORBIDDEN_KEYS.contains(&key)
+}
+
+/// `true` for an object entry that could reach a prototype if a JS merge assigned it, as
+/// secure-json-parse defines poisoning: a `__proto__` key (any value), or a `constructor`
+/// key whose value is an object with a `prototype` key. Every other entry is data, a lone
+/// `prototype` key and a `constructor` string included.
+///
+/// # Examples
+/// ```
+/// use bulwark_core::merge::is_poisoning_entry;
+/// use serde_json::json;
+/// assert!(is_poisoning_entry("__proto__", &json!(1)));
+/// assert!(is_poisoning_entry("constructor", &json!({"prototype": {}})));
+/// assert!(!is_poisoning_entry("constructor", &json!("Bob")));
+/// assert!(!is_poisoning_entry("constructor", &json!({"name": "x"})));
+/// assert!(!is_poisoning_entry("prototype", &json!({"x": 1})));
+/// ```
+pub fn is_poisoning_entry(key: &str, value: &Value) -> bool {
+    match key {
+        "__proto__" => true,
+        "constructor" => matches!(value, Value::Object(map) if map.contains_key("prototype")),
+        _ => false,
+    }
 }
 
 /// What [`merge`] does when both sides hold an array.
@@ -103,7 +128,7 @@ fn enter(depth: usize, max_depth: usize) -> Result<()> {
     Ok(())
 }
 
-/// A deep copy without forbidden keys (whose values are still validated).
+/// A deep copy without poisoning entries (whose values are still validated).
 fn copy(value: &Value, depth: usize, max_depth: usize) -> Result<Value> {
     match value {
         Value::Array(items) => {
@@ -118,7 +143,7 @@ fn copy(value: &Value, depth: usize, max_depth: usize) -> Result<Value> {
             enter(depth, max_depth)?;
             let mut out = Map::with_capacity(map.len());
             for (key, item) in map {
-                if is_forbidden_key(key) {
+                if is_poisoning_entry(key, item) {
                     validate(item, depth + 1, max_depth)?;
                 } else {
                     out.insert(key.clone(), copy(item, depth + 1, max_depth)?);
@@ -141,7 +166,7 @@ fn merge_into(
         (Value::Object(mut out), Value::Object(map)) => {
             enter(depth, options.max_depth)?;
             for (key, item) in map {
-                if is_forbidden_key(key) {
+                if is_poisoning_entry(key, item) {
                     validate(item, depth + 1, options.max_depth)?;
                     continue;
                 }
@@ -170,7 +195,8 @@ fn merge_into(
 ///   replaces the target's (arrays too, unless [`ArrayMerge::Concat`]).
 /// - A `null` source is skipped (as JS `null`/`undefined` sources are); a `null` *value*
 ///   inside a source replaces the target's value.
-/// - [`FORBIDDEN_KEYS`] never reach the result, from the target or from a source.
+/// - Poisoning entries ([`is_poisoning_entry`]) never reach the result, from the target
+///   or from a source; other `constructor` and `prototype` keys are data and are merged.
 /// - `INPUT_TOO_DEEP` if any input nests deeper than `options.max_depth`.
 ///
 /// # Examples
@@ -203,7 +229,7 @@ fn apply_patch(
 ) -> Result<()> {
     enter(depth, max_depth)?;
     for (key, item) in patch {
-        if is_forbidden_key(key) {
+        if is_poisoning_entry(key, item) {
             validate(item, depth + 1, max_depth)?;
         } else if item.is_null() {
             out.shift_remove(key);
@@ -229,7 +255,8 @@ fn apply_patch(
 ///
 /// An object patch edits an object (a non-object target is replaced by `{}` first): a
 /// `null` member removes the key, any other member is merge-patched into it. Any
-/// non-object patch replaces the target. [`FORBIDDEN_KEYS`] never reach the result. The
+/// non-object patch replaces the target. Poisoning entries ([`is_poisoning_entry`]) never
+/// reach the result. The
 /// whole target and patch are validated (`INPUT_TOO_DEEP` beyond `max_depth`).
 ///
 /// # Examples
@@ -349,7 +376,7 @@ fn sanitize(
             // Renamed keys are written after the others, in order, as express-mongo-sanitize's
             // in-place edits leave them: a renamed key overwrites a same-named original one.
             for (key, item) in renames {
-                if is_forbidden_key(&key) {
+                if is_poisoning_entry(&key, item) {
                     validate(item, depth + 1, max_depth)?;
                 } else {
                     out.insert(key, sanitize(item, depth + 1, options, with)?);
@@ -364,7 +391,8 @@ fn sanitize(
 /// Returns `value` without the keys MongoDB would read as operators or paths (see
 /// [`is_unsafe_key`]), at any depth, as express-mongo-sanitize's `sanitize` does, but
 /// without mutating the input. With `replace_with`, unsafe keys are renamed instead
-/// (never to a [`FORBIDDEN_KEYS`] name, which is dropped), and a renamed key overwrites an
+/// (a rename that makes a poisoning entry, see [`is_poisoning_entry`], is dropped), and a
+/// renamed key overwrites an
 /// original key of the same name.
 ///
 /// `INVALID_OPTIONS` for a `replace_with` that would leave the key unsafe; `INPUT_TOO_DEEP`
@@ -560,13 +588,33 @@ mod tests {
                 d,
                 json!({"a": {"b": {"c": 1, "d": 2}, "e": 3}}),
             ),
-            // Forbidden keys never reach the result, wherever they come from.
+            // Poisoning entries never reach the result, wherever they come from; a
+            // `constructor` or `prototype` key that cannot reach a prototype is data.
             (
                 json!({"__proto__": {"x": 1}, "constructor": 1, "ok": 1}),
                 vec![],
                 d,
-                json!({"ok": 1}),
+                json!({"constructor": 1, "ok": 1}),
             ),
+            (
+                json!({}),
+                vec![json!({"constructor": "Bob", "prototype": {"x": 1}})],
+                d,
+                json!({"constructor": "Bob", "prototype": {"x": 1}}),
+            ),
+            (
+                json!({"constructor": {"name": "a"}}),
+                vec![json!({"constructor": {"size": 1}})],
+                d,
+                json!({"constructor": {"name": "a", "size": 1}}),
+            ),
+            (
+                json!({"constructor": {"name": "a"}}),
+                vec![json!({"constructor": {"prototype": {"x": 1}}})],
+                d,
+                json!({"constructor": {"name": "a"}}),
+            ),
+            (json!({}), vec![json!({"__proto__": "a string"})], d, json!({})),
             (json!({}), vec![json!({"__proto__": {"polluted": true}})], d, json!({})),
             (
                 json!({}),
@@ -578,7 +626,7 @@ mod tests {
                 json!({"a": {}}),
                 vec![json!({"a": {"prototype": {"x": 1}, "y": 2}})],
                 d,
-                json!({"a": {"y": 2}}),
+                json!({"a": {"prototype": {"x": 1}, "y": 2}}),
             ),
             (json!([]), vec![json!([{"__proto__": 1, "k": 1}])], d, json!([{"k": 1}])),
         ];
@@ -673,14 +721,27 @@ mod tests {
                 "{target} + {patch}"
             );
         }
-        // Forbidden keys are neither written nor removed from anything.
+        // Poisoning entries are neither written nor removed from anything; other
+        // `constructor` and `prototype` keys are data.
         assert_eq!(
             merge_patch(&json!({"a": 1}), &json!({"__proto__": {"x": 1}, "a": null}), 10),
             Ok(json!({}))
         );
         assert_eq!(
             merge_patch(&json!({"constructor": 1}), &json!({"b": {"prototype": 1, "c": null}}), 10),
-            Ok(json!({"b": {}}))
+            Ok(json!({"constructor": 1, "b": {"prototype": 1}}))
+        );
+        assert_eq!(
+            merge_patch(
+                &json!({"constructor": {"name": "a"}}),
+                &json!({"constructor": {"prototype": {"x": 1}}, "prototype": null}),
+                10
+            ),
+            Ok(json!({"constructor": {"name": "a"}}))
+        );
+        assert_eq!(
+            merge_patch(&json!({"constructor": {"name": "a"}}), &json!({"constructor": null}), 10),
+            Ok(json!({}))
         );
     }
 

@@ -16,7 +16,12 @@
 //   finite numbers, booleans, null. `undefined` object members are skipped (as
 //   JSON.stringify does). Anything else is UNSUPPORTED_VALUE, a cycle is CYCLIC_VALUE,
 //   nesting beyond maxDepth is INPUT_TOO_DEEP; every input is checked in full;
-// - merges never write `__proto__`, `constructor` or `prototype`.
+// - merges leave out poisoning entries, as secure-json-parse defines them: a `__proto__`
+//   key (any value), and a `constructor` key whose value is an object with an own
+//   `prototype` key. Any other `constructor` or `prototype` key is data and is kept;
+// - keys that exist on Object.prototype (`__proto__`, `constructor`, `toString`, or a
+//   polluted name) are written with defineProperty as own data properties, so no write
+//   reaches a prototype or a setter.
 
 const { BulwarkError } = require('./errors');
 const { readOptions } = require('./args');
@@ -51,15 +56,31 @@ const SANITIZE_OPTIONS = {
   ],
 };
 
-function isForbiddenKey(key) {
-  return key === '__proto__' || key === 'constructor' || key === 'prototype';
+/**
+ * True for an entry that could reach a prototype if a naive merge assigned it (the
+ * core's is_poisoning_entry): a `__proto__` key, or a `constructor` key whose value is an
+ * object with an own `prototype` key.
+ */
+function isPoisoning(key, item) {
+  if (key === '__proto__') return true;
+  return key === 'constructor' && typeof item === 'object' && item !== null && hasOwn(item, 'prototype');
 }
 
-/** True when Array.prototype or Object.prototype has enumerable properties (polluted). */
-function prototypesPolluted() {
-  // eslint-disable-next-line no-restricted-syntax -- detects inherited enumerable keys on purpose
-  for (const key in Array.prototype) return key !== undefined;
-  return false;
+/** One descriptor object for every defineOwn (null prototype: no `get`/`set` can be inherited). */
+const DATA = { __proto__: null, value: undefined, writable: true, enumerable: true, configurable: true };
+
+/**
+ * Sets `out[key] = value` as an own data property. A key that Object.prototype has (its
+ * `__proto__` setter, `constructor`, or a polluted accessor) is defined, never assigned.
+ */
+function defineOwn(out, key, value) {
+  if (hasOwn(objectPrototype, key)) {
+    DATA.value = value;
+    Object.defineProperty(out, key, DATA);
+    DATA.value = undefined;
+  } else {
+    out[key] = value;
+  }
 }
 
 /**
@@ -73,7 +94,6 @@ function context(fnName, o) {
     allowDots: o.allowDots === true,
     replaceWith: o.replaceWith ? o.replaceWith : null,
     path: [],
-    checkHoles: prototypesPolluted(),
   };
 }
 
@@ -128,8 +148,10 @@ function fail(err) {
 
 /** `value[i]` for an array element, never read through a prototype; undefined and holes are unsupported. */
 function element(value, i, ctx) {
-  const item = value[i];
-  if (item === undefined || (ctx.checkHoles && !hasOwn(value, i))) {
+  // Own elements only: a hole would be read through a (possibly polluted) Array.prototype,
+  // whose index properties may be non-enumerable.
+  const item = hasOwn(value, i) ? value[i] : undefined;
+  if (item === undefined) {
     throw new BulwarkError('UNSUPPORTED_VALUE', `${ctx.fnName}: arrays must not contain undefined or holes`);
   }
   return item;
@@ -164,8 +186,8 @@ function copy(value, depth, ctx) {
     for (let i = 0; i < keys.length; i += 1) {
       const key = keys[i];
       const item = value[key];
-      if (isForbiddenKey(key)) validate(item, depth + 1, ctx);
-      else if (item !== undefined) out[key] = copy(item, depth + 1, ctx);
+      if (isPoisoning(key, item)) validate(item, depth + 1, ctx);
+      else if (item !== undefined) defineOwn(out, key, copy(item, depth + 1, ctx));
     }
   }
   ctx.path.pop();
@@ -186,7 +208,7 @@ function mergeObject(out, source, depth, ctx, concat) {
   for (let i = 0; i < keys.length; i += 1) {
     const key = keys[i];
     const item = source[key];
-    if (isForbiddenKey(key)) {
+    if (isPoisoning(key, item)) {
       validate(item, depth + 1, ctx);
       continue;
     }
@@ -205,7 +227,7 @@ function mergeObject(out, source, depth, ctx, concat) {
         }
       }
     }
-    out[key] = copy(item, depth + 1, ctx);
+    defineOwn(out, key, copy(item, depth + 1, ctx));
   }
   ctx.path.pop();
 }
@@ -270,7 +292,7 @@ function applyPatch(out, patch, depth, ctx) {
   for (let i = 0; i < keys.length; i += 1) {
     const key = keys[i];
     const item = patch[key];
-    if (isForbiddenKey(key)) {
+    if (isPoisoning(key, item)) {
       validate(item, depth + 1, ctx);
     } else if (item === null) {
       if (hasOwn(out, key)) delete out[key];
@@ -281,10 +303,10 @@ function applyPatch(out, patch, depth, ctx) {
       } else {
         const fresh = {};
         applyPatch(fresh, item, depth + 1, ctx);
-        out[key] = fresh;
+        defineOwn(out, key, fresh);
       }
     } else if (item !== undefined) {
-      out[key] = copy(item, depth + 1, ctx);
+      defineOwn(out, key, copy(item, depth + 1, ctx));
     }
   }
   ctx.path.pop();
@@ -311,13 +333,6 @@ function renamed(key, replaceWith) {
   return rest.includes('.') ? rest.split('.').join(replaceWith) : rest;
 }
 
-/** Sets an own data property, `__proto__` included (as data, never the prototype). */
-function defineOwn(out, key, value) {
-  if (key === '__proto__')
-    Object.defineProperty(out, key, { value, writable: true, enumerable: true, configurable: true });
-  else out[key] = value;
-}
-
 function sanitize(value, depth, ctx) {
   if (typeof value !== 'object' || value === null) return scalar(value, ctx);
   let out;
@@ -338,12 +353,12 @@ function sanitize(value, depth, ctx) {
       else validate(item, depth + 1, ctx);
     }
     // After the other keys, in order: a renamed key overwrites an original of the same
-    // name, as express-mongo-sanitize's in-place edits do. Renaming into a forbidden name
-    // drops the key (express-mongo-sanitize skips those too).
+    // name, as express-mongo-sanitize's in-place edits do. A rename that would make a
+    // poisoning entry drops the key.
     if (renames !== null) {
       for (let i = 0; i < renames.length; i += 2) {
-        if (isForbiddenKey(renames[i])) validate(renames[i + 1], depth + 1, ctx);
-        else out[renames[i]] = sanitize(renames[i + 1], depth + 1, ctx);
+        if (isPoisoning(renames[i], renames[i + 1])) validate(renames[i + 1], depth + 1, ctx);
+        else defineOwn(out, renames[i], sanitize(renames[i + 1], depth + 1, ctx));
       }
     }
   }
