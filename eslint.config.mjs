@@ -6,7 +6,15 @@ import globals from 'globals';
 
 export default [
   {
-    ignores: ['**/node_modules/**', 'target/**', 'npm/bulwark/wasm/**', 'npm/bulwark/web/**', 'dist/**', 'bench/**', '.bench-results/**'],
+    ignores: [
+      '**/node_modules/**',
+      'target/**',
+      'npm/bulwark/wasm/**',
+      'npm/bulwark/web/**',
+      'dist/**',
+      'bench/**',
+      '.bench-results/**',
+    ],
   },
   js.configs.recommended,
   security.configs.recommended,
@@ -43,6 +51,25 @@ export default [
       'no-restricted-syntax': [
         'error',
         { selector: 'ForInStatement', message: 'for...in reads inherited keys; use Object.keys or Reflect.ownKeys.' },
+      ],
+    },
+  },
+  {
+    // Files whose pollution immunity js-tests/pollution.test.js checks: array destructuring
+    // closes its iterator through a `return` method read from Object.prototype.
+    files: [
+      'npm/bulwark/lib/{args,escape,compare,merge,sanitizers,ssrf,password}.js',
+      'npm/bulwark/lib/validators/*.js',
+    ],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ForInStatement', message: 'for...in reads inherited keys; use Object.keys or Reflect.ownKeys.' },
+        {
+          selector: 'ArrayPattern',
+          message:
+            'array destructuring reads `return` through a polluted Object.prototype; read indexes (own elements) instead.',
+        },
       ],
     },
   },

@@ -645,9 +645,11 @@ test('safeLookup: fails closed on any non-public answer, supports every call sha
     },
   });
   await lookupResult(spy, 'x.example', { family: 6, hints: 32 });
-  assert.deepEqual(seen, { family: 6, hints: 32, all: true }, 'always asks for every address');
+  // A null-prototype object: the resolver never finds options on a polluted Object.prototype.
+  const nullProto = (fields) => Object.assign(Object.create(null), fields);
+  assert.deepEqual(seen, nullProto({ family: 6, hints: 32, all: true }), 'always asks for every address');
   await lookupResult(spy, 'x.example', 4);
-  assert.deepEqual(seen, { family: 4, all: true });
+  assert.deepEqual(seen, nullProto({ family: 4, all: true }));
 
   const resolverError = Object.assign(new Error('getaddrinfo ENOTFOUND nope.example'), { code: 'ENOTFOUND' });
   assert.deepEqual(

@@ -32,19 +32,136 @@ function assertWellFormed(value, name) {
   }
 }
 
+const hasDetachedGetter = Object.hasOwn(ArrayBuffer.prototype, 'detached');
+const isSharedBuffer =
+  typeof SharedArrayBuffer === 'function' ? (buffer) => buffer instanceof SharedArrayBuffer : () => false;
+
+/**
+ * True when `buffer` (an ArrayBuffer) was detached (transferred with postMessage or
+ * structuredClone): it then reads as zero bytes, which must never be taken for an empty
+ * input. Node 20 has no `detached` getter; a detached buffer is the only one a view
+ * cannot be constructed on.
+ */
+function isDetached(buffer) {
+  if (hasDetachedGetter) return buffer.detached === true;
+  if (buffer.byteLength !== 0) return false;
+  try {
+    new Uint8Array(buffer, 0, 0);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+function detachedError(name) {
+  return new BulwarkError(
+    'INVALID_TYPE',
+    `${name} is a detached buffer (transferred to another thread): it holds no bytes to read`,
+  );
+}
+
 /**
  * `string | Uint8Array | ArrayBuffer | ArrayBufferView` as a Uint8Array of bytes. Strings
- * are UTF-8 encoded after the well-formedness check.
+ * are UTF-8 encoded after the well-formedness check. A detached buffer, or a view on one
+ * (which reads as empty), is INVALID_TYPE. Bytes in a SharedArrayBuffer are copied first,
+ * so another thread cannot change them while a backend reads them.
  */
 function toBytes(value, name) {
-  if (value instanceof Uint8Array) return value;
   if (typeof value === 'string') {
     assertWellFormed(value, name);
     return Buffer.from(value, 'utf8');
   }
-  if (ArrayBuffer.isView(value)) return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
-  if (value instanceof ArrayBuffer) return new Uint8Array(value);
-  throw new TypeError(`${name} must be a string or a Uint8Array, got ${describe(value)}`);
+  let view;
+  if (ArrayBuffer.isView(value)) {
+    // A view on a detached buffer reads as zero bytes (even one made with a length), or
+    // throws (DataView): checked on the buffer first.
+    const buffer = value.buffer;
+    if (!isSharedBuffer(buffer) && isDetached(buffer)) throw detachedError(name);
+    view = value instanceof Uint8Array ? value : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+  } else if (value instanceof ArrayBuffer || isSharedBuffer(value)) {
+    if (!isSharedBuffer(value) && isDetached(value)) throw detachedError(name);
+    view = new Uint8Array(value);
+  } else {
+    throw new TypeError(`${name} must be a string or a Uint8Array, got ${describe(value)}`);
+  }
+  if (isSharedBuffer(view.buffer)) {
+    const copy = new Uint8Array(view.byteLength);
+    copy.set(view);
+    return copy;
+  }
+  return view;
+}
+
+/**
+ * Options objects are plain objects: prototype Object.prototype or null. Anything else (a
+ * Map, Date, RegExp, typed array, boxed primitive, Promise, class instance) is refused, so
+ * that it is never read as "no options".
+ */
+function isPlainObject(value) {
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+function notPlain(fnName, value) {
+  const proto = Object.getPrototypeOf(value);
+  const ctor = proto !== null && Object.hasOwn(proto, 'constructor') ? proto.constructor : null;
+  const what =
+    typeof ctor === 'function' && typeof ctor.name === 'string' && ctor.name ? ctor.name : 'a custom prototype';
+  return new BulwarkError('INVALID_OPTIONS', `${fnName}: options must be a plain object, got an object of ${what}`);
+}
+
+/** The most entries a list option (hosts, schemes, tags, values) may hold. */
+const MAX_LIST_LENGTH = 100000;
+
+/**
+ * True when `value` is an array of at most `max` own elements that each pass `check`: a
+ * hole fails (it would be read through Array.prototype), and so does a longer array
+ * (checked before any element is read).
+ */
+function isListOf(value, check, max = MAX_LIST_LENGTH) {
+  if (!Array.isArray(value) || value.length > max) return false;
+  for (let i = 0; i < value.length; i += 1) {
+    if (!Object.hasOwn(value, i) || !check(value[i])) return false;
+  }
+  return true;
+}
+
+/** A copy of an array that isListOf accepted, made with own reads only. */
+function copyList(value) {
+  const out = new Array(value.length);
+  for (let i = 0; i < value.length; i += 1) out[i] = value[i];
+  return out;
+}
+
+/** Nesting jsonText accepts: options are shallow (a list of patterns is 3 levels). */
+const MAX_JSON_DEPTH = 16;
+
+/**
+ * JSON text of an options value (strings, finite numbers, booleans, null, arrays, plain
+ * objects) that JSON.stringify would give, without its `toJSON` lookups: JSON.stringify
+ * asks every array and object for a `toJSON` method, which a polluted Object.prototype or
+ * Array.prototype answers. Only own elements and own enumerable keys are read.
+ */
+function jsonText(value, depth = 0) {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (depth >= MAX_JSON_DEPTH) throw new BulwarkError('INPUT_TOO_DEEP', 'options are nested too deeply');
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i += 1) {
+      if (i > 0) out += ',';
+      out += Object.hasOwn(value, i) && value[i] !== undefined ? jsonText(value[i], depth + 1) : 'null';
+    }
+    return `${out}]`;
+  }
+  let out = '{';
+  const keys = Object.keys(value);
+  for (let i = 0; i < keys.length; i += 1) {
+    const item = value[keys[i]];
+    if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
+    if (out.length > 1) out += ',';
+    out += `${JSON.stringify(keys[i])}:${jsonText(item, depth + 1)}`;
+  }
+  return `${out}}`;
 }
 
 const checks = {
@@ -67,20 +184,38 @@ function readOptions(options, schema, fnName) {
   if (typeof options !== 'object' || Array.isArray(options)) {
     throw new TypeError(`${fnName}: options must be an object, got ${describe(options)}`);
   }
-  for (const key of Object.keys(options)) {
+  if (!isPlainObject(options)) throw notPlain(fnName, options);
+  const keys = Object.keys(options);
+  for (let i = 0; i < keys.length; i += 1) {
+    const key = keys[i];
     if (!Object.hasOwn(schema, key)) {
       throw new BulwarkError('INVALID_OPTIONS', `${fnName}: unknown option "${key}"`);
     }
     const value = options[key];
     if (value === undefined) continue;
-    const [check, expected, normalize] = schema[key];
-    if (!check(value)) {
-      throw new BulwarkError('INVALID_OPTIONS', `${fnName}: option "${key}" must be ${expected}`);
+    // Index reads, not destructuring: closing an array iterator reads `return` through
+    // Object.prototype, and a spec without a normalizer has no own index 2.
+    const spec = schema[key];
+    if (!spec[0](value)) {
+      throw new BulwarkError('INVALID_OPTIONS', `${fnName}: option "${key}" must be ${spec[1]}`);
     }
     // Nested values are copied (own properties only) so the binding never sees user objects.
-    out[key] = normalize ? normalize(value) : value;
+    out[key] = spec.length > 2 ? spec[2](value) : value;
   }
   return out;
 }
 
-module.exports = { stringArg, assertWellFormed, toBytes, readOptions, checks };
+module.exports = {
+  stringArg,
+  assertWellFormed,
+  toBytes,
+  isDetached,
+  jsonText,
+  readOptions,
+  isPlainObject,
+  notPlain,
+  isListOf,
+  copyList,
+  MAX_LIST_LENGTH,
+  checks,
+};

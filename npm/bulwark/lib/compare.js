@@ -19,11 +19,20 @@ try {
 /**
  * `true` when `a` and `b` hold the same bytes, in time that depends only on their lengths.
  * Different lengths give `false` (Node's crypto.timingSafeEqual throws instead).
- * Strings are compared as UTF-8; a string with a lone surrogate is INVALID_UNICODE.
+ * Strings are compared as UTF-8; a string with a lone surrogate is INVALID_UNICODE. A
+ * detached buffer (or a view on one) is INVALID_TYPE, never compared as empty.
  */
 function timingSafeEqual(a, b) {
-  // The common case first, with nothing in between: two equal-length byte arrays on Node.
-  if (cryptoEqual !== null && a instanceof Uint8Array && b instanceof Uint8Array && a.length === b.length) {
+  // The common case first, with nothing in between: two equal-length, non-empty byte
+  // arrays on Node. Empty ones go through toBytes, which refuses views on a detached
+  // buffer (they read as empty and would compare equal).
+  if (
+    cryptoEqual !== null &&
+    a instanceof Uint8Array &&
+    b instanceof Uint8Array &&
+    a.length === b.length &&
+    a.length !== 0
+  ) {
     return cryptoEqual(a, b);
   }
   const x = toBytes(a, 'timingSafeEqual: a');

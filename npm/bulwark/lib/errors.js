@@ -45,7 +45,15 @@ class BulwarkError extends Error {
   constructor(code, message, options) {
     super(message, options);
     this.name = 'BulwarkError';
-    this.code = code;
+    // Defined, not assigned: an accessor named `code` on a polluted Object.prototype would
+    // swallow or refuse the assignment.
+    Object.defineProperty(this, 'code', {
+      __proto__: null,
+      value: code,
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
   }
 }
 
@@ -55,7 +63,7 @@ class BulwarkError extends Error {
  */
 function fromBackend(err) {
   if (err instanceof BulwarkError) return err;
-  if (err !== null && typeof err === 'object' && CODES.has(err.code)) {
+  if (err !== null && typeof err === 'object' && Object.hasOwn(err, 'code') && CODES.has(err.code)) {
     return new BulwarkError(err.code, err.message);
   }
   if (typeof WebAssembly !== 'undefined' && err instanceof WebAssembly.RuntimeError) {

@@ -14,28 +14,25 @@
 const backend = require('./backend');
 const { stringArg } = require('./args');
 
-const MIN_LENGTH = {
-  native: { escape: 32, unescape: 0, lossless: true },
-  wasm: { escape: Infinity, unescape: 256, lossless: false },
-}[backend.name];
+const MIN_LENGTH =
+  backend.name === 'native'
+    ? { escape: 32, unescape: 0, lossless: true }
+    : { escape: Infinity, unescape: 256, lossless: false };
 
-/** Entity for each escaped character code (all are below 0x61). */
-const ENTITY = [];
-for (const [ch, entity] of [
-  ['&', '&amp;'],
-  ['"', '&quot;'],
-  ["'", '&#x27;'],
-  ['<', '&lt;'],
-  ['>', '&gt;'],
-  ['/', '&#x2F;'],
-  ['\\', '&#x5C;'],
-  ['`', '&#96;'],
-]) {
-  ENTITY[ch.charCodeAt(0)] = entity;
-}
+/** The escaped characters and their entities. */
+const ESCAPED = '&"\'<>/\\`';
+const ENTITIES = ['&amp;', '&quot;', '&#x27;', '&lt;', '&gt;', '&#x2F;', '&#x5C;', '&#96;'];
+/**
+ * Entity for each character code below 0x61 (all escaped characters are), '' for the
+ * others. Every slot is filled: a hole would be read through Array.prototype, which a
+ * polluted prototype turns into markup.
+ */
+const ENTITY = new Array(0x61).fill('');
+for (let i = 0; i < ESCAPED.length; i += 1) ENTITY[ESCAPED.charCodeAt(i)] = ENTITIES[i];
 const NEEDS_ESCAPE = /[&"'<>/\\`]/;
-/** [entity without its '&', character] pairs for unescaping. */
-const UNESCAPES = ENTITY.flatMap((entity, code) => (entity ? [[entity.slice(1), String.fromCharCode(code)]] : []));
+/** Entity names without their '&', and the character each stands for, for unescaping. */
+const UNESCAPE_NAMES = ENTITIES.map((entity) => entity.slice(1));
+const UNESCAPE_CHARS = ESCAPED.split('');
 
 function escapeInJs(str) {
   if (!NEEDS_ESCAPE.test(str)) return str;
@@ -45,7 +42,7 @@ function escapeInJs(str) {
     const code = str.charCodeAt(i);
     if (code > 0x60) continue;
     const entity = ENTITY[code];
-    if (entity === undefined) continue;
+    if (entity === '') continue;
     out += last === i ? entity : str.slice(last, i) + entity;
     last = i + 1;
   }
@@ -57,9 +54,11 @@ function unescapeInJs(str, from) {
   let last = 0;
   for (let i = from; i !== -1;) {
     let next = i + 1;
-    for (const [rest, ch] of UNESCAPES) {
+    // An index loop: `break` out of for...of would call a `return` read through Object.prototype.
+    for (let k = 0; k < UNESCAPE_NAMES.length; k += 1) {
+      const rest = UNESCAPE_NAMES[k];
       if (str.startsWith(rest, i + 1)) {
-        out += str.slice(last, i) + ch;
+        out += str.slice(last, i) + UNESCAPE_CHARS[k];
         last = next = i + 1 + rest.length;
         break;
       }

@@ -19,7 +19,7 @@
 const dns = require('node:dns');
 const backend = require('./backend');
 const { BulwarkError, callBackend: call } = require('./errors');
-const { stringArg, assertWellFormed, readOptions } = require('./args');
+const { stringArg, assertWellFormed, readOptions, isListOf, copyList, jsonText } = require('./args');
 
 /** Every category classifyIp returns (the core's IpCategory names). */
 const IP_CATEGORIES = Object.freeze([
@@ -37,14 +37,27 @@ const IP_CATEGORIES = Object.freeze([
 ]);
 const CATEGORY_SET = new Set(IP_CATEGORIES);
 
-const isStringArray = (v) => Array.isArray(v) && v.every((s) => typeof s === 'string');
-const copyArray = (v) => [...v];
-const isCategoryList = (v) => isStringArray(v) && v.every((c) => CATEGORY_SET.has(c));
-const CATEGORY_OPTION = [isCategoryList, `an array of IP categories (${IP_CATEGORIES.join(', ')})`, copyArray];
+/** The most entries of allowedSchemes / allowedHosts (a longer list is INVALID_OPTIONS). */
+const MAX_HOSTS = 10000;
+/** The most addresses a lookup answer may hold; a longer answer is refused (INPUT_TOO_LARGE). */
+const MAX_ANSWER_ADDRESSES = 1000;
+
+const isString = (s) => typeof s === 'string';
+const isStringArray = (v) => isListOf(v, isString, MAX_HOSTS);
+const isCategoryList = (v) =>
+  isListOf(v, (c) => typeof c === 'string' && CATEGORY_SET.has(c), IP_CATEGORIES.length * 4);
+const CATEGORY_OPTION = [isCategoryList, `an array of IP categories (${IP_CATEGORIES.join(', ')})`, copyList];
+
+/** An own property of an object the backend or a resolver returned (undefined if not own). */
+const own = (object, key) => (Object.hasOwn(object, key) ? object[key] : undefined);
 
 const URL_OPTIONS = {
-  allowedSchemes: [isStringArray, 'an array of URL schemes', copyArray],
-  allowedHosts: [isStringArray, 'an array of host names, IP literals or *.domain patterns', copyArray],
+  allowedSchemes: [isStringArray, `an array of at most ${MAX_HOSTS} URL schemes`, copyList],
+  allowedHosts: [
+    isStringArray,
+    `an array of at most ${MAX_HOSTS} host names, IP literals or *.domain patterns`,
+    copyList,
+  ],
   allowCredentials: [(v) => typeof v === 'boolean', 'a boolean'],
   allowedCategories: CATEGORY_OPTION,
 };
@@ -62,7 +75,7 @@ function parseIp(input) {
   if (!str.isWellFormed()) return null;
   const parsed = backend.binding.parseIp(str);
   if (parsed === null || parsed === undefined) return null;
-  return { address: parsed.address, family: parsed.family, zone: parsed.zone ?? null };
+  return { address: own(parsed, 'address'), family: own(parsed, 'family'), zone: own(parsed, 'zone') ?? null };
 }
 
 /** The category of an IP address in any notation; IP_INVALID when it is not one. */
@@ -84,7 +97,7 @@ function checkerFor(options) {
   }
   // Validating first means the key is built from checked, own properties only.
   const policy = readOptions(options, URL_OPTIONS, 'checkUrl');
-  const key = JSON.stringify(
+  const key = jsonText(
     Object.keys(policy)
       .sort()
       .map((k) => [k, policy[k]]),
@@ -111,19 +124,21 @@ function checkUrl(url, options) {
   assertWellFormed(str, 'checkUrl: url');
   const r = call(() => checker.check(str));
   return {
-    href: r.href,
-    protocol: r.protocol,
-    hostname: r.hostname,
-    port: r.port ?? null,
-    address: r.address ?? null,
-    category: r.category ?? null,
+    href: own(r, 'href'),
+    protocol: own(r, 'protocol'),
+    hostname: own(r, 'hostname'),
+    port: own(r, 'port') ?? null,
+    address: own(r, 'address') ?? null,
+    category: own(r, 'category') ?? null,
   };
 }
 
 function blocked(hostname, address, category) {
   const err = new BulwarkError('SSRF_BLOCKED', `${hostname} resolves to ${address}, a ${category} address`);
-  err.hostname = hostname;
-  err.address = address;
+  // Defined, not assigned: an accessor of that name on Object.prototype would intercept.
+  const field = (value) => ({ __proto__: null, value, writable: true, enumerable: true, configurable: true });
+  Object.defineProperty(err, 'hostname', field(hostname));
+  Object.defineProperty(err, 'address', field(address));
   return err;
 }
 
@@ -133,19 +148,24 @@ function verdict(hostname, entries, allowed) {
     return Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND', hostname });
   }
   const categories = call(() => backend.binding.classifyIps(entries.map((e) => e.address)));
+  // (entries come from entriesOf: own `address` strings, no holes, at most MAX_ANSWER_ADDRESSES.)
   for (let i = 0; i < entries.length; i += 1) {
     if (!allowed.has(categories[i])) return blocked(hostname, entries[i].address, categories[i]);
   }
   return null;
 }
 
-/** A lookup answer as `[{ address, family }]`, whichever way the resolver called back. */
+/**
+ * A lookup answer as `[{ address, family }]` (fresh objects of own values), whichever way
+ * the resolver called back; null when unreadable (a hole, an entry without an own string
+ * `address`).
+ */
 function entriesOf(addresses, family) {
   if (typeof addresses === 'string') return [{ address: addresses, family }];
   if (!Array.isArray(addresses)) return null;
-  return addresses.every((e) => e !== null && typeof e === 'object' && typeof e.address === 'string')
-    ? addresses
-    : null;
+  const isEntry = (e) => e !== null && typeof e === 'object' && typeof own(e, 'address') === 'string';
+  if (!isListOf(addresses, isEntry, Infinity)) return null;
+  return addresses.map((e) => ({ address: own(e, 'address'), family: own(e, 'family') }));
 }
 
 /**
@@ -166,14 +186,26 @@ function createSafeLookup(options) {
     }
     if (typeof cb !== 'function') throw new TypeError('safeLookup: callback must be a function');
     const host = stringArg(hostname, 'safeLookup: hostname');
-    const wantAll = given !== null && typeof given === 'object' && given.all === true;
-    const forwarded =
-      typeof given === 'number'
-        ? { family: given, all: true }
-        : { ...(given !== null && typeof given === 'object' ? given : {}), all: true };
+    const isObject = given !== null && typeof given === 'object';
+    const wantAll = isObject && own(given, 'all') === true;
+    // Null prototype: the resolver (dns.lookup) reads `family`, `hints`, `verbatim`, ...
+    // from it, and must not find them on a polluted Object.prototype.
+    const forwarded = Object.create(null);
+    if (typeof given === 'number') forwarded.family = given;
+    else if (isObject) Object.assign(forwarded, given);
+    forwarded.all = true;
     resolve(host, forwarded, (err, addresses, family) => {
       if (err) {
         cb(err);
+        return;
+      }
+      if (Array.isArray(addresses) && addresses.length > MAX_ANSWER_ADDRESSES) {
+        cb(
+          new BulwarkError(
+            'INPUT_TOO_LARGE',
+            `the resolver answered more than ${MAX_ANSWER_ADDRESSES} addresses for ${host}`,
+          ),
+        );
         return;
       }
       const entries = entriesOf(addresses, family);

@@ -7,6 +7,7 @@
 
 const backend = require('../backend');
 const { fromBackend } = require('../errors');
+const { jsonText } = require('../args');
 const { JSON_TEXT, cacheKey } = require('./options');
 
 const { validatorCompile, validatorTest, validatorScore, validatorRelease, ValidatorSet } = backend.binding;
@@ -39,8 +40,7 @@ function compile(name, options, json) {
   const key = `${name}\u0000${cacheKey(options)}`;
   let id = cache.get(key);
   if (id === undefined) {
-    const text =
-      json !== undefined ? json : options[JSON_TEXT] !== undefined ? options[JSON_TEXT] : JSON.stringify(options);
+    const text = json !== undefined ? json : options[JSON_TEXT] !== undefined ? options[JSON_TEXT] : jsonText(options);
     id = call(() => validatorCompile(name, text));
     if (cache.size >= MAX_CACHED) {
       for (const old of cache.values()) validatorRelease(old);

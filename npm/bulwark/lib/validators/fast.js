@@ -413,7 +413,8 @@ function isByteLength(s, o) {
   return len >= (o.min || 0) && (o.max === undefined || len <= o.max);
 }
 
-const FAST = {
+// Null prototype: callers look validator names up here.
+const FAST = Object.assign(Object.create(null), {
   isEmail,
   isURL,
   isFQDN,
@@ -439,6 +440,6 @@ const FAST = {
   isBoolean,
   isMimeType,
   isSemVer,
-};
+});
 
 module.exports = { FAST, MAX_LENGTH, countLength };

@@ -17,7 +17,7 @@
 // ignore_max_length) or accepts the lone surrogate (isEmail, isURL and isFQDN host labels,
 // URL paths, isAlpha's `ignore`, matches).
 
-const { stringArg } = require('../args');
+const { stringArg, jsonText } = require('../args');
 const { BulwarkError } = require('../errors');
 const options = require('./options');
 
@@ -48,13 +48,15 @@ function analyzePassword(str) {
   const counts = new Map();
   for (const ch of str) counts.set(ch, (counts.get(ch) || 0) + 1);
   const a = { length: str.length, unique: counts.size, upper: 0, lower: 0, numbers: 0, symbols: 0 };
-  for (const [ch, n] of counts) {
+  // forEach, not `for (const [ch, n] of counts)`: array destructuring closes its iterator
+  // through a `return` method read from Object.prototype.
+  counts.forEach((n, ch) => {
     const c = ch.length === 1 ? ch.charCodeAt(0) : -1;
     if (c >= 65 && c <= 90) a.upper += n;
     else if (c >= 97 && c <= 122) a.lower += n;
     else if (c >= 48 && c <= 57) a.numbers += n;
     else if (SYMBOLS.has(ch)) a.symbols += n;
-  }
+  });
   return a;
 }
 
@@ -99,10 +101,10 @@ function illFormed(name, str, o) {
  * (and cached) before any fast path answers, so a bad option is INVALID_OPTIONS whatever
  * the input.
  */
-const CORE_CHECKED = {
+const CORE_CHECKED = Object.assign(Object.create(null), {
   isEmail: ['blacklisted_chars', 'host_blacklist', 'host_whitelist'],
   isURL: ['host_blacklist', 'host_whitelist'],
-};
+});
 
 /** Compiles the rule first when `o` holds options only the core can check (cached). */
 function precompile(name, o, checked) {
@@ -184,8 +186,11 @@ function isByteLength(input, a, b) {
 function isIn(input, values) {
   const str = stringArg(input, 'isIn: input');
   if (Array.isArray(values)) {
+    // Bounded before any element is read: a sparse array of 2^32 - 1 slots would loop for minutes.
+    if (values.length > options.MAX_IN_VALUES) return options.inValues(values).includes(str);
+    const budget = { left: options.MAX_IN_VALUES };
     for (let i = 0; i < values.length; i += 1) {
-      if (Object.hasOwn(values, i) && options.jsToString(values[i]) === str) return true;
+      if (Object.hasOwn(values, i) && options.jsToString(values[i], budget) === str) return true;
     }
     return false;
   }
@@ -218,6 +223,8 @@ function matches(input, pattern, modifiers) {
 }
 
 const REPLACEMENT_SAFE = new Set(['isLength', 'isJSON']);
+/** The most rules createValidator compiles into one set. */
+const MAX_RULES = 10000;
 const RULE_KEYS = new Set(['validator', 'args']);
 
 function ruleOf(rule, index) {
@@ -236,7 +243,8 @@ function ruleOf(rule, index) {
   const args = Object.hasOwn(spec, 'args') ? spec.args : [];
   if (!Array.isArray(args) || args.length > 2)
     throw new TypeError(`${where}: args must be an array of at most 2 arguments`);
-  let o = readArgs(name, args[0], args[1]);
+  // Own elements only: a missing argument is undefined, never Array.prototype's.
+  let o = readArgs(name, Object.hasOwn(args, 0) ? args[0] : undefined, Object.hasOwn(args, 1) ? args[1] : undefined);
   if (name === 'isByteLength' && o === null) {
     // validator.js: without options every string fails; as a rule, a range nothing meets.
     o = Object.create(null);
@@ -254,11 +262,18 @@ function ruleOf(rule, index) {
  */
 function createValidator(rules) {
   if (!Array.isArray(rules)) throw new TypeError('createValidator: rules must be an array');
-  const compiled = rules.map(ruleOf);
+  if (rules.length > MAX_RULES) {
+    throw new BulwarkError('INPUT_TOO_LARGE', `createValidator: more than ${MAX_RULES} rules`);
+  }
+  const compiled = new Array(rules.length);
+  for (let i = 0; i < rules.length; i += 1) {
+    if (!Object.hasOwn(rules, i)) throw new TypeError(`createValidator: rule ${i} is missing (a hole)`);
+    compiled[i] = ruleOf(rules[i], i);
+  }
   // isIn values with lone surrogates can only equal ill-formed values, which are decided
   // here in JS: the core gets the well-formed ones.
   const forCore = ({ name, o }) => (name === 'isIn' ? { values: o.values.filter((v) => v.isWellFormed()) } : o);
-  const json = JSON.stringify(compiled.map((rule) => ({ validator: rule.name, options: forCore(rule) })));
+  const json = jsonText(compiled.map((rule) => ({ validator: rule.name, options: forCore(rule) })));
   const run = core.compileSet(json);
   const size = compiled.length;
   return Object.freeze({
@@ -270,7 +285,8 @@ function createValidator(rules) {
       const strs = new Array(size);
       let overrides = null;
       for (let i = 0; i < size; i += 1) {
-        const str = stringArg(values[i], `check: values[${i}]`);
+        // A hole would be read through Array.prototype.
+        const str = stringArg(Object.hasOwn(values, i) ? values[i] : undefined, `check: values[${i}]`);
         if (!str.isWellFormed() && !REPLACEMENT_SAFE.has(compiled[i].name)) {
           if (overrides === null) overrides = new Map();
           overrides.set(i, illFormed(compiled[i].name, str, compiled[i].o));
@@ -282,7 +298,9 @@ function createValidator(rules) {
       const failed = run(strs);
       if (overrides === null) return failed;
       const out = failed.filter((i) => !overrides.has(i));
-      for (const [i, ok] of overrides) if (!ok) out.push(i);
+      overrides.forEach((ok, i) => {
+        if (!ok) out.push(i);
+      });
       return out.sort((x, y) => x - y);
     },
   });

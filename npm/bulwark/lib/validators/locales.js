@@ -8,10 +8,13 @@
 
 function table(rows) {
   const out = Object.create(null);
-  for (const [names, source, flags] of rows) {
+  // Index reads, not `[names, source, flags]` destructuring (which reads `return` through
+  // Object.prototype): this runs at require time, perhaps after a pollution.
+  for (let r = 0; r < rows.length; r += 1) {
+    const row = rows[r];
     // eslint-disable-next-line security/detect-non-literal-regexp -- built from the generated locale tables
-    const re = new RegExp(source, flags);
-    for (const name of names) out[name] = re;
+    const re = new RegExp(row[1], row.length > 2 ? row[2] : undefined);
+    for (let n = 0; n < row[0].length; n += 1) out[row[0][n]] = re;
   }
   return out;
 }

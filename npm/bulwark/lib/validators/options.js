@@ -12,11 +12,11 @@
 // The object is JSON-ready (RegExps become { source, flags }) for the core's compiled rules.
 
 const { BulwarkError } = require('../errors');
+const { isPlainObject, notPlain, isListOf, copyList, jsonText } = require('../args');
 
 const isFiniteNumber = (v) => typeof v === 'number' && Number.isFinite(v);
 const isRegExp = (v) => Object.prototype.toString.call(v) === '[object RegExp]';
 const regExpJson = (re) => ({ source: re.source, flags: re.flags });
-const copyArray = (v) => [...v];
 
 // Strings in options go to the core as UTF-8, where a lone surrogate would become U+FFFD:
 // such strings are refused, so that no option means something else in the core.
@@ -28,12 +28,18 @@ const bool = [(v) => typeof v === 'boolean', 'a boolean'];
 const number = [isFiniteNumber, 'a finite number'];
 const bound = [(v) => v === null || isFiniteNumber(v), 'a finite number or null'];
 const string = [isString, 'a string (without lone surrogates)'];
-const strings = [(v) => Array.isArray(v) && v.every(isString), 'an array of strings', copyArray];
-const numbers = [(v) => Array.isArray(v) && v.every(isFiniteNumber), 'an array of finite numbers', copyArray];
+/** The most entries of a list option (protocols, host lists, discreteLengths). */
+const MAX_OPTION_LIST = 10000;
+const strings = [(v) => isListOf(v, isString, MAX_OPTION_LIST), 'an array of at most 10000 strings', copyList];
+const numbers = [
+  (v) => isListOf(v, isFiniteNumber, MAX_OPTION_LIST),
+  'an array of at most 10000 finite numbers',
+  copyList,
+];
 const hosts = [
-  (v) => v === false || (Array.isArray(v) && v.every((h) => isString(h) || isPattern(h))),
-  'an array of strings and RegExps',
-  (v) => (v === false ? v : v.map((h) => (typeof h === 'string' ? h : regExpJson(h)))),
+  (v) => v === false || isListOf(v, (h) => isString(h) || isPattern(h), MAX_OPTION_LIST),
+  'an array of at most 10000 strings and RegExps',
+  (v) => (v === false ? v : copyList(v).map((h) => (typeof h === 'string' ? h : regExpJson(h)))),
 ];
 const stringOrRegExp = [
   (v) => isString(v) || isPattern(v),
@@ -129,7 +135,7 @@ function constantOptions(fields) {
   }
   Object.setPrototypeOf(Constant.prototype, null);
   const o = new Constant();
-  Object.defineProperty(o, JSON_TEXT, { value: JSON.stringify(fields) });
+  Object.defineProperty(o, JSON_TEXT, { __proto__: null, value: jsonText(fields) });
   return Object.freeze(o);
 }
 
@@ -162,6 +168,7 @@ function shapedReader(name, schema) {
     if (typeof options !== 'object' || Array.isArray(options)) {
       throw new TypeError(`${name}: options must be an object, got ${describe(options)}`);
     }
+    if (!isPlainObject(options)) throw notPlain(name, options);
     const out = new Shape();
     // eslint-disable-next-line no-restricted-syntax -- own keys only: filtered by Object.hasOwn
     for (const key in options) {
@@ -171,7 +178,8 @@ function shapedReader(name, schema) {
       const value = options[key];
       if (value === undefined) continue;
       if (!spec[0](value)) throw invalid(name, `option "${key}" must be ${spec[1]}`);
-      out[key] = spec[2] === undefined ? value : spec[2](value);
+      // A spec without a converter has no own index 2 (it would be read through Array.prototype).
+      out[key] = spec.length > 2 ? spec[2](value) : value;
     }
     return out;
   };
@@ -179,7 +187,7 @@ function shapedReader(name, schema) {
 
 /** Option readers by validator name (read(name, options) for validator.js's options objects). */
 const SHAPED = Object.create(null);
-for (const [name, schema] of Object.entries(SCHEMAS)) SHAPED[name] = shapedReader(name, schema);
+for (const name of Object.keys(SCHEMAS)) SHAPED[name] = shapedReader(name, SCHEMAS[name]);
 const NO_OPTIONS_READER = shapedReader('options', {});
 
 function read(name, options) {
@@ -194,7 +202,7 @@ function cacheKey(o) {
   const text = o[JSON_TEXT];
   if (text !== undefined) return text;
   const keys = o[SHAPE_KEYS];
-  if (keys === undefined) return JSON.stringify(o);
+  if (keys === undefined) return jsonText(o);
   let key = '';
   for (let i = 0; i < keys.length; i += 1) {
     const v = o[keys[i]];
@@ -202,7 +210,7 @@ function cacheKey(o) {
     else if (v === true) key += 't,';
     else if (v === false) key += 'f,';
     else if (v === null) key += 'n,';
-    else key += `${JSON.stringify(v)},`;
+    else key += `${jsonText(v)},`;
   }
   return key;
 }
@@ -270,20 +278,54 @@ function rangeOptions(name, options, legacyMax) {
   if (min === undefined && name === 'isByteLength') return null;
   if (min === 0 && legacyMax === undefined) return EMPTY;
   const out = Object.create(null);
-  for (const [key, value] of [
-    ['min', min],
-    ['max', legacyMax],
-  ]) {
-    if (value === undefined) continue;
-    if (!isFiniteNumber(value)) throw invalid(name, `${key} must be a finite number`);
-    out[key] = value;
+  if (min !== undefined) {
+    if (!isFiniteNumber(min)) throw invalid(name, 'min must be a finite number');
+    out.min = min;
+  }
+  if (legacyMax !== undefined) {
+    if (!isFiniteNumber(legacyMax)) throw invalid(name, 'max must be a finite number');
+    out.max = legacyMax;
   }
   return out;
 }
 
-/** validator.js util/toString, for isIn's array elements. */
-function jsToString(input) {
+/** The most values isIn accepts (array elements or object keys). */
+const MAX_IN_VALUES = 100000;
+/** How deeply isIn's array elements may nest arrays (validator.js joins them with ','). */
+const MAX_IN_DEPTH = 32;
+
+function tooManyValues() {
+  return new BulwarkError('INPUT_TOO_LARGE', `isIn: values hold more than ${MAX_IN_VALUES} entries`);
+}
+
+/**
+ * Array.prototype.toString of a nested array, without recursion past MAX_IN_DEPTH and
+ * without reading more than MAX_IN_VALUES elements in all (`budget.left`). Holes and
+ * null/undefined join as '', as there.
+ */
+function joinArray(array, depth, budget) {
+  if (depth > MAX_IN_DEPTH) {
+    throw new BulwarkError('INPUT_TOO_DEEP', `isIn: values nest arrays deeper than ${MAX_IN_DEPTH}`);
+  }
+  budget.left -= array.length;
+  if (budget.left < 0) throw tooManyValues();
+  let out = '';
+  for (let i = 0; i < array.length; i += 1) {
+    if (i > 0) out += ',';
+    const item = Object.hasOwn(array, i) ? array[i] : undefined;
+    if (item === null || item === undefined) continue;
+    out +=
+      Array.isArray(item) && item.toString === Array.prototype.toString
+        ? joinArray(item, depth + 1, budget)
+        : String(item);
+  }
+  return out;
+}
+
+/** validator.js util/toString, for isIn's array elements (nested arrays bounded, see joinArray). */
+function jsToString(input, budget = { left: MAX_IN_VALUES }) {
   if (typeof input === 'object' && input !== null) {
+    if (Array.isArray(input) && input.toString === Array.prototype.toString) return joinArray(input, 1, budget);
     return typeof input.toString === 'function' ? String(input.toString()) : '[object Object]';
   }
   if (input === null || input === undefined || (Number.isNaN(Number(input)) && !input.length)) return '';
@@ -293,12 +335,17 @@ function jsToString(input) {
 /** isIn's values: an array (elements converted as validator.js does) or an object's own keys. */
 function inValues(values) {
   if (Array.isArray(values)) {
+    if (values.length > MAX_IN_VALUES) throw tooManyValues();
+    const budget = { left: MAX_IN_VALUES };
     const out = [];
-    for (let i = 0; i < values.length; i += 1) if (Object.hasOwn(values, i)) out.push(jsToString(values[i]));
+    for (let i = 0; i < values.length; i += 1) if (Object.hasOwn(values, i)) out.push(jsToString(values[i], budget));
     return out;
   }
-  if (values !== null && typeof values === 'object' && !isRegExp(values))
-    return Reflect.ownKeys(values).filter((k) => typeof k === 'string');
+  if (values !== null && typeof values === 'object' && !isRegExp(values)) {
+    const keys = Reflect.ownKeys(values);
+    if (keys.length > MAX_IN_VALUES) throw tooManyValues();
+    return keys.filter((k) => typeof k === 'string');
+  }
   throw new TypeError(`isIn: values must be an array or an object, got ${describe(values)}`);
 }
 
@@ -322,7 +369,9 @@ function patternOptions(pattern, modifiers) {
 }
 
 // Reading each validator's extra arguments (validator.js call shapes) into options.
-const READERS = {
+// Null prototype: readArgs looks names up here, and a polluted Object.prototype must not
+// answer for a validator without a reader.
+const READERS = Object.assign(Object.create(null), {
   isIP: (a) => ipVersion('isIP', a),
   isIPRange: (a) => ipVersion('isIPRange', a),
   isUUID: (a) => uuidVersion(a),
@@ -336,7 +385,7 @@ const READERS = {
     return o;
   },
   matches: (a, b) => patternOptions(a, b),
-};
+});
 const NO_OPTIONS = new Set(['isHexadecimal', 'isJWT', 'isPort', 'isSlug', 'isMongoId', 'isMimeType', 'isSemVer']);
 
 /** Options from the arguments after the string, for validator `name`. */
@@ -361,4 +410,5 @@ module.exports = {
   constantOptions,
   isRegExp,
   jsToString,
+  MAX_IN_VALUES,
 };

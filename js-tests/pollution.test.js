@@ -1,0 +1,563 @@
+'use strict';
+// Prototype-pollution immunity of the whole JS layer (issue 9 item 1).
+//
+// Every export of `bulwark` and `bulwark/express` runs a set of cases once on clean
+// prototypes (the expected outcomes), then again with Object.prototype and Array.prototype
+// polluted: every index 0..0xFFFF (tables indexed by char code, array slots, string
+// indexes past the end) and every name the library's source mentions (option names, spec
+// slots, 'then', 'constructor', 'toJSON', property-descriptor keys, ...), with hostile
+// values: markup strings, functions returning true, `true`, and getters that throw. Each
+// outcome (value, or error class + code + message) must be the same. The prototypes are
+// restored before anything is compared or reported, so node:test itself runs clean.
+
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const util = require('node:util');
+const { PassThrough } = require('node:stream');
+const { bulwark } = require('./helpers');
+const express = require('bulwark/express');
+
+const LIB = path.join(path.dirname(require.resolve('bulwark')), 'lib');
+const INDEX_MAX = 0xffff;
+const MARKUP = '<img src=x onerror=alert(1)>';
+
+/** Every identifier and short quoted string in the library's source: a superset of the keys it reads. */
+function namesInSource() {
+  const names = new Set(['then', 'constructor', 'toJSON', 'get', 'set', 'value', 'writable', 'enumerable']);
+  names.add('configurable');
+  const files = [];
+  const walk = (dir) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('.js')) files.push(full);
+    }
+  };
+  walk(LIB);
+  for (const file of files) {
+    const source = fs.readFileSync(file, 'utf8');
+    for (const m of source.matchAll(/[A-Za-z_$][\w$]*/g)) names.add(m[0]);
+    for (const m of source.matchAll(/'([^'\\\n]{1,40})'/g)) names.add(m[1]);
+  }
+  // Overwriting a built-in method of Object.prototype (toString, hasOwnProperty, ...) is not
+  // pollution this suite models (Node itself stops working); `constructor` is, on
+  // Object.prototype only (Array.prototype.constructor drives every Array method's species).
+  // Canonical indexes are the index pass's; as names they would only repeat it.
+  for (const name of names) if (String(Number(name) >>> 0) === name) names.delete(name);
+  const objectKeys = [...names].filter((k) => k === 'constructor' || !Object.hasOwn(Object.prototype, k));
+  const arrayKeys = objectKeys.filter((k) => !Object.hasOwn(Array.prototype, k) && k !== '__proto__');
+  return { objectKeys: objectKeys.filter((k) => k !== '__proto__'), arrayKeys };
+}
+
+const { objectKeys, arrayKeys } = namesInSource();
+
+/** The hostile values, one kind per pass. */
+const KINDS = {
+  markup: () => ({ value: MARKUP, writable: true, configurable: true, enumerable: true }),
+  'function returning true': () => ({ value: () => true, writable: true, configurable: true, enumerable: true }),
+  true: () => ({ value: true, writable: true, configurable: true, enumerable: true }),
+  // On named keys only: an accessor on an array index swallows or refuses every `push` and
+  // `array[i] = x` of every library and of Node itself; pollution through data (JSON,
+  // query strings) can only create data properties, which the other kinds cover.
+  'throwing getter': () => ({
+    get() {
+      throw new Error('polluted getter read');
+    },
+    configurable: true,
+    enumerable: true,
+  }),
+};
+const NAMED_KEYS_ONLY = new Set(['throwing getter']);
+
+/** Pollutes both prototypes; returns a function that restores them exactly. */
+function pollute(kind) {
+  const saved = [];
+  const put = (proto, key) => {
+    saved.push({ __proto__: null, proto, key, descriptor: Object.getOwnPropertyDescriptor(proto, key) });
+    Object.defineProperty(proto, key, { __proto__: null, ...KINDS[kind]() });
+  };
+  for (let i = 0; i <= (NAMED_KEYS_ONLY.has(kind) ? -1 : INDEX_MAX); i += 1) {
+    put(Array.prototype, i);
+    put(Object.prototype, i);
+  }
+  for (const key of objectKeys) put(Object.prototype, key);
+  for (const key of arrayKeys) put(Array.prototype, key);
+  return () => {
+    for (let i = saved.length - 1; i >= 0; i -= 1) {
+      // No destructuring here: closing an array iterator reads `return` from the polluted prototype.
+      const { proto, key, descriptor } = saved[i];
+      if (descriptor === undefined) delete proto[key];
+      // A null-prototype copy: ToPropertyDescriptor would read `get`/`set` from the polluted prototype.
+      else Object.defineProperty(proto, key, { __proto__: null, ...descriptor });
+    }
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Cases: export name -> list of functions; each returns a value or a promise of one.
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark-pollution-'));
+fs.mkdirSync(path.join(tmp, 'sub'));
+fs.writeFileSync(path.join(tmp, 'sub', 'file.txt'), 'x');
+
+const b = bulwark;
+const FAST_HASH = { memoryCost: 64, timeCost: 1, parallelism: 1 };
+const SHORT = 'Hello "A" <b>&\'/\\`';
+const LONG = `${SHORT.repeat(40)}é😀`;
+
+/** A hash without its random salt and digest: `$argon2id$v=19$m=..,t=..,p=..`. */
+const hashParams = (hash) => hash.split('$').slice(0, 4).join('$');
+
+/**
+ * Resolves with what `start(resolve)` answers. The value travels in a null-prototype box:
+ * resolving a promise with an object reads its `then`, which the pollution would answer
+ * when a case calls back synchronously. No timer here (Node's timer lists are plain
+ * objects that a polluted prototype breaks): `outcomes` bounds the wait once the
+ * prototypes are restored.
+ */
+function callback(start) {
+  return new Promise((resolve) => {
+    start((value) => resolve({ __proto__: null, value }));
+  }).then((box) => box.value);
+}
+
+/** Resolves with what `promise` settles to, or 'no answer' after 2 s (a hang is a difference too). */
+function bounded(promise) {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve({ threw: false, value: 'no answer within 2 s' }), 2000);
+    const done = (outcome) => {
+      clearTimeout(timer);
+      resolve(outcome);
+    };
+    promise.then(
+      (value) => done({ threw: false, value }),
+      (error) => done({ threw: true, error }),
+    );
+  });
+}
+
+/** An error without its stack (which names the lines it passed). */
+function errorSummary(err) {
+  if (err === undefined || err === null) return err;
+  return [err.constructor.name, err.code, err.status, err.message, err.errors];
+}
+
+/** Runs a middleware on a fake request; resolves to what it produced. */
+function runMiddleware(mw, req) {
+  return callback((resolve) => {
+    const res = fakeResponse(resolve);
+    mw(req, res, (err) => resolve({ err: errorSummary(err), body: req.body, query: req.query, valid: req.valid }));
+  });
+}
+
+function fakeResponse(done) {
+  const res = {
+    headersSent: false,
+    statusCode: 200,
+    status(code) {
+      res.statusCode = code;
+      return res;
+    },
+    json(body) {
+      done({ status: res.statusCode, body });
+      return res;
+    },
+    setHeader() {},
+  };
+  return res;
+}
+
+function bodyRequest(type, text) {
+  const req = new PassThrough();
+  req.headers = { 'content-type': type, 'content-length': String(Buffer.byteLength(text)) };
+  req.method = 'POST';
+  req.url = '/';
+  req.end(text);
+  return req;
+}
+
+function plainRequest(fields) {
+  return Object.assign(Object.create(null), { headers: {}, method: 'GET', url: '/', params: {}, query: {} }, fields);
+}
+
+const CASES = {
+  backend: [() => b.backend],
+  backendReason: [() => typeof b.backendReason],
+  BulwarkError: [
+    () => {
+      const err = new b.BulwarkError('INVALID_OPTIONS', 'm');
+      return [err.name, err.code, err.message, err instanceof Error];
+    },
+  ],
+  IP_CATEGORIES: [() => [...b.IP_CATEGORIES]],
+  escapeHtml: [
+    () => b.escapeHtml(SHORT),
+    () => b.escapeHtml(LONG),
+    () => b.escapeHtml('plain text'),
+    () => b.escapeHtml(`\ud800${SHORT}`),
+    () => b.escapeHtml(String.fromCharCode(...Array.from({ length: 256 }, (_, i) => i))),
+  ],
+  unescapeHtml: [
+    () => b.unescapeHtml('&lt;b&gt; &amp;amp; &quot;&#x27;&#x2F;&#x5C;&#96; &foo; &'),
+    () => b.unescapeHtml(b.escapeHtml(LONG)),
+  ],
+  sanitizeHtml: [
+    () => b.sanitizeHtml('<p onclick="x">hi <a href="javascript:x">a</a><script>1</script><b>b</b></p>'),
+    () => b.sanitizeHtml('<div><i>x</i><u>y</u></div>', { allowedTags: ['i'] }),
+    () => b.sanitizeHtml('plain'),
+  ],
+  createSanitizer: [
+    () => b.createSanitizer().sanitize('<p>x<img src=x onerror=y></p>'),
+    () => b.createSanitizer({ allowedTags: ['b'] }).sanitize('<b>x</b><i>y</i>'),
+  ],
+  stripTags: [() => b.stripTags('<p>a<b>b</b>&amp;</p>')],
+  timingSafeEqual: [
+    () => b.timingSafeEqual('abc', 'abc'),
+    () => b.timingSafeEqual('abc', 'abd'),
+    () => b.timingSafeEqual('abc', 'abcd'),
+    () => b.timingSafeEqual(Buffer.from('xy'), new Uint16Array([0x7978])),
+    () => b.timingSafeEqual(new ArrayBuffer(4), new Uint8Array(4)),
+    () => b.timingSafeEqual(1, 'a'),
+  ],
+  hashPassword: [async () => hashParams(await b.hashPassword('pw', FAST_HASH))],
+  hashPasswordSync: [
+    () => {
+      const hash = b.hashPasswordSync('pw', FAST_HASH);
+      return [hashParams(hash), b.verifyPasswordSync(hash, 'pw'), b.verifyPasswordSync(hash, 'px')];
+    },
+    () => b.hashPasswordSync('pw', { memoryCost: -1 }),
+    () => b.hashPasswordSync('pw', { bogus: 1 }),
+  ],
+  verifyPassword: [
+    async () => {
+      const hash = b.hashPasswordSync('pw', FAST_HASH);
+      return [await b.verifyPassword(hash, 'pw'), await b.verifyPassword(hash, 'no')];
+    },
+  ],
+  verifyPasswordSync: [
+    () => b.verifyPasswordSync('not a hash', 'pw'),
+    () => b.verifyPasswordSync(b.hashPasswordSync('pw', FAST_HASH), 'pw', { maxMemoryCost: 32 }),
+  ],
+  needsRehash: [
+    () => b.needsRehash(b.hashPasswordSync('pw', FAST_HASH), FAST_HASH),
+    () => b.needsRehash(b.hashPasswordSync('pw', FAST_HASH)),
+  ],
+  setPasswordConcurrency: [() => b.setPasswordConcurrency(3), () => b.setPasswordConcurrency(0)],
+  parseJson: [
+    () => b.parseJson('{"a":[1,{"b":"c"}],"constructor":"x"}'),
+    () => b.parseJson('{"__proto__":{"x":1}}'),
+    () => b.parseJson('{"__proto__":{"x":1}}', { protoAction: 'remove' }),
+    () => b.parseJson('[[[[1]]]]', { maxDepth: 2 }),
+    () => b.parseJson('{"a":1}', { maxBytes: 3 }),
+  ],
+  merge: [
+    () => b.merge({ a: 1, b: [1, 2], c: { d: 1 } }, { b: [3], c: { e: 2 }, f: null }),
+    () => b.merge({}, JSON.parse('{"__proto__":{"x":1},"a":1}')),
+    () => b.merge({}, { constructor: 'data', prototype: 'also data' }),
+    () => b.merge({}, { constructor: { prototype: { x: 1 } } }),
+    () => b.merge({ a: [1, 2, 3] }, { a: new Array(3) }),
+  ],
+  createMerge: [
+    () => b.createMerge({ arrays: 'concat' })({ a: [1] }, { a: [2, 3] }),
+    () => b.createMerge({ maxDepth: 1 })({}, { a: { b: 1 } }),
+  ],
+  mergePatch: [
+    () => b.mergePatch({ a: 1, b: { c: 1 } }, { a: null, b: { d: 2 }, e: [1] }),
+    () => b.mergePatch({}, { constructor: { name: 'x' } }),
+  ],
+  sanitizeKeys: [
+    () => b.sanitizeKeys({ $where: 1, 'a.b': 2, c: [{ $gt: 1, d: 2 }] }),
+    () => b.sanitizeKeys({ $where: 1, 'a.b': 2 }, { replaceWith: '_' }),
+    () => b.sanitizeKeys({ 'a.b': 2 }, { allowDots: true }),
+  ],
+  findUnsafeKeys: [() => b.findUnsafeKeys({ $where: 1, a: [{ 'x.y': 1 }] })],
+  resolveWithin: [
+    () => b.resolveWithin('/srv/files', 'a/b.txt'),
+    () => b.resolveWithin('/srv/files', '../etc/passwd'),
+    () => b.resolveWithin('/srv/files', 'a\\..\\..\\b', { rejectWindowsForms: true }),
+  ],
+  resolveWithinReal: [
+    async () => path.relative(tmp, await b.resolveWithinReal(tmp, 'sub/file.txt')),
+    () => b.resolveWithinReal(tmp, '../x'),
+  ],
+  decodePathSegment: [() => b.decodePathSegment('a%20b'), () => b.decodePathSegment('%2e%2e%2f')],
+  sanitizeFilename: [() => b.sanitizeFilename('../a<b>:c.txt'), () => b.sanitizeFilename('CON', { replacement: '_' })],
+  parseIp: [() => b.parseIp('127.1'), () => b.parseIp('::ffff:10.0.0.1'), () => b.parseIp('nope')],
+  classifyIp: [() => b.classifyIp('10.0.0.1'), () => b.classifyIp('8.8.8.8'), () => b.classifyIp('x')],
+  checkUrl: [
+    () => b.checkUrl('https://example.com/a?b'),
+    () => b.checkUrl('http://169.254.169.254/'),
+    () => b.checkUrl('ftp://example.com/', { allowedSchemes: ['ftp'], allowedHosts: ['example.com'] }),
+    () => b.checkUrl('https://u:p@example.com/'),
+  ],
+  safeLookup: [
+    () =>
+      callback((resolve) => {
+        b.safeLookup('127.0.0.1', (err, address) => resolve(err ? [err.code] : [address]));
+      }),
+  ],
+  createSafeLookup: [
+    () =>
+      callback((resolve) => {
+        const lookup = b.createSafeLookup({
+          allowedCategories: ['public', 'private'],
+          lookup: (host, opts, cb) =>
+            cb(null, [
+              { address: '10.0.0.1', family: 4 },
+              { address: '8.8.8.8', family: 4 },
+            ]),
+        });
+        lookup('example.com', { all: true }, (err, entries) => resolve(err ? [err.code] : entries));
+      }),
+    () =>
+      callback((resolve) => {
+        const lookup = b.createSafeLookup({ lookup: (host, opts, cb) => cb(null, '127.0.0.1', 4) });
+        lookup('example.com', {}, (err, address) => resolve(err ? [err.code, err.address] : [address]));
+      }),
+  ],
+  isEmail: [
+    () => b.isEmail('a@example.com'),
+    () => b.isEmail('a@b'),
+    () => b.isEmail('Name <a@example.com>', { allow_display_name: true }),
+    () => b.isEmail('a@evil.com', { host_blacklist: ['evil.com'] }),
+  ],
+  isURL: [
+    () => b.isURL('https://example.com'),
+    () => b.isURL('example'),
+    () => b.isURL('ftp://x.com', { protocols: ['http'] }),
+  ],
+  isFQDN: [() => b.isFQDN('example.com'), () => b.isFQDN('a_b.com', { allow_underscores: true })],
+  isIP: [() => b.isIP('1.2.3.4'), () => b.isIP('::1', 4), () => b.isIP('::1', { version: 6 })],
+  isIPRange: [() => b.isIPRange('10.0.0.0/8'), () => b.isIPRange('10.0.0.0/33')],
+  isUUID: [() => b.isUUID('a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'), () => b.isUUID('x', 4), () => b.isUUID('x', 9)],
+  isInt: [() => b.isInt('12'), () => b.isInt('12', { min: 13 }), () => b.isInt('012', { allow_leading_zeroes: false })],
+  isFloat: [() => b.isFloat('1.5'), () => b.isFloat('1,5', { locale: 'de-DE' }), () => b.isFloat('1.5', { max: 1 })],
+  isNumeric: [() => b.isNumeric('-12.5'), () => b.isNumeric('-12', { no_symbols: true })],
+  isDecimal: [() => b.isDecimal('1.25'), () => b.isDecimal('1.25', { decimal_digits: '1' })],
+  isAlpha: [() => b.isAlpha('abc'), () => b.isAlpha('äbc', 'de-DE'), () => b.isAlpha('a b', 'en-US', { ignore: ' ' })],
+  isAlphanumeric: [() => b.isAlphanumeric('ab1'), () => b.isAlphanumeric('ab-1')],
+  isHexadecimal: [() => b.isHexadecimal('0xff'), () => b.isHexadecimal('xyz')],
+  isBase64: [() => b.isBase64('YQ=='), () => b.isBase64('YQ', { urlSafe: true })],
+  isJWT: [() => b.isJWT('a.b.c'), () => b.isJWT('a.b')],
+  isISO8601: [() => b.isISO8601('2024-02-30', { strict: true }), () => b.isISO8601('2024-02-28')],
+  isPort: [() => b.isPort('80'), () => b.isPort('70000')],
+  isSlug: [() => b.isSlug('a-b'), () => b.isSlug('a--b')],
+  isMongoId: [() => b.isMongoId('507f1f77bcf86cd799439011'), () => b.isMongoId('x')],
+  isLength: [
+    () => b.isLength('abc', { min: 5 }),
+    () => b.isLength('abc', { min: 1, max: 2 }),
+    () => b.isLength('abc', 1, 5),
+    () => b.isLength('abc', { discreteLengths: [2, 4] }),
+    () => b.isLength('abc'),
+  ],
+  isByteLength: [() => b.isByteLength('abc', { min: 4 }), () => b.isByteLength('abc'), () => b.isByteLength('é', 1, 1)],
+  isStrongPassword: [
+    () => b.isStrongPassword('Abcdef1!'),
+    () => b.isStrongPassword('abc'),
+    () => b.isStrongPassword('Abcdef1!', { returnScore: true }),
+    () => b.isStrongPassword('abc\ud800', { minLength: 2, minUppercase: 0, minNumbers: 0, minSymbols: 0 }),
+  ],
+  isJSON: [() => b.isJSON('{"a":1}'), () => b.isJSON('1'), () => b.isJSON('1', { allow_primitives: true })],
+  isBoolean: [() => b.isBoolean('yes'), () => b.isBoolean('yes', { loose: true })],
+  isMimeType: [() => b.isMimeType('text/html'), () => b.isMimeType('nope')],
+  isSemVer: [() => b.isSemVer('1.2.3-rc.1'), () => b.isSemVer('1.2')],
+  isIn: [
+    () => b.isIn('a', ['b', 'a']),
+    () => b.isIn('c', ['b', 'a']),
+    () => b.isIn('2', new Array(5)),
+    () => b.isIn('x', { x: 1 }),
+    () => b.isIn('y', { x: 1 }),
+  ],
+  matches: [() => b.matches('abc', /^a/), () => b.matches('abc', 'B', 'i'), () => b.matches('abc', '^z')],
+  createValidator: [
+    () => {
+      const v = b.createValidator([
+        'isEmail',
+        { validator: 'isLength', args: [{ min: 5 }] },
+        { validator: 'isIn', args: [['a', 'b']] },
+        { validator: 'isInt', args: [{ max: 3 }] },
+      ]);
+      return [v.size, v.check(['a@example.com', 'abc', 'b', '4']), v.check(['x', 'abcdef', 'c', '1'])];
+    },
+    () => b.createValidator([{ validator: 'nope' }]),
+  ],
+  trim: [() => b.trim('  a  '), () => b.trim('xxaxx', 'x')],
+  ltrim: [() => b.ltrim('  a  '), () => b.ltrim('xxaxx', 'x')],
+  rtrim: [() => b.rtrim('  a  '), () => b.rtrim('xxaxx', 'x')],
+  stripLow: [() => b.stripLow('a\u0000b\nc'), () => b.stripLow('a\u0000b\nc', true)],
+  blacklist: [() => b.blacklist('abc<>', '<>'), () => b.blacklist('abc'.repeat(200), 'b')],
+  whitelist: [() => b.whitelist('abc<>', 'a-c')],
+  normalizeEmail: [
+    () => b.normalizeEmail('A.B+x@GMail.com'),
+    () => b.normalizeEmail('A.B+x@gmail.com', { gmail_remove_dots: false }),
+  ],
+  toInt: [() => b.toInt('12px'), () => b.toInt('ff', 16)],
+  toFloat: [() => b.toFloat('1.5'), () => b.toFloat('x')],
+  toBoolean: [() => b.toBoolean('false'), () => b.toBoolean('yes', true)],
+  normalizeUnicode: [() => b.normalizeUnicode('e\u0301'), () => b.normalizeUnicode('é', 'NFD')],
+};
+
+const EXPRESS_CASES = {
+  json: [
+    () => runMiddleware(express.json(), bodyRequest('application/json', '{"a":[1,2],"b":{"c":"d"}}')),
+    () => runMiddleware(express.json(), bodyRequest('application/json', '{"__proto__":{"x":1}}')),
+    () => runMiddleware(express.json(), bodyRequest('application/json', '{"$where":"1"}')),
+  ],
+  urlencoded: [() => runMiddleware(express.urlencoded(), bodyRequest('application/x-www-form-urlencoded', 'a=1&b=2'))],
+  queryParser: [
+    () => express.queryParser()('a=1&b=2&b=3'),
+    () => express.queryParser({ allowArrays: ['b'] })('b=1&b=2'),
+  ],
+  guard: [
+    () => runMiddleware(express.guard(), plainRequest({ body: { a: 1 }, query: { q: 'x' } })),
+    () => runMiddleware(express.guard(), plainRequest({ body: { $gt: 1 } })),
+  ],
+  validate: [
+    () =>
+      runMiddleware(
+        express.validate({ body: { email: { isEmail: {} }, name: { isLength: { min: 2 } } } }),
+        plainRequest({ body: { email: 'a@example.com', name: 'Al' } }),
+      ),
+    () =>
+      runMiddleware(express.validate({ body: { email: { isEmail: {} } } }), plainRequest({ body: { email: 'nope' } })),
+  ],
+  errorHandler: [
+    () =>
+      callback((resolve) => {
+        express.errorHandler({ expose: false })(
+          new b.BulwarkError('INVALID_OPTIONS', 'x'),
+          plainRequest({}),
+          fakeResponse(resolve),
+          resolve,
+        );
+      }),
+  ],
+};
+
+/** An outcome that compares by content: a value's full inspection, or the error's identity. */
+function describe(outcome) {
+  if (outcome.threw) {
+    const e = outcome.error;
+    if (e === null || typeof e !== 'object') return `threw ${util.inspect(e)}`;
+    return `threw ${e.constructor && e.constructor.name} ${String(e.code)} ${e.message}`;
+  }
+  return util.inspect(outcome.value, { depth: null, showHidden: false, sorted: false, getters: false });
+}
+
+/**
+ * Each case's outcome, keyed `export#index`, with `kind` pollution (null: none) active
+ * while the synchronous part of every case runs (one window for all cases). Promises are
+ * awaited after the prototypes are restored: Node's own task queues read holey arrays, so
+ * no asynchronous work of any library can run under index pollution (the test runner
+ * itself would break).
+ */
+async function outcomes(all, kind) {
+  const started = [];
+  const restore = kind === null ? () => {} : pollute(kind);
+  try {
+    for (const name of Object.keys(all)) {
+      const cases = all[name];
+      for (let i = 0; i < cases.length; i += 1) {
+        let outcome;
+        try {
+          outcome = { threw: false, value: cases[i]() };
+        } catch (error) {
+          outcome = { threw: true, error };
+        }
+        started.push({ key: `${name}#${i}`, outcome });
+      }
+    }
+  } finally {
+    restore();
+  }
+  // Handlers attached synchronously, before any rejection could be reported as unhandled.
+  const settled = started.map(({ key, outcome }) =>
+    !outcome.threw && outcome.value instanceof Promise // not a `.then` read
+      ? bounded(outcome.value).then((o) => ({ key, outcome: o }))
+      : { key, outcome },
+  );
+  const out = new Map();
+  for (const { key, outcome } of await Promise.all(settled)) out.set(key, describe(outcome));
+  return out;
+}
+
+test('every export of bulwark and bulwark/express has pollution cases', () => {
+  const missing = Object.keys(bulwark).filter((k) => !Object.hasOwn(CASES, k));
+  assert.deepEqual(missing, [], 'exports of bulwark without a case');
+  const missingExpress = Object.keys(express).filter((k) => !Object.hasOwn(EXPRESS_CASES, k));
+  assert.deepEqual(missingExpress, [], 'exports of bulwark/express without a case');
+});
+
+/**
+ * Known open defects outside this suite's owner's files, reported as TODO (visible in every
+ * run, not failing it) until their owners fix them: export name -> reason, per backend.
+ */
+const HTML_OPEN = 'lib/html.js reads its tables/options through the prototypes (issue 9 item 1, html owner)';
+const EXPRESS_OPEN =
+  'lib/express reads req.headers/req.body and option defaults through Object.prototype (express owner)';
+const WASM_GLUE_OPEN =
+  'the wasm-bindgen glue reads ArrayBuffer#detached through Object.prototype on Node 20 (a stale DataView after memory growth) and sets error codes and result fields by assignment (wasm binding owner)';
+const WASM_CROSSING = [
+  'hashPasswordSync',
+  'verifyPassword',
+  'verifyPasswordSync',
+  'needsRehash',
+  'parseJson',
+  'resolveWithinReal',
+  'decodePathSegment',
+  'sanitizeFilename',
+  'parseIp',
+  'classifyIp',
+  'checkUrl',
+  'safeLookup',
+  'createSafeLookup',
+  'createValidator',
+];
+const BINDING_FIELDS_OPEN =
+  'the bindings set error `code` and result fields (port, ...) by assignment, which an accessor on Object.prototype intercepts; resolveWithinReal: lib/paths.js (binding and paths owners)';
+const BINDING_FIELDS = [
+  'verifyPasswordSync',
+  'parseJson',
+  'resolveWithinReal',
+  'decodePathSegment',
+  'classifyIp',
+  'checkUrl',
+];
+function knownOpen(name, kind) {
+  if (kind === 'throwing getter' && BINDING_FIELDS.includes(name)) return BINDING_FIELDS_OPEN;
+  if (name === 'sanitizeHtml' || name === 'createSanitizer' || name === 'stripTags') return HTML_OPEN;
+  if (Object.hasOwn(EXPRESS_CASES, name)) return EXPRESS_OPEN;
+  if (bulwark.backend === 'wasm' && kind !== 'true' && WASM_CROSSING.includes(name)) return WASM_GLUE_OPEN;
+  return undefined;
+}
+
+for (const [label, all] of [
+  ['bulwark', CASES],
+  ['bulwark/express', EXPRESS_CASES],
+]) {
+  for (const kind of Object.keys(KINDS)) {
+    test(`${label}: same results with both prototypes polluted (${kind})`, async (t) => {
+      const expected = await outcomes(all, null);
+      const actual = await outcomes(all, kind);
+      for (const name of Object.keys(all)) {
+        await t.test(name, { todo: knownOpen(name, kind) }, () => {
+          const differences = [];
+          for (let i = 0; i < all[name].length; i += 1) {
+            const key = `${name}#${i}`;
+            const want = expected.get(key);
+            const got = actual.get(key);
+            if (got !== want) differences.push(`${key}\n    clean:    ${want}\n    polluted: ${got}`);
+          }
+          assert.equal(differences.length, 0, `results changed under pollution:\n  ${differences.join('\n  ')}`);
+        });
+      }
+    });
+  }
+}
+
+test('cleanup', () => {
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
