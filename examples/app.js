@@ -91,6 +91,7 @@ function createApp(options = {}) {
       legacyHeaders: false,
       ...more,
       handler(req, res) {
+        limitedBy.set(req, name);
         security(req, {
           type: 'rateLimit',
           location: 'ip',
@@ -100,7 +101,15 @@ function createApp(options = {}) {
         sendError(res, 429, 'RATE_LIMITED', 'too many requests; try again later');
       },
     });
-  const authLimiter = limiter('auth', limits.auth ?? 30);
+  // Which limiter refused a request (for the auth limiter's refund below).
+  const limitedBy = new WeakMap();
+  // A login the per-account limiter refused verified no password: it gives its try back to
+  // the IP's budget, so hammering one locked account (the attack lab's brute force, the
+  // printed curl loop) never locks that IP out of its own sign-in.
+  const authLimiter = limiter('auth', limits.auth ?? 30, {
+    skipFailedRequests: true,
+    requestWasSuccessful: (req) => limitedBy.get(req) !== 'login',
+  });
   // After validation: keyed by the normalized address, so spelling it differently
   // (case, Gmail dots) does not buy more guesses. Successful logins give their try back.
   const loginLimiter = limiter('login', limits.login ?? 5, {

@@ -148,6 +148,27 @@ test('login brute force: 5 failures then 429 from the per-account limiter; the b
   await signIn(app); // from the same address
 });
 
+test('tries refused by the per-account limiter give their try back to the IP budget: clicking brute force again never locks the IP out', async () => {
+  const { app } = await makeApp({ rateLimit: { auth: 8, api: 1000 } });
+  const statuses = [];
+  for (let i = 1; i <= 20; i++)
+    statuses.push(
+      (
+        await request(app)
+          .post('/api/login')
+          .send({ email: 'brute-force-target@example.com', password: `guess-${i}` })
+      ).status,
+    );
+  assert.deepEqual(statuses, [...Array(5).fill(401), ...Array(15).fill(429)]);
+  // 5 of the IP's 8 tries are used: sign-up, sign-in and one more still fit, and no more.
+  const session = await signIn(app);
+  const login = () => request(app).post('/api/login').send({ email: session.email, password: session.password });
+  assert.equal((await login()).status, 200);
+  const over = await login();
+  assert.equal(over.status, 429);
+  assert.match(over.headers.ratelimit, /"auth"; r=0/);
+});
+
 test('events of one request are merged per type and location, whether they come one per key or with a count', () => {
   const lab = createSecurityEvents();
   const res = {
