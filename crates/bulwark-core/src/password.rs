@@ -1,13 +1,18 @@
 //! Password hashing with argon2id, stored as PHC strings
 //! (`$argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>`).
 //!
-//! Hashes interoperate with node-argon2 and `@node-rs/argon2` in both directions.
+//! Hashes interoperate with node-argon2 and `@node-rs/argon2` in both directions, including
+//! their optional inputs: a secret key (`K`, a pepper kept out of the database) and
+//! associated data (`X`, written into the hash as `data=` as node-argon2 does); see
+//! [`ExtraInputs`].
 //! Verification reads the cost parameters from the stored hash, so an attacker who can
 //! write a hash (a compromised row, an import) could ask for terabytes of memory; every
 //! verification therefore checks the parameters against [`CostLimits`] *before* hashing.
 
+use std::cell::RefCell;
+
 use argon2::password_hash::phc::{Output, ParamsString, PasswordHash, Salt};
-use argon2::{Algorithm, Argon2, Params, Version};
+use argon2::{Algorithm, Argon2, AssociatedData, Block, Params, ParamsBuilder, Version};
 use subtle::ConstantTimeEq;
 
 use crate::{Error, ErrorCode, Result};
@@ -18,6 +23,61 @@ pub const MAX_PASSWORD_BYTES: usize = 64 * 1024;
 
 /// Longest stored hash accepted, in bytes. Real PHC strings are under 250 bytes.
 pub const MAX_HASH_CHARS: usize = 1024;
+
+/// Longest secret key (pepper) accepted, in bytes. Peppers are 16 to 64 random bytes; a
+/// longer one is `INVALID_OPTIONS`.
+pub const MAX_SECRET_BYTES: usize = 1024;
+
+/// Longest associated data accepted, in bytes: the argon2 crate's bound
+/// ([`Params::MAX_DATA_LEN`]). Longer is `INVALID_OPTIONS` when hashing, and a stored hash
+/// whose `data=` is longer (node-argon2 has no bound) is `INVALID_HASH`.
+pub const MAX_ASSOCIATED_DATA_BYTES: usize = Params::MAX_DATA_LEN;
+
+/// argon2's optional inputs besides the password and salt. Both default to empty, which
+/// gives the same hash as leaving them out (argon2 hashes their lengths, 0).
+///
+/// - `secret` is argon2's secret key `K`: a pepper kept in configuration, never in the
+///   database, so a stolen table alone cannot be cracked. It is not stored in the hash;
+///   verification needs the same secret. At most [`MAX_SECRET_BYTES`].
+/// - `associated_data` is argon2's `X`, stored in the hash as `data=<base64>` (as
+///   node-argon2 writes it) and read back from there when verifying. At most
+///   [`MAX_ASSOCIATED_DATA_BYTES`].
+#[derive(Clone, Copy, Default)]
+pub struct ExtraInputs<'a> {
+    /// The secret key (pepper), `K`.
+    pub secret: &'a [u8],
+    /// The associated data, `X`.
+    pub associated_data: &'a [u8],
+}
+
+impl std::fmt::Debug for ExtraInputs<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Never print the pepper.
+        f.debug_struct("ExtraInputs")
+            .field("secret", &format_args!("<{} bytes>", self.secret.len()))
+            .field("associated_data", &self.associated_data)
+            .finish()
+    }
+}
+
+fn check_secret(secret: &[u8]) -> Result<()> {
+    if secret.len() > MAX_SECRET_BYTES {
+        return Err(invalid_options(format!("secret is longer than {MAX_SECRET_BYTES} bytes")));
+    }
+    Ok(())
+}
+
+fn associated_data(data: &[u8]) -> Result<AssociatedData> {
+    AssociatedData::new(data).map_err(|_| {
+        invalid_options(format!("associatedData is longer than {MAX_ASSOCIATED_DATA_BYTES} bytes"))
+    })
+}
+
+/// Overwrites `bytes` with zeros in a way the optimizer keeps, for copies of secrets.
+pub fn wipe(bytes: &mut [u8]) {
+    bytes.fill(0);
+    std::hint::black_box(bytes);
+}
 
 /// Parameters for new hashes. The default is OWASP's argon2id minimum.
 ///
@@ -136,15 +196,76 @@ impl HashOptions {
         CostLimits::default().check(self.memory_cost, self.time_cost, self.parallelism)
     }
 
-    fn params(&self) -> Result<Params> {
-        Params::new(
-            self.memory_cost,
-            self.time_cost,
-            self.parallelism,
-            Some(self.hash_length as usize),
-        )
-        .map_err(|e| invalid_options(format!("invalid argon2 parameters: {e}")))
+    fn params(&self, data: &[u8]) -> Result<Params> {
+        ParamsBuilder::new()
+            .m_cost(self.memory_cost)
+            .t_cost(self.time_cost)
+            .p_cost(self.parallelism)
+            .output_len(self.hash_length as usize)
+            .data(associated_data(data)?)
+            .build()
+            .map_err(|e| invalid_options(format!("invalid argon2 parameters: {e}")))
     }
+}
+
+/// Block buffers at most this large (64 MiB, node-argon2's default cost) are kept per
+/// thread and reused; larger ones are allocated for one hash.
+const MAX_CACHED_BLOCKS: usize = 64 * 1024;
+
+thread_local! {
+    /// This thread's argon2 memory, kept between hashes. Allocating 19 MiB per hash costs
+    /// a page fault per 4 KiB page (the kernel zeroes each one) plus the allocator's
+    /// zeroing: a measurable share of a hash. Always all zeros between hashes.
+    static BLOCKS: RefCell<Vec<Block>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Wipes the blocks a hash used: they hold values derived from the password and pepper.
+fn wipe_blocks(blocks: &mut [Block]) {
+    blocks.fill(Block::new());
+    std::hint::black_box(blocks);
+}
+
+/// Runs argon2 into `out`, in this thread's reused block buffer when it is free and small
+/// enough. Every block is written before it is read, so the buffer needs no zeroing first;
+/// it is zeroed after, whatever happened.
+fn run_argon2(
+    argon2: &Argon2<'_>,
+    password: &[u8],
+    salt: &[u8],
+    out: &mut [u8],
+) -> argon2::Result<()> {
+    let needed = argon2.params().block_count();
+    if needed <= MAX_CACHED_BLOCKS {
+        let cached = BLOCKS.try_with(|cell| {
+            let mut blocks = cell.try_borrow_mut().ok()?;
+            Some(run_in(&mut blocks, needed, argon2, password, salt, out))
+        });
+        if let Ok(Some(result)) = cached {
+            return result;
+        }
+    }
+    // Too large to keep, or the thread's buffer is unavailable (thread teardown).
+    let mut blocks = Vec::new();
+    blocks.try_reserve_exact(needed).map_err(|_| argon2::Error::OutOfMemory)?;
+    run_in(&mut blocks, needed, argon2, password, salt, out)
+}
+
+fn run_in(
+    blocks: &mut Vec<Block>,
+    needed: usize,
+    argon2: &Argon2<'_>,
+    password: &[u8],
+    salt: &[u8],
+    out: &mut [u8],
+) -> argon2::Result<()> {
+    if blocks.len() < needed {
+        blocks.try_reserve_exact(needed - blocks.len()).map_err(|_| argon2::Error::OutOfMemory)?;
+        blocks.resize(needed, Block::new());
+    }
+    let used = &mut blocks[..needed];
+    let result = argon2.hash_password_into_with_memory(password, salt, out, &mut *used);
+    wipe_blocks(used);
+    result
 }
 
 /// Hashes `password` with argon2id and a fresh random salt, returning a PHC string.
@@ -165,12 +286,38 @@ impl HashOptions {
 /// # Ok::<(), bulwark_core::Error>(())
 /// ```
 pub fn hash_password(password: &[u8], options: &HashOptions) -> Result<String> {
+    hash_password_with(password, &ExtraInputs::default(), options)
+}
+
+/// [`hash_password`] with a secret key (pepper) and associated data ([`ExtraInputs`]).
+///
+/// # Errors
+/// As [`hash_password`], and `INVALID_OPTIONS` for a secret over [`MAX_SECRET_BYTES`] or
+/// associated data over [`MAX_ASSOCIATED_DATA_BYTES`].
+///
+/// # Examples
+/// ```
+/// use bulwark_core::password::{hash_password_with, verify_password_with, CostLimits, ExtraInputs, HashOptions};
+/// let options = HashOptions { memory_cost: 1024, time_cost: 1, ..HashOptions::default() };
+/// let extra = ExtraInputs { secret: b"pepper from the config", associated_data: b"user 42" };
+/// let hash = hash_password_with(b"correct horse", &extra, &options)?;
+/// assert!(hash.contains(",data=dXNlciA0Mg$"));
+/// let limits = CostLimits::default();
+/// assert!(verify_password_with(&hash, b"correct horse", b"pepper from the config", &limits)?);
+/// assert!(!verify_password_with(&hash, b"correct horse", b"another pepper", &limits)?);
+/// # Ok::<(), bulwark_core::Error>(())
+/// ```
+pub fn hash_password_with(
+    password: &[u8],
+    extra: &ExtraInputs<'_>,
+    options: &HashOptions,
+) -> Result<String> {
     options.validate()?;
     let mut salt = [0u8; Salt::MAX_LENGTH];
     let salt = &mut salt[..options.salt_length as usize];
     getrandom::fill(salt)
         .map_err(|e| Error::new(ErrorCode::RandomUnavailable, format!("no random salt: {e}")))?;
-    hash_password_with_salt(password, salt, options)
+    hash_with_salt(password, salt, extra, options)
 }
 
 /// Like [`hash_password`] with a caller-chosen salt. For known-answer tests and
@@ -180,16 +327,27 @@ pub fn hash_password_with_salt(
     salt: &[u8],
     options: &HashOptions,
 ) -> Result<String> {
+    hash_with_salt(password, salt, &ExtraInputs::default(), options)
+}
+
+fn hash_with_salt(
+    password: &[u8],
+    salt: &[u8],
+    extra: &ExtraInputs<'_>,
+    options: &HashOptions,
+) -> Result<String> {
     options.validate()?;
     check_password(password)?;
-    let params = options.params()?;
+    check_secret(extra.secret)?;
+    let params = options.params(extra.associated_data)?;
     let salt = Salt::new(salt).map_err(|e| invalid_options(format!("invalid salt: {e}")))?;
     let params_string = ParamsString::try_from(&params)
         .map_err(|e| invalid_options(format!("invalid argon2 parameters: {e}")))?;
     let mut buffer = [0u8; Output::MAX_LENGTH];
     let out = &mut buffer[..options.hash_length as usize];
-    Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
-        .hash_password_into(password, salt.as_ref(), out)
+    let argon2 = Argon2::new_with_secret(extra.secret, Algorithm::Argon2id, Version::V0x13, params)
+        .map_err(|e| invalid_options(format!("invalid secret: {e}")))?;
+    run_argon2(&argon2, password, salt.as_ref(), out)
         .map_err(|e| Error::new(ErrorCode::Internal, format!("argon2 failed: {e}")))?;
     let hash = Output::new(out)
         .map_err(|e| Error::new(ErrorCode::Internal, format!("argon2 output: {e}")))?;
@@ -233,6 +391,14 @@ fn parse_stored(hash: &str, limits: Option<&CostLimits>) -> Result<StoredHash> {
     if let Some(limits) = limits {
         limits.check(m, t, p)?;
     }
+    if let Some(data) = parsed.params.get_str("data") {
+        // Base64 of more than MAX_ASSOCIATED_DATA_BYTES: say why, rather than "invalid".
+        if data.len() > (MAX_ASSOCIATED_DATA_BYTES * 4).div_ceil(3) {
+            return Err(invalid_hash(&format!(
+                "the hash's associated data (data=) is longer than {MAX_ASSOCIATED_DATA_BYTES} bytes, the most Bulwark's argon2 supports"
+            )));
+        }
+    }
     let params =
         Params::try_from(&parsed).map_err(|_| invalid_hash("invalid argon2 parameters"))?;
     let salt = parsed.salt.ok_or_else(|| invalid_hash("hash has no salt"))?;
@@ -260,12 +426,31 @@ fn parse_stored(hash: &str, limits: Option<&CostLimits>) -> Result<StoredHash> {
 /// assert_eq!(err.code(), ErrorCode::HashParamsTooCostly);
 /// ```
 pub fn verify_password(hash: &str, password: &[u8], limits: &CostLimits) -> Result<bool> {
+    verify_password_with(hash, password, &[], limits)
+}
+
+/// [`verify_password`] for a hash made with a secret key (pepper): `secret` must be the
+/// one it was hashed with (a different or missing one gives `Ok(false)`). Associated data
+/// needs no argument: it is read from the hash's `data=`.
+///
+/// # Errors
+/// As [`verify_password`], and `INVALID_OPTIONS` for a secret over [`MAX_SECRET_BYTES`].
+/// A hash whose `data=` is over [`MAX_ASSOCIATED_DATA_BYTES`] is `INVALID_HASH`.
+pub fn verify_password_with(
+    hash: &str,
+    password: &[u8],
+    secret: &[u8],
+    limits: &CostLimits,
+) -> Result<bool> {
     check_password(password)?;
+    check_secret(secret)?;
     let stored = parse_stored(hash, Some(limits))?;
     let mut computed = [0u8; Output::MAX_LENGTH];
     let computed = &mut computed[..stored.hash.len()];
-    Argon2::new(stored.algorithm, stored.version, stored.params.clone())
-        .hash_password_into(password, stored.salt.as_ref(), computed)
+    let argon2 =
+        Argon2::new_with_secret(secret, stored.algorithm, stored.version, stored.params.clone())
+            .map_err(|e| invalid_options(format!("invalid secret: {e}")))?;
+    run_argon2(&argon2, password, stored.salt.as_ref(), computed)
         .map_err(|e| invalid_hash(&format!("argon2 rejected the stored parameters: {e}")))?;
     Ok(computed.ct_eq(stored.hash.as_bytes()).into())
 }
@@ -286,7 +471,22 @@ pub fn verify_password(hash: &str, password: &[u8], limits: &CostLimits) -> Resu
 /// # Ok::<(), bulwark_core::Error>(())
 /// ```
 pub fn needs_rehash(hash: &str, options: &HashOptions) -> Result<bool> {
+    needs_rehash_with(hash, &[], options)
+}
+
+/// [`needs_rehash`] that also asks for a fresh hash when the hash's associated data
+/// (`data=`) is not `associated_data`. The secret cannot be checked without the password.
+///
+/// # Errors
+/// As [`needs_rehash`], and `INVALID_OPTIONS` for associated data over
+/// [`MAX_ASSOCIATED_DATA_BYTES`].
+pub fn needs_rehash_with(
+    hash: &str,
+    associated_data: &[u8],
+    options: &HashOptions,
+) -> Result<bool> {
     options.validate()?;
+    self::associated_data(associated_data)?;
     let stored = parse_stored(hash, None)?;
     let p = &stored.params;
     Ok(stored.algorithm != Algorithm::Argon2id
@@ -294,7 +494,8 @@ pub fn needs_rehash(hash: &str, options: &HashOptions) -> Result<bool> {
         || p.m_cost() != options.memory_cost
         || p.t_cost() != options.time_cost
         || p.p_cost() != options.parallelism
-        || stored.hash.len() != options.hash_length as usize)
+        || stored.hash.len() != options.hash_length as usize
+        || p.data() != associated_data)
 }
 
 #[cfg(test)]
@@ -439,6 +640,105 @@ mod tests {
         }
         // The salt length is not a cost; a different one does not force a rehash.
         assert!(!needs_rehash(&hash, &HashOptions { salt_length: 32, ..options }).unwrap());
+    }
+
+    /// From node-argon2 0.45 (`argon2.hash('password', { memoryCost: 64, timeCost: 1,
+    /// parallelism: 1, salt: Buffer.from('somesaltsomesalt'), secret, associatedData })`).
+    const NODE_ARGON2_PEPPERED: &str = "$argon2id$v=19$m=64,p=1,t=1$c29tZXNhbHRzb21lc2FsdA$3IfX0eg0fhtMZpmLJlvTq5PERkhVWpyCAiKOMpRIEF4";
+    const NODE_ARGON2_PEPPERED_AD: &str = "$argon2id$v=19$m=64,p=1,t=1,data=dXNlciA0Mg$c29tZXNhbHRzb21lc2FsdA$XKdwv76UWiNHkAaQCaOO0hpdsubJtmiyHuVGYj0aEbc";
+
+    #[test]
+    fn node_argon2_secret_and_associated_data_verify() {
+        let limits = CostLimits::default();
+        for hash in [NODE_ARGON2_PEPPERED, NODE_ARGON2_PEPPERED_AD] {
+            assert!(verify_password_with(hash, b"password", b"pepper", &limits).unwrap(), "{hash}");
+            assert!(!verify_password_with(hash, b"password", b"peppex", &limits).unwrap());
+            assert!(!verify_password_with(hash, b"passwore", b"pepper", &limits).unwrap());
+            assert!(!verify_password(hash, b"password", &limits).unwrap(), "the pepper is needed");
+        }
+        // The same inputs give node-argon2's hash bytes (its PHC string orders m, p, t).
+        let options = HashOptions { memory_cost: 64, time_cost: 1, ..HashOptions::default() };
+        let extra = ExtraInputs { secret: b"pepper", associated_data: b"user 42" };
+        let ours = hash_with_salt(b"password", b"somesaltsomesalt", &extra, &options).unwrap();
+        assert_eq!(
+            ours,
+            "$argon2id$v=19$m=64,t=1,p=1,data=dXNlciA0Mg$c29tZXNhbHRzb21lc2FsdA$XKdwv76UWiNHkAaQCaOO0hpdsubJtmiyHuVGYj0aEbc"
+        );
+        // Changing the stored data= changes the hash: it is an input, not a label.
+        let tampered = NODE_ARGON2_PEPPERED_AD.replace("data=dXNlciA0Mg", "data=dXNlciA0Mw");
+        assert!(!verify_password_with(&tampered, b"password", b"pepper", &limits).unwrap());
+    }
+
+    #[test]
+    fn empty_secret_and_data_are_the_same_as_none() {
+        let options = cheap();
+        let plain = hash_password_with_salt(b"pw", b"somesaltsomesalt", &options).unwrap();
+        let empty = hash_with_salt(b"pw", b"somesaltsomesalt", &ExtraInputs::default(), &options);
+        assert_eq!(plain, empty.unwrap());
+        assert!(verify_password_with(&plain, b"pw", b"", &CostLimits::default()).unwrap());
+    }
+
+    #[test]
+    fn secret_and_associated_data_are_bounded() {
+        let options = cheap();
+        let limits = CostLimits::default();
+        let long_secret = vec![1u8; MAX_SECRET_BYTES + 1];
+        let long_data = vec![1u8; MAX_ASSOCIATED_DATA_BYTES + 1];
+        let max_secret = vec![1u8; MAX_SECRET_BYTES];
+        let max_data = vec![2u8; MAX_ASSOCIATED_DATA_BYTES];
+        let too_long = [
+            ExtraInputs { secret: &long_secret, associated_data: b"" },
+            ExtraInputs { secret: b"", associated_data: &long_data },
+        ];
+        for extra in too_long {
+            let err = hash_password_with(b"pw", &extra, &options).unwrap_err();
+            assert_eq!(err.code(), ErrorCode::InvalidOptions, "{extra:?}");
+        }
+        let extra = ExtraInputs { secret: &max_secret, associated_data: &max_data };
+        let hash = hash_password_with(b"pw", &extra, &options).unwrap();
+        assert!(verify_password_with(&hash, b"pw", &max_secret, &limits).unwrap());
+        let err = verify_password_with(&hash, b"pw", &long_secret, &limits).unwrap_err();
+        assert_eq!(err.code(), ErrorCode::InvalidOptions);
+        assert!(!needs_rehash_with(&hash, &max_data, &options).unwrap());
+        assert!(needs_rehash_with(&hash, b"", &options).unwrap());
+        let err = needs_rehash_with(&hash, &long_data, &options).unwrap_err();
+        assert_eq!(err.code(), ErrorCode::InvalidOptions);
+        // node-argon2 writes any length of data=; over the bound it is a clear INVALID_HASH,
+        // never a silent `false`.
+        let longer = "$argon2id$v=19$m=64,p=1,t=1,data=BwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcH$c29tZXNhbHRzb21lc2FsdA$DzvqGBx9iaPFKHZIWIP4HWNr1Uvbd3egHwMrA34ulzk";
+        let err = verify_password(longer, b"password", &limits).unwrap_err();
+        assert_eq!(err.code(), ErrorCode::InvalidHash);
+        assert!(err.to_string().contains("associated data"), "{err}");
+    }
+
+    #[test]
+    fn the_reused_block_buffer_is_zeroed_and_serves_any_size() {
+        // Sizes up and down on one thread give the same hashes as fresh threads.
+        let sizes = [64, 1024, 8, 2048, 64];
+        let on_this_thread: Vec<String> = sizes
+            .iter()
+            .map(|&m| {
+                let options =
+                    HashOptions { memory_cost: m, time_cost: 1, ..HashOptions::default() };
+                hash_password_with_salt(b"pw", b"somesaltsomesalt", &options).unwrap()
+            })
+            .collect();
+        for (m, expected) in sizes.iter().zip(&on_this_thread) {
+            let m = *m;
+            let fresh = std::thread::spawn(move || {
+                let options =
+                    HashOptions { memory_cost: m, time_cost: 1, ..HashOptions::default() };
+                hash_password_with_salt(b"pw", b"somesaltsomesalt", &options).unwrap()
+            })
+            .join()
+            .unwrap();
+            assert_eq!(&fresh, expected);
+        }
+        BLOCKS.with(|cell| {
+            let blocks = cell.borrow();
+            assert!(blocks.len() >= 2048);
+            assert!(blocks.iter().all(|b| b.as_ref().iter().all(|&w| w == 0)), "wiped after use");
+        });
     }
 
     #[test]
