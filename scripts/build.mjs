@@ -46,6 +46,9 @@ function output(cmd, args, opts = {}) {
 const profile = process.env.BULWARK_PROFILE || 'ci';
 if (!/^[a-z][a-z0-9-]*$/.test(profile)) throw new Error(`BULWARK_PROFILE: not a cargo profile name: ${profile}`);
 
+// Test builds carry the `test-panic` exports (js-tests/panic.test.js); release builds never do.
+const features = profile === 'release' ? [] : ['--features', 'test-panic'];
+
 /** True when `dest` was not made from this very `src` (another profile's build counts too). */
 function stale(src, dest) {
   return !existsSync(dest) || statSync(src).mtimeMs !== statSync(dest).mtimeMs;
@@ -59,7 +62,7 @@ function copyStamped(src, dest) {
 }
 
 function buildNative() {
-  run('cargo', ['build', '--profile', profile, '-p', 'bulwark-node']);
+  run('cargo', ['build', '--profile', profile, '-p', 'bulwark-node', ...features]);
   const lib = { linux: 'libbulwark_node.so', darwin: 'libbulwark_node.dylib', win32: 'bulwark_node.dll' }[
     process.platform
   ];
@@ -118,8 +121,11 @@ function buildWasm() {
   const outDir = path.join(pkgDir, 'wasm');
   const webDir = path.join(pkgDir, 'web');
   const targetDir = path.join(root, 'target', 'wasm');
-  const env = { ...process.env, CARGO_TARGET_DIR: targetDir };
-  const args = ['build', '--profile', profile, '--target', 'wasm32-unknown-unknown', '-p', 'bulwark-wasm'];
+  // simd128 (Node 16.4+, Chrome 91, Firefox 89, Safari 16.4, Deno, Bun, Workers): every
+  // runtime bulwark supports, so no non-SIMD build. With build-std, std is compiled with it too.
+  const rustflags = [process.env.RUSTFLAGS, '-C target-feature=+simd128'].filter(Boolean).join(' ');
+  const env = { ...process.env, CARGO_TARGET_DIR: targetDir, RUSTFLAGS: rustflags };
+  const args = ['build', '--profile', profile, '--target', 'wasm32-unknown-unknown', '-p', 'bulwark-wasm', ...features];
   if (hasRustupWasmTarget()) {
     run('cargo', args, { env });
   } else {

@@ -9,6 +9,7 @@
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 use ammonia::Builder;
 use self_cell::self_cell;
@@ -73,6 +74,9 @@ pub struct HtmlPolicy {
     /// Deepest element nesting accepted; deeper input is `INPUT_TOO_DEEP`. Default
     /// [`DEFAULT_MAX_DEPTH`]. See [`nesting_depth`] for why there is a limit.
     pub max_depth: usize,
+    /// Largest input accepted, in UTF-8 bytes; larger input is `INPUT_TOO_LARGE`. Default
+    /// [`DEFAULT_MAX_BYTES`]; `usize::MAX` for no limit.
+    pub max_bytes: usize,
 }
 
 impl Default for HtmlPolicy {
@@ -88,8 +92,24 @@ impl Default for HtmlPolicy {
             strip_comments: true,
             non_text_tags: None,
             max_depth: DEFAULT_MAX_DEPTH,
+            max_bytes: DEFAULT_MAX_BYTES,
         }
     }
+}
+
+/// Default for [`HtmlPolicy::max_bytes`] and the input limit of [`sanitize_html`] and
+/// [`strip_tags`]: 1 MiB. Sanitizing is linear in the input (see `benches/js/html.bench.js`
+/// for the throughput of the worst shapes), so the limit bounds the time one call takes.
+pub const DEFAULT_MAX_BYTES: usize = 1 << 20;
+
+fn check_size(html: &str, max_bytes: usize) -> Result<()> {
+    if html.len() > max_bytes {
+        return Err(Error::new(
+            ErrorCode::InputTooLarge,
+            format!("HTML is {} bytes (UTF-8); the limit is {max_bytes}", html.len()),
+        ));
+    }
+    Ok(())
 }
 
 /// Default for [`HtmlPolicy::max_depth`]: 512, the depth at which Blink's HTML parser stops
@@ -117,12 +137,17 @@ const SELF_CLOSING_SIBLINGS: [&str; 15] = [
 ///
 /// Why: the HTML tree builder checks scopes by walking the stack of open elements, so
 /// parsing costs O(length x depth): 40,000 nested `<div>`s (200 KB) take seconds. Bounding
-/// the depth bounds that cost. The estimate counts start tags of non-void elements and
-/// subtracts end tags; it ignores comments and the elements in `SELF_CLOSING_SIBLINGS`, and
+/// the depth bounds that cost. The estimate keeps its own stack of open elements: a start tag
+/// of a non-void element pushes; an end tag pops up to the innermost open element of that
+/// name and is ignored when none is open, as the parser ignores it (`<b></script>` repeated
+/// nests every `<b>`). It ignores comments and the elements in `SELF_CLOSING_SIBLINGS`, and
 /// may over-count inside raw text (`<textarea>`), which only errs on the side of refusing.
 pub fn nesting_depth(html: &str) -> usize {
     let bytes = html.as_bytes();
-    let (mut depth, mut deepest) = (0usize, 0usize);
+    // Open elements (lower-cased names) and how many of each name are open.
+    let mut stack: Vec<Vec<u8>> = Vec::new();
+    let mut open: HashMap<Vec<u8>, usize> = HashMap::new();
+    let mut deepest = 0usize;
     let mut at = 0;
     while let Some(offset) = memchr::memchr(b'<', &bytes[at..]) {
         let start = at + offset + 1;
@@ -141,16 +166,27 @@ pub fn nesting_depth(html: &str) -> usize {
         if name_len == 0 || !rest[name_start].is_ascii_alphabetic() {
             continue;
         }
-        let name = &rest[name_start..name_start + name_len];
-        let is = |list: &[&str]| list.iter().any(|t| t.as_bytes().eq_ignore_ascii_case(name));
+        let name = rest[name_start..name_start + name_len].to_ascii_lowercase();
+        let is = |list: &[&str]| list.iter().any(|t| t.as_bytes() == name.as_slice());
         if is(&VOID_TAGS) || is(&SELF_CLOSING_SIBLINGS) {
             continue;
         }
         if closing {
-            depth = depth.saturating_sub(1);
+            if open.get(&name).is_some_and(|&n| n > 0) {
+                // Each element is pushed and popped once: linear overall.
+                while let Some(top) = stack.pop() {
+                    if let Some(n) = open.get_mut(&top) {
+                        *n -= 1;
+                    }
+                    if top == name {
+                        break;
+                    }
+                }
+            }
         } else {
-            depth += 1;
-            deepest = deepest.max(depth);
+            *open.entry(name.clone()).or_default() += 1;
+            stack.push(name);
+            deepest = deepest.max(stack.len());
         }
     }
     deepest
@@ -195,11 +231,14 @@ struct OwnedPolicy {
     schemes: Option<HashSet<String>>,
     schemes_by_tag: HashMap<String, HashSet<String>>,
     allow_protocol_relative: bool,
-    classes: HashMap<String, HashSet<String>>,
+    /// In the policy's order (a tag listed twice: the last list wins, as in a map).
+    classes: Vec<(String, HashSet<String>)>,
     link_rel: Option<Option<String>>,
     strip_comments: bool,
-    non_text_tags: Option<HashSet<String>>,
+    /// In the policy's order, so error messages name the first offending tag.
+    non_text_tags: Option<Vec<String>>,
     max_depth: usize,
+    max_bytes: usize,
 }
 
 impl OwnedPolicy {
@@ -208,8 +247,10 @@ impl OwnedPolicy {
             list.iter().map(|raw| name(kind, raw)).collect()
         };
         let tags = policy.allowed_tags.as_deref().map(|t| names("tag", t)).transpose()?;
-        if let Some(tags) = &tags {
-            if let Some(bad) = FORBIDDEN_TAGS.iter().find(|t| tags.contains(**t)) {
+        // The first forbidden tag in the policy's order (messages must not depend on hashing).
+        if let Some(list) = &policy.allowed_tags {
+            let lower = list.iter().map(|t| t.to_ascii_lowercase());
+            if let Some(bad) = lower.into_iter().find(|t| FORBIDDEN_TAGS.contains(&t.as_str())) {
                 return Err(invalid(format!(
                     "allowedTags: <{bad}> can run script or change the page and is never allowed"
                 )));
@@ -259,12 +300,18 @@ impl OwnedPolicy {
         for (tag, list) in &policy.allowed_schemes_by_tag {
             schemes_by_tag.insert(name("tag", tag)?, scheme_set(list)?);
         }
-        let mut classes: HashMap<String, HashSet<String>> = HashMap::new();
+        let mut classes: Vec<(String, HashSet<String>)> = Vec::new();
         for (tag, list) in &policy.allowed_classes {
             let set = list.iter().map(|c| c.trim().to_owned()).filter(|c| !c.is_empty()).collect();
-            classes.insert(name("tag", tag)?, set);
+            let tag = name("tag", tag)?;
+            classes.retain(|(t, _)| *t != tag);
+            classes.push((tag, set));
         }
-        let non_text_tags = policy.non_text_tags.as_deref().map(|t| names("tag", t)).transpose()?;
+        let non_text_tags = policy
+            .non_text_tags
+            .as_deref()
+            .map(|list| list.iter().map(|raw| name("tag", raw)).collect::<Result<Vec<_>>>())
+            .transpose()?;
         if policy.max_depth == 0 || policy.max_depth > MAX_MAX_DEPTH {
             return Err(invalid(format!("maxDepth must be between 1 and {MAX_MAX_DEPTH}")));
         }
@@ -281,6 +328,7 @@ impl OwnedPolicy {
             strip_comments: policy.strip_comments,
             non_text_tags,
             max_depth: policy.max_depth,
+            max_bytes: policy.max_bytes,
         };
         owned.check_consistency()?;
         Ok(owned)
@@ -311,13 +359,22 @@ impl OwnedPolicy {
                 "allowedClasses cannot be combined with \"class\" allowed for \"*\"".into(),
             ));
         }
-        if let Some(tag) = self.classes.keys().find(|tag| has_attr(tag, "class")) {
+        if let Some((tag, _)) = self.classes.iter().find(|(tag, _)| has_attr(tag, "class")) {
             return Err(invalid(format!(
                 "allowedClasses[{tag:?}] cannot be combined with \"class\" in allowedAttributes[{tag:?}]"
             )));
         }
-        let non_text: HashSet<&str> =
-            self.non_text_tags.as_ref().map_or_else(|| defaults.clone_clean_content_tags(), set);
+        // In the policy's order (the defaults sorted), so the message names the same tag on
+        // every call.
+        let non_text: Vec<&str> = match &self.non_text_tags {
+            Some(list) => list.iter().map(String::as_str).collect(),
+            None => {
+                let mut defaults: Vec<&str> =
+                    defaults.clone_clean_content_tags().into_iter().collect();
+                defaults.sort_unstable();
+                defaults
+            }
+        };
         for tag in non_text {
             if tags.contains(tag) {
                 return Err(invalid(format!("<{tag}> cannot be both allowed and a non-text tag")));
@@ -362,18 +419,17 @@ impl OwnedPolicy {
         }
         b.strip_comments(self.strip_comments);
         if let Some(tags) = &self.non_text_tags {
-            b.clean_content_tags(set(tags));
+            b.clean_content_tags(tags.iter().map(String::as_str).collect());
         }
-        if !self.schemes_by_tag.is_empty() || !self.allow_protocol_relative {
-            let url_filter = UrlFilter {
-                default_schemes: self.schemes.clone().unwrap_or(global),
-                schemes_by_tag: self.schemes_by_tag.clone(),
-                allow_protocol_relative: self.allow_protocol_relative,
-            };
-            b.attribute_filter(move |element, attribute, value| {
-                url_filter.filter(element, attribute, value)
-            });
-        }
+        // Always installed: ammonia checks schemes only in a fixed set of attributes.
+        let url_filter = UrlFilter {
+            default_schemes: self.schemes.clone().unwrap_or(global),
+            schemes_by_tag: self.schemes_by_tag.clone(),
+            allow_protocol_relative: self.allow_protocol_relative,
+        };
+        b.attribute_filter(move |element, attribute, value| {
+            url_filter.filter(element, attribute, value)
+        });
         b
     }
 }
@@ -403,44 +459,171 @@ fn scheme_set(list: &[String]) -> Result<HashSet<String>> {
         .collect()
 }
 
-/// Per-tag schemes and the protocol-relative rule, applied to the attributes ammonia treats
-/// as URLs (the same list as its own scheme check).
+/// The URL check ammonia leaves out, run on every attribute that survived its allowlist.
+///
+/// ammonia checks schemes only in a fixed set of attributes (`href`, `src`, `xlink:href`,
+/// `action` on `form`, `data` on `object`, `formaction`, `ping` on `a` as one string, `poster`
+/// on `video`). This filter checks every attribute that carries a URL, on any element, against
+/// the policy's schemes (per tag when set): the single-URL attributes in [`URL_ATTRIBUTES`],
+/// each URL of the space-separated lists in [`URL_LIST_ATTRIBUTES`] and each candidate of
+/// `srcset`/`imagesrcset`. Any other attribute whose value would run as a script URL
+/// (`javascript:`, `vbscript:`, `data:`, read as a browser reads a URL) is dropped too: a
+/// script or framework may use any attribute as a URL. One bad URL drops the attribute.
 struct UrlFilter {
     default_schemes: HashSet<String>,
     schemes_by_tag: HashMap<String, HashSet<String>>,
     allow_protocol_relative: bool,
 }
 
+/// Attributes whose value is one URL (HTML, obsolete HTML and XLink attributes that fetch or
+/// navigate).
+const URL_ATTRIBUTES: [&str; 18] = [
+    "href",
+    "src",
+    "cite",
+    "action",
+    "formaction",
+    "data",
+    "poster",
+    "background",
+    "longdesc",
+    "codebase",
+    "classid",
+    "icon",
+    "manifest",
+    "usemap",
+    "lowsrc",
+    "dynsrc",
+    "profile",
+    "xlink:href",
+];
+
+/// Attributes whose value is a list of URLs separated by ASCII whitespace (or commas, for
+/// the obsolete `archive`).
+const URL_LIST_ATTRIBUTES: [&str; 2] = ["ping", "archive"];
+
+/// Attributes in the `srcset` syntax: comma-separated candidates, each a URL and descriptors.
+const SRCSET_ATTRIBUTES: [&str; 2] = ["srcset", "imagesrcset"];
+
 impl UrlFilter {
     fn filter<'v>(&self, element: &str, attribute: &str, value: &'v str) -> Option<Cow<'v, str>> {
-        if !is_url_attribute(element, attribute) {
-            return Some(Cow::Borrowed(value));
+        let attribute = attribute.to_ascii_lowercase();
+        let attribute = attribute.as_str();
+        let allowed = if URL_ATTRIBUTES.contains(&attribute) {
+            self.url_allowed(element, value)
+        } else if URL_LIST_ATTRIBUTES.contains(&attribute) {
+            !has_script_part(value)
+                && value
+                    .split(|c: char| c.is_ascii_whitespace() || c == ',')
+                    .filter(|url| !url.is_empty())
+                    .all(|url| self.url_allowed(element, url))
+        } else if SRCSET_ATTRIBUTES.contains(&attribute) {
+            !has_script_part(value) && srcset_urls(value).all(|url| self.url_allowed(element, url))
+        } else {
+            !is_script_url(value)
+        };
+        allowed.then_some(Cow::Borrowed(value))
+    }
+
+    fn url_allowed(&self, element: &str, value: &str) -> bool {
+        if is_script_url_loose(value) {
+            return false;
         }
-        // Browsers strip leading C0 controls and spaces before resolving a URL.
+        // Browsers strip leading and trailing C0 controls and spaces, and ASCII tabs and
+        // newlines anywhere, before parsing a URL; the url crate does the same.
         let trimmed = value.trim_start_matches(|c: char| c <= ' ');
-        let mut start = trimmed.chars();
+        let mut start = trimmed.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r'));
         let slashes = |c: Option<char>| matches!(c, Some('/' | '\\'));
         if slashes(start.next()) && slashes(start.next()) {
-            return self.allow_protocol_relative.then_some(Cow::Borrowed(value));
+            return self.allow_protocol_relative;
         }
         match url::Url::parse(trimmed) {
             Ok(url) => {
                 let allowed = self.schemes_by_tag.get(element).unwrap_or(&self.default_schemes);
-                allowed.contains(url.scheme()).then_some(Cow::Borrowed(value))
+                allowed.contains(url.scheme())
             }
-            // Relative URLs are ammonia's to judge (kept by default).
-            Err(url::ParseError::RelativeUrlWithoutBase) => Some(Cow::Borrowed(value)),
-            Err(_) => None,
+            // Relative URLs stay (ammonia's default); they resolve against the page's scheme.
+            Err(url::ParseError::RelativeUrlWithoutBase) => true,
+            Err(_) => false,
         }
     }
 }
 
-fn is_url_attribute(element: &str, attribute: &str) -> bool {
-    matches!(attribute, "href" | "xlink:href" | "src")
-        || (element == "form" && attribute == "action")
-        || (element == "object" && attribute == "data")
-        || (element == "a" && attribute == "ping")
-        || (element == "video" && attribute == "poster")
+/// `true` when a browser reading `value` as a URL would see a `javascript:`, `vbscript:` or
+/// `data:` scheme: leading C0 controls and spaces are skipped, ASCII tabs and newlines
+/// anywhere are ignored, case does not matter. (Entities are already decoded: the value is
+/// the parsed attribute.) Reads at most the first few characters of the scheme.
+fn is_script_url(value: &str) -> bool {
+    script_scheme(value, |c| matches!(c, '\t' | '\n' | '\r'))
+}
+
+/// [`is_script_url`] that also ignores spaces and every C0 control inside the scheme
+/// (`java script:`): for URL attributes, where such a value has no honest use.
+fn is_script_url_loose(value: &str) -> bool {
+    script_scheme(value, |c| c <= ' ')
+}
+
+fn script_scheme(value: &str, ignored: impl Fn(char) -> bool) -> bool {
+    let mut scheme = [0u8; 10];
+    let mut len = 0;
+    for c in value.trim_start_matches(|c: char| c <= ' ').chars() {
+        match c {
+            _ if ignored(c) => {}
+            ':' => return matches!(&scheme[..len], b"javascript" | b"vbscript" | b"data"),
+            _ if len == scheme.len() || !c.is_ascii() => return false,
+            _ => {
+                scheme[len] = c.to_ascii_lowercase() as u8;
+                len += 1;
+            }
+        }
+    }
+    false
+}
+
+/// `true` when a URL list (`srcset`, `ping`) reads as a script URL in any way a parser could
+/// split it: as a whole, per comma-separated candidate or per token (descriptors included).
+/// `"\u{1} javascript:x"` or `"jav\tascript:x"` are harmless to a browser's srcset parser,
+/// but not worth keeping.
+fn has_script_part(value: &str) -> bool {
+    is_script_url_loose(value)
+        || value.split(',').any(is_script_url_loose)
+        || value.split(|c: char| c.is_ascii_whitespace() || c == ',').any(is_script_url_loose)
+}
+
+/// The URLs of a `srcset` value, as the HTML standard's "parse a srcset attribute" finds them:
+/// candidates are separated by commas; a URL runs to the next whitespace (trailing commas
+/// end the candidate); descriptors run to the next comma outside parentheses. Linear.
+fn srcset_urls(value: &str) -> impl Iterator<Item = &str> {
+    let bytes = value.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < bytes.len() && (bytes[at].is_ascii_whitespace() || bytes[at] == b',') {
+            at += 1;
+        }
+        if at >= bytes.len() {
+            return None;
+        }
+        let start = at;
+        while at < bytes.len() && !bytes[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        let mut url = &value[start..at];
+        if url.ends_with(',') {
+            url = url.trim_end_matches(',');
+        } else {
+            let mut in_parens = false;
+            while at < bytes.len() {
+                match bytes[at] {
+                    b'(' => in_parens = true,
+                    b')' => in_parens = false,
+                    b',' if !in_parens => break,
+                    _ => {}
+                }
+                at += 1;
+            }
+        }
+        Some(url)
+    })
 }
 
 self_cell!(
@@ -483,8 +666,14 @@ impl Sanitizer {
     /// Sanitizes `html`. Text without markup is returned as it is, without building a tree.
     ///
     /// # Errors
-    /// `INPUT_TOO_DEEP` when elements nest deeper than the policy's `max_depth`.
+    /// `INPUT_TOO_LARGE` when `html` is longer than the policy's `max_bytes`;
+    /// `INPUT_TOO_DEEP` when elements nest deeper than its `max_depth`.
     pub fn sanitize(&self, html: &str) -> Result<String> {
+        self.sanitize_within(html, self.compiled.borrow_owner().max_bytes)
+    }
+
+    fn sanitize_within(&self, html: &str, max_bytes: usize) -> Result<String> {
+        check_size(html, max_bytes)?;
         if is_plain_text(html) {
             return Ok(html.to_owned());
         }
@@ -506,7 +695,8 @@ pub fn is_plain_text(text: &str) -> bool {
 /// Sanitizes `html` with the default policy (ammonia's defaults).
 ///
 /// # Errors
-/// `INPUT_TOO_DEEP` when elements nest deeper than [`DEFAULT_MAX_DEPTH`].
+/// `INPUT_TOO_LARGE` above [`DEFAULT_MAX_BYTES`]; `INPUT_TOO_DEEP` when elements nest
+/// deeper than [`DEFAULT_MAX_DEPTH`].
 ///
 /// # Examples
 /// ```
@@ -517,12 +707,23 @@ pub fn is_plain_text(text: &str) -> bool {
 /// # Ok::<(), bulwark_core::Error>(())
 /// ```
 pub fn sanitize_html(html: &str) -> Result<String> {
-    if is_plain_text(html) {
-        return Ok(html.to_owned());
-    }
-    check_depth(html, DEFAULT_MAX_DEPTH)?;
-    Ok(until_stable(html, ammonia::clean))
+    sanitize_html_within(html, DEFAULT_MAX_BYTES)
 }
+
+/// [`sanitize_html`] with another input limit (`usize::MAX` for none).
+///
+/// # Errors
+/// `INPUT_TOO_LARGE` above `max_bytes`; `INPUT_TOO_DEEP` as [`sanitize_html`].
+pub fn sanitize_html_within(html: &str, max_bytes: usize) -> Result<String> {
+    match &*DEFAULT_SANITIZER {
+        Ok(sanitizer) => sanitizer.sanitize_within(html, max_bytes),
+        Err(err) => Err(err.clone()),
+    }
+}
+
+/// The default policy, compiled once: ammonia's defaults plus the URL filter.
+static DEFAULT_SANITIZER: LazyLock<Result<Sanitizer>> =
+    LazyLock::new(|| Sanitizer::new(&HtmlPolicy::default()));
 
 /// Most cleaning passes [`until_stable`] makes; real documents settle in two.
 const MAX_PASSES: usize = 4;
@@ -549,7 +750,8 @@ fn until_stable(html: &str, clean: impl Fn(&str) -> String) -> String {
 /// (`escape_html`) before putting it into a page.
 ///
 /// # Errors
-/// `INPUT_TOO_DEEP` when elements nest deeper than [`DEFAULT_MAX_DEPTH`].
+/// `INPUT_TOO_LARGE` above [`DEFAULT_MAX_BYTES`]; `INPUT_TOO_DEEP` when elements nest
+/// deeper than [`DEFAULT_MAX_DEPTH`].
 ///
 /// # Examples
 /// ```
@@ -557,6 +759,15 @@ fn until_stable(html: &str, clean: impl Fn(&str) -> String) -> String {
 /// # Ok::<(), bulwark_core::Error>(())
 /// ```
 pub fn strip_tags(html: &str) -> Result<String> {
+    strip_tags_within(html, DEFAULT_MAX_BYTES)
+}
+
+/// [`strip_tags`] with another input limit (`usize::MAX` for none).
+///
+/// # Errors
+/// `INPUT_TOO_LARGE` above `max_bytes`; `INPUT_TOO_DEEP` as [`strip_tags`].
+pub fn strip_tags_within(html: &str, max_bytes: usize) -> Result<String> {
+    check_size(html, max_bytes)?;
     if is_plain_text(html) {
         return Ok(html.to_owned());
     }
@@ -799,6 +1010,10 @@ mod tests {
             ("a < b and 1<2", 0),
             ("</div></div><div>", 1),
             ("<div", 1),
+            ("<b></script><b></script><b>", 3),
+            ("<div><span></div><div>", 2),
+            ("<div><b><i></b></i></div><p>", 3),
+            ("<div><b><i></b></i></div><div>", 3),
         ];
         for (html, depth) in cases {
             assert_eq!(nesting_depth(html), depth, "{html}");
@@ -807,10 +1022,13 @@ mod tests {
 
     #[test]
     fn deep_nesting_is_refused_quickly_and_shallow_is_sanitized() {
+        // 1.1 MB: over the default size limit, so the depth check is tested without it.
         let deep = format!("{}x{}", "<div>".repeat(100_000), "</div>".repeat(100_000));
-        assert_eq!(sanitize_html(&deep).unwrap_err().code(), ErrorCode::InputTooDeep);
-        assert_eq!(strip_tags(&deep).unwrap_err().code(), ErrorCode::InputTooDeep);
-        let s = Sanitizer::new(&HtmlPolicy { max_depth: 2000, ..policy() }).unwrap();
+        let any = usize::MAX;
+        assert_eq!(sanitize_html_within(&deep, any).unwrap_err().code(), ErrorCode::InputTooDeep);
+        assert_eq!(strip_tags_within(&deep, any).unwrap_err().code(), ErrorCode::InputTooDeep);
+        let s =
+            Sanitizer::new(&HtmlPolicy { max_depth: 2000, max_bytes: any, ..policy() }).unwrap();
         assert_eq!(s.sanitize(&deep).unwrap_err().code(), ErrorCode::InputTooDeep);
         let ok = format!("{}x{}", "<div>".repeat(512), "</div>".repeat(512));
         assert!(sanitize_html(&ok).unwrap().contains('x'));
@@ -819,11 +1037,249 @@ mod tests {
         assert_eq!(sanitize_html(&paragraphs).unwrap().matches("<p>").count(), 5000);
     }
 
+    /// Every attribute value of `html` (as html5ever parses it: entities decoded).
+    fn attribute_values(html: &str) -> Vec<String> {
+        // Allow every attribute through a permissive re-clean to read the values back.
+        let mut out = Vec::new();
+        let mut rest = html;
+        while let Some(eq) = rest.find("=\"") {
+            let after = &rest[eq + 2..];
+            let end = after.find('"').unwrap();
+            out.push(after[..end].replace("&amp;", "&").replace("&quot;", "\""));
+            rest = &after[end + 1..];
+        }
+        out
+    }
+
+    #[test]
+    fn url_attributes_outside_ammonias_list_are_checked() {
+        // Default policy: cite is allowed on q, blockquote, del, ins and was not checked.
+        let cases = [
+            ("<q cite=\"javascript:alert(1)\">x</q>", "<q>x</q>"),
+            (
+                "<blockquote cite=\" JaVa&#x09;script:alert(1)\">x</blockquote>",
+                "<blockquote>x</blockquote>",
+            ),
+            ("<del cite=\"vbscript:x\">x</del>", "<del>x</del>"),
+            ("<ins cite=\"data:text/html,x\">x</ins>", "<ins>x</ins>"),
+            ("<q cite=\"&#1;&#32;javascript:x\">x</q>", "<q>x</q>"),
+            (
+                "<q cite=\"https://example.com/src\">x</q>",
+                "<q cite=\"https://example.com/src\">x</q>",
+            ),
+            ("<q cite=\"/relative\">x</q>", "<q cite=\"/relative\">x</q>"),
+            ("<q cite=\"ftp://example.com/\">x</q>", "<q cite=\"ftp://example.com/\">x</q>"),
+            // Generic attributes holding a script URL are dropped as well.
+            ("<p title=\"javascript:alert(1)\">x</p>", "<p>x</p>"),
+            ("<p title=\"a javascript: b\">x</p>", "<p title=\"a javascript: b\">x</p>"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(sanitize_html(input).unwrap(), expected, "{input}");
+        }
+    }
+
+    #[test]
+    fn url_attributes_follow_custom_schemes() {
+        let attrs: Vec<String> = [
+            "cite",
+            "srcset",
+            "longdesc",
+            "background",
+            "poster",
+            "action",
+            "data",
+            "codebase",
+            "xlink:href",
+            "ping",
+            "icon",
+            "manifest",
+            "usemap",
+            "href",
+            "src",
+            "title",
+            "data-x",
+        ]
+        .iter()
+        .map(|a| (*a).to_owned())
+        .collect();
+        let p = HtmlPolicy {
+            allowed_tags: Some(vec!["q".into(), "img".into(), "a".into()]),
+            allowed_attributes: Some(vec![("*".into(), attrs.clone())]),
+            allowed_schemes: Some(vec!["https".into()]),
+            allowed_schemes_by_tag: vec![("img".into(), vec!["https".into(), "http".into()])],
+            link_rel: Some(None),
+            ..policy()
+        };
+        let s = Sanitizer::new(&p).unwrap();
+        for attr in &attrs {
+            for (tag, bad) in [
+                ("q", "javascript:alert(1)"),
+                ("q", "vbscript:x"),
+                ("q", "data:text/html,x"),
+                ("q", "\u{1} JAVAscript:x"),
+                ("q", "java&#x0A;script:x"),
+                ("q", "java&Tab;script:x"),
+            ] {
+                let html = format!("<{tag} {attr}=\"{bad}\">x</{tag}>");
+                assert_eq!(s.sanitize(&html).unwrap(), format!("<{tag}>x</{tag}>"), "{html}");
+            }
+        }
+        for attr in [
+            "cite",
+            "longdesc",
+            "background",
+            "poster",
+            "action",
+            "data",
+            "codebase",
+            "xlink:href",
+            "icon",
+            "manifest",
+            "usemap",
+            "href",
+            "src",
+        ] {
+            // http is not in allowedSchemes, but is for <img>.
+            let html = format!("<q {attr}=\"http://e.com/\">x</q>");
+            assert_eq!(s.sanitize(&html).unwrap(), "<q>x</q>", "{html}");
+            let html = format!("<img {attr}=\"http://e.com/\">");
+            assert_eq!(s.sanitize(&html).unwrap(), html, "{html}");
+            let html = format!("<q {attr}=\"https://e.com/\">x</q>");
+            assert_eq!(s.sanitize(&html).unwrap(), html, "{html}");
+        }
+        let kept = [
+            "<img srcset=\"a.jpg 1x, https://e.com/b.jpg 2x\">",
+            "<img srcset=\"a.jpg,b.jpg 2x\">",
+            "<img srcset=\"http://e.com/a.jpg 100w, b.jpg (x,y) 2x\">",
+            "<a ping=\"https://e.com/p /local\">x</a>",
+        ];
+        for html in kept {
+            assert_eq!(s.sanitize(html).unwrap(), html, "{html}");
+        }
+        let dropped = [
+            ("<img srcset=\"a.jpg 1x, javascript:alert(1) 2x\">", "<img>"),
+            ("<img srcset=\"a.jpg 1x,javascript:alert(1)\">", "<img>"),
+            ("<img srcset=\"a.jpg (1x,javascript:x), data:x 2x\">", "<img>"),
+            ("<img srcset=\"ftp://e.com/a.jpg\">", "<img>"),
+            ("<a ping=\"https://e.com/p javascript:x\">x</a>", "<a>x</a>"),
+            ("<a ping=\"http://e.com/p\">x</a>", "<a>x</a>"),
+        ];
+        for (html, expected) in dropped {
+            assert_eq!(s.sanitize(html).unwrap(), expected, "{html}");
+        }
+        // Without protocol-relative URLs, every URL attribute refuses them.
+        let strict = Sanitizer::new(&HtmlPolicy { allow_protocol_relative: false, ..p }).unwrap();
+        assert_eq!(strict.sanitize("<q cite=\"//evil.com\">x</q>").unwrap(), "<q>x</q>");
+        assert_eq!(strict.sanitize("<img srcset=\"\\\\evil.com/a 1x\">").unwrap(), "<img>");
+    }
+
+    #[test]
+    fn no_attribute_keeps_a_script_url() {
+        let s = Sanitizer::new(&HtmlPolicy {
+            allowed_attributes: Some(vec![(
+                "*".into(),
+                vec!["title".into(), "cite".into(), "srcset".into(), "data-*".into(), "alt".into()],
+            )]),
+            ..policy()
+        })
+        .unwrap();
+        for scheme in
+            ["javascript", "vbscript", "data", "JAVASCRIPT", "jav&#x09;ascript", "&#x20;data"]
+        {
+            for attr in ["title", "cite", "srcset", "data-url", "alt"] {
+                let html = format!("<p {attr}=\"{scheme}:x\">y</p><img {attr}=\"{scheme}:z\">");
+                let out = s.sanitize(&html).unwrap();
+                for value in attribute_values(&out) {
+                    assert!(!is_script_url(&value), "{html} -> {out}");
+                }
+                assert!(!out.contains(&format!("{attr}=")), "{html} -> {out}");
+            }
+        }
+    }
+
+    #[test]
+    fn script_url_detection() {
+        for v in [
+            "javascript:x",
+            " \u{1}JavaScript:x",
+            "java\tscr\nipt:x",
+            "data:",
+            "vbscript:",
+            "\r\ndata:x",
+        ] {
+            assert!(is_script_url(v), "{v:?}");
+        }
+        for v in [
+            "",
+            "javascript",
+            "x javascript:x",
+            "javascriptx:",
+            "jav\u{ad}ascript:x",
+            "https://x",
+            "datax:y",
+            "/data:x",
+        ] {
+            assert!(!is_script_url(v), "{v:?}");
+        }
+        assert!(!is_script_url("java script:x") && is_script_url_loose("java script:x"));
+        assert!(!is_script_url("d a\u{1}ta:x") && is_script_url_loose("d a\u{1}t a:x"));
+        assert!(!is_script_url_loose("https://x") && !is_script_url_loose("x javascript:x"));
+        let urls: Vec<&str> = srcset_urls(" a.jpg 1x,b.jpg, c.jpg (a,b) 2x ,, d,,, e").collect();
+        assert_eq!(urls, ["a.jpg", "b.jpg", "c.jpg", "d", "e"]);
+    }
+
+    #[test]
+    fn policy_errors_name_the_first_offender_in_order() {
+        // HashSet iteration order differs between sets: build many and compare messages.
+        let message = |p: &HtmlPolicy| Sanitizer::new(p).err().unwrap().message().to_owned();
+        let non_text = HtmlPolicy {
+            non_text_tags: Some(vec!["div".into(), "table".into(), "span".into(), "b".into()]),
+            ..policy()
+        };
+        let forbidden = HtmlPolicy {
+            allowed_tags: Some(vec!["p".into(), "style".into(), "script".into(), "iframe".into()]),
+            ..policy()
+        };
+        let classes = HtmlPolicy {
+            allowed_attributes: Some(vec![
+                ("p".into(), vec!["class".into()]),
+                ("b".into(), vec!["class".into()]),
+                ("i".into(), vec!["class".into()]),
+            ]),
+            allowed_classes: vec![
+                ("p".into(), vec!["x".into()]),
+                ("i".into(), vec!["x".into()]),
+                ("b".into(), vec!["x".into()]),
+            ],
+            ..policy()
+        };
+        for _ in 0..50 {
+            assert_eq!(message(&non_text), "<div> cannot be both allowed and a non-text tag");
+            assert!(message(&forbidden).contains("<style>"), "{}", message(&forbidden));
+            assert!(
+                message(&classes).starts_with("allowedClasses[\"p\"]"),
+                "{}",
+                message(&classes)
+            );
+        }
+    }
+
     #[test]
     fn large_input() {
         // 10 MB inputs are exercised through the bindings (js-tests/html.test.js).
         let big = "<p>hello <b>world</b> &amp; friends</p>".repeat(50_000);
-        let out = sanitize_html(&big).unwrap();
+        assert_eq!(sanitize_html(&big).unwrap_err().code(), ErrorCode::InputTooLarge);
+        assert_eq!(strip_tags(&big).unwrap_err().code(), ErrorCode::InputTooLarge);
+        let out = sanitize_html_within(&big, usize::MAX).unwrap();
         assert_eq!(out.len(), big.len());
+        assert!(strip_tags_within(&big, big.len()).is_ok());
+        let s = Sanitizer::new(&HtmlPolicy { max_bytes: big.len(), ..policy() }).unwrap();
+        assert_eq!(s.sanitize(&big).unwrap().len(), big.len());
+        let s = Sanitizer::new(&HtmlPolicy { max_bytes: big.len() - 1, ..policy() }).unwrap();
+        assert_eq!(s.sanitize(&big).unwrap_err().code(), ErrorCode::InputTooLarge);
+        // The limit holds for plain text too (no markup is not a reason to accept more).
+        let text = "a".repeat(DEFAULT_MAX_BYTES + 1);
+        assert_eq!(sanitize_html(&text).unwrap_err().code(), ErrorCode::InputTooLarge);
+        assert_eq!(sanitize_html(&text[1..]).unwrap(), &text[1..]);
     }
 }

@@ -425,6 +425,15 @@ fn scan_unit_by_unit<T: ScanUnit>(text: &[T], max_depth: usize) -> Result<JsonSc
                 }
             }
             Some(b'}' | b']') => depth -= 1,
+            // Outside strings too, a backslash escapes a quote or a backslash after it, as in
+            // the block scanner (which finds escaped quotes before it knows where strings
+            // are). Only invalid JSON has one there, but both scanners must still give the
+            // same answer: in `""\"{` the quote is escaped, so `{` opens a level to both.
+            Some(b'\\')
+                if text.get(i).is_some_and(|&u| u == T::from(b'"') || u == T::from(b'\\')) =>
+            {
+                i += 1;
+            }
             _ => {}
         }
     }
@@ -792,6 +801,33 @@ mod tests {
                 scan_blocks(&units, max_depth),
                 scan_unit_by_unit(&units, max_depth),
                 "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn scanners_agree_on_any_mix_of_structural_units() {
+        // Invalid JSON included: backslashes and quotes outside strings (issue 9, item 7).
+        assert_eq!(scan_blocks(br#"""\"{"#, 0), scan_unit_by_unit(br#"""\"{"#, 0));
+        let deep = scan_unit_by_unit(br#"""\"{"#, 0).map_err(|e| e.code());
+        assert_eq!(deep, Err(ErrorCode::InputTooDeep));
+        const ALPHABET: &[u8] = b"\"\\{}[]a:, u_";
+        let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+        for _ in 0..20_000 {
+            let len = rng.below(200);
+            let text: Vec<u8> = (0..len).map(|_| ALPHABET[rng.below(ALPHABET.len())]).collect();
+            let max_depth = rng.below(6);
+            let units: Vec<u16> = text.iter().map(|&b| u16::from(b)).collect();
+            let shown = String::from_utf8_lossy(&text);
+            assert_eq!(
+                scan_blocks(&text, max_depth),
+                scan_unit_by_unit(&text, max_depth),
+                "{shown}"
+            );
+            assert_eq!(
+                scan_blocks(&units, max_depth),
+                scan_unit_by_unit(&units, max_depth),
+                "{shown}"
             );
         }
     }

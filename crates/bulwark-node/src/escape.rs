@@ -6,6 +6,8 @@ use bulwark_core::escape;
 use napi::bindgen_prelude::*;
 use napi_derive::napi;
 
+use crate::entry_ok;
+
 // Strings cross as UTF-16: V8 copies its two-byte strings as they are (one-byte strings
 // are widened), nothing is transcoded, and lone surrogates survive exactly as
 // validator.js leaves them. The result is built back from UTF-16 the same way.
@@ -21,12 +23,12 @@ fn map_utf16(input: Utf16String, transform: fn(&[u16]) -> Cow<'_, [u16]>) -> Utf
 
 /// validator.js-compatible `escape`.
 #[napi(catch_unwind, ts_args_type = "input: string", ts_return_type = "string")]
-pub fn escape_html(input: Utf16String) -> Utf16String {
-    map_utf16(input, escape::escape_html_units)
+pub fn escape_html(input: Utf16String) -> Result<Utf16String, &'static str> {
+    entry_ok(|| map_utf16(input, escape::escape_html_units))
 }
 
 /// validator.js-compatible `unescape`.
 #[napi(catch_unwind, ts_args_type = "input: string", ts_return_type = "string")]
-pub fn unescape_html(input: Utf16String) -> Utf16String {
-    map_utf16(input, escape::unescape_html_units)
+pub fn unescape_html(input: Utf16String) -> Result<Utf16String, &'static str> {
+    entry_ok(|| map_utf16(input, escape::unescape_html_units))
 }

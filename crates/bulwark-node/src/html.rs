@@ -6,7 +6,7 @@ use bulwark_core::html::{self, HtmlPolicy};
 use napi::bindgen_prelude::*;
 use napi_derive::napi;
 
-use crate::coded;
+use crate::entry;
 
 /// sanitize-html-style options. The JS layer validates them and passes a null-prototype
 /// object, so no field can be read from a polluted `Object.prototype`.
@@ -23,13 +23,16 @@ pub struct HtmlPolicyOptions {
     pub strip_comments: Option<bool>,
     pub non_text_tags: Option<Vec<String>>,
     pub max_depth: Option<u32>,
+    /// UTF-8 bytes; `u32::MAX` (more than any JS string holds) for no limit.
+    pub max_bytes: Option<u32>,
 }
 
 impl From<HtmlPolicyOptions> for HtmlPolicy {
     fn from(o: HtmlPolicyOptions) -> Self {
         let d = HtmlPolicy::default();
-        let pairs =
-            |m: Option<HashMap<String, Vec<String>>>| m.map(|m| m.into_iter().collect::<Vec<_>>());
+        // Sorted by key: a HashMap has no order, and the policy's error messages name the
+        // first offending entry, which must be the same on every call and on both backends.
+        let pairs = |m: Option<HashMap<String, Vec<String>>>| m.map(crate::sorted_entries);
         HtmlPolicy {
             allowed_tags: o.allowed_tags,
             allowed_attributes: pairs(o.allowed_attributes),
@@ -44,6 +47,7 @@ impl From<HtmlPolicyOptions> for HtmlPolicy {
             strip_comments: o.strip_comments.unwrap_or(d.strip_comments),
             non_text_tags: o.non_text_tags,
             max_depth: o.max_depth.map_or(d.max_depth, |n| n as usize),
+            max_bytes: o.max_bytes.map_or(d.max_bytes, |n| n as usize),
         }
     }
 }
@@ -59,24 +63,24 @@ impl Sanitizer {
     /// Validates and compiles the policy (`INVALID_OPTIONS` when it is unsafe or inconsistent).
     #[napi(constructor, catch_unwind)]
     pub fn new(options: HtmlPolicyOptions) -> Result<Self, &'static str> {
-        Ok(Sanitizer { inner: html::Sanitizer::new(&options.into()).map_err(coded)? })
+        entry(|| Ok(Sanitizer { inner: html::Sanitizer::new(&options.into())? }))
     }
 
     /// Sanitizes `html` with this policy.
     #[napi(catch_unwind)]
     pub fn sanitize(&self, html: String) -> Result<String, &'static str> {
-        self.inner.sanitize(&html).map_err(coded)
+        entry(|| self.inner.sanitize(&html))
     }
 }
 
 /// Sanitizes `html` with ammonia's default policy.
 #[napi(catch_unwind)]
 pub fn sanitize_html(html: String) -> Result<String, &'static str> {
-    html::sanitize_html(&html).map_err(coded)
+    entry(|| html::sanitize_html(&html))
 }
 
-/// The text content of `html`.
+/// The text content of `html` (`INPUT_TOO_LARGE` above `maxBytes` UTF-8 bytes).
 #[napi(catch_unwind)]
-pub fn strip_tags(html: String) -> Result<String, &'static str> {
-    html::strip_tags(&html).map_err(coded)
+pub fn strip_tags(html: String, max_bytes: u32) -> Result<String, &'static str> {
+    entry(|| html::strip_tags_within(&html, max_bytes as usize))
 }

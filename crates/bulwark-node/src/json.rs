@@ -7,7 +7,7 @@ use napi::JsString;
 use napi::bindgen_prelude::*;
 use napi_derive::napi;
 
-use crate::{coded, guarded};
+use crate::entry;
 
 // Strings cross as UTF-16: V8 copies them as they are, nothing is transcoded, and a lone
 // surrogate cannot turn into a character the scan would misread.
@@ -16,7 +16,7 @@ use crate::{coded, guarded};
 /// decode to `__proto__` (bit 0 of the result) or `constructor` (bit 1).
 #[napi(catch_unwind, ts_args_type = "text: string, maxDepth: number")]
 pub fn json_scan(text: Utf16String, max_depth: u32) -> Result<u32, &'static str> {
-    guarded(|| json::scan_units(&text, max_depth as usize)).map(|s| s.flags()).map_err(coded)
+    entry(|| json::scan_units(&text, max_depth as usize).map(|s| s.flags()))
 }
 
 /// `jsonScan` for a string the JS layer has checked holds no code unit above U+00FF: it
@@ -24,21 +24,19 @@ pub fn json_scan(text: Utf16String, max_depth: u32) -> Result<u32, &'static str>
 /// Only ASCII matters to the scan, and Latin-1 keeps every ASCII unit in place.
 #[napi(catch_unwind, ts_args_type = "text: string, maxDepth: number")]
 pub fn json_scan_latin1(text: JsString, max_depth: u32) -> Result<u32, &'static str> {
-    let latin1 = text
-        .into_latin1()
-        .map_err(|e| coded(bulwark_core::Error::new(ErrorCode::Internal, e.reason)))?;
-    guarded(|| json::scan_units(latin1.as_slice(), max_depth as usize))
-        .map(|s| s.flags())
-        .map_err(coded)
+    entry(|| {
+        let latin1 = text
+            .into_latin1()
+            .map_err(|e| bulwark_core::Error::new(ErrorCode::Internal, e.reason))?;
+        json::scan_units(latin1.as_slice(), max_depth as usize).map(|s| s.flags())
+    })
 }
 
 /// `jsonScan` over UTF-8 bytes, which must be valid UTF-8 (`INVALID_UNICODE`) and at most
 /// `maxBytes` long (`INPUT_TOO_LARGE`).
 #[napi(catch_unwind)]
 pub fn json_scan_bytes(bytes: &[u8], max_depth: u32, max_bytes: u32) -> Result<u32, &'static str> {
-    guarded(|| json::scan_bytes(bytes, max_depth as usize, max_bytes as usize))
-        .map(|s| s.flags())
-        .map_err(coded)
+    entry(|| json::scan_bytes(bytes, max_depth as usize, max_bytes as usize).map(|s| s.flags()))
 }
 
 /// The core's whole `parseJson` over UTF-8 bytes; returns the result as JSON text.
@@ -50,7 +48,7 @@ pub fn json_parse_core(
     max_depth: u32,
     max_bytes: u32,
 ) -> Result<String, &'static str> {
-    guarded(|| {
+    entry(|| {
         let options = JsonOptions {
             proto_action: KeyAction::parse(&proto_action)?,
             constructor_action: KeyAction::parse(&constructor_action)?,
@@ -59,5 +57,4 @@ pub fn json_parse_core(
         };
         json::to_text(&json::parse_json_bytes(bytes, &options)?)
     })
-    .map_err(coded)
 }

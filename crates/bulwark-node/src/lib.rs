@@ -32,10 +32,75 @@ pub(crate) fn coded(err: bulwark_core::Error) -> napi::Error<&'static str> {
     napi::Error::new(err.code().as_str(), err.message())
 }
 
+/// A map's entries sorted by key (a `HashMap` has no order; the WASM binding sorts too).
+pub(crate) fn sorted_entries<V>(map: std::collections::HashMap<String, V>) -> Vec<(String, V)> {
+    let mut entries: Vec<(String, V)> = map.into_iter().collect();
+    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    entries
+}
+
 /// Runs core work, turning a panic into an `INTERNAL` error: a panic must never unwind
-/// into Node (or out of a libuv worker thread, which would abort the process).
+/// into Node (or out of a libuv worker thread, which would abort the process). napi's own
+/// `catch_unwind` would only give a plain `GenericFailure` error, so every entry point runs
+/// its work through this (or [`entry`]).
 pub(crate) fn guarded<T>(f: impl FnOnce() -> bulwark_core::Result<T>) -> bulwark_core::Result<T> {
-    catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|_| {
+    catch_unwind(AssertUnwindSafe(|| {
+        test_panic::panic_if_armed();
+        f()
+    }))
+    .unwrap_or_else(|_| {
         Err(bulwark_core::Error::new(ErrorCode::Internal, "internal error (panic) in bulwark"))
     })
+}
+
+/// An entry point's whole body: a core error becomes its coded JS error, a panic `INTERNAL`.
+pub(crate) fn entry<T>(f: impl FnOnce() -> bulwark_core::Result<T>) -> CodedResult<T> {
+    guarded(f).map_err(coded)
+}
+
+/// [`entry`] for work that cannot fail except by panicking.
+pub(crate) fn entry_ok<T>(f: impl FnOnce() -> T) -> CodedResult<T> {
+    entry(|| Ok(f()))
+}
+
+/// Test builds only (cargo feature `test-panic`, which `scripts/build.mjs` enables unless
+/// `BULWARK_PROFILE=release`): exports that make the next guarded call panic, so the JS
+/// suites can prove that every entry point turns a panic into `INTERNAL`.
+#[cfg(feature = "test-panic")]
+mod test_panic {
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    use napi_derive::napi;
+
+    static ARMED: AtomicBool = AtomicBool::new(false);
+
+    pub(crate) fn panic_if_armed() {
+        if ARMED.swap(false, Ordering::SeqCst) {
+            panic!("bulwark test panic (armed by testPanicArm)");
+        }
+    }
+
+    /// Makes the next guarded call (any entry point) panic.
+    #[napi]
+    pub fn test_panic_arm() {
+        ARMED.store(true, Ordering::SeqCst);
+    }
+
+    /// Disarms; `true` when the armed panic had not fired.
+    #[napi]
+    pub fn test_panic_disarm() -> bool {
+        ARMED.swap(false, Ordering::SeqCst)
+    }
+
+    /// Panics inside an entry point.
+    #[napi(catch_unwind)]
+    pub fn test_panic(message: String) -> napi::Result<(), &'static str> {
+        crate::entry(|| panic!("{message}"))
+    }
+}
+
+#[cfg(not(feature = "test-panic"))]
+mod test_panic {
+    #[inline(always)]
+    pub(crate) fn panic_if_armed() {}
 }

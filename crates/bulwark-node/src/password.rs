@@ -1,12 +1,12 @@
 //! argon2id password hashing; the async functions run on the libuv threadpool.
 
 use bulwark_core::ErrorCode;
-use bulwark_core::password::{self, CostLimits, HashOptions};
+use bulwark_core::password::{self, CostLimits, ExtraInputs, HashOptions};
 use napi::bindgen_prelude::*;
 use napi_derive::napi;
 use zeroize::Zeroize;
 
-use crate::{CodedResult, coded, guarded};
+use crate::{coded, entry, guarded};
 
 /// argon2id parameters for new hashes. Missing fields take the OWASP defaults.
 #[napi(object)]
@@ -63,8 +63,8 @@ impl From<PasswordCostLimits> for CostLimits {
 
 /// Password work, run by `compute` on the libuv threadpool.
 pub enum PasswordJob {
-    Hash { password: Vec<u8>, options: HashOptions },
-    Verify { hash: String, password: Vec<u8>, limits: CostLimits },
+    Hash { password: Vec<u8>, secret: Vec<u8>, associated_data: Vec<u8>, options: HashOptions },
+    Verify { hash: String, password: Vec<u8>, secret: Vec<u8>, limits: CostLimits },
 }
 
 /// What a [`PasswordJob`] produced.
@@ -76,11 +76,13 @@ pub enum PasswordOutput {
 impl PasswordJob {
     fn run(&self) -> bulwark_core::Result<PasswordOutput> {
         guarded(|| match self {
-            PasswordJob::Hash { password, options } => {
-                password::hash_password(password, options).map(PasswordOutput::Hash)
+            PasswordJob::Hash { password, secret, associated_data, options } => {
+                let extra = ExtraInputs { secret, associated_data };
+                password::hash_password_with(password, &extra, options).map(PasswordOutput::Hash)
             }
-            PasswordJob::Verify { hash, password, limits } => {
-                password::verify_password(hash, password, limits).map(PasswordOutput::Verified)
+            PasswordJob::Verify { hash, password, secret, limits } => {
+                password::verify_password_with(hash, password, secret, limits)
+                    .map(PasswordOutput::Verified)
             }
         })
     }
@@ -88,11 +90,13 @@ impl PasswordJob {
 
 impl Drop for PasswordJob {
     fn drop(&mut self) {
-        // Do not leave plaintext passwords lying in freed memory longer than needed.
-        let password = match self {
-            PasswordJob::Hash { password, .. } | PasswordJob::Verify { password, .. } => password,
+        // Do not leave plaintext passwords or peppers lying in freed memory.
+        let (password, secret) = match self {
+            PasswordJob::Hash { password, secret, .. }
+            | PasswordJob::Verify { password, secret, .. } => (password, secret),
         };
         password.zeroize();
+        secret.zeroize();
     }
 }
 
@@ -117,29 +121,48 @@ impl Task for PasswordTask {
     }
 }
 
-fn hash_job(password: &[u8], options: Option<PasswordHashOptions>) -> PasswordJob {
-    PasswordJob::Hash { password: password.to_vec(), options: options.unwrap_or_default().into() }
+fn hash_job(
+    password: &[u8],
+    options: Option<PasswordHashOptions>,
+    secret: &[u8],
+    associated_data: &[u8],
+) -> PasswordJob {
+    PasswordJob::Hash {
+        password: password.to_vec(),
+        secret: secret.to_vec(),
+        associated_data: associated_data.to_vec(),
+        options: options.unwrap_or_default().into(),
+    }
 }
 
-fn verify_job(hash: String, password: &[u8], limits: Option<PasswordCostLimits>) -> PasswordJob {
+fn verify_job(
+    hash: String,
+    password: &[u8],
+    limits: Option<PasswordCostLimits>,
+    secret: &[u8],
+) -> PasswordJob {
     PasswordJob::Verify {
         hash,
         password: password.to_vec(),
+        secret: secret.to_vec(),
         limits: limits.unwrap_or_default().into(),
     }
 }
 
-fn run_sync(job: PasswordJob) -> CodedResult<PasswordOutput> {
+fn run_sync(job: PasswordJob) -> Result<PasswordOutput, &'static str> {
     job.run().map_err(coded)
 }
 
-/// Hashes a password (UTF-8 bytes) with argon2id on the libuv threadpool.
+/// Hashes a password (UTF-8 bytes) with argon2id on the libuv threadpool. `secret` (the
+/// pepper) and `associated_data` are empty when not used.
 #[napi(catch_unwind, ts_return_type = "Promise<string>")]
 pub fn hash_password(
     password: &[u8],
     options: Option<PasswordHashOptions>,
+    secret: &[u8],
+    associated_data: &[u8],
 ) -> AsyncTask<PasswordTask> {
-    AsyncTask::new(PasswordTask(hash_job(password, options)))
+    AsyncTask::new(PasswordTask(hash_job(password, options, secret, associated_data)))
 }
 
 /// Hashes a password on the calling thread.
@@ -147,8 +170,10 @@ pub fn hash_password(
 pub fn hash_password_sync(
     password: &[u8],
     options: Option<PasswordHashOptions>,
+    secret: &[u8],
+    associated_data: &[u8],
 ) -> Result<String, &'static str> {
-    match run_sync(hash_job(password, options))? {
+    match run_sync(hash_job(password, options, secret, associated_data))? {
         PasswordOutput::Hash(hash) => Ok(hash),
         PasswordOutput::Verified(_) => {
             Err(coded(bulwark_core::Error::new(ErrorCode::Internal, "unexpected output")))
@@ -162,8 +187,9 @@ pub fn verify_password(
     hash: String,
     password: &[u8],
     limits: Option<PasswordCostLimits>,
+    secret: &[u8],
 ) -> AsyncTask<PasswordTask> {
-    AsyncTask::new(PasswordTask(verify_job(hash, password, limits)))
+    AsyncTask::new(PasswordTask(verify_job(hash, password, limits, secret)))
 }
 
 /// Verifies a password on the calling thread.
@@ -172,8 +198,9 @@ pub fn verify_password_sync(
     hash: String,
     password: &[u8],
     limits: Option<PasswordCostLimits>,
+    secret: &[u8],
 ) -> Result<bool, &'static str> {
-    match run_sync(verify_job(hash, password, limits))? {
+    match run_sync(verify_job(hash, password, limits, secret))? {
         PasswordOutput::Verified(ok) => Ok(ok),
         PasswordOutput::Hash(_) => {
             Err(coded(bulwark_core::Error::new(ErrorCode::Internal, "unexpected output")))
@@ -181,11 +208,14 @@ pub fn verify_password_sync(
     }
 }
 
-/// `true` when a stored hash was not made with exactly these options.
+/// `true` when a stored hash was not made with exactly these options and associated data.
 #[napi(catch_unwind)]
 pub fn needs_rehash(
     hash: String,
     options: Option<PasswordHashOptions>,
+    associated_data: &[u8],
 ) -> Result<bool, &'static str> {
-    guarded(|| password::needs_rehash(&hash, &options.unwrap_or_default().into())).map_err(coded)
+    entry(|| {
+        password::needs_rehash_with(&hash, associated_data, &options.unwrap_or_default().into())
+    })
 }

@@ -4,7 +4,7 @@ use bulwark_core::paths::{self, FilenameOptions, ResolveOptions};
 use napi::bindgen_prelude::*;
 use napi_derive::napi;
 
-use crate::coded;
+use crate::entry;
 
 /// Options of `sanitizeFilename`, checked by the JS layer (null-prototype object).
 #[napi(object)]
@@ -38,14 +38,14 @@ pub fn resolve_within(
     max_length: u32,
 ) -> Result<String, &'static str> {
     let options = ResolveOptions { reject_windows_forms, max_length: max_length as usize };
-    paths::resolve_within(&base, &user_path, &options).map_err(coded)
+    entry(|| paths::resolve_within(&base, &user_path, &options))
 }
 
 /// Percent-decodes one path segment once, refusing separators, NUL, overlong UTF-8, dot
 /// segments and double encoding (also after NFKC).
 #[napi(catch_unwind)]
 pub fn decode_path_segment(segment: String) -> Result<String, &'static str> {
-    paths::decode_path_segment(&segment).map_err(coded)
+    entry(|| paths::decode_path_segment(&segment))
 }
 
 /// Cleans an untrusted file name.
@@ -54,5 +54,5 @@ pub fn sanitize_filename(
     name: String,
     options: SanitizeFilenameOptions,
 ) -> Result<String, &'static str> {
-    paths::sanitize_filename(&name, &options.into()).map_err(coded)
+    entry(|| paths::sanitize_filename(&name, &options.into()))
 }

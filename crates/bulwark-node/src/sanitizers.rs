@@ -14,14 +14,14 @@ use bulwark_core::sanitizers::{
 use napi::bindgen_prelude::*;
 use napi_derive::napi;
 
-use crate::{CodedResult, coded};
+use crate::{entry, entry_ok};
 
 /// The class for `kind` (0 trim, 1 blacklist, 2 whitelist), whitespace without `chars`.
-fn class(kind: u32, chars: Option<&[u16]>) -> CodedResult<CharClass> {
+fn class(kind: u32, chars: Option<&[u16]>) -> bulwark_core::Result<CharClass> {
     let Some(chars) = chars else {
         return Ok(CharClass::js_whitespace());
     };
-    CharsKind::try_from(kind).and_then(|kind| CharClass::parse(kind, chars)).map_err(coded)
+    CharsKind::try_from(kind).and_then(|kind| CharClass::parse(kind, chars))
 }
 
 /// `None` when `transform` leaves the input unchanged, else the new units.
@@ -44,19 +44,25 @@ impl SanitizerCharClass {
     /// Parses `chars` (`INVALID_OPTIONS` where validator.js would not build one class).
     #[napi(constructor, catch_unwind)]
     pub fn new(kind: u32, chars: Uint16Array) -> Result<Self, &'static str> {
-        Ok(SanitizerCharClass { inner: class(kind, Some(&chars))? })
+        entry(|| Ok(SanitizerCharClass { inner: class(kind, Some(&chars))? }))
     }
 
     /// The set as flat inclusive `[lo, hi, lo, hi, ...]` (for whitelist: the units it removes).
     #[napi(catch_unwind)]
-    pub fn ranges(&self) -> Vec<u32> {
-        self.inner.ranges().iter().flat_map(|&(lo, hi)| [u32::from(lo), u32::from(hi)]).collect()
+    pub fn ranges(&self) -> Result<Vec<u32>, &'static str> {
+        entry_ok(|| {
+            self.inner
+                .ranges()
+                .iter()
+                .flat_map(|&(lo, hi)| [u32::from(lo), u32::from(hi)])
+                .collect()
+        })
     }
 
     /// `input` without the units of the set (blacklist, whitelist); `null` when unchanged.
     #[napi(catch_unwind, ts_args_type = "input: string", ts_return_type = "string | null")]
-    pub fn remove(&self, input: Utf16String) -> Option<Utf16String> {
-        changed(&input, |units| sanitizers::remove_units(units, &self.inner))
+    pub fn remove(&self, input: Utf16String) -> Result<Option<Utf16String>, &'static str> {
+        entry_ok(|| changed(&input, |units| sanitizers::remove_units(units, &self.inner)))
     }
 }
 
@@ -70,8 +76,10 @@ pub fn trim(
     input: Utf16String,
     chars: Option<Uint16Array>,
 ) -> Result<Option<Utf16String>, &'static str> {
-    let class = class(0, chars.as_deref())?;
-    Ok(changed(&input, |units| Cow::Borrowed(sanitizers::trim_units(units, &class))))
+    entry(|| {
+        let class = class(0, chars.as_deref())?;
+        Ok(changed(&input, |units| Cow::Borrowed(sanitizers::trim_units(units, &class))))
+    })
 }
 
 /// validator.js `ltrim`.
@@ -84,8 +92,10 @@ pub fn ltrim(
     input: Utf16String,
     chars: Option<Uint16Array>,
 ) -> Result<Option<Utf16String>, &'static str> {
-    let class = class(0, chars.as_deref())?;
-    Ok(changed(&input, |units| Cow::Borrowed(sanitizers::ltrim_units(units, &class))))
+    entry(|| {
+        let class = class(0, chars.as_deref())?;
+        Ok(changed(&input, |units| Cow::Borrowed(sanitizers::ltrim_units(units, &class))))
+    })
 }
 
 /// validator.js `rtrim`, in linear time.
@@ -98,8 +108,10 @@ pub fn rtrim(
     input: Utf16String,
     chars: Option<Uint16Array>,
 ) -> Result<Option<Utf16String>, &'static str> {
-    let class = class(0, chars.as_deref())?;
-    Ok(changed(&input, |units| Cow::Borrowed(sanitizers::rtrim_units(units, &class))))
+    entry(|| {
+        let class = class(0, chars.as_deref())?;
+        Ok(changed(&input, |units| Cow::Borrowed(sanitizers::rtrim_units(units, &class))))
+    })
 }
 
 /// validator.js `blacklist`.
@@ -112,8 +124,10 @@ pub fn blacklist(
     input: Utf16String,
     chars: Uint16Array,
 ) -> Result<Option<Utf16String>, &'static str> {
-    let class = class(1, Some(&chars))?;
-    Ok(changed(&input, |units| sanitizers::remove_units(units, &class)))
+    entry(|| {
+        let class = class(1, Some(&chars))?;
+        Ok(changed(&input, |units| sanitizers::remove_units(units, &class)))
+    })
 }
 
 /// validator.js `whitelist`.
@@ -126,8 +140,10 @@ pub fn whitelist(
     input: Utf16String,
     chars: Uint16Array,
 ) -> Result<Option<Utf16String>, &'static str> {
-    let class = class(2, Some(&chars))?;
-    Ok(changed(&input, |units| sanitizers::remove_units(units, &class)))
+    entry(|| {
+        let class = class(2, Some(&chars))?;
+        Ok(changed(&input, |units| sanitizers::remove_units(units, &class)))
+    })
 }
 
 /// validator.js `stripLow`.
@@ -136,33 +152,36 @@ pub fn whitelist(
     ts_args_type = "input: string, keepNewLines: boolean",
     ts_return_type = "string | null"
 )]
-pub fn strip_low(input: Utf16String, keep_new_lines: bool) -> Option<Utf16String> {
-    changed(&input, |units| sanitizers::strip_low_units(units, keep_new_lines))
+pub fn strip_low(
+    input: Utf16String,
+    keep_new_lines: bool,
+) -> Result<Option<Utf16String>, &'static str> {
+    entry_ok(|| changed(&input, |units| sanitizers::strip_low_units(units, keep_new_lines)))
 }
 
 /// validator.js `normalizeEmail` with options as bits (see `NormalizeEmailOptions::NAMES`);
 /// `null` where validator.js returns `false`.
 #[napi(catch_unwind)]
-pub fn normalize_email(email: String, options: u32) -> Option<String> {
-    sanitizers::normalize_email(&email, &NormalizeEmailOptions::from_bits(options))
+pub fn normalize_email(email: String, options: u32) -> Result<Option<String>, &'static str> {
+    entry_ok(|| sanitizers::normalize_email(&email, &NormalizeEmailOptions::from_bits(options)))
 }
 
 /// validator.js `toInt` (`parseInt(input, radix || 10)`).
 #[napi(catch_unwind, ts_args_type = "input: string, radix?: number")]
-pub fn to_int(input: Utf16String, radix: Option<f64>) -> f64 {
-    sanitizers::to_int_units(&input, radix)
+pub fn to_int(input: Utf16String, radix: Option<f64>) -> Result<f64, &'static str> {
+    entry_ok(|| sanitizers::to_int_units(&input, radix))
 }
 
 /// validator.js `toFloat`.
 #[napi(catch_unwind, ts_args_type = "input: string")]
-pub fn to_float(input: Utf16String) -> f64 {
-    sanitizers::to_float_units(&input)
+pub fn to_float(input: Utf16String) -> Result<f64, &'static str> {
+    entry_ok(|| sanitizers::to_float_units(&input))
 }
 
 /// validator.js `toBoolean`.
 #[napi(catch_unwind, ts_args_type = "input: string, strict: boolean")]
-pub fn to_boolean(input: Utf16String, strict: bool) -> bool {
-    sanitizers::to_boolean_units(&input, strict)
+pub fn to_boolean(input: Utf16String, strict: bool) -> Result<bool, &'static str> {
+    entry_ok(|| sanitizers::to_boolean_units(&input, strict))
 }
 
 /// `input` in the normalization form `form` ("NFC", "NFD", "NFKC" or "NFKD").
@@ -175,6 +194,8 @@ pub fn normalize_unicode(
     input: Utf16String,
     form: String,
 ) -> Result<Option<Utf16String>, &'static str> {
-    let form: NormalizationForm = form.parse().map_err(coded)?;
-    Ok(changed(&input, |units| sanitizers::normalize_unicode_units(units, form)))
+    entry(|| {
+        let form: NormalizationForm = form.parse()?;
+        Ok(changed(&input, |units| sanitizers::normalize_unicode_units(units, form)))
+    })
 }

@@ -4,7 +4,7 @@ use bulwark_core::ssrf::{self, IpCategories, UrlPolicy};
 use napi::bindgen_prelude::*;
 use napi_derive::napi;
 
-use crate::coded;
+use crate::{entry, entry_ok};
 
 /// A parsed IP address.
 #[napi(object)]
@@ -17,26 +17,28 @@ pub struct ParsedIp {
 /// The canonical form of an IP address in any notation the OS resolver accepts; `null`
 /// when `input` is not an IP address.
 #[napi(catch_unwind, ts_return_type = "ParsedIp | null")]
-pub fn parse_ip(input: String) -> Option<ParsedIp> {
-    ssrf::parse_ip(&input).map(|ip| ParsedIp {
-        address: ip.canonical(),
-        family: u32::from(ip.family()),
-        zone: ip.zone,
+pub fn parse_ip(input: String) -> Result<Option<ParsedIp>, &'static str> {
+    entry_ok(|| {
+        ssrf::parse_ip(&input).map(|ip| ParsedIp {
+            address: ip.canonical(),
+            family: u32::from(ip.family()),
+            zone: ip.zone,
+        })
     })
 }
 
 /// The category of an IP address (`IP_INVALID` when it is not one).
 #[napi(catch_unwind)]
 pub fn classify_ip(input: String) -> Result<&'static str, &'static str> {
-    ssrf::classify_ip(&input).map(|c| c.as_str()).map_err(coded)
+    entry(|| ssrf::classify_ip(&input).map(|c| c.as_str()))
 }
 
 /// The category of every address of a resolver answer, in one call.
 #[napi(catch_unwind)]
 pub fn classify_ips(addresses: Vec<String>) -> Result<Vec<&'static str>, &'static str> {
-    ssrf::classify_ips(&addresses)
-        .map(|list| list.into_iter().map(|c| c.as_str()).collect())
-        .map_err(coded)
+    entry(|| {
+        ssrf::classify_ips(&addresses).map(|list| list.into_iter().map(|c| c.as_str()).collect())
+    })
 }
 
 /// Options of `checkUrl`, checked by the JS layer (null-prototype object).
@@ -82,21 +84,22 @@ impl UrlChecker {
     /// Validates and compiles the policy (`INVALID_OPTIONS` for malformed entries).
     #[napi(constructor, catch_unwind)]
     pub fn new(options: CheckUrlOptions) -> Result<Self, &'static str> {
-        let inner = policy(options).and_then(|p| ssrf::UrlChecker::new(&p)).map_err(coded)?;
-        Ok(UrlChecker { inner })
+        entry(|| Ok(UrlChecker { inner: policy(options).and_then(|p| ssrf::UrlChecker::new(&p))? }))
     }
 
     /// Parses `url` (WHATWG) and checks it against the policy.
     #[napi(catch_unwind)]
     pub fn check(&self, url: String) -> Result<UrlCheckResult, &'static str> {
-        let r = self.inner.check(&url).map_err(coded)?;
-        Ok(UrlCheckResult {
-            href: r.href,
-            protocol: r.protocol,
-            hostname: r.hostname,
-            port: r.port.map(u32::from),
-            address: r.address,
-            category: r.category.map(|c| c.as_str().to_owned()),
+        entry(|| {
+            let r = self.inner.check(&url)?;
+            Ok(UrlCheckResult {
+                href: r.href,
+                protocol: r.protocol,
+                hostname: r.hostname,
+                port: r.port.map(u32::from),
+                address: r.address,
+                category: r.category.map(|c| c.as_str().to_owned()),
+            })
         })
     }
 }

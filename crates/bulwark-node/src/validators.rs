@@ -17,7 +17,7 @@ use bulwark_core::validators::{Rule, RuleSet};
 use napi::bindgen_prelude::*;
 use napi_derive::napi;
 
-use crate::{coded, guarded};
+use crate::{coded, entry, entry_ok};
 
 /// Compiled rules by id; `None` marks a released slot, reused by the next compile.
 static RULES: RwLock<Vec<Option<Arc<Rule>>>> = RwLock::new(Vec::new());
@@ -35,20 +35,21 @@ fn unknown_rule() -> napi::Error<&'static str> {
 /// when invalid).
 #[napi(catch_unwind)]
 pub fn validator_compile(name: String, options_json: String) -> Result<u32, &'static str> {
-    let compiled = Arc::new(guarded(|| Rule::from_json(&name, &options_json)).map_err(coded)?);
-    let mut rules = RULES.write().unwrap_or_else(PoisonError::into_inner);
-    let id = match rules.iter().position(Option::is_none) {
-        Some(free) => {
-            rules[free] = Some(compiled);
-            free
-        }
-        None => {
-            rules.push(Some(compiled));
-            rules.len() - 1
-        }
-    };
-    u32::try_from(id).map_err(|_| {
-        coded(bulwark_core::Error::new(ErrorCode::Internal, "too many validator rules"))
+    entry(|| {
+        let compiled = Arc::new(Rule::from_json(&name, &options_json)?);
+        let mut rules = RULES.write().unwrap_or_else(PoisonError::into_inner);
+        let id = match rules.iter().position(Option::is_none) {
+            Some(free) => {
+                rules[free] = Some(compiled);
+                free
+            }
+            None => {
+                rules.push(Some(compiled));
+                rules.len() - 1
+            }
+        };
+        u32::try_from(id)
+            .map_err(|_| bulwark_core::Error::new(ErrorCode::Internal, "too many validator rules"))
     })
 }
 
@@ -56,23 +57,25 @@ pub fn validator_compile(name: String, options_json: String) -> Result<u32, &'st
 #[napi(catch_unwind)]
 pub fn validator_test(id: u32, input: String) -> Result<bool, &'static str> {
     let rule = rule(id).ok_or_else(unknown_rule)?;
-    Ok(rule.test(&input))
+    entry_ok(|| rule.test(&input))
 }
 
 /// `isStrongPassword` with `returnScore`: the score (`null` for other rules).
 #[napi(catch_unwind)]
 pub fn validator_score(id: u32, input: String) -> Result<Option<f64>, &'static str> {
     let rule = rule(id).ok_or_else(unknown_rule)?;
-    Ok(rule.score(&input))
+    entry_ok(|| rule.score(&input))
 }
 
 /// Frees rule `id` (the JS layer's cache evicted it).
 #[napi(catch_unwind)]
-pub fn validator_release(id: u32) {
-    let mut rules = RULES.write().unwrap_or_else(PoisonError::into_inner);
-    if let Some(slot) = rules.get_mut(id as usize) {
-        *slot = None;
-    }
+pub fn validator_release(id: u32) -> Result<(), &'static str> {
+    entry_ok(|| {
+        let mut rules = RULES.write().unwrap_or_else(PoisonError::into_inner);
+        if let Some(slot) = rules.get_mut(id as usize) {
+            *slot = None;
+        }
+    })
 }
 
 /// Rules checked together, one value each.
@@ -86,12 +89,12 @@ impl ValidatorSet {
     /// Compiles `[{validator, options}, ...]` given as JSON (`INVALID_OPTIONS` when invalid).
     #[napi(constructor, catch_unwind)]
     pub fn new(rules_json: String) -> Result<Self, &'static str> {
-        guarded(|| RuleSet::from_json(&rules_json)).map(|set| ValidatorSet { set }).map_err(coded)
+        entry(|| RuleSet::from_json(&rules_json).map(|set| ValidatorSet { set }))
     }
 
     /// The indexes of the rules whose value failed (empty when all passed).
     #[napi(catch_unwind)]
     pub fn check(&self, values: Vec<String>) -> Result<Vec<u32>, &'static str> {
-        guarded(|| self.set.check(&values)).map_err(coded)
+        entry(|| self.set.check(&values))
     }
 }

@@ -21,6 +21,7 @@ fn policy(options: &JsValue) -> Result<HtmlPolicy, JsValue> {
         strip_comments: read_bool(options, "stripComments")?.unwrap_or(d.strip_comments),
         non_text_tags: read_string_list(options, "nonTextTags")?,
         max_depth: read_u32(options, "maxDepth")?.map_or(d.max_depth, |n| n as usize),
+        max_bytes: read_u32(options, "maxBytes")?.map_or(d.max_bytes, |n| n as usize),
     })
 }
 
@@ -35,11 +36,13 @@ impl Sanitizer {
     /// Validates and compiles the policy (`INVALID_OPTIONS` when it is unsafe or inconsistent).
     #[wasm_bindgen(constructor)]
     pub fn new(options: JsValue) -> Result<Sanitizer, JsValue> {
+        crate::entered();
         Ok(Sanitizer { inner: html::Sanitizer::new(&policy(&options)?).map_err(coded)? })
     }
 
     /// Sanitizes `html` with this policy.
     pub fn sanitize(&self, html: &str) -> Result<String, JsValue> {
+        crate::entered();
         self.inner.sanitize(html).map_err(coded)
     }
 }
@@ -47,11 +50,13 @@ impl Sanitizer {
 /// Sanitizes `html` with ammonia's default policy.
 #[wasm_bindgen(js_name = sanitizeHtml)]
 pub fn sanitize_html(html: &str) -> Result<String, JsValue> {
+    crate::entered();
     html::sanitize_html(html).map_err(coded)
 }
 
-/// The text content of `html`.
+/// The text content of `html` (`INPUT_TOO_LARGE` above `maxBytes` UTF-8 bytes).
 #[wasm_bindgen(js_name = stripTags)]
-pub fn strip_tags(html: &str) -> Result<String, JsValue> {
-    html::strip_tags(html).map_err(coded)
+pub fn strip_tags(html: &str, max_bytes: u32) -> Result<String, JsValue> {
+    crate::entered();
+    html::strip_tags_within(html, max_bytes as usize).map_err(coded)
 }

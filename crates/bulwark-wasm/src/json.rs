@@ -13,6 +13,7 @@ use crate::coded;
 /// as both are non-ASCII and the scan only reads ASCII structure and names.
 #[wasm_bindgen(js_name = jsonScan)]
 pub fn json_scan(text: &str, max_depth: u32) -> Result<u32, JsValue> {
+    crate::entered();
     json::scan_units(text.as_bytes(), max_depth as usize).map(|s| s.flags()).map_err(coded)
 }
 
@@ -21,6 +22,7 @@ pub fn json_scan(text: &str, max_depth: u32) -> Result<u32, JsValue> {
 /// in place, and only ASCII matters to the scan.
 #[wasm_bindgen(js_name = jsonScanLatin1Bytes)]
 pub fn json_scan_latin1_bytes(latin1: &[u8], max_depth: u32) -> Result<u32, JsValue> {
+    crate::entered();
     json::scan_units(latin1, max_depth as usize).map(|s| s.flags()).map_err(coded)
 }
 
@@ -28,6 +30,7 @@ pub fn json_scan_latin1_bytes(latin1: &[u8], max_depth: u32) -> Result<u32, JsVa
 /// `maxBytes` long (`INPUT_TOO_LARGE`).
 #[wasm_bindgen(js_name = jsonScanBytes)]
 pub fn json_scan_bytes(bytes: &[u8], max_depth: u32, max_bytes: u32) -> Result<u32, JsValue> {
+    crate::entered();
     json::scan_bytes(bytes, max_depth as usize, max_bytes as usize)
         .map(|s| s.flags())
         .map_err(coded)
@@ -42,6 +45,7 @@ pub fn json_parse_core(
     max_depth: u32,
     max_bytes: u32,
 ) -> Result<String, JsValue> {
+    crate::entered();
     let options = JsonOptions {
         proto_action: KeyAction::parse(proto_action).map_err(coded)?,
         constructor_action: KeyAction::parse(constructor_action).map_err(coded)?,

@@ -21,6 +21,53 @@ mod sanitizers;
 mod ssrf;
 mod validators;
 
+/// Marks the start of an entry point. WASM is built with `panic = "abort"`, so a panic
+/// anywhere in an entry point traps; the trap surfaces in JS as a `WebAssembly.RuntimeError`,
+/// which the JS layer turns into `BulwarkError` `INTERNAL` (`lib/errors.js`). In test builds
+/// (feature `test-panic`) this is where an armed test panic fires, which lets the JS suites
+/// prove that every entry point reaches that mapping.
+#[inline(always)]
+pub(crate) fn entered() {
+    #[cfg(feature = "test-panic")]
+    test_panic::panic_if_armed();
+}
+
+/// Test builds only (cargo feature `test-panic`, enabled by `scripts/build.mjs` unless
+/// `BULWARK_PROFILE=release`).
+#[cfg(feature = "test-panic")]
+mod test_panic {
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    use wasm_bindgen::prelude::*;
+
+    static ARMED: AtomicBool = AtomicBool::new(false);
+
+    pub(crate) fn panic_if_armed() {
+        if ARMED.swap(false, Ordering::SeqCst) {
+            panic!("bulwark test panic (armed by testPanicArm)");
+        }
+    }
+
+    /// Makes the next entry point called panic.
+    #[wasm_bindgen(js_name = testPanicArm)]
+    pub fn test_panic_arm() {
+        ARMED.store(true, Ordering::SeqCst);
+    }
+
+    /// Disarms; `true` when the armed panic had not fired.
+    #[wasm_bindgen(js_name = testPanicDisarm)]
+    pub fn test_panic_disarm() -> bool {
+        ARMED.swap(false, Ordering::SeqCst)
+    }
+
+    /// Panics inside an entry point.
+    #[wasm_bindgen(js_name = testPanic)]
+    pub fn test_panic(message: &str) -> Result<(), JsValue> {
+        crate::entered();
+        panic!("{message}")
+    }
+}
+
 /// A JS `Error` whose `code` property is the core's stable code.
 pub(crate) fn coded(err: bulwark_core::Error) -> JsValue {
     let js = js_sys::Error::new(err.message());
@@ -88,7 +135,8 @@ pub(crate) fn read_string_list(
 /// Tag or attribute name -> list of strings, in the order the object lists them.
 pub(crate) type StringMap = Vec<(String, Vec<String>)>;
 
-/// Reads `options[key]` as an optional object of string arrays (own enumerable keys only).
+/// Reads `options[key]` as an optional object of string arrays (own enumerable keys only),
+/// sorted by key.
 pub(crate) fn read_string_map(options: &JsValue, key: &str) -> Result<Option<StringMap>, JsValue> {
     let Some(value) = read_field(options, key)? else {
         return Ok(None);
@@ -105,5 +153,10 @@ pub(crate) fn read_string_map(options: &JsValue, key: &str) -> Result<Option<Str
             Ok((name, string_list(&list, key)?))
         })
         .collect::<Result<Vec<_>, JsValue>>()
-        .map(Some)
+        .map(|mut entries| {
+            // Sorted by key, as the Node addon must (its maps have no order): error messages
+            // name the first offending entry, the same on both backends.
+            entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+            Some(entries)
+        })
 }

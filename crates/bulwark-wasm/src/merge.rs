@@ -10,6 +10,7 @@ use crate::coded;
 /// Deep merge of `values[1..]` into `values[0]`; `arrays` is `"replace"` or `"concat"`.
 #[wasm_bindgen(js_name = mergeCore)]
 pub fn merge_core(values: Vec<String>, arrays: &str, max_depth: u32) -> Result<String, JsValue> {
+    crate::entered();
     let options = MergeOptions {
         arrays: ArrayMerge::parse(arrays).map_err(coded)?,
         max_depth: max_depth as usize,
@@ -20,6 +21,7 @@ pub fn merge_core(values: Vec<String>, arrays: &str, max_depth: u32) -> Result<S
 /// RFC 7386 merge patch.
 #[wasm_bindgen(js_name = mergePatchCore)]
 pub fn merge_patch_core(target: &str, patch: &str, max_depth: u32) -> Result<String, JsValue> {
+    crate::entered();
     merge::merge_patch_text(target, patch, max_depth as usize).map_err(coded)
 }
 
@@ -39,6 +41,7 @@ pub fn sanitize_keys_core(
     replace_with: Option<String>,
     max_depth: u32,
 ) -> Result<String, JsValue> {
+    crate::entered();
     merge::sanitize_keys_text(value, &sanitize_options(allow_dots, replace_with, max_depth))
         .map_err(coded)
 }
@@ -50,6 +53,7 @@ pub fn find_unsafe_keys_core(
     allow_dots: bool,
     max_depth: u32,
 ) -> Result<String, JsValue> {
+    crate::entered();
     merge::find_unsafe_keys_text(value, &sanitize_options(allow_dots, None, max_depth))
         .map_err(coded)
 }

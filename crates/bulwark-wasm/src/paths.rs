@@ -37,6 +37,7 @@ pub fn resolve_within(
     reject_windows_forms: bool,
     max_length: u32,
 ) -> Result<String, JsValue> {
+    crate::entered();
     let options = ResolveOptions { reject_windows_forms, max_length: max_length as usize };
     paths::resolve_within(base, user_path, &options).map_err(coded)
 }
@@ -45,11 +46,13 @@ pub fn resolve_within(
 /// segments and double encoding (also after NFKC).
 #[wasm_bindgen(js_name = decodePathSegment)]
 pub fn decode_path_segment(segment: &str) -> Result<String, JsValue> {
+    crate::entered();
     paths::decode_path_segment(segment).map_err(coded)
 }
 
 /// Cleans an untrusted file name.
 #[wasm_bindgen(js_name = sanitizeFilename)]
 pub fn sanitize_filename(name: &str, options: JsValue) -> Result<String, JsValue> {
+    crate::entered();
     paths::sanitize_filename(name, &filename_options(&options)?).map_err(coded)
 }

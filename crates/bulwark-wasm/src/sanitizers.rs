@@ -63,16 +63,19 @@ impl SanitizerCharClass {
     /// Parses `chars` (`INVALID_OPTIONS` where validator.js would not build one class).
     #[wasm_bindgen(constructor)]
     pub fn new(kind: u32, chars: &[u16]) -> Result<SanitizerCharClass, JsValue> {
+        crate::entered();
         Ok(SanitizerCharClass { inner: class(kind, Some(chars))? })
     }
 
     /// The set as flat inclusive `[lo, hi, lo, hi, ...]` (for whitelist: the units it removes).
     pub fn ranges(&self) -> Vec<u32> {
+        crate::entered();
         self.inner.ranges().iter().flat_map(|&(lo, hi)| [u32::from(lo), u32::from(hi)]).collect()
     }
 
     /// Well-formed `input` without the units of the set; `undefined` when unchanged.
     pub fn remove(&self, input: &str) -> Result<Option<String>, JsValue> {
+        crate::entered();
         via_units(input, |u| sanitizers::remove_units(u, &self.inner).into_owned())
     }
 }
@@ -80,6 +83,7 @@ impl SanitizerCharClass {
 /// validator.js `trim` (JS whitespace when `chars` is missing).
 #[wasm_bindgen]
 pub fn trim(input: &str, chars: Option<Vec<u16>>) -> Result<Option<String>, JsValue> {
+    crate::entered();
     let class = class(0, chars.as_deref())?;
     via_units(input, |u| sanitizers::trim_units(u, &class).to_vec())
 }
@@ -87,6 +91,7 @@ pub fn trim(input: &str, chars: Option<Vec<u16>>) -> Result<Option<String>, JsVa
 /// validator.js `ltrim`.
 #[wasm_bindgen]
 pub fn ltrim(input: &str, chars: Option<Vec<u16>>) -> Result<Option<String>, JsValue> {
+    crate::entered();
     let class = class(0, chars.as_deref())?;
     via_units(input, |u| sanitizers::ltrim_units(u, &class).to_vec())
 }
@@ -94,6 +99,7 @@ pub fn ltrim(input: &str, chars: Option<Vec<u16>>) -> Result<Option<String>, JsV
 /// validator.js `rtrim`, in linear time.
 #[wasm_bindgen]
 pub fn rtrim(input: &str, chars: Option<Vec<u16>>) -> Result<Option<String>, JsValue> {
+    crate::entered();
     let class = class(0, chars.as_deref())?;
     via_units(input, |u| sanitizers::rtrim_units(u, &class).to_vec())
 }
@@ -101,6 +107,7 @@ pub fn rtrim(input: &str, chars: Option<Vec<u16>>) -> Result<Option<String>, JsV
 /// validator.js `blacklist`.
 #[wasm_bindgen]
 pub fn blacklist(input: &str, chars: &[u16]) -> Result<Option<String>, JsValue> {
+    crate::entered();
     let class = class(1, Some(chars))?;
     via_units(input, |u| sanitizers::remove_units(u, &class).into_owned())
 }
@@ -108,6 +115,7 @@ pub fn blacklist(input: &str, chars: &[u16]) -> Result<Option<String>, JsValue> 
 /// validator.js `whitelist`.
 #[wasm_bindgen]
 pub fn whitelist(input: &str, chars: &[u16]) -> Result<Option<String>, JsValue> {
+    crate::entered();
     let class = class(2, Some(chars))?;
     via_units(input, |u| sanitizers::remove_units(u, &class).into_owned())
 }
@@ -115,6 +123,7 @@ pub fn whitelist(input: &str, chars: &[u16]) -> Result<Option<String>, JsValue> 
 /// validator.js `stripLow`.
 #[wasm_bindgen(js_name = stripLow)]
 pub fn strip_low(input: &str, keep_new_lines: bool) -> Option<String> {
+    crate::entered();
     changed(sanitizers::strip_low(input, keep_new_lines))
 }
 
@@ -122,30 +131,35 @@ pub fn strip_low(input: &str, keep_new_lines: bool) -> Option<String> {
 /// `undefined` where validator.js returns `false`.
 #[wasm_bindgen(js_name = normalizeEmail)]
 pub fn normalize_email(email: &str, options: u32) -> Option<String> {
+    crate::entered();
     sanitizers::normalize_email(email, &NormalizeEmailOptions::from_bits(options))
 }
 
 /// validator.js `toInt` (`parseInt(input, radix || 10)`).
 #[wasm_bindgen(js_name = toInt)]
 pub fn to_int(input: &str, radix: Option<f64>) -> f64 {
+    crate::entered();
     sanitizers::to_int(input, radix)
 }
 
 /// validator.js `toFloat`.
 #[wasm_bindgen(js_name = toFloat)]
 pub fn to_float(input: &str) -> f64 {
+    crate::entered();
     sanitizers::to_float(input)
 }
 
 /// validator.js `toBoolean`.
 #[wasm_bindgen(js_name = toBoolean)]
 pub fn to_boolean(input: &str, strict: bool) -> bool {
+    crate::entered();
     sanitizers::to_boolean(input, strict)
 }
 
 /// `input` in the normalization form `form` ("NFC", "NFD", "NFKC" or "NFKD").
 #[wasm_bindgen(js_name = normalizeUnicode)]
 pub fn normalize_unicode(input: &str, form: &str) -> Result<Option<String>, JsValue> {
+    crate::entered();
     let form: NormalizationForm = form.parse().map_err(coded)?;
     Ok(changed(sanitizers::normalize_unicode(input, form)))
 }

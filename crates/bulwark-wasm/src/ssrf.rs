@@ -23,6 +23,7 @@ fn opt_str(value: Option<&str>) -> JsValue {
 /// `null` when `input` is not an IP address.
 #[wasm_bindgen(js_name = parseIp)]
 pub fn parse_ip(input: &str) -> Result<JsValue, JsValue> {
+    crate::entered();
     let Some(ip) = ssrf::parse_ip(input) else {
         return Ok(JsValue::NULL);
     };
@@ -36,12 +37,14 @@ pub fn parse_ip(input: &str) -> Result<JsValue, JsValue> {
 /// The category of an IP address (`IP_INVALID` when it is not one).
 #[wasm_bindgen(js_name = classifyIp)]
 pub fn classify_ip(input: &str) -> Result<String, JsValue> {
+    crate::entered();
     ssrf::classify_ip(input).map(|c| c.as_str().to_owned()).map_err(coded)
 }
 
 /// The category of every address of a resolver answer, in one call.
 #[wasm_bindgen(js_name = classifyIps)]
 pub fn classify_ips(addresses: Vec<String>) -> Result<Vec<String>, JsValue> {
+    crate::entered();
     ssrf::classify_ips(&addresses)
         .map(|list| list.into_iter().map(|c| c.as_str().to_owned()).collect())
         .map_err(coded)
@@ -72,12 +75,14 @@ impl UrlChecker {
     /// Validates and compiles the policy (`INVALID_OPTIONS` for malformed entries).
     #[wasm_bindgen(constructor)]
     pub fn new(options: JsValue) -> Result<UrlChecker, JsValue> {
+        crate::entered();
         Ok(UrlChecker { inner: ssrf::UrlChecker::new(&policy(&options)?).map_err(coded)? })
     }
 
     /// Parses `url` (WHATWG) and checks it against the policy: `{ href, protocol, hostname,
     /// port, address, category }`.
     pub fn check(&self, url: &str) -> Result<JsValue, JsValue> {
+        crate::entered();
         let r = self.inner.check(url).map_err(coded)?;
         object(&[
             ("href", JsValue::from_str(&r.href)),

@@ -33,6 +33,7 @@ fn with_rule<T>(id: u32, f: impl FnOnce(&Rule) -> T) -> Result<T, JsValue> {
 /// when invalid).
 #[wasm_bindgen(js_name = validatorCompile)]
 pub fn validator_compile(name: &str, options_json: &str) -> Result<u32, JsValue> {
+    crate::entered();
     let compiled = Rc::new(Rule::from_json(name, options_json).map_err(coded)?);
     RULES.with(|rules| {
         let mut rules = rules.borrow_mut();
@@ -55,18 +56,21 @@ pub fn validator_compile(name: &str, options_json: &str) -> Result<u32, JsValue>
 /// The answer of rule `id` for `input`.
 #[wasm_bindgen(js_name = validatorTest)]
 pub fn validator_test(id: u32, input: &str) -> Result<bool, JsValue> {
+    crate::entered();
     with_rule(id, |rule| rule.test(input))
 }
 
 /// `isStrongPassword` with `returnScore`: the score (`undefined` for other rules).
 #[wasm_bindgen(js_name = validatorScore)]
 pub fn validator_score(id: u32, input: &str) -> Result<Option<f64>, JsValue> {
+    crate::entered();
     with_rule(id, |rule| rule.score(input))
 }
 
 /// Frees rule `id` (the JS layer's cache evicted it).
 #[wasm_bindgen(js_name = validatorRelease)]
 pub fn validator_release(id: u32) {
+    crate::entered();
     RULES.with(|rules| {
         if let Some(slot) = rules.borrow_mut().get_mut(id as usize) {
             *slot = None;
@@ -85,11 +89,13 @@ impl ValidatorSet {
     /// Compiles `[{validator, options}, ...]` given as JSON (`INVALID_OPTIONS` when invalid).
     #[wasm_bindgen(constructor)]
     pub fn new(rules_json: &str) -> Result<ValidatorSet, JsValue> {
+        crate::entered();
         RuleSet::from_json(rules_json).map(|set| ValidatorSet { set }).map_err(coded)
     }
 
     /// The indexes of the rules whose value failed (empty when all passed).
     pub fn check(&self, values: Vec<String>) -> Result<Vec<u32>, JsValue> {
+        crate::entered();
         self.set.check(&values).map_err(coded)
     }
 }

@@ -10,7 +10,7 @@
 // strings therefore never take the plain-text shortcut, and every result is well-formed.
 
 const backend = require('./backend');
-const { callBackend: call } = require('./errors');
+const { BulwarkError, callBackend: call } = require('./errors');
 const { stringArg, readOptions } = require('./args');
 
 const isStringArray = (v) => Array.isArray(v) && v.every((s) => typeof s === 'string');
@@ -23,6 +23,29 @@ const copyStringArrayMap = (v) => {
   return out;
 };
 const copyArray = (v) => [...v];
+
+/** Default input limit in UTF-8 bytes (the core's `DEFAULT_MAX_BYTES`). */
+const DEFAULT_MAX_BYTES = 1024 * 1024;
+/** What crosses for "no limit": more than any JS string holds in UTF-8. */
+const U32_MAX = 0xffffffff;
+const isMaxBytes = (v) => v === Infinity || (Number.isSafeInteger(v) && v >= 0);
+const MAX_BYTES_OPTION = [isMaxBytes, 'a non-negative integer (UTF-8 bytes) or Infinity', (v) => Math.min(v, U32_MAX)];
+
+/**
+ * Throws INPUT_TOO_LARGE when `str` is longer than `maxBytes` in UTF-8, before it crosses
+ * into the backend (the core checks again). A UTF-16 unit is 1 to 3 UTF-8 bytes, so the
+ * exact count is needed only between those bounds.
+ */
+function checkSize(str, maxBytes, fnName) {
+  if (str.length * 3 <= maxBytes) return;
+  const bytes = str.length > maxBytes ? str.length : Buffer.byteLength(str, 'utf8');
+  if (bytes > maxBytes) {
+    throw new BulwarkError(
+      'INPUT_TOO_LARGE',
+      `${fnName}: html is ${str.length > maxBytes ? 'at least ' : ''}${bytes} bytes (UTF-8); the limit is maxBytes ${maxBytes}`,
+    );
+  }
+}
 
 const POLICY_OPTIONS = {
   allowedTags: [isStringArray, 'an array of tag names (false, "allow every tag", is not supported)', copyArray],
@@ -43,7 +66,13 @@ const POLICY_OPTIONS = {
     '"discard" (ammonia removes disallowed tags and keeps their text; "escape" modes are not supported)',
   ],
   maxDepth: [(v) => Number.isInteger(v) && v >= 1 && v <= 10000, 'an integer between 1 and 10000'],
+  maxBytes: MAX_BYTES_OPTION,
 };
+
+const STRIP_TAGS_OPTIONS = { maxBytes: MAX_BYTES_OPTION };
+
+/** The policy's input limit as it crosses (U32_MAX for none). */
+const maxBytesOf = (policy) => (policy.maxBytes === undefined ? DEFAULT_MAX_BYTES : policy.maxBytes);
 
 /**
  * What the core's `is_plain_text` checks: no markup, nothing html5ever rewrites or escapes.
@@ -57,10 +86,11 @@ function isPlainText(str) {
   return str.isWellFormed();
 }
 
+/** A compiled policy and its input limit. */
 function compile(options, fnName) {
   const policy = readOptions(options, POLICY_OPTIONS, fnName);
   delete policy.disallowedTagsMode; // 'discard' is the only mode, and the core's behaviour
-  return call(() => new backend.binding.Sanitizer(policy));
+  return { sanitizer: call(() => new backend.binding.Sanitizer(policy)), maxBytes: maxBytesOf(policy) };
 }
 
 /**
@@ -68,11 +98,12 @@ function compile(options, fnName) {
  * Throws INVALID_OPTIONS for unknown or unsafe options.
  */
 function createSanitizer(options) {
-  const compiled = compile(options, 'createSanitizer');
+  const { sanitizer, maxBytes } = compile(options, 'createSanitizer');
   return Object.freeze({
     sanitize(html) {
       const str = stringArg(html, 'sanitize: html');
-      return isPlainText(str) ? str : call(() => compiled.sanitize(str));
+      checkSize(str, maxBytes, 'sanitize');
+      return isPlainText(str) ? str : call(() => sanitizer.sanitize(str));
     },
   });
 }
@@ -100,24 +131,28 @@ function cachedSanitizer(options) {
 
 /**
  * Sanitizes `html`: only allowed tags, attributes and URL schemes survive (ammonia's safe
- * defaults when `options` is omitted). Throws INPUT_TOO_DEEP for nesting deeper than
- * `maxDepth` (default 512).
+ * defaults when `options` is omitted). Throws INPUT_TOO_LARGE above `maxBytes` (default
+ * 1 MiB of UTF-8) and INPUT_TOO_DEEP for nesting deeper than `maxDepth` (default 512).
  */
 function sanitizeHtml(html, options) {
   const str = stringArg(html, 'sanitizeHtml: html');
   const compiled = options === undefined ? null : cachedSanitizer(options);
+  checkSize(str, compiled === null ? DEFAULT_MAX_BYTES : compiled.maxBytes, 'sanitizeHtml');
   if (isPlainText(str)) return str;
-  return call(() => (compiled === null ? backend.binding.sanitizeHtml(str) : compiled.sanitize(str)));
+  return call(() => (compiled === null ? backend.binding.sanitizeHtml(str) : compiled.sanitizer.sanitize(str)));
 }
 
 /**
  * The text content of `html` (tags removed; script and style removed with their content;
  * entities decoded). The result is text, not HTML: escape it before putting it in a page.
+ * Throws INPUT_TOO_LARGE above `options.maxBytes` (default 1 MiB of UTF-8).
  */
-function stripTags(html) {
+function stripTags(html, options) {
   const str = stringArg(html, 'stripTags: html');
+  const maxBytes = maxBytesOf(readOptions(options, STRIP_TAGS_OPTIONS, 'stripTags'));
+  checkSize(str, maxBytes, 'stripTags');
   if (isPlainText(str)) return str;
-  return call(() => backend.binding.stripTags(str));
+  return call(() => backend.binding.stripTags(str, maxBytes));
 }
 
 module.exports = { sanitizeHtml, createSanitizer, stripTags };

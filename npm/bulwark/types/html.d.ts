@@ -19,7 +19,14 @@ export interface SanitizeHtmlOptions {
    * `'data-*'`. Wildcards are only supported as prefixes under `'*'`.
    */
   allowedAttributes?: Record<string, string[]>;
-  /** URL schemes allowed in `href`, `src` and other URL attributes. */
+  /**
+   * URL schemes allowed in every attribute that carries a URL: `href`, `src`, `cite`,
+   * `action`, `formaction`, `data`, `poster`, `background`, `longdesc`, `codebase`,
+   * `classid`, `icon`, `manifest`, `usemap`, `lowsrc`, `dynsrc`, `profile`, `xlink:href`,
+   * each URL of `ping` and `archive`, and each candidate of `srcset` and `imagesrcset`
+   * (one bad URL removes the attribute). Relative URLs are kept. No attribute keeps a value
+   * that reads as a `javascript:`, `vbscript:` or `data:` URL.
+   */
   allowedSchemes?: string[];
   /** Per-tag schemes, replacing `allowedSchemes` for those tags. */
   allowedSchemesByTag?: Record<string, string[]>;
@@ -40,13 +47,24 @@ export interface SanitizeHtmlOptions {
    * `INPUT_TOO_DEEP`. Parsing cost grows with length x depth, so the limit bounds it.
    */
   maxDepth?: number;
+  /**
+   * Largest input accepted, in UTF-8 bytes (default 1 MiB); larger input throws
+   * `INPUT_TOO_LARGE`, plain text included. `Infinity` turns the limit off.
+   */
+  maxBytes?: number;
+}
+
+/** Options of `stripTags`. */
+export interface StripTagsOptions {
+  /** Largest input accepted, in UTF-8 bytes (default 1 MiB; `Infinity` for none). */
+  maxBytes?: number;
 }
 
 /**
  * Sanitizes untrusted HTML: only allowed tags, attributes and URL schemes survive, parsed
  * with a spec-compliant HTML5 parser (html5ever) so mutation-XSS tricks do not survive a
  * round trip. Idempotent. Text without markup is returned unchanged.
- * @throws {BulwarkError} `INVALID_OPTIONS`, `INPUT_TOO_DEEP`.
+ * @throws {BulwarkError} `INVALID_OPTIONS`, `INPUT_TOO_LARGE`, `INPUT_TOO_DEEP`.
  * @throws {TypeError} when `html` is not a string.
  */
 export declare function sanitizeHtml(html: string, options?: SanitizeHtmlOptions): string;
@@ -64,6 +82,6 @@ export declare function createSanitizer(options?: SanitizeHtmlOptions): HtmlSani
  * The text content of `html`: tags removed, `<script>`/`<style>` removed with their
  * content, comments removed, entities decoded. The result is text, not HTML: escape it
  * before putting it into a page.
- * @throws {BulwarkError} `INPUT_TOO_DEEP`.
+ * @throws {BulwarkError} `INVALID_OPTIONS`, `INPUT_TOO_LARGE`, `INPUT_TOO_DEEP`.
  */
-export declare function stripTags(html: string): string;
+export declare function stripTags(html: string, options?: StripTagsOptions): string;
