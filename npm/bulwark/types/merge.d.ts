@@ -12,8 +12,12 @@
 //   are `UNSUPPORTED_VALUE`; a value that contains itself is `CYCLIC_VALUE`; nesting
 //   deeper than `maxDepth` is `INPUT_TOO_DEEP`. Every input is checked in full, even the
 //   parts the result leaves out.
-// - Merges never write `__proto__`, `constructor` or `prototype`: such keys are left out
-//   of the result, whether they come from the target or a source.
+// - Merges leave out the poisoning entries secure-json-parse refuses: a `__proto__` key
+//   (any value), and a `constructor` key whose value is an object with an own `prototype`
+//   key, whether they come from the target, a source or a patch. Any other `constructor`
+//   or `prototype` key (a string, a number, an object without `prototype`, a lone
+//   `prototype` key) is data and is kept, written as an own data property (never through
+//   a prototype or a setter).
 
 import type { JsonValue } from './json';
 
@@ -35,8 +39,8 @@ export interface MergeOptions extends DepthOptions {
  * `null` member of a source replaces the target's value.
  *
  * Differences from lodash.merge: the target is not mutated; arrays are replaced (lodash
- * merges them index by index); `constructor` and `prototype` keys are dropped too, not
- * only `__proto__`; non-JSON values are errors. From deepmerge: arrays are replaced by
+ * merges them index by index); a `constructor` key holding an object with a `prototype`
+ * key is dropped too, not only `__proto__`; non-JSON values are errors. From deepmerge: arrays are replaced by
  * default (deepmerge concatenates; use `createMerge({ arrays: 'concat' })`); class
  * instances are errors, not copied by reference.
  *
@@ -79,8 +83,10 @@ export interface SanitizeKeysOptions extends FindUnsafeKeysOptions {
  * Returns `value` without the keys MongoDB reads as operators or paths: keys that start
  * with `$`, or contain `.` (unless `allowDots`), at any depth, inside arrays too, as
  * express-mongo-sanitize's `sanitize` does. With `replaceWith` they are renamed instead;
- * a renamed key overwrites an original key of the same name (as there), and one renamed
- * to `__proto__`, `constructor` or `prototype` is dropped (as there).
+ * a renamed key overwrites an original key of the same name (as there), and one whose
+ * rename makes a poisoning entry (`__proto__`, or `constructor` holding an object with a
+ * `prototype` key) is dropped. Deviation: express-mongo-sanitize also drops renames to a
+ * data `constructor` or `prototype` key; here they are kept as data.
  *
  * Differences from express-mongo-sanitize: the input is never mutated (so it also works
  * on Express 5's getter-only `req.query`: assign the result to a new variable); a

@@ -68,14 +68,18 @@ export declare function classifyIp(input: string): IpCategory;
 
 /** Options of {@link checkUrl}. */
 export interface CheckUrlOptions {
-  /** Schemes allowed (`'https'` or `'https:'`, case-insensitive). Default `['http', 'https']`. */
+  /**
+   * Schemes allowed (`'https'` or `'https:'`, case-insensitive). Default `['http', 'https']`.
+   * At most 10,000 entries, without holes (`INVALID_OPTIONS`).
+   */
   allowedSchemes?: string[];
   /**
    * Only these hosts: exact names or IP literals (`'api.example.com'`, `'[::1]'`), or
    * `'*.example.com'` for any subdomain (not the apex). Compared after WHATWG host parsing
    * (lowercase, punycode) and ignoring one trailing dot. Entries with ports, paths or
    * credentials are `INVALID_OPTIONS`. The allowlist only narrows: an allowed host that is
-   * a literal address outside `allowedCategories` is still `SSRF_BLOCKED`.
+   * a literal address outside `allowedCategories` is still `SSRF_BLOCKED`. At most 10,000
+   * entries, without holes (`INVALID_OPTIONS`).
    */
   allowedHosts?: string[];
   /** Accept `user:password@` in URLs. Default `false` (`URL_CREDENTIALS`). */
@@ -164,6 +168,9 @@ export interface SafeLookupOptions {
  * a `BulwarkError` whose `code` is `SSRF_BLOCKED` (and `hostname`, `address` properties)
  * when any of them is outside `allowedCategories`. Because it runs at connect time, it
  * defeats DNS rebinding. Supports `{ all: true }`, a numeric family, and no options.
+ * The resolver receives a null-prototype copy of the options. An answer of more than 1,000
+ * addresses fails the lookup with `INPUT_TOO_LARGE` before any is read; an answer with a
+ * hole or an entry without an own string `address` is `SSRF_BLOCKED` (unreadable).
  *
  * Node does not call `lookup` for hosts that are already IP literals: check URLs with
  * {@link checkUrl} first.

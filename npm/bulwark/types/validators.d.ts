@@ -350,6 +350,11 @@ export declare function isSemVer(str: string): boolean;
  * `true` when `str` is one of `values` (an array, elements converted with validator.js's
  * toString) or an own key of `values` (an object). Deviation: a string `values` (validator.js
  * then tests for a substring, so `isIn('', 'abc')` is true) throws `TypeError`.
+ *
+ * Bounds: at most 100,000 values (array length or own keys), counting the elements of
+ * nested arrays, which may nest at most 32 deep (validator.js joins them with `,`).
+ * @throws {BulwarkError} `INPUT_TOO_LARGE` above 100,000 values (checked before any is
+ * read, so `new Array(2 ** 32 - 1)` fails at once); `INPUT_TOO_DEEP` for deeper nesting.
  */
 export declare function isIn(str: string, values: readonly unknown[] | object): boolean;
 
@@ -422,5 +427,11 @@ export interface CompiledValidator {
  * Compiles rules once for repeated batch checks (the Express `validate` middleware compiles
  * a route's rules with it and checks each request with one call). Invalid rules or options
  * throw `INVALID_OPTIONS` here, not at check time.
+ *
+ * Bounds: at most 10,000 rules (`INPUT_TOO_LARGE`, checked before any rule is read); a
+ * hole in `rules` or in `check`'s `values` is a `TypeError`, never read through
+ * `Array.prototype`. List options of the rules (`protocols`, `host_whitelist`,
+ * `host_blacklist`, `discreteLengths`) hold at most 10,000 entries, without holes
+ * (`INVALID_OPTIONS`), as in the single calls.
  */
 export declare function createValidator(rules: readonly ValidatorRule[]): CompiledValidator;
