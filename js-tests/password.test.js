@@ -384,9 +384,9 @@ test(
       fs.appendFileSync(
         path.join(dir, 'wasm', 'bulwark_wasm.js'),
         `\nconst realHash = exports.hashPasswordSync;
-        exports.hashPasswordSync = (password, options) => {
+        exports.hashPasswordSync = (password, ...rest) => {
           if (Buffer.from(password).toString() === 'trap') throw new WebAssembly.RuntimeError('unreachable');
-          return realHash(password, options);
+          return realHash(password, ...rest);
         };\n`,
       );
       const code = `const b = require(${JSON.stringify(dir)});

@@ -45,7 +45,7 @@ parentPort.on('message', ({ id, method, args }) => {
     // fresh one.
     reply = { id, ok: false, value: undefined, error: { code, message }, exiting: code === 'INTERNAL' };
   } finally {
-    // The password bytes are this job's own copy: wipe them once used.
+    // The password and pepper bytes are this job's own copies: wipe them once used.
     for (const arg of args) if (arg instanceof Uint8Array) arg.fill(0);
   }
   if (v8.getHeapStatistics().external_memory > RECYCLE_ABOVE_BYTES) reply.exiting = true;

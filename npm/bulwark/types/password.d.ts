@@ -14,6 +14,19 @@ export interface HashPasswordOptions {
   hashLength?: number;
   /** Random salt length in bytes. Default 16. 16 to 48. */
   saltLength?: number;
+  /**
+   * A pepper: argon2's secret key `K`, as node-argon2's and @node-rs/argon2's `secret`. Kept
+   * in configuration, never stored in the hash; {@link verifyPassword} needs the same one.
+   * A string is its UTF-8 bytes. At most 1024 bytes. Every copy Bulwark makes is zeroed
+   * after use; your own buffer is never written.
+   */
+  secret?: BytesLike;
+  /**
+   * argon2's associated data `X`, as node-argon2's `associatedData`: written into the hash
+   * as `data=<base64>` and read back from there by {@link verifyPassword}. At most 32 bytes
+   * (the argon2 crate's bound). {@link needsRehash} compares it with the stored `data=`.
+   */
+  associatedData?: BytesLike;
 }
 
 /**
@@ -21,6 +34,11 @@ export interface HashPasswordOptions {
  * storage: unbounded, one row could ask for terabytes of memory.
  */
 export interface VerifyPasswordOptions {
+  /**
+   * The pepper the hash was made with (see {@link HashPasswordOptions.secret}); a wrong or
+   * missing one gives `false`. Associated data needs no option: it is read from the hash.
+   */
+  secret?: BytesLike;
   /** Maximum `m` in KiB. Default 1048576 (1 GiB). */
   maxMemoryCost?: number;
   /** Maximum `t`. Default 10. */
@@ -39,7 +57,8 @@ export interface VerifyPasswordOptions {
  * {@link setPasswordConcurrency} jobs run at once; the rest wait in FIFO order. The password
  * is copied when the call is made, so the caller may reuse its buffer at once.
  *
- * Rejects with `INVALID_OPTIONS` / `HASH_PARAMS_TOO_COSTLY` for bad options,
+ * Rejects with `INVALID_OPTIONS` / `HASH_PARAMS_TOO_COSTLY` for bad options (a `secret`
+ * over 1024 bytes or `associatedData` over 32 bytes included),
  * `INPUT_TOO_LARGE` for a password over 64 KiB, `INVALID_UNICODE` for a lone surrogate,
  * and `TypeError` for a password that is not a string or bytes.
  */
@@ -53,8 +72,9 @@ export declare function hashPasswordSync(password: BytesLike, options?: HashPass
  * password. Verifies argon2id, argon2i and argon2d hashes (v=16 and v=19); use
  * {@link needsRehash} to upgrade old ones. The final comparison is constant-time.
  *
- * Rejects with `INVALID_HASH` for a malformed hash and `HASH_PARAMS_TOO_COSTLY` when its
- * parameters exceed the limits (checked before any hashing).
+ * Rejects with `INVALID_HASH` for a malformed hash (or one whose `data=` is over 32 bytes)
+ * and `HASH_PARAMS_TOO_COSTLY` when its parameters exceed the limits (checked before any
+ * hashing).
  */
 export declare function verifyPassword(
   hash: string,
@@ -67,8 +87,10 @@ export declare function verifyPasswordSync(hash: string, password: BytesLike, op
 
 /**
  * `true` when `hash` was not made with exactly these options (or the defaults): another
- * algorithm or version, or different `m`, `t`, `p` or hash length. Call it after a
- * successful verification and store a fresh hash when it says so.
+ * algorithm or version, or different `m`, `t`, `p`, hash length or associated data
+ * (`data=`). `secret` is accepted (pass your hashPassword options as they are) and ignored:
+ * it is not in the hash. Call it after a successful verification and store a fresh hash
+ * when it says so.
  * @throws {BulwarkError} `INVALID_HASH` for a malformed hash.
  */
 export declare function needsRehash(hash: string, options?: HashPasswordOptions): boolean;
