@@ -269,7 +269,8 @@ const errorArg = fc.oneof(
 );
 
 export const specs = {
-  BulwarkError: { kind: 'construct', args: fc.tuple(mostly(oneOfR('INTERNAL', 'PATH_ESCAPE', 'x')), S, anyR) },
+  // An Error subclass: a non-string message is converted by the engine, as `new Error(x)` does.
+  BulwarkError: { kind: 'construct', args: fc.tuple(mostly(oneOfR('INTERNAL', 'PATH_ESCAPE', 'x')), stringR(), anyR) },
   escapeHtml: str1(),
   unescapeHtml: str1(),
   sanitizeHtml: { args: fc.tuple(html, htmlOptions) },
