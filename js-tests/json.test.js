@@ -332,9 +332,11 @@ test('wrong types and options', () => {
     assertCode(() => parseJson('1', options), 'INVALID_OPTIONS');
   }
   assert.throws(() => parseJson('1', () => 1), TypeError, 'no reviver argument');
-  // Options are read from own properties only.
+  // Options are read from own properties only, and an object with a custom prototype is not
+  // an options object at all (issue 9 item 9): refused, never read as "no options".
   const polluted = Object.create({ protoAction: 'ignore' });
-  assertPoisoned(() => parseJson('{"__proto__":1}', polluted));
+  assertCode(() => parseJson('{"__proto__":1}', polluted), 'INVALID_OPTIONS');
+  assertPoisoned(() => parseJson('{"__proto__":1}', Object.assign(Object.create(null), { maxDepth: 8 })));
 });
 
 test('megabyte adversarial inputs finish with the right answer', () => {
