@@ -81,6 +81,20 @@ fn bench_password(c: &mut Criterion) {
     group.bench_function("verify_password OWASP", |b| {
         b.iter(|| password::verify_password(&stored, black_box(b"correct horse"), &limits))
     });
+    // A 32-byte pepper and associated data: one more input to argon2's first hash only.
+    let extra = password::ExtraInputs { secret: &[7u8; 32], associated_data: b"tenant 1" };
+    let peppered =
+        password::hash_password_with(b"correct horse", &extra, &options).unwrap_or_default();
+    group.bench_function("verify_password OWASP with a pepper", |b| {
+        b.iter(|| {
+            password::verify_password_with(
+                &peppered,
+                black_box(b"correct horse"),
+                extra.secret,
+                &limits,
+            )
+        })
+    });
     group.finish();
 }
 
