@@ -296,11 +296,44 @@ test('resolveWithinReal follows symlinks and refuses those that leave the base',
   await assertRejectsCode(resolveWithinReal(baseDir, '/etc/passwd'), 'PATH_ABSOLUTE');
   await assertRejectsCode(resolveWithinReal(baseDir, 'a\0'), 'PATH_NUL');
   await assert.rejects(resolveWithinReal(baseDir, 1), TypeError);
-  // Filesystem errors other than "not found" are not swallowed.
-  await assert.rejects(resolveWithinReal(baseDir, 'loop-a/x'), (err) => err.code === 'ELOOP');
-  await assert.rejects(resolveWithinReal(path.join(root, 'missing'), 'x'), (err) => err.code === 'ENOENT');
+  // Filesystem errors other than "not found" are not swallowed (see the next test).
+  await assertRejectsCode(resolveWithinReal(baseDir, 'loop-a/x'), 'PATH_LOOP');
+  await assertRejectsCode(resolveWithinReal(path.join(root, 'missing'), 'x'), 'PATH_NOT_FOUND');
   // A file used as a directory: the remaining segments are appended, still inside.
   assert.equal(await resolveWithinReal(baseDir, 'sub/file.txt/x'), path.join(baseDir, 'sub', 'file.txt', 'x'));
+});
+
+test('resolveWithinReal: file-system errors are BulwarkErrors with the fs error as cause', async (t) => {
+  const { root, baseDir } = makeTree();
+  t.after(() => fs.rmSync(root, { recursive: true, force: true }));
+  const fsFailure = async (promise, code, fsCode) => {
+    await assert.rejects(promise, (err) => {
+      assert.ok(err instanceof BulwarkError, String(err && err.stack));
+      assert.equal(err.code, code);
+      assert.ok(err.cause instanceof Error, 'the fs error is the cause');
+      assert.equal(err.cause.code, fsCode);
+      // The message names the failure, not the (possibly secret) path.
+      assert.ok(!err.message.includes(root), err.message);
+      return true;
+    });
+  };
+  // A real symlink loop inside the base, reached directly and through a directory.
+  fs.mkdirSync(path.join(baseDir, 'deep'));
+  fs.symlinkSync('self', path.join(baseDir, 'deep', 'self'));
+  await fsFailure(resolveWithinReal(baseDir, 'loop-a'), 'PATH_LOOP', 'ELOOP');
+  await fsFailure(resolveWithinReal(baseDir, 'loop-b/x/y'), 'PATH_LOOP', 'ELOOP');
+  await fsFailure(resolveWithinReal(baseDir, 'deep/self/file'), 'PATH_LOOP', 'ELOOP');
+  // A base that does not exist, and one that is a file.
+  await fsFailure(resolveWithinReal(path.join(root, 'missing'), 'x'), 'PATH_NOT_FOUND', 'ENOENT');
+  await fsFailure(resolveWithinReal(path.join(root, 'missing', 'deeper'), ''), 'PATH_NOT_FOUND', 'ENOENT');
+  const file = path.join(baseDir, 'sub', 'file.txt');
+  await fsFailure(resolveWithinReal(path.join(file, 'x'), 'y'), 'PATH_NOT_DIRECTORY', 'ENOTDIR');
+  // A segment longer than the file system accepts (255 bytes on Linux file systems).
+  await fsFailure(resolveWithinReal(baseDir, 'a'.repeat(257)), 'PATH_TOO_LONG', 'ENAMETOOLONG');
+  await fsFailure(resolveWithinReal(baseDir, `sub/${'é'.repeat(129)}/x`), 'PATH_TOO_LONG', 'ENAMETOOLONG');
+  // Missing segments are still not errors, and a 255-byte name is fine.
+  const longest = 'b'.repeat(255);
+  assert.equal(await resolveWithinReal(baseDir, longest), path.join(baseDir, longest));
 });
 
 test('decodePathSegment: decodes once, refuses encoded structure', () => {

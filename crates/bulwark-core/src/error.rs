@@ -45,6 +45,14 @@ pub enum ErrorCode {
     /// A path or path segment is malformed or unsafe in another way (a backslash, a Windows
     /// device name, an encoded separator, overlong UTF-8, double encoding, ...).
     PathInvalid,
+    /// A path (or the base directory) does not exist where it must (`ENOENT`).
+    PathNotFound,
+    /// A path or the base directory is not a directory where one is needed (`ENOTDIR`).
+    PathNotDirectory,
+    /// A path goes through a symlink loop (`ELOOP`).
+    PathLoop,
+    /// A path or one of its segments is longer than the file system accepts (`ENAMETOOLONG`).
+    PathTooLong,
     /// A string is not an IP address.
     IpInvalid,
     /// A URL does not parse (WHATWG URL rules) or has no host.
@@ -85,6 +93,10 @@ impl ErrorCode {
             ErrorCode::PathAbsolute => "PATH_ABSOLUTE",
             ErrorCode::PathNul => "PATH_NUL",
             ErrorCode::PathInvalid => "PATH_INVALID",
+            ErrorCode::PathNotFound => "PATH_NOT_FOUND",
+            ErrorCode::PathNotDirectory => "PATH_NOT_DIRECTORY",
+            ErrorCode::PathLoop => "PATH_LOOP",
+            ErrorCode::PathTooLong => "PATH_TOO_LONG",
             ErrorCode::IpInvalid => "IP_INVALID",
             ErrorCode::UrlInvalid => "URL_INVALID",
             ErrorCode::UrlScheme => "URL_SCHEME",

@@ -181,6 +181,25 @@ function resolveWithin(base, userPath, options) {
 
 const NOT_FOUND = new Set(['ENOENT', 'ENOTDIR']);
 
+/** File-system error codes and the BulwarkError codes they become. */
+const FS_CODES = new Map([
+  ['ENOENT', ['PATH_NOT_FOUND', 'does not exist']],
+  ['ENOTDIR', ['PATH_NOT_DIRECTORY', 'is not a directory']],
+  ['ELOOP', ['PATH_LOOP', 'goes through a symlink loop']],
+  ['ENAMETOOLONG', ['PATH_TOO_LONG', 'has a name longer than the file system accepts']],
+]);
+
+/**
+ * A file-system error as a BulwarkError (the original is `cause`), so callers can branch on
+ * a stable code; codes outside FS_CODES (EACCES, EIO, ...) stay as they are. The message
+ * names what failed (`base` or `path`), not the path itself.
+ */
+function fsError(err, what) {
+  const mapped = err !== null && typeof err === 'object' ? FS_CODES.get(err.code) : undefined;
+  if (mapped === undefined) return err;
+  return new BulwarkError(mapped[0], `resolveWithinReal: the ${what} ${mapped[1]} (${err.code})`, { cause: err });
+}
+
 function within(real, realBase) {
   return real === realBase || real.startsWith(realBase === '/' ? '/' : `${realBase}/`);
 }
@@ -194,8 +213,13 @@ async function resolveWithinReal(base, userPath, options) {
   const args = resolveArgs(base, userPath, options, 'resolveWithinReal');
   const lexical = resolveChecked(args);
   const lexicalBase = resolveChecked({ ...args, userStr: '' });
-  // eslint-disable-next-line security/detect-non-literal-fs-filename -- the resolver itself: the path is checked against the base
-  const realBase = await fs.promises.realpath(lexicalBase);
+  let realBase;
+  try {
+    // eslint-disable-next-line security/detect-non-literal-fs-filename -- the resolver itself: the path is checked against the base
+    realBase = await fs.promises.realpath(lexicalBase);
+  } catch (err) {
+    throw fsError(err, 'base');
+  }
   let prefix = lexical;
   const missing = [];
   let real;
@@ -205,14 +229,14 @@ async function resolveWithinReal(base, userPath, options) {
       real = await fs.promises.realpath(prefix);
       break;
     } catch (err) {
-      if (!NOT_FOUND.has(err.code) || prefix === lexicalBase) throw err;
+      if (!NOT_FOUND.has(err.code) || prefix === lexicalBase) throw fsError(err, 'path');
     }
     // realpath fails for a dangling symlink too; following it later (fs.writeFile) could
     // create a file anywhere, and where it points cannot be checked here without racing.
     // eslint-disable-next-line security/detect-non-literal-fs-filename -- the resolver itself: the path is checked against the base
     const stat = await fs.promises.lstat(prefix).catch((err) => {
       if (NOT_FOUND.has(err.code)) return null;
-      throw err;
+      throw fsError(err, 'path');
     });
     if (stat !== null) {
       fail('PATH_ESCAPE', 'path goes through a dangling symlink (its target cannot be proven to stay within base)');

@@ -20,6 +20,11 @@ export type BulwarkErrorCode =
   | 'PATH_ABSOLUTE'
   | 'PATH_NUL'
   | 'PATH_INVALID'
+  // resolveWithinReal: file-system errors (the original error is `cause`)
+  | 'PATH_NOT_FOUND'
+  | 'PATH_NOT_DIRECTORY'
+  | 'PATH_LOOP'
+  | 'PATH_TOO_LONG'
   | 'IP_INVALID'
   | 'URL_INVALID'
   | 'URL_SCHEME'

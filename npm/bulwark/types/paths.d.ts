@@ -51,8 +51,16 @@ export declare function resolveWithin(base: string, userPath: string, options?: 
  * resolved with `fs.promises.realpath`, and the result must stay within the real path of
  * `base` (`PATH_ESCAPE` otherwise). Resolves to the real path, followed by the segments
  * that do not exist yet. A dangling symlink on the way is refused (`PATH_ESCAPE`): writing
- * through it could create a file anywhere. Filesystem errors other than "not found" (and a
- * missing `base`) reject with the `fs` error.
+ * through it could create a file anywhere.
+ *
+ * File-system errors reject with a `BulwarkError` whose `cause` is the original `fs` error:
+ * - `PATH_NOT_FOUND` (`ENOENT`): `base` does not exist;
+ * - `PATH_NOT_DIRECTORY` (`ENOTDIR`): `base` is not a directory;
+ * - `PATH_LOOP` (`ELOOP`): the path goes through a symlink loop;
+ * - `PATH_TOO_LONG` (`ENAMETOOLONG`): a segment or the path is longer than the file system
+ *   accepts (a 256-byte segment on most Linux file systems).
+ * Missing segments below `base` are not errors (they resolve as named). Other `fs` errors
+ * (`EACCES`, `EIO`, ...) reject as they are.
  *
  * The check and your later use of the path are separate operations: someone who can create
  * symlinks inside `base` between the two can still redirect it.
