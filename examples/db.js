@@ -55,7 +55,10 @@ const PG_TIMEOUT_MESSAGE = /timeout|Connection terminated/i;
 function isUnavailable(err) {
   if (!err || typeof err !== 'object') return false;
   const code = typeof err.code === 'string' ? err.code : '';
-  return NETWORK_CODES.has(code) || UNAVAILABLE_SQLSTATE.test(code) || PG_TIMEOUT_MESSAGE.test(String(err.message));
+  if (NETWORK_CODES.has(code)) return true;
+  // A server's error (SQLSTATE) is judged by its code alone: its message may name anything.
+  if (/^[0-9A-Z]{5}$/.test(code)) return UNAVAILABLE_SQLSTATE.test(code);
+  return PG_TIMEOUT_MESSAGE.test(String(err.message));
 }
 
 /** `postgres://host:port/db` without credentials or parameters, for messages. */
@@ -165,4 +168,4 @@ async function openDatabase({
   return db;
 }
 
-module.exports = { openDatabase, openPostgres, DatabaseUnavailableError };
+module.exports = { openDatabase, openPostgres, DatabaseUnavailableError, isUnavailable };

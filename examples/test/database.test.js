@@ -9,7 +9,7 @@ const net = require('node:net');
 const path = require('node:path');
 const { spawn } = require('node:child_process');
 const request = require('supertest');
-const { openDatabase, openPostgres, DatabaseUnavailableError } = require('../db');
+const { openDatabase, openPostgres, DatabaseUnavailableError, isUnavailable } = require('../db');
 const { makeApp } = require('./helpers');
 
 /**
@@ -103,3 +103,26 @@ for (const [name, behaviour] of [
     assert.ok(logs.some((l) => l.msg === 'database unavailable'));
   });
 }
+
+test('what counts as unavailable: socket errors, timeouts, cancelled statements; not SQL errors that mention them', () => {
+  const sqlError = (code, message) => Object.assign(new Error(message), { code });
+  for (const err of [
+    sqlError('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:5432'),
+    sqlError('EPIPE', 'write EPIPE'),
+    new Error('Connection terminated due to connection timeout'),
+    new Error('Query read timeout'),
+    sqlError('57014', 'canceling statement due to statement timeout'),
+    sqlError('57P01', 'terminating connection due to administrator command'),
+    sqlError('08006', 'connection failure'),
+    sqlError('53300', 'sorry, too many clients already'),
+  ])
+    assert.equal(isUnavailable(err), true, err.message);
+  for (const err of [
+    sqlError('42703', 'column "timeout" does not exist'),
+    sqlError('23505', 'duplicate key value violates unique constraint "users_email_key"'),
+    new Error('boom'),
+    null,
+    'timeout',
+  ])
+    assert.equal(isUnavailable(err), false, String(err && err.message));
+});
