@@ -38,6 +38,11 @@ function isBytesLike(value) {
  * telling a record from the other arguments never reads through a prototype.
  */
 class BytesArg {
+  // Declared fields are defined on the instance, so a setter-less accessor for these names
+  // on a polluted Object.prototype cannot refuse the assignments below.
+  bytes;
+  owned;
+
   constructor(bytes, owned) {
     this.bytes = bytes;
     this.owned = owned;
