@@ -177,6 +177,16 @@ test('sizes are bounded: a secret up to 1024 bytes, associatedData up to 32', as
   });
 });
 
+test('node-argon2 hashes beyond the PHC bounds Bulwark parses are INVALID_HASH, never false', async () => {
+  // The phc crate reads hashes of 10 to 64 bytes and salts up to 48; node-argon2 writes more.
+  const cases = [{ hashLength: 9 }, { hashLength: 65 }, { salt: Buffer.alloc(49, 1) }];
+  for (const extra of cases) {
+    const hash = await nodeArgon2.hash('pw', { ...CHEAP, parallelism: 1, secret: Buffer.from('k'), ...extra });
+    assert.equal(await nodeArgon2.verify(hash, 'pw', { secret: Buffer.from('k') }), true);
+    await assertRejectsCode(verifyPassword(hash, 'pw', { secret: 'k' }), 'INVALID_HASH');
+  }
+});
+
 test('secret and associatedData types: strings or bytes, anything else INVALID_OPTIONS', async () => {
   for (const value of [1, true, {}, [], ['a'], null, new String('a'), () => 'a']) {
     assertCode(() => hashPasswordSync('pw', { ...CHEAP, secret: value }), 'INVALID_OPTIONS');
