@@ -68,6 +68,39 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
+    /// Every code, in declaration order. Both bindings export their string forms
+    /// (`errorCodes()`), and a JS contract test compares them with `lib/errors.js`, the
+    /// TypeScript union and the docs, so a code added here and nowhere else fails `npm test`.
+    pub const ALL: [ErrorCode; 27] = [
+        ErrorCode::InvalidType,
+        ErrorCode::InvalidOptions,
+        ErrorCode::InvalidUnicode,
+        ErrorCode::InputTooLarge,
+        ErrorCode::InputTooDeep,
+        ErrorCode::InvalidHash,
+        ErrorCode::HashParamsTooCostly,
+        ErrorCode::RandomUnavailable,
+        ErrorCode::Internal,
+        ErrorCode::InvalidJson,
+        ErrorCode::JsonProtoPoisoning,
+        ErrorCode::UnsupportedValue,
+        ErrorCode::CyclicValue,
+        ErrorCode::PathEscape,
+        ErrorCode::PathAbsolute,
+        ErrorCode::PathNul,
+        ErrorCode::PathInvalid,
+        ErrorCode::PathNotFound,
+        ErrorCode::PathNotDirectory,
+        ErrorCode::PathLoop,
+        ErrorCode::PathTooLong,
+        ErrorCode::IpInvalid,
+        ErrorCode::UrlInvalid,
+        ErrorCode::UrlScheme,
+        ErrorCode::UrlCredentials,
+        ErrorCode::UrlHostNotAllowed,
+        ErrorCode::SsrfBlocked,
+    ];
+
     /// The stable string code, e.g. `"INVALID_HASH"`.
     ///
     /// # Examples
@@ -150,3 +183,53 @@ impl std::error::Error for Error {}
 
 /// `Result` with Bulwark's [`Error`].
 pub type Result<T> = std::result::Result<T, Error>;
+
+#[cfg(test)]
+mod tests {
+    use super::ErrorCode;
+
+    /// Position of each code; exhaustive, so a new variant cannot compile without an arm here,
+    /// and the test below then fails until it is in [`ErrorCode::ALL`] too.
+    fn position(code: ErrorCode) -> usize {
+        match code {
+            ErrorCode::InvalidType => 0,
+            ErrorCode::InvalidOptions => 1,
+            ErrorCode::InvalidUnicode => 2,
+            ErrorCode::InputTooLarge => 3,
+            ErrorCode::InputTooDeep => 4,
+            ErrorCode::InvalidHash => 5,
+            ErrorCode::HashParamsTooCostly => 6,
+            ErrorCode::RandomUnavailable => 7,
+            ErrorCode::Internal => 8,
+            ErrorCode::InvalidJson => 9,
+            ErrorCode::JsonProtoPoisoning => 10,
+            ErrorCode::UnsupportedValue => 11,
+            ErrorCode::CyclicValue => 12,
+            ErrorCode::PathEscape => 13,
+            ErrorCode::PathAbsolute => 14,
+            ErrorCode::PathNul => 15,
+            ErrorCode::PathInvalid => 16,
+            ErrorCode::PathNotFound => 17,
+            ErrorCode::PathNotDirectory => 18,
+            ErrorCode::PathLoop => 19,
+            ErrorCode::PathTooLong => 20,
+            ErrorCode::IpInvalid => 21,
+            ErrorCode::UrlInvalid => 22,
+            ErrorCode::UrlScheme => 23,
+            ErrorCode::UrlCredentials => 24,
+            ErrorCode::UrlHostNotAllowed => 25,
+            ErrorCode::SsrfBlocked => 26,
+        }
+    }
+
+    #[test]
+    fn all_lists_every_code_once() {
+        for (i, code) in ErrorCode::ALL.iter().enumerate() {
+            assert_eq!(position(*code), i, "{code:?}");
+        }
+        let mut names: Vec<&str> = ErrorCode::ALL.iter().map(|c| c.as_str()).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), ErrorCode::ALL.len(), "string forms are unique");
+    }
+}

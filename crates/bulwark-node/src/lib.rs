@@ -9,6 +9,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use bulwark_core::ErrorCode;
 
 mod compare;
+mod errors;
 mod escape;
 mod html;
 mod json;

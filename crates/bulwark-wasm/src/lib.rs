@@ -11,6 +11,7 @@ use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
 
 mod compare;
+mod errors;
 mod escape;
 mod html;
 mod json;
