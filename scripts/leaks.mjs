@@ -44,7 +44,12 @@ if (o.backend === undefined) {
       cwd: root,
       env: { ...process.env, BULWARK_BACKEND: backend },
     });
-    if (r.status !== 0) failed = true;
+    if (r.status !== 0) {
+      failed = true;
+      console.error(
+        `FAILED: the ${backend} run ended with ${r.signal ? `signal ${r.signal}` : `exit code ${r.status}`}`,
+      );
+    }
   }
   process.exit(failed ? 1 : 0);
 }
