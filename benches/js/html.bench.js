@@ -67,7 +67,52 @@ async function main() {
     target(`sanitizeHtml native vs sanitize-html, ${r.name}`, r, 'bulwark native', 'sanitize-html', 3);
     target(`sanitizeHtml native vs xss, ${r.name}`, r, 'bulwark native', 'xss', r.name.startsWith('text') ? 5 : 1);
   }
+  worstCases();
   process.exitCode = printTargets('html (native backend)') ? 3 : 0;
+}
+
+// Adversarial shapes (issue 9, item 4): each repeated to 64, 128 and 256 KiB and sanitized
+// once per size with the size limit off; the growth column is time(256 KiB) / time(64 KiB):
+// about 4 for linear work, about 16 for quadratic. Reported, never asserted.
+const WORST_SHAPES = [
+  ['"<"', '<'],
+  ['"<a "', '<a '],
+  ['"<!--"', '<!--'],
+  ['"<b></script>"', '<b></script>'],
+  ['many attributes', `<p ${'a=1 '.repeat(10)}`],
+  ['entities', '&amp;&#x41;&lt'],
+  ['"&"', '&'],
+  ['"&a"', '&a'],
+  ['"<p>x"', '<p>x'],
+  ['"<i>x</i>"', '<i>x</i>'],
+];
+
+function timeOnce(fn) {
+  const start = process.hrtime.bigint();
+  try {
+    fn();
+  } catch {
+    // INPUT_TOO_DEEP is an answer too: the time to reach it is what counts.
+  }
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+function worstCases() {
+  const options = { maxBytes: Infinity };
+  console.log('\nsanitizeHtml worst cases (one call per size, maxBytes: Infinity; ms, and MB/s at 256 KiB)');
+  console.log('shape               backend   64 KiB   128 KiB   256 KiB    MB/s   growth x4 size');
+  for (const [label, unit] of WORST_SHAPES) {
+    for (const [name, pkg] of [
+      ['native', native],
+      ['wasm', wasm],
+    ]) {
+      const times = [64, 128, 256].map((kib) => timeOnce(() => pkg.sanitizeHtml(fill(unit, kib * 1024), options)));
+      const mbs = (256 * 1024) / 1e6 / (times[2] / 1e3);
+      console.log(
+        `${label.padEnd(20)}${name.padEnd(8)}${times.map((t) => t.toFixed(1).padStart(9)).join(' ')} ${mbs.toFixed(2).padStart(7)} ${(times[2] / times[0]).toFixed(1).padStart(8)}`,
+      );
+    }
+  }
 }
 
 main().catch((err) => {
