@@ -66,12 +66,12 @@ class BulwarkError extends Error {
  * Errors whose `code` is the core's code; a WASM trap (a Rust panic there) becomes INTERNAL.
  *
  * The WASM instance is kept after a trap, not re-instantiated: a panic there aborts (no
- * unwinding), which leaks what the call had allocated and its shadow-stack frame but leaves
- * the instance usable (js-tests/panic.test.js calls every entry point right after a panic
+ * unwinding), which leaks what the call had allocated and its shadow-stack frame (and a
+ * method's object stays borrowed, so it is never freed) but leaves the instance usable (js-tests/panic.test.js calls every entry point right after a panic
  * in it, and 2000 panics in a row; 100,000 were tried by hand). Re-instantiating would
  * silently invalidate the compiled objects and validator ids the JS layer caches. What a
  * trap could break for good is state held across it (a lazily built static whose
- * initializer panicked); the bindings hold no borrow or lock while core code runs.
+ * initializer panicked); the bindings hold no registry borrow or lock while core code runs.
  */
 function fromBackend(err) {
   if (err instanceof BulwarkError) return err;
