@@ -16,6 +16,7 @@
 //
 //   npm run leaks
 //   npm run leaks -- --count 100000 --only escapeHtml,parseJson
+//   npm run leaks -- --self-test                  # a deliberate leak: must fail
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -28,6 +29,7 @@ const { values: o } = parseArgs({
     count: { type: 'string', default: '1000000' },
     only: { type: 'string' },
     backend: { type: 'string' },
+    'self-test': { type: 'boolean' },
   },
 });
 const count = Number(o.count);
@@ -41,6 +43,7 @@ if (o.backend === undefined) {
   for (const backend of ['native', 'wasm']) {
     const args = ['--expose-gc', fileURLToPath(import.meta.url), '--backend', backend, '--count', String(count)];
     if (o.only) args.push('--only', o.only);
+    if (o['self-test']) args.push('--self-test');
     const r = spawnSync(process.execPath, args, {
       stdio: 'inherit',
       cwd: root,
@@ -113,6 +116,12 @@ const ops = {
   }),
   'throws: decodePathSegment': throws(() => b.decodePathSegment('%2e%2e')),
 };
+// --self-test: one op that keeps 64 bytes per call, which the run must report as a leak.
+const retained = [];
+if (o['self-test']) {
+  for (const k of Object.keys(ops)) delete ops[k];
+  ops['self-test: keeps 64 bytes per call'] = () => retained.push('x'.repeat(40) + retained.length);
+}
 const names = Object.keys(ops).filter((n) => !o.only || o.only.split(',').includes(n));
 if (names.length === 0) throw new Error(`--only matched nothing; names: ${Object.keys(ops).join(', ')}`);
 
