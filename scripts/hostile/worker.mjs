@@ -497,35 +497,45 @@ function caseArbitrary(spec) {
 let progress = null;
 
 function property(name, spec) {
-  return fc.asyncProperty(caseArbitrary(spec), async (c) => {
-    if (progress !== null) writeFileSync(progress.file, JSON.stringify({ ...progress.at, case: fc.stringify(c) }));
-    const [n, w] = [await execute(backends[0], name, spec, c, false), await execute(backends[1], name, spec, c, false)];
-    for (const [b, o] of [
-      ['native', n],
-      ['wasm', w],
-    ]) {
-      if (o.problem !== null) throw new Error(`${b}: ${o.problem}`);
-    }
-    if (!notCompared.has(name) && n.key !== w.key)
-      throw new Error(`native and wasm differ:\n  native: ${n.key}\n  wasm:   ${w.key}`);
-    // Pollution is checked where the fuzzer's own harness is plain calls (not streams, timers),
-    // and not when an argument is a prototype itself: polluting it changes its own keys.
-    const harnessSafe = !Object.hasOwn(spec, 'kind') || spec.kind === 'construct';
-    const touchesPrototypes = /Object\.prototype|Array\.prototype|globalThis/.test(
-      `${fc.stringify(c.args)} ${fc.stringify(c.follow)}`,
-    );
-    if (c.pollution !== null && harnessSafe && !touchesPrototypes && !Object.hasOwn(spec.follow ?? {}, 'kind')) {
-      for (const [i, clean] of [n, w].entries()) {
-        const p = await execute(backends[i], name, spec, c, true);
-        if (p.problem !== null) throw new Error(`${backends[i].name} with polluted prototypes: ${p.problem}`);
-        if (p.key !== clean.key) {
-          throw new Error(
-            `${backends[i].name}: the outcome changes with polluted prototypes:\n  clean:    ${clean.key}\n  polluted: ${p.key}`,
-          );
-        }
+  return fc.asyncProperty(caseArbitrary(spec), (c) => {
+    // fast-check stops waiting at its time limit but the case runs on: main() awaits it
+    // before the next export, so a polluted or slow case never overlaps another.
+    inFlight = runCase(name, spec, c);
+    return inFlight;
+  });
+}
+
+/** The case fast-check last started (see property()). */
+let inFlight = null;
+
+async function runCase(name, spec, c) {
+  if (progress !== null) writeFileSync(progress.file, JSON.stringify({ ...progress.at, case: fc.stringify(c) }));
+  const [n, w] = [await execute(backends[0], name, spec, c, false), await execute(backends[1], name, spec, c, false)];
+  for (const [b, o] of [
+    ['native', n],
+    ['wasm', w],
+  ]) {
+    if (o.problem !== null) throw new Error(`${b}: ${o.problem}`);
+  }
+  if (!notCompared.has(name) && n.key !== w.key)
+    throw new Error(`native and wasm differ:\n  native: ${n.key}\n  wasm:   ${w.key}`);
+  // Pollution is checked where the fuzzer's own harness is plain calls (not streams, timers),
+  // and not when an argument is a prototype itself: polluting it changes its own keys.
+  const harnessSafe = !Object.hasOwn(spec, 'kind') || spec.kind === 'construct';
+  const touchesPrototypes = /Object\.prototype|Array\.prototype|globalThis/.test(
+    `${fc.stringify(c.args)} ${fc.stringify(c.follow)}`,
+  );
+  if (c.pollution !== null && harnessSafe && !touchesPrototypes && !Object.hasOwn(spec.follow ?? {}, 'kind')) {
+    for (const [i, clean] of [n, w].entries()) {
+      const p = await execute(backends[i], name, spec, c, true);
+      if (p.problem !== null) throw new Error(`${backends[i].name} with polluted prototypes: ${p.problem}`);
+      if (p.key !== clean.key) {
+        throw new Error(
+          `${backends[i].name}: the outcome changes with polluted prototypes:\n  clean:    ${clean.key}\n  polluted: ${p.key}`,
+        );
       }
     }
-  });
+  }
 }
 
 /** Every export with its spec; throws when one has none. */
@@ -599,6 +609,7 @@ async function main() {
       interruptAfterTimeLimit: Math.max(5000, Math.min(left, 20000)),
       markInterruptAsFailure: false,
     });
+    await inFlight?.catch(() => {});
     const ms = performance.now() - t0;
     if (details.failed) {
       emit({
