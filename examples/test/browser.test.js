@@ -46,14 +46,18 @@ test('the attack lab in Chromium: each attack shows its status and event; no con
   const origin = `http://127.0.0.1:${server.address().port}`;
 
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark-chromium-'));
-  t.after(() => fs.rmSync(userDataDir, { recursive: true, force: true }));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: browser,
     headless: true,
     args: [...CHROMIUM_FLAGS],
     viewport: { width: 1100, height: 900 },
   });
-  t.after(() => context.close());
+  // node:test runs after-hooks in the order they were added: the browser must be closed
+  // before its profile directory is removed (it writes there until it exits).
+  t.after(async () => {
+    await context.close();
+    fs.rmSync(userDataDir, { recursive: true, force: true, maxRetries: 5 });
+  });
   // Generous: on a loaded machine the brute force's argon2 verifications alone can take
   // longer than playwright's default 30 s; a passing run never waits for this.
   context.setDefaultTimeout(120000);
