@@ -81,12 +81,15 @@ function peerVersions() {
 function addonProfile() {
   const addon = readdirSync(path.join(root, 'npm', 'bulwark')).find((f) => f.endsWith('.node'));
   if (!addon) return 'none';
-  const mtime = statSync(path.join(root, 'npm', 'bulwark', addon)).mtimeMs;
+  const copy = statSync(path.join(root, 'npm', 'bulwark', addon));
   for (const profile of ['release', 'ci', 'debug']) {
     const lib = path.join(root, 'target', profile, 'libbulwark_node.so');
-    if (existsSync(lib) && statSync(lib).mtimeMs === mtime) return profile;
+    if (!existsSync(lib)) continue;
+    const built = statSync(lib);
+    // utimes keeps milliseconds: the copy's mtime can differ from the build's below 1 ms.
+    if (built.size === copy.size && Math.abs(built.mtimeMs - copy.mtimeMs) < 1) return profile;
   }
-  return 'unknown';
+  return 'not the latest build of any profile';
 }
 
 const resultsDir = path.join(root, '.bench-results');
