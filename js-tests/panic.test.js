@@ -54,6 +54,7 @@ function entryPoints() {
     backendName === 'wasm' ? ['jsonScanLatin1Bytes', () => b.jsonScanLatin1Bytes(bytes('{}'), 4)] : null;
   const hash = bulwark.hashPasswordSync('pw', cheap);
   return [
+    ['errorCodes', () => b.errorCodes()],
     ['timingSafeEqual', () => b.timingSafeEqual(bytes('a'), bytes('a'))],
     ['escapeHtml', () => b.escapeHtml('<a>')],
     ['unescapeHtml', () => b.unescapeHtml('&lt;')],
