@@ -208,3 +208,17 @@ test('options that are not plain objects are INVALID_OPTIONS, never "no options"
     assert.doesNotThrow(() => call(Object.create(null)));
   }
 });
+
+test('a version argument that is an array-like Proxy claiming 2^32 - 1 elements is refused at once', () => {
+  // Found by npm run fuzz: the error message used String(version), which joins every element.
+  const liar = new Proxy([], { get: (target, key) => (key === 'length' ? 2 ** 32 - 1 : undefined) });
+  assertCode(() => bulwark.isUUID('', liar), 'INVALID_OPTIONS');
+  assert.throws(() => bulwark.isIP('1.1.1.1', liar), TypeError);
+});
+
+test('matches: a pattern too large to compile is refused the same way on every backend', () => {
+  // The compiled size in bytes depends on the pointer width (native refused a{99999}, WASM
+  // accepted it); the NFA state count decides now.
+  assertCode(() => bulwark.matches('', 'a{99999}', 'm'), 'INVALID_OPTIONS');
+  assert.equal(bulwark.matches('a'.repeat(1000), '^a{1000}$'), true);
+});

@@ -16,7 +16,16 @@
 // packages are installed here (as root on Debian) when missing. wasm-bindgen-cli is
 // installed at exactly the version Cargo.lock pins.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,9 +65,13 @@ function stale(src, dest) {
 
 /** Copies and gives `dest` the source's mtime, so `stale()` sees which build it came from. */
 function copyStamped(src, dest) {
-  copyFileSync(src, dest);
+  // Copy beside, then rename over: a process that has the old addon loaded keeps its mapped
+  // file (overwriting it in place crashed running test processes with SIGSEGV).
+  const temp = `${dest}.${process.pid}.tmp`;
+  copyFileSync(src, temp);
   const { atime, mtime } = statSync(src);
-  utimesSync(dest, atime, mtime);
+  utimesSync(temp, atime, mtime);
+  renameSync(temp, dest);
 }
 
 function buildNative() {

@@ -35,8 +35,14 @@ use regex::{Regex, RegexBuilder};
 use crate::{Error, ErrorCode, Result};
 
 /// The most memory a compiled user pattern may take (bytes of the `regex` crate's
-/// program and lazy DFA cache each).
+/// program and lazy DFA cache each). A safety net only: [`MAX_NFA_STATES`] decides first.
 pub const MAX_COMPILED_SIZE: usize = 2 << 20;
+
+/// The most NFA states a user pattern may compile to (`a{1000}` is about 1000). The compiled
+/// size in bytes depends on the pointer width, so a byte limit alone would accept a pattern
+/// on WASM that it refuses natively; the state count is the same on every platform, and this
+/// bound keeps every accepted pattern well under [`MAX_COMPILED_SIZE`] on 64-bit targets.
+pub const MAX_NFA_STATES: usize = 20_000;
 
 /// The longest pattern source accepted, in bytes.
 pub const MAX_PATTERN_LENGTH: usize = 64 * 1024;
@@ -65,6 +71,23 @@ fn invalid(message: String) -> Error {
     Error::new(ErrorCode::InvalidOptions, message)
 }
 
+/// The forward Thompson NFA's state count for `pattern` with the flags [`JsRegex::new`]
+/// compiles it with: a platform-independent measure of its size.
+fn nfa_states(pattern: &str, f: &Flags) -> std::result::Result<usize, String> {
+    use regex_automata::nfa::thompson;
+    let syntax = regex_automata::util::syntax::Config::new()
+        .case_insensitive(f.ignore_case && f.unicode)
+        .multi_line(f.multi_line)
+        .crlf(f.multi_line);
+    thompson::Compiler::new()
+        .syntax(syntax)
+        // Far above MAX_NFA_STATES on every platform: only the state count decides.
+        .configure(thompson::Config::new().nfa_size_limit(Some(64 << 20)))
+        .build(pattern)
+        .map(|nfa| nfa.states().len())
+        .map_err(|err| err.to_string())
+}
+
 impl JsRegex {
     /// Translates and compiles `new RegExp(source, flags)`.
     ///
@@ -88,6 +111,14 @@ impl JsRegex {
         let f = Flags::parse(flags)?;
         let translated = translate(source, &f)?;
         let pattern = if f.sticky { format!(r"\A(?:{translated})") } else { translated };
+        let states = nfa_states(&pattern, &f).map_err(|err| {
+            invalid(format!("pattern /{source}/{flags} cannot be compiled: {err}"))
+        })?;
+        if states > MAX_NFA_STATES {
+            return Err(invalid(format!(
+                "pattern /{source}/{flags} is too large ({states} NFA states, at most {MAX_NFA_STATES})"
+            )));
+        }
         let regex = RegexBuilder::new(&pattern)
             // Without `u`, case folding is expanded into the pattern (JS's own rule).
             .case_insensitive(f.ignore_case && f.unicode)
@@ -772,6 +803,18 @@ fn from_units(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn size_is_decided_by_nfa_states_on_every_platform() {
+        // The compiled byte size differs between 64-bit and WASM; the state count does not.
+        assert!(JsRegex::new("a{1000}", "").is_ok());
+        assert!(JsRegex::new(r"\w{100}", "u").is_ok());
+        for (source, flags) in [("a{99999}", "m"), ("a{30000}", ""), ("(a{200}){200}", "")] {
+            let err = JsRegex::new(source, flags).unwrap_err();
+            assert_eq!(err.code(), ErrorCode::InvalidOptions, "{source}");
+            assert!(err.message().contains("NFA states"), "{source}: {}", err.message());
+        }
+    }
 
     fn re(source: &str, flags: &str) -> JsRegex {
         match JsRegex::new(source, flags) {

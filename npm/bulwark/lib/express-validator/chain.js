@@ -474,7 +474,7 @@ for (const name of Object.keys(ops.STANDARD_SANITIZERS)) {
 /** The prototype of every chain: Function.prototype's, plus the chain methods. */
 const CHAIN_PROTO = Object.create(Function.prototype);
 for (const [name, fn] of Object.entries(methods)) {
-  Object.defineProperty(CHAIN_PROTO, name, { value: fn, writable: true, configurable: true });
+  Object.defineProperty(CHAIN_PROTO, name, { __proto__: null, value: fn, writable: true, configurable: true });
 }
 
 /**
@@ -521,9 +521,10 @@ function check(fieldsArg = '', locations = [], message = undefined) {
   };
   const middleware = asMiddleware((req) => runChain(state, req, false));
   Object.setPrototypeOf(middleware, CHAIN_PROTO);
-  Object.defineProperty(middleware, STATE, { value: state });
+  Object.defineProperty(middleware, STATE, { __proto__: null, value: state });
   // express-validator exposes the builder; ours carries the fields and locations.
   Object.defineProperty(middleware, 'builder', {
+    __proto__: null,
     value: { fields: list, locations: state.locations, build: () => new Context(state) },
   });
   return middleware;

@@ -22,7 +22,14 @@ function addContext(req, context) {
   // express-validator replaces the array on each run; so does this (no shared mutation).
   const list = [...contextsOf(req), context];
   if (Object.hasOwn(req, CONTEXTS)) req[CONTEXTS] = list;
-  else Object.defineProperty(req, CONTEXTS, { value: list, configurable: true, writable: true, enumerable: true });
+  else
+    Object.defineProperty(req, CONTEXTS, {
+      __proto__: null,
+      value: list,
+      configurable: true,
+      writable: true,
+      enumerable: true,
+    });
 }
 
 const DEFAULT_MESSAGE = 'Invalid value';

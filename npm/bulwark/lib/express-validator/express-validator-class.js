@@ -50,10 +50,16 @@ class ExpressValidator {
   createChain(fields = '', locations = [], message = undefined) {
     const chain = check(fields, locations, message);
     for (const [name, fn] of this.validatorEntries) {
-      Object.defineProperty(chain, name, { value: () => chain.custom(fn), writable: true, configurable: true });
+      Object.defineProperty(chain, name, {
+        __proto__: null,
+        value: () => chain.custom(fn),
+        writable: true,
+        configurable: true,
+      });
     }
     for (const [name, fn] of this.sanitizerEntries) {
       Object.defineProperty(chain, name, {
+        __proto__: null,
         value: () => chain.customSanitizer(fn),
         writable: true,
         configurable: true,

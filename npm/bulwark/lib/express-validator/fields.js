@@ -126,7 +126,14 @@ function defineOwn(object, key, value) {
   // An own property is assigned (request data has no accessors); a new one is defined, so
   // that no setter on a prototype runs.
   if (Object.hasOwn(object, key)) object[key] = value;
-  else Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
+  else
+    Object.defineProperty(object, key, {
+      __proto__: null,
+      value,
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
 }
 
 const isObjectLike = (v) => (typeof v === 'object' && v !== null) || typeof v === 'function';

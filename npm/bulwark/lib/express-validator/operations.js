@@ -247,6 +247,7 @@ function cloneDeep(value, depth = 0) {
   const out = proto === null ? Object.create(null) : {};
   for (const key of Object.keys(value)) {
     Object.defineProperty(out, key, {
+      __proto__: null,
       value: cloneDeep(value[key], depth + 1),
       writable: true,
       enumerable: true,

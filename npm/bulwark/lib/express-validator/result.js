@@ -10,7 +10,8 @@ class Result {
   constructor(formatter, errors, context) {
     this.formatter = formatter;
     this.errors = errors;
-    if (context !== undefined) Object.defineProperty(this, 'context', { value: context, enumerable: false });
+    if (context !== undefined)
+      Object.defineProperty(this, 'context', { __proto__: null, value: context, enumerable: false });
   }
 
   /** The errors, formatted; with onlyFirstError, the first of each field. */
@@ -26,6 +27,7 @@ class Result {
       const key = error.type === 'field' ? error.path : `_${error.type}`;
       if (!Object.hasOwn(out, key) || !out[key]) {
         Object.defineProperty(out, key, {
+          __proto__: null,
           value: this.formatter(error),
           writable: true,
           enumerable: true,

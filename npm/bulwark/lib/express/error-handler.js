@@ -88,7 +88,8 @@ function describe(err, exposeByDefault) {
     if (shown !== undefined) answer.message = shown;
     if (expose === true) {
       const errors = detailsOf(err);
-      if (errors !== undefined) Object.defineProperty(answer, 'errors', { value: errors, enumerable: true });
+      if (errors !== undefined)
+        Object.defineProperty(answer, 'errors', { __proto__: null, value: errors, enumerable: true });
     }
   } else if (expose === true || exposeByDefault) {
     answer.message = messageOf(err) ?? generic;

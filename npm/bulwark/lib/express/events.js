@@ -62,7 +62,7 @@ function report(onViolation, req, { type, location, count = 1, paths = [], detai
     let sent = req[SENT];
     if (sent === undefined) {
       sent = new Map();
-      Object.defineProperty(req, SENT, { value: sent, configurable: true });
+      Object.defineProperty(req, SENT, { __proto__: null, value: sent, configurable: true });
     }
     let keys = sent.get(onViolation);
     if (keys === undefined) {

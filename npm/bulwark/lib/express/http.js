@@ -6,7 +6,7 @@ const { BulwarkError } = require('../errors');
 
 /** An own data property: a setter on a polluted Object.prototype never sees the write. */
 function define(target, key, value) {
-  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  Object.defineProperty(target, key, { __proto__: null, value, writable: true, enumerable: true, configurable: true });
 }
 
 /** A BulwarkError with an HTTP `status` (and optional `errors` details). */

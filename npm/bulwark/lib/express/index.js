@@ -62,7 +62,7 @@ function markInspected(req, value, policy) {
   const size = value !== null && typeof value === 'object' ? MEASURED.get(value) : undefined;
   const mark = { value, policy, keys: size ? size.keys : 0, depth: size ? size.depth : 0 };
   if (value !== null && typeof value === 'object' && size === undefined) mark.depth = Infinity; // unmeasured
-  Object.defineProperty(req, INSPECTED, { value: mark, configurable: true, writable: true });
+  Object.defineProperty(req, INSPECTED, { __proto__: null, value: mark, configurable: true, writable: true });
 }
 
 /** True when a parser of ours already checked req.body with a policy at least as strict. */
@@ -321,7 +321,7 @@ function queryParser(options) {
   const o = readOptions(options, QUERY_OPTIONS, 'queryParser');
   return function parseQuery(text) {
     const { value, report: parseReport } = parseUrlEncoded(typeof text === 'string' ? text : '', o);
-    Object.defineProperty(value, REPORT, { value: parseReport, enumerable: false });
+    Object.defineProperty(value, REPORT, { __proto__: null, value: parseReport, enumerable: false });
     return value;
   };
 }

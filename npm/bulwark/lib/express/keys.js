@@ -30,7 +30,7 @@ function poisonKind(key, child) {
 
 /** Sets an own data property even for a key like `__proto__` (never a prototype write). */
 function defineValue(target, key, value) {
-  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  Object.defineProperty(target, key, { __proto__: null, value, writable: true, enumerable: true, configurable: true });
 }
 
 function pathOf(node, key) {

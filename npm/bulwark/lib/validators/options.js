@@ -228,8 +228,19 @@ function ipVersion(name, arg) {
   // validator.js: `version || ''`, so every falsy version means "either".
   if (!v) return EMPTY;
   if (!version[0](v) || (String(v) !== '4' && String(v) !== '6'))
-    throw invalid(name, `version must be 4 or 6, got ${String(v)}`);
+    throw invalid(name, `version must be 4 or 6, got ${shown(v)}`);
   return String(v) === '4' ? V4 : V6;
+}
+
+/**
+ * A value for an error message: primitives as text (bounded), anything else by its type,
+ * never through its own toString (an array-like Proxy claiming 2^32 - 1 elements would hang
+ * String() in join).
+ */
+function shown(v) {
+  if (typeof v === 'string') return JSON.stringify(v.length > 64 ? `${v.slice(0, 64)}...` : v);
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return describe(v);
 }
 
 /** isUUID(str, version). */
@@ -237,7 +248,7 @@ function uuidVersion(arg) {
   if (arg === undefined || arg === null) return EMPTY;
   const out = version[0](arg) ? UUID_OPTIONS[String(arg)] : undefined;
   if (out === undefined)
-    throw invalid('isUUID', `version must be one of ${Object.keys(UUID_OPTIONS).join(', ')}, got ${String(arg)}`);
+    throw invalid('isUUID', `version must be one of ${Object.keys(UUID_OPTIONS).join(', ')}, got ${shown(arg)}`);
   return out;
 }
 
