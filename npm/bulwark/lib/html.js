@@ -11,18 +11,26 @@
 
 const backend = require('./backend');
 const { BulwarkError, callBackend: call } = require('./errors');
-const { stringArg, readOptions } = require('./args');
+const { stringArg, readOptions, isListOf, copyList, isPlainObject, jsonText } = require('./args');
 
-const isStringArray = (v) => Array.isArray(v) && v.every((s) => typeof s === 'string');
-const isStringArrayMap = (v) =>
-  v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).every((k) => isStringArray(v[k]));
+// Lists and maps are read with own reads only (isListOf refuses holes, and its bound keeps a
+// policy small), so a polluted Array.prototype or Object.prototype cannot add a tag.
+const isString = (s) => typeof s === 'string';
+const isStringArray = (v) => isListOf(v, isString);
+function isStringArrayMap(v) {
+  if (v === null || typeof v !== 'object' || !isPlainObject(v)) return false;
+  const keys = Object.keys(v);
+  for (let i = 0; i < keys.length; i += 1) if (!isStringArray(v[keys[i]])) return false;
+  return true;
+}
 /** A null-prototype copy of an object of string arrays, own enumerable keys only. */
-const copyStringArrayMap = (v) => {
+function copyStringArrayMap(v) {
   const out = Object.create(null);
-  for (const key of Object.keys(v)) out[key] = [...v[key]];
+  const keys = Object.keys(v);
+  for (let i = 0; i < keys.length; i += 1) out[keys[i]] = copyList(v[keys[i]]);
   return out;
-};
-const copyArray = (v) => [...v];
+}
+const copyArray = copyList;
 
 /** Default input limit in UTF-8 bytes (the core's `DEFAULT_MAX_BYTES`). */
 const DEFAULT_MAX_BYTES = 1024 * 1024;
@@ -82,7 +90,7 @@ const maxBytesOf = (policy) => (policy.maxBytes === undefined ? DEFAULT_MAX_BYTE
 const NOT_PLAIN = ['<', '&', '>', '\r', '\0', '\u00a0', '\ufeff'];
 
 function isPlainText(str) {
-  for (const ch of NOT_PLAIN) if (str.includes(ch)) return false;
+  for (let i = 0; i < NOT_PLAIN.length; i += 1) if (str.includes(NOT_PLAIN[i])) return false;
   return str.isWellFormed();
 }
 
@@ -115,11 +123,10 @@ const CACHE_SIZE = 32;
 function cachedSanitizer(options) {
   // Validating first means the key is built from checked, own properties only.
   const policy = readOptions(options, POLICY_OPTIONS, 'sanitizeHtml');
-  const key = JSON.stringify(
-    Object.keys(policy)
-      .sort()
-      .map((k) => [k, policy[k]]),
-  );
+  // jsonText, not JSON.stringify: no toJSON lookups through a polluted prototype.
+  const names = Object.keys(policy).sort();
+  let key = '';
+  for (let i = 0; i < names.length; i += 1) key += `${jsonText(names[i])}:${jsonText(policy[names[i]])},`;
   let compiled = cache.get(key);
   if (compiled === undefined) {
     compiled = compile(policy, 'sanitizeHtml');
