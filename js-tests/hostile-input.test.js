@@ -222,3 +222,11 @@ test('matches: a pattern too large to compile is refused the same way on every b
   assertCode(() => bulwark.matches('', 'a{99999}', 'm'), 'INVALID_OPTIONS');
   assert.equal(bulwark.matches('a'.repeat(1000), '^a{1000}$'), true);
 });
+
+test('chars arguments longer than 1 Mi units are refused before they are parsed', () => {
+  const huge = 'ab'.repeat(1 << 19) + 'c';
+  for (const fn of [bulwark.trim, bulwark.ltrim, bulwark.rtrim, bulwark.blacklist, bulwark.whitelist]) {
+    assertCode(() => fn('abc', huge), 'INVALID_OPTIONS');
+  }
+  assert.equal(bulwark.trim('xxaxx', 'x'.repeat(1 << 20)), 'a');
+});

@@ -16,6 +16,8 @@
 // - `normalizeEmail` refuses lone surrogates with `INVALID_UNICODE`: its result is an
 //   identity key, and ill-formed text would be stored or compared inconsistently.
 // - `rtrim(str, chars)` is linear (validator.js's was quadratic: CVE-2021-3765).
+// - `chars` longer than 1,048,576 UTF-16 units is `INVALID_OPTIONS` (a set of characters
+//   never needs more; parsing tens of megabytes of it on every call would cost seconds).
 
 /**
  * Removes leading and trailing whitespace (JavaScript's `\s`, as `String.prototype.trim`),
