@@ -6,24 +6,34 @@
 const zlib = require('node:zlib');
 const { httpError } = require('./http');
 
+/**
+ * A request header as an own property only: Node's `req.headers` is a plain object, so an
+ * absent header would otherwise be read from a polluted Object.prototype.
+ */
+function header(req, name) {
+  const headers = req.headers;
+  if (headers === null || typeof headers !== 'object' || !Object.hasOwn(headers, name)) return undefined;
+  return headers[name];
+}
+
 /** The media type of a request (lower case, without parameters), or ''. */
 function mediaType(req) {
-  const header = req.headers['content-type'];
-  return typeof header === 'string' ? header.split(';', 1)[0].trim().toLowerCase() : '';
+  const type = header(req, 'content-type');
+  return typeof type === 'string' ? type.split(';', 1)[0].trim().toLowerCase() : '';
 }
 
 /** The charset parameter of the Content-Type header, lower case, or undefined. */
 function charset(req) {
-  const header = req.headers['content-type'] || '';
-  const m = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(header);
+  const type = header(req, 'content-type');
+  const m = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(typeof type === 'string' ? type : '');
   return m ? m[1].toLowerCase() : undefined;
 }
 
 /** Whether the request carries a body at all (as type-is's hasBody). */
 function hasBody(req) {
   return (
-    req.headers['transfer-encoding'] !== undefined ||
-    (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0')
+    header(req, 'transfer-encoding') !== undefined ||
+    (header(req, 'content-length') !== undefined && header(req, 'content-length') !== '0')
   );
 }
 
@@ -54,13 +64,13 @@ function readBody(req, { limit, charsets = ['utf-8', 'utf8'] }) {
       reject(httpError(415, 'UNSUPPORTED_CHARSET', `unsupported charset "${cs}"`));
       return;
     }
-    const encoding = (req.headers['content-encoding'] || 'identity').toLowerCase();
+    const encoding = String(header(req, 'content-encoding') || 'identity').toLowerCase();
     const inflate = decoder(encoding);
     if (inflate === undefined) {
       reject(httpError(415, 'UNSUPPORTED_ENCODING', `unsupported content encoding "${encoding}"`));
       return;
     }
-    const declared = Number(req.headers['content-length']);
+    const declared = Number(header(req, 'content-length'));
     if (inflate === null && Number.isFinite(declared) && declared > limit) {
       reject(httpError(413, 'BODY_TOO_LARGE', `request body is larger than ${limit} bytes`));
       return;
