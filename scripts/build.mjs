@@ -137,7 +137,14 @@ function buildWasm() {
   // simd128 (Node 16.4+, Chrome 91, Firefox 89, Safari 16.4, Deno, Bun, Workers): every
   // runtime bulwark supports, so no non-SIMD build. With build-std, std is compiled with it too.
   const rustflags = [process.env.RUSTFLAGS, '-C target-feature=+simd128'].filter(Boolean).join(' ');
-  const env = { ...process.env, CARGO_TARGET_DIR: targetDir, RUSTFLAGS: rustflags };
+  const env = {
+    ...process.env,
+    CARGO_TARGET_DIR: targetDir,
+    RUSTFLAGS: rustflags,
+    // The profile strips symbols for the native addon; for WASM that would also drop the
+    // target_features section wasm-bindgen reads to know which features (simd128) are on.
+    [`CARGO_PROFILE_${profile.toUpperCase().replace(/-/g, '_')}_STRIP`]: 'false',
+  };
   const args = ['build', '--profile', profile, '--target', 'wasm32-unknown-unknown', '-p', 'bulwark-wasm', ...features];
   if (hasRustupWasmTarget()) {
     run('cargo', args, { env });
@@ -156,7 +163,8 @@ function buildWasm() {
   }
   const wasm = path.join(targetDir, 'wasm32-unknown-unknown', profile, 'bulwark_wasm.wasm');
   // The .wasm wasm-bindgen was last run on, with its mtime: regenerate when either differs.
-  const source = `${wasm} ${statSync(wasm).mtimeMs}`;
+  // (`glue-1`: the glue is patched, see hardenGlue; bump it when that changes.)
+  const source = `${wasm} ${statSync(wasm).mtimeMs} glue-1`;
   // The same .wasm twice: for Node (wasm/) and as an ES module for browsers and edge
   // runtimes (web/, behind npm/bulwark/web.mjs).
   for (const [target, dir] of [
@@ -168,6 +176,7 @@ function buildWasm() {
       const bindgen = ensureWasmBindgen(lockedVersion('wasm-bindgen'));
       mkdirSync(dir, { recursive: true });
       run(bindgen, ['--target', target, '--out-dir', dir, wasm]);
+      hardenGlue(path.join(dir, 'bulwark_wasm.js'));
       writeFileSync(stamp, source);
       console.log(`wasm package (${target}) -> npm/bulwark/${path.basename(dir)}/`);
     }
@@ -176,6 +185,28 @@ function buildWasm() {
   writeFileSync(path.join(webDir, 'package.json'), '{ "type": "module" }\n');
   if (writeWebLib()) console.log('JS layer for the web -> npm/bulwark/web/lib.mjs');
   reportWebSize();
+}
+
+/**
+ * wasm-bindgen's glue decides whether its cached DataView over WASM memory is stale with
+ * `buffer.detached`, which Node 20's ArrayBuffer lacks, so the read reaches Object.prototype:
+ * a polluted `detached` made every call after memory growth use a stale view. Whether the
+ * view still covers `wasm.memory.buffer` is the exact test on every runtime, so the glue uses
+ * only that. The build fails if the pattern is gone (a wasm-bindgen upgrade): look again.
+ */
+function hardenGlue(file) {
+  const glue = readFileSync(file, 'utf8');
+  const stale =
+    /(\w+)\.buffer\.detached === true \|\| \(\1\.buffer\.detached === undefined && \1\.buffer !== wasm\.memory\.buffer\)/g;
+  let count = 0;
+  const patched = glue.replace(stale, (_, view) => {
+    count += 1;
+    return `${view}.buffer !== wasm.memory.buffer`;
+  });
+  if (count === 0 || patched.includes('.detached')) {
+    throw new Error(`${file}: wasm-bindgen's memory-view check changed; review hardenGlue() in scripts/build.mjs`);
+  }
+  writeFileSync(file, patched);
 }
 
 /** Gzipped size of what a page loads from bulwark/web. */
