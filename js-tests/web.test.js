@@ -18,16 +18,6 @@ const bulwark = require('../npm/bulwark');
 
 const root = path.join(__dirname, '..');
 const pkgDir = path.join(root, 'npm', 'bulwark');
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const MIME = new Map([
   ['.mjs', 'text/javascript'],
   ['.js', 'text/javascript'],
@@ -230,9 +220,9 @@ function serve() {
 
 /** Chromium's path, or the reason there is none (then the test skips, except under CI). */
 async function findChromium() {
-  const { ensureChromium } = await import('../scripts/ensure-chromium.mjs');
+  const { ensureChromium, CHROMIUM_FLAGS } = await import('../scripts/ensure-chromium.mjs');
   try {
-    return { browser: ensureChromium() };
+    return { browser: ensureChromium(), flags: [...CHROMIUM_FLAGS] };
   } catch (err) {
     if (process.env.CI) throw err;
     return { skip: `no Chromium and it cannot be installed here: ${err.message}` };
@@ -240,7 +230,7 @@ async function findChromium() {
 }
 
 test('bulwark/web in Chromium: same results as on the server, in a page and in a Web Worker', async (t) => {
-  const { browser, skip } = await findChromium();
+  const { browser, flags, skip } = await findChromium();
   if (skip) {
     t.skip(skip);
     return;
@@ -272,7 +262,7 @@ test('bulwark/web in Chromium: same results as on the server, in a page and in a
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: browser,
       headless: true,
-      args: FLAGS,
+      args: flags,
     });
     const page = await context.newPage();
     const problems = [];
