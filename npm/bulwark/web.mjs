@@ -201,6 +201,13 @@ export let isMimeType = uninitialized;
 export let isSemVer = uninitialized;
 export let isIn = uninitialized;
 export let matches = uninitialized;
+export let isLuhnNumber = uninitialized;
+export let isCreditCard = uninitialized;
+export let isIMEI = uninitialized;
+export let isEAN = uninitialized;
+export let isISBN = uninitialized;
+export let isISSN = uninitialized;
+export let isISIN = uninitialized;
 export let createValidator = uninitialized;
 export let trim = uninitialized;
 export let ltrim = uninitialized;
@@ -254,6 +261,13 @@ function install() {
     isSemVer,
     isIn,
     matches,
+    isLuhnNumber,
+    isCreditCard,
+    isIMEI,
+    isEAN,
+    isISBN,
+    isISSN,
+    isISIN,
     createValidator,
   } = requireLib('lib/validators/index.js'));
   ({ trim, ltrim, rtrim, stripLow, blacklist, whitelist, normalizeEmail, toInt, toFloat, toBoolean, normalizeUnicode } =

@@ -22,6 +22,11 @@ import type {
   IsStrongPasswordOptions,
   IsURLOptions,
   UUIDVersion,
+  IsCreditCardOptions,
+  IsIMEIOptions,
+  ISBNVersion,
+  IsISBNOptions,
+  IsISSNOptions,
 } from './validators';
 import type { NormalizationForm, NormalizeEmailOptions } from './sanitizers';
 
@@ -203,6 +208,13 @@ export interface ValidationChain extends Middleware {
   isSemVer(): this;
   isIn(values: readonly unknown[]): this;
   matches(pattern: RegExp | string, modifiers?: string): this;
+  isLuhnNumber(): this;
+  isCreditCard(options?: IsCreditCardOptions): this;
+  isIMEI(options?: IsIMEIOptions): this;
+  isEAN(): this;
+  isISBN(versionOrOptions?: ISBNVersion | IsISBNOptions): this;
+  isISSN(options?: IsISSNOptions): this;
+  isISIN(): this;
 
   // Sanitizers
   customSanitizer(sanitizer: CustomSanitizer): this;

@@ -11,7 +11,7 @@ use super::*;
 use crate::{Error, ErrorCode, Result};
 
 /// Every validator name a [`Rule`] accepts (validator.js names).
-pub const VALIDATOR_NAMES: [&str; 28] = [
+pub const VALIDATOR_NAMES: &[&str] = &[
     "isEmail",
     "isURL",
     "isFQDN",
@@ -40,6 +40,13 @@ pub const VALIDATOR_NAMES: [&str; 28] = [
     "isSemVer",
     "isIn",
     "matches",
+    "isLuhnNumber",
+    "isCreditCard",
+    "isIMEI",
+    "isEAN",
+    "isISBN",
+    "isISSN",
+    "isISIN",
 ];
 
 /// One validator with its options, compiled.
@@ -106,15 +113,30 @@ pub enum Rule {
     In(Vec<String>),
     /// `matches`
     Matches(Box<JsRegex>),
+    /// `isLuhnNumber`
+    LuhnNumber,
+    /// `isCreditCard` (`None`: any provider)
+    CreditCard(Option<CardProvider>),
+    /// `isIMEI`
+    Imei(ImeiOptions),
+    /// `isEAN`
+    Ean,
+    /// `isISBN`
+    Isbn(IsbnVersion),
+    /// `isISSN`
+    Issn(IssnOptions),
+    /// `isISIN`
+    Isin,
 }
 
-fn invalid(message: String) -> Error {
+pub(super) fn invalid(message: String) -> Error {
     Error::new(ErrorCode::InvalidOptions, message)
 }
 
-/// Reads an options object strictly: every key must be consumed by a typed read.
-struct Options<'a> {
-    name: &'a str,
+/// Reads an options object strictly: every key must be consumed by a typed read. Each
+/// validator's file parses its own options from it (`fn rule(o: &mut Options) -> Result<Rule>`).
+pub(super) struct Options<'a> {
+    pub(super) name: &'a str,
     map: Map<String, Value>,
 }
 
@@ -133,16 +155,16 @@ impl<'a> Options<'a> {
         }
     }
 
-    fn wrong(&self, key: &str, expected: &str) -> Error {
+    pub(super) fn wrong(&self, key: &str, expected: &str) -> Error {
         invalid(format!("{}: option \"{key}\" must be {expected}", self.name))
     }
 
     /// Removes `key`; JSON `null` counts as absent.
-    fn take(&mut self, key: &str) -> Option<Value> {
+    pub(super) fn take(&mut self, key: &str) -> Option<Value> {
         self.map.remove(key).filter(|v| !v.is_null())
     }
 
-    fn bool(&mut self, key: &str, default: bool) -> Result<bool> {
+    pub(super) fn bool(&mut self, key: &str, default: bool) -> Result<bool> {
         match self.take(key) {
             None => Ok(default),
             Some(Value::Bool(b)) => Ok(b),
@@ -150,7 +172,7 @@ impl<'a> Options<'a> {
         }
     }
 
-    fn number(&mut self, key: &str) -> Result<Option<f64>> {
+    pub(super) fn number(&mut self, key: &str) -> Result<Option<f64>> {
         match self.take(key) {
             None => Ok(None),
             Some(Value::Number(n)) => n
@@ -162,7 +184,7 @@ impl<'a> Options<'a> {
         }
     }
 
-    fn string(&mut self, key: &str) -> Result<Option<String>> {
+    pub(super) fn string(&mut self, key: &str) -> Result<Option<String>> {
         match self.take(key) {
             None => Ok(None),
             Some(Value::String(s)) => Ok(Some(s)),
@@ -170,7 +192,7 @@ impl<'a> Options<'a> {
         }
     }
 
-    fn strings(&mut self, key: &str) -> Result<Option<Vec<String>>> {
+    pub(super) fn strings(&mut self, key: &str) -> Result<Option<Vec<String>>> {
         match self.take(key) {
             None => Ok(None),
             Some(Value::Array(items)) => items
@@ -185,7 +207,7 @@ impl<'a> Options<'a> {
         }
     }
 
-    fn numbers(&mut self, key: &str) -> Result<Option<Vec<f64>>> {
+    pub(super) fn numbers(&mut self, key: &str) -> Result<Option<Vec<f64>>> {
         match self.take(key) {
             None => Ok(None),
             Some(Value::Array(items)) => items
@@ -238,7 +260,7 @@ impl<'a> Options<'a> {
         }
     }
 
-    fn version(&mut self, key: &str) -> Result<Option<String>> {
+    pub(super) fn version(&mut self, key: &str) -> Result<Option<String>> {
         match self.take(key) {
             None => Ok(None),
             Some(Value::String(s)) => Ok(Some(s)),
@@ -492,6 +514,13 @@ impl Rule {
                 let flags = o.string("flags")?.unwrap_or_default();
                 Rule::Matches(Box::new(JsRegex::new(&source, &flags)?))
             }
+            "isLuhnNumber" => Rule::LuhnNumber,
+            "isCreditCard" => is_credit_card::rule(&mut o)?,
+            "isIMEI" => is_imei::rule(&mut o)?,
+            "isEAN" => Rule::Ean,
+            "isISBN" => is_isbn::rule(&mut o)?,
+            "isISSN" => is_issn::rule(&mut o)?,
+            "isISIN" => Rule::Isin,
             _ => return Err(invalid(format!("unknown validator \"{name}\""))),
         };
         o.finish(rule)
@@ -528,6 +557,13 @@ impl Rule {
             Rule::SemVer => is_sem_ver(s),
             Rule::In(values) => is_in(s, values),
             Rule::Matches(re) => matches(s, re),
+            Rule::LuhnNumber => is_luhn_number(s),
+            Rule::CreditCard(provider) => is_credit_card(s, *provider),
+            Rule::Imei(o) => is_imei(s, o),
+            Rule::Ean => is_ean(s),
+            Rule::Isbn(v) => is_isbn(s, *v),
+            Rule::Issn(o) => is_issn(s, o),
+            Rule::Isin => is_isin(s),
         }
     }
 
@@ -659,7 +695,7 @@ mod tests {
 
     #[test]
     fn every_validator_compiles_with_defaults() {
-        for name in VALIDATOR_NAMES {
+        for &name in VALIDATOR_NAMES {
             let json = match name {
                 "isIn" => r#"{"values": ["a"]}"#,
                 "matches" => r#"{"pattern": "a"}"#,

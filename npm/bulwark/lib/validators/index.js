@@ -162,6 +162,13 @@ function withOptions(name) {
 function withoutOptions(name) {
   const label = `${name}: input`;
   const fast = FAST[name];
+  if (fast === undefined) {
+    return {
+      [name](input) {
+        return slow(name, typeof input === 'string' ? input : stringArg(input, label), EMPTY);
+      },
+    }[name];
+  }
   return {
     [name](input) {
       const str = typeof input === 'string' ? input : stringArg(input, label);
@@ -335,6 +342,13 @@ const VALIDATORS = {
   isSemVer: withoutOptions('isSemVer'),
   isIn,
   matches,
+  isLuhnNumber: withoutOptions('isLuhnNumber'),
+  isCreditCard: withOptions('isCreditCard'),
+  isIMEI: withOptions('isIMEI'),
+  isEAN: withoutOptions('isEAN'),
+  isISBN: withReader('isISBN'),
+  isISSN: withOptions('isISSN'),
+  isISIN: withoutOptions('isISIN'),
 };
 
 module.exports = { ...VALIDATORS, createValidator };
