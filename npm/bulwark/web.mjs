@@ -201,6 +201,13 @@ export let isMimeType = uninitialized;
 export let isSemVer = uninitialized;
 export let isIn = uninitialized;
 export let matches = uninitialized;
+export let isIBAN = uninitialized;
+export let isAbaRouting = uninitialized;
+export let isISRC = uninitialized;
+export let isISO6346 = uninitialized;
+export let isFreightContainerID = uninitialized;
+export let isBtcAddress = uninitialized;
+export let isEthereumAddress = uninitialized;
 export let isLuhnNumber = uninitialized;
 export let isCreditCard = uninitialized;
 export let isIMEI = uninitialized;
@@ -261,6 +268,13 @@ function install() {
     isSemVer,
     isIn,
     matches,
+    isIBAN,
+    isAbaRouting,
+    isISRC,
+    isISO6346,
+    isFreightContainerID,
+    isBtcAddress,
+    isEthereumAddress,
     isLuhnNumber,
     isCreditCard,
     isIMEI,

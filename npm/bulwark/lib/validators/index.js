@@ -349,6 +349,13 @@ const VALIDATORS = {
   isISBN: withReader('isISBN'),
   isISSN: withOptions('isISSN'),
   isISIN: withoutOptions('isISIN'),
+  isIBAN: withOptions('isIBAN'),
+  isAbaRouting: withoutOptions('isAbaRouting'),
+  isISRC: withoutOptions('isISRC'),
+  isISO6346: withoutOptions('isISO6346'),
+  isFreightContainerID: withoutOptions('isFreightContainerID'),
+  isBtcAddress: withoutOptions('isBtcAddress'),
+  isEthereumAddress: withoutOptions('isEthereumAddress'),
 };
 
 module.exports = { ...VALIDATORS, createValidator };
