@@ -71,6 +71,14 @@ const CASES = [
   ['isULID', 'id', '01HBGW8CWQ5Q6DTT7XP89VV4KT', []],
   ['isDivisibleBy', 'number', '1024', [8]],
   ['isHexColor', 'color', '#ff0034', []],
+  ['isLuhnNumber', 'card number', '4716-4611-9883-8155', []],
+  ['isCreditCard', 'card number', '4716 4611 9883 8155', []],
+  ['isCreditCard', 'provider', '375556917985515', [{ provider: 'amex' }]],
+  ['isIMEI', 'IMEI', '352099001761481', []],
+  ['isEAN', 'EAN-13', '9421023610112', []],
+  ['isISBN', 'ISBN-13', '978-3-8362-2119-1', []],
+  ['isISSN', 'ISSN', '0378-5955', []],
+  ['isISIN', 'ISIN', 'US0378331005', []],
 ];
 
 async function main() {

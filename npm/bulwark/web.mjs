@@ -221,6 +221,13 @@ export let isBase58 = uninitialized;
 export let isULID = uninitialized;
 export let isDivisibleBy = uninitialized;
 export let isHexColor = uninitialized;
+export let isLuhnNumber = uninitialized;
+export let isCreditCard = uninitialized;
+export let isIMEI = uninitialized;
+export let isEAN = uninitialized;
+export let isISBN = uninitialized;
+export let isISSN = uninitialized;
+export let isISIN = uninitialized;
 export let createValidator = uninitialized;
 export let trim = uninitialized;
 export let ltrim = uninitialized;
@@ -294,6 +301,13 @@ function install() {
     isULID,
     isDivisibleBy,
     isHexColor,
+    isLuhnNumber,
+    isCreditCard,
+    isIMEI,
+    isEAN,
+    isISBN,
+    isISSN,
+    isISIN,
     createValidator,
   } = requireLib('lib/validators/index.js'));
   ({ trim, ltrim, rtrim, stripLow, blacklist, whitelist, normalizeEmail, toInt, toFloat, toBoolean, normalizeUnicode } =

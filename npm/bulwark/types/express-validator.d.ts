@@ -25,6 +25,11 @@ import type {
   IsStrongPasswordOptions,
   IsURLOptions,
   UUIDVersion,
+  IsCreditCardOptions,
+  IsIMEIOptions,
+  ISBNVersion,
+  IsISBNOptions,
+  IsISSNOptions,
 } from './validators';
 import type { NormalizationForm, NormalizeEmailOptions } from './sanitizers';
 
@@ -223,6 +228,13 @@ export interface ValidationChain extends Middleware {
   isULID(): this;
   isDivisibleBy(number: number): this;
   isHexColor(options?: IsHexColorOptions): this;
+  isLuhnNumber(): this;
+  isCreditCard(options?: IsCreditCardOptions): this;
+  isIMEI(options?: IsIMEIOptions): this;
+  isEAN(): this;
+  isISBN(versionOrOptions?: ISBNVersion | IsISBNOptions): this;
+  isISSN(options?: IsISSNOptions): this;
+  isISIN(): this;
 
   // Sanitizers
   customSanitizer(sanitizer: CustomSanitizer): this;

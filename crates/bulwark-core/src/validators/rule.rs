@@ -60,6 +60,13 @@ pub const VALIDATOR_NAMES: &[&str] = &[
     "isULID",
     "isDivisibleBy",
     "isHexColor",
+    "isLuhnNumber",
+    "isCreditCard",
+    "isIMEI",
+    "isEAN",
+    "isISBN",
+    "isISSN",
+    "isISIN",
 ];
 
 /// One validator with its options, compiled.
@@ -166,16 +173,30 @@ pub enum Rule {
     DivisibleBy(f64),
     /// `isHexColor`
     HexColor(HexColorOptions),
+    /// `isLuhnNumber`
+    LuhnNumber,
+    /// `isCreditCard` (`None`: any provider)
+    CreditCard(Option<CardProvider>),
+    /// `isIMEI`
+    Imei(ImeiOptions),
+    /// `isEAN`
+    Ean,
+    /// `isISBN`
+    Isbn(IsbnVersion),
+    /// `isISSN`
+    Issn(IssnOptions),
+    /// `isISIN`
+    Isin,
 }
 
-pub(crate) fn invalid(message: String) -> Error {
+pub(super) fn invalid(message: String) -> Error {
     Error::new(ErrorCode::InvalidOptions, message)
 }
 
-/// Reads an options object strictly: every key must be consumed by a typed read. A
+/// Reads an options object strictly: every key must be consumed by a typed read. Each
 /// validator's file parses its own options from it (`fn rule(o: &mut Options) -> Result<Rule>`).
-pub(crate) struct Options<'a> {
-    name: &'a str,
+pub(super) struct Options<'a> {
+    pub(super) name: &'a str,
     map: Map<String, Value>,
 }
 
@@ -194,16 +215,16 @@ impl<'a> Options<'a> {
         }
     }
 
-    pub(crate) fn wrong(&self, key: &str, expected: &str) -> Error {
+    pub(super) fn wrong(&self, key: &str, expected: &str) -> Error {
         invalid(format!("{}: option \"{key}\" must be {expected}", self.name))
     }
 
     /// Removes `key`; JSON `null` counts as absent.
-    pub(crate) fn take(&mut self, key: &str) -> Option<Value> {
+    pub(super) fn take(&mut self, key: &str) -> Option<Value> {
         self.map.remove(key).filter(|v| !v.is_null())
     }
 
-    pub(crate) fn bool(&mut self, key: &str, default: bool) -> Result<bool> {
+    pub(super) fn bool(&mut self, key: &str, default: bool) -> Result<bool> {
         match self.take(key) {
             None => Ok(default),
             Some(Value::Bool(b)) => Ok(b),
@@ -211,7 +232,7 @@ impl<'a> Options<'a> {
         }
     }
 
-    pub(crate) fn number(&mut self, key: &str) -> Result<Option<f64>> {
+    pub(super) fn number(&mut self, key: &str) -> Result<Option<f64>> {
         match self.take(key) {
             None => Ok(None),
             Some(Value::Number(n)) => n
@@ -223,7 +244,7 @@ impl<'a> Options<'a> {
         }
     }
 
-    pub(crate) fn string(&mut self, key: &str) -> Result<Option<String>> {
+    pub(super) fn string(&mut self, key: &str) -> Result<Option<String>> {
         match self.take(key) {
             None => Ok(None),
             Some(Value::String(s)) => Ok(Some(s)),
@@ -231,7 +252,7 @@ impl<'a> Options<'a> {
         }
     }
 
-    pub(crate) fn strings(&mut self, key: &str) -> Result<Option<Vec<String>>> {
+    pub(super) fn strings(&mut self, key: &str) -> Result<Option<Vec<String>>> {
         match self.take(key) {
             None => Ok(None),
             Some(Value::Array(items)) => items
@@ -246,7 +267,7 @@ impl<'a> Options<'a> {
         }
     }
 
-    pub(crate) fn numbers(&mut self, key: &str) -> Result<Option<Vec<f64>>> {
+    pub(super) fn numbers(&mut self, key: &str) -> Result<Option<Vec<f64>>> {
         match self.take(key) {
             None => Ok(None),
             Some(Value::Array(items)) => items
@@ -299,7 +320,7 @@ impl<'a> Options<'a> {
         }
     }
 
-    pub(crate) fn version(&mut self, key: &str) -> Result<Option<String>> {
+    pub(super) fn version(&mut self, key: &str) -> Result<Option<String>> {
         match self.take(key) {
             None => Ok(None),
             Some(Value::String(s)) => Ok(Some(s)),
@@ -573,6 +594,13 @@ impl Rule {
             "isULID" => Rule::Ulid,
             "isDivisibleBy" => is_divisible_by::rule(&mut o)?,
             "isHexColor" => is_hex_color::rule(&mut o)?,
+            "isLuhnNumber" => Rule::LuhnNumber,
+            "isCreditCard" => is_credit_card::rule(&mut o)?,
+            "isIMEI" => is_imei::rule(&mut o)?,
+            "isEAN" => Rule::Ean,
+            "isISBN" => is_isbn::rule(&mut o)?,
+            "isISSN" => is_issn::rule(&mut o)?,
+            "isISIN" => Rule::Isin,
             _ => return Err(invalid(format!("unknown validator \"{name}\""))),
         };
         o.finish(rule)
@@ -629,6 +657,13 @@ impl Rule {
             Rule::Ulid => is_ulid(s),
             Rule::DivisibleBy(n) => is_divisible_by(s, *n),
             Rule::HexColor(o) => is_hex_color(s, o),
+            Rule::LuhnNumber => is_luhn_number(s),
+            Rule::CreditCard(provider) => is_credit_card(s, *provider),
+            Rule::Imei(o) => is_imei(s, o),
+            Rule::Ean => is_ean(s),
+            Rule::Isbn(v) => is_isbn(s, *v),
+            Rule::Issn(o) => is_issn(s, o),
+            Rule::Isin => is_isin(s),
         }
     }
 
@@ -760,8 +795,8 @@ mod tests {
 
     #[test]
     fn every_validator_compiles_with_defaults() {
-        for name in VALIDATOR_NAMES {
-            let json = match *name {
+        for &name in VALIDATOR_NAMES {
+            let json = match name {
                 "isIn" => r#"{"values": ["a"]}"#,
                 "matches" => r#"{"pattern": "a"}"#,
                 "contains" => r#"{"seed": "a"}"#,

@@ -163,6 +163,13 @@ function withOptions(name) {
 function withoutOptions(name) {
   const label = `${name}: input`;
   const fast = FAST[name];
+  if (fast === undefined) {
+    return {
+      [name](input) {
+        return slow(name, typeof input === 'string' ? input : stringArg(input, label), EMPTY);
+      },
+    }[name];
+  }
   return {
     [name](input) {
       const str = typeof input === 'string' ? input : stringArg(input, label);
@@ -361,6 +368,13 @@ const VALIDATORS = {
   isULID: withoutOptions('isULID'),
   isDivisibleBy: withReader('isDivisibleBy'),
   isHexColor: withOptions('isHexColor'),
+  isLuhnNumber: withoutOptions('isLuhnNumber'),
+  isCreditCard: withOptions('isCreditCard'),
+  isIMEI: withOptions('isIMEI'),
+  isEAN: withoutOptions('isEAN'),
+  isISBN: withReader('isISBN'),
+  isISSN: withOptions('isISSN'),
+  isISIN: withoutOptions('isISIN'),
 };
 
 module.exports = { ...VALIDATORS, createValidator };
