@@ -372,6 +372,32 @@ const CASES = {
     () => b.isIn('y', { x: 1 }),
   ],
   matches: [() => b.matches('abc', /^a/), () => b.matches('abc', 'B', 'i'), () => b.matches('abc', '^z')],
+  isISO31661Alpha2: [() => b.isISO31661Alpha2('fr'), () => b.isISO31661Alpha2('xk', { userAssignedCodes: ['XK'] })],
+  isISO31661Alpha3: [() => b.isISO31661Alpha3('FRA'), () => b.isISO31661Alpha3('XXK', { userAssignedCodes: ['XXK'] })],
+  isISO31661Numeric: [() => b.isISO31661Numeric('250'), () => b.isISO31661Numeric('toString')],
+  isISO4217: [() => b.isISO4217('eur'), () => b.isISO4217('constructor')],
+  isISO15924: [() => b.isISO15924('Latn'), () => b.isISO15924('__proto__')],
+  isISO6391: [() => b.isISO6391('fr'), () => b.isISO6391('valueOf')],
+  isMobilePhone: [
+    () => b.isMobilePhone('+4915123456789'),
+    () => b.isMobilePhone('015123456789', 'de-DE'),
+    () => b.isMobilePhone('0612345678', ['de-DE', 'fr-FR'], { strictMode: true }),
+    () => b.isMobilePhone('1', 'toString'),
+  ],
+  isPostalCode: [
+    () => b.isPostalCode('10115', 'DE'),
+    () => b.isPostalCode('10115', 'any'),
+    () => b.isPostalCode('1', 'toString'),
+  ],
+  isLicensePlate: [() => b.isLicensePlate('B-AB 123', 'de-DE'), () => b.isLicensePlate('x', 'any')],
+  isPassportNumber: [() => b.isPassportNumber('123456789', 'US'), () => b.isPassportNumber('1', 'constructor')],
+  isVAT: [() => b.isVAT('PT501964843', 'PT'), () => b.isVAT('1', '__proto__')],
+  isAlphaLocales: [() => [...b.isAlphaLocales]],
+  isAlphanumericLocales: [() => [...b.isAlphanumericLocales]],
+  isFloatLocales: [() => [...b.isFloatLocales]],
+  isMobilePhoneLocales: [() => [...b.isMobilePhoneLocales]],
+  isPostalCodeLocales: [() => [...b.isPostalCodeLocales]],
+  passportNumberLocales: [() => [...b.passportNumberLocales]],
   createValidator: [
     () => {
       const v = b.createValidator([

@@ -51,6 +51,21 @@ const CASES = [
   ['matches', 'pattern', 'hello', [/^[a-z]+$/]],
   ['isMimeType', 'type', 'application/json', []],
   ['isSemVer', 'version', '1.2.3-beta.1+build.5', []],
+  ['isISO31661Alpha2', 'country', 'fr', []],
+  ['isISO31661Alpha3', 'country', 'FRA', []],
+  ['isISO31661Numeric', 'country', '250', []],
+  ['isISO4217', 'currency', 'eur', []],
+  ['isISO15924', 'script', 'Latn', []],
+  ['isISO6391', 'language', 'fr', []],
+  ['isMobilePhone', 'de-DE', '+4915123456789', ['de-DE']],
+  ['isMobilePhone', 'any locale', '+4915123456789', []],
+  ['isMobilePhone', 'any, invalid', '12345', []],
+  ['isPostalCode', 'US', '94107-1234', ['US']],
+  ['isPostalCode', 'any', 'SW1A 1AA', ['any']],
+  ['isLicensePlate', 'de-DE', 'B-AB 123', ['de-DE']],
+  ['isPassportNumber', 'US', '123456789', ['US']],
+  ['isVAT', 'DE', 'DE123456789', ['DE']],
+  ['isVAT', 'CH checksum', 'CHE-116.281.710 MWST', ['CH']],
 ];
 
 async function main() {
@@ -123,6 +138,9 @@ async function main() {
     ['isISO8601', 'fraction then ":"', `2020-01-01T00:00:00.${rep('1')}:`, []],
     ['isJSON', 'nested arrays', `${rep('[')}${rep(']')}`, []],
     ['isLength', 'variation selectors', rep('\ufe0f'), [{ max: 10 }]],
+    ['isMobilePhone', 'any locale, digits', `+${rep('9')}`, []],
+    ['isPostalCode', 'any country, digits', rep('1'), ['any']],
+    ['isLicensePlate', 'any locale, letters', rep('A'), ['any']],
     // eslint-disable-next-line security/detect-unsafe-regex -- fixed bench input, linear pattern
     ['matches', '/^(a+)+$/', `${rep('a')}!`, [/^(a+)+$/]],
   ];
