@@ -429,6 +429,21 @@ const CASES = {
   isMobilePhoneLocales: [() => [...b.isMobilePhoneLocales]],
   isPostalCodeLocales: [() => [...b.isPostalCodeLocales]],
   passportNumberLocales: [() => [...b.passportNumberLocales]],
+  isLuhnNumber: [() => b.isLuhnNumber('79927398713'), () => b.isLuhnNumber('79927398710')],
+  isCreditCard: [
+    () => b.isCreditCard('4716461583322103'),
+    () => b.isCreditCard('4716461583322103', { provider: 'amex' }),
+    () => b.isCreditCard('375556917985515', { provider: 'AMEX' }),
+  ],
+  isIMEI: [() => b.isIMEI('352099001761481'), () => b.isIMEI('35-209900-176148-1', { allow_hyphens: true })],
+  isEAN: [() => b.isEAN('73513537'), () => b.isEAN('73513536')],
+  isISBN: [
+    () => b.isISBN('3836221195'),
+    () => b.isISBN('3836221195', 13),
+    () => b.isISBN('9783836221191', { version: 13 }),
+  ],
+  isISSN: [() => b.isISSN('03785955'), () => b.isISSN('03785955', { require_hyphen: true })],
+  isISIN: [() => b.isISIN('US0378331005'), () => b.isISIN('US0378331004')],
   createValidator: [
     () => {
       const v = b.createValidator([

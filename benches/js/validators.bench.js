@@ -66,6 +66,14 @@ const CASES = [
   ['isPassportNumber', 'US', '123456789', ['US']],
   ['isVAT', 'DE', 'DE123456789', ['DE']],
   ['isVAT', 'CH checksum', 'CHE-116.281.710 MWST', ['CH']],
+  ['isLuhnNumber', 'card number', '4716-4611-9883-8155', []],
+  ['isCreditCard', 'card number', '4716 4611 9883 8155', []],
+  ['isCreditCard', 'provider', '375556917985515', [{ provider: 'amex' }]],
+  ['isIMEI', 'IMEI', '352099001761481', []],
+  ['isEAN', 'EAN-13', '9421023610112', []],
+  ['isISBN', 'ISBN-13', '978-3-8362-2119-1', []],
+  ['isISSN', 'ISSN', '0378-5955', []],
+  ['isISIN', 'ISIN', 'US0378331005', []],
 ];
 
 async function main() {

@@ -211,6 +211,13 @@ export let isMimeType = uninitialized;
 export let isSemVer = uninitialized;
 export let isIn = uninitialized;
 export let matches = uninitialized;
+export let isLuhnNumber = uninitialized;
+export let isCreditCard = uninitialized;
+export let isIMEI = uninitialized;
+export let isEAN = uninitialized;
+export let isISBN = uninitialized;
+export let isISSN = uninitialized;
+export let isISIN = uninitialized;
 export let createValidator = uninitialized;
 export let isISO31661Alpha2 = uninitialized;
 export let isISO31661Alpha3 = uninitialized;
@@ -275,6 +282,13 @@ function install() {
     isSemVer,
     isIn,
     matches,
+    isLuhnNumber,
+    isCreditCard,
+    isIMEI,
+    isEAN,
+    isISBN,
+    isISSN,
+    isISIN,
     createValidator,
     isISO31661Alpha2,
     isISO31661Alpha3,

@@ -414,6 +414,15 @@ export const specs = {
       mostly(oneOfR('i', 'g', 'm', 'u', 'x', 'ii', '')),
     ),
   },
+  isLuhnNumber: str1(),
+  isCreditCard: strOpts(
+    optionsR({ provider: oneOfR('visa', 'AMEX', '', 'nope', 'constructor', '__proto__', 1, null) }),
+  ),
+  isIMEI: strOpts(optionsR({ allow_hyphens: boolR })),
+  isEAN: str1(),
+  isISBN: { args: fc.tuple(S, mostly(oneOfR(10, 13, '10', '13', 11, 0, '', null, {}, { version: 13 }))) },
+  isISSN: strOpts(optionsR({ require_hyphen: boolR, case_sensitive: boolR })),
+  isISIN: str1(),
   createValidator: {
     args: fc.tuple(fc.oneof(arrayOfR(rule, 4), anyR)),
     follow: { method: 'check', args: fc.tuple(fc.oneof(arrayOfR(S, 4), anyR)) },

@@ -28,6 +28,11 @@ import type {
   PassportCountryCode,
   PostalCodeLocale,
   VatCountryCode,
+  IsCreditCardOptions,
+  IsIMEIOptions,
+  ISBNVersion,
+  IsISBNOptions,
+  IsISSNOptions,
 } from './validators';
 import type { NormalizationForm, NormalizeEmailOptions } from './sanitizers';
 
@@ -220,6 +225,13 @@ export interface ValidationChain extends Middleware {
   isPassportNumber(countryCode: PassportCountryCode): this;
   isPostalCode(locale: PostalCodeLocale | 'any'): this;
   isVAT(countryCode: VatCountryCode): this;
+  isLuhnNumber(): this;
+  isCreditCard(options?: IsCreditCardOptions): this;
+  isIMEI(options?: IsIMEIOptions): this;
+  isEAN(): this;
+  isISBN(versionOrOptions?: ISBNVersion | IsISBNOptions): this;
+  isISSN(options?: IsISSNOptions): this;
+  isISIN(): this;
 
   // Sanitizers
   customSanitizer(sanitizer: CustomSanitizer): this;

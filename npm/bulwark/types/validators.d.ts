@@ -461,6 +461,72 @@ export declare const isPostalCodeLocales: readonly PostalCodeLocale[];
 /** validator.js `passportNumberLocales` (frozen). */
 export declare const passportNumberLocales: readonly PassportCountryCode[];
 
+// Identifiers with check digits (validator.js 13.15): each answer is validator.js's;
+// deviations are listed on the function.
+
+/** `true` when `str`, spaces and hyphens removed, is digits passing the Luhn check, as validator.js `isLuhnNumber` decides. */
+export declare function isLuhnNumber(str: string): boolean;
+
+/** A card network of {@link isCreditCard} (validator.js names; matched case-insensitively). */
+export type CreditCardProvider = 'amex' | 'dinersclub' | 'discover' | 'jcb' | 'mastercard' | 'unionpay' | 'visa';
+
+/** `isCreditCard` options. */
+export interface IsCreditCardOptions {
+  /** Only this network's numbers (case-insensitive). Default: any. An unknown name is `INVALID_OPTIONS`. */
+  provider?: CreditCardProvider | Uppercase<CreditCardProvider> | (string & {});
+}
+
+/**
+ * `true` when `str` (spaces and hyphens ignored) has the shape of a card number of a known
+ * network and passes the Luhn check, as validator.js `isCreditCard` decides (its mastercard
+ * pattern included, whose ungrouped `|` accepts any digits before a 2-series tail).
+ */
+export declare function isCreditCard(str: string, options?: IsCreditCardOptions): boolean;
+
+/** `isIMEI` options. */
+export interface IsIMEIOptions {
+  /** Accept only the hyphenated form `NN-NNNNNN-NNNNNN-N` (as in validator.js, the plain form is then refused). Default `false`. */
+  allow_hyphens?: boolean;
+}
+
+/** `true` when `str` is a 15-digit IMEI with a valid Luhn check digit, as validator.js `isIMEI` decides. */
+export declare function isIMEI(str: string, options?: IsIMEIOptions): boolean;
+
+/** `true` when `str` is an EAN-8, EAN-13 or EAN-14 with a valid check digit, as validator.js `isEAN` decides. */
+export declare function isEAN(str: string): boolean;
+
+/** An ISBN version of {@link isISBN}. */
+export type ISBNVersion = 10 | 13 | '10' | '13';
+
+/** `isISBN` options. */
+export interface IsISBNOptions {
+  /** Only this version. */
+  version: ISBNVersion;
+}
+
+/**
+ * `true` when `str` (JS whitespace and hyphens ignored) is an ISBN-10 or ISBN-13 (only
+ * `version` when given) with a valid check digit, as validator.js `isISBN` decides. Also
+ * validator.js's legacy `isISBN(str, version)`. Deviations: a version other than 10 or 13,
+ * and an options object without a version, are `INVALID_OPTIONS` (validator.js answers
+ * `false` for every string).
+ */
+export declare function isISBN(str: string, options?: ISBNVersion | IsISBNOptions): boolean;
+
+/** `isISSN` options. */
+export interface IsISSNOptions {
+  /** Only `NNNN-NNNC`. Default `false` (the hyphen is optional). */
+  require_hyphen?: boolean;
+  /** Only an uppercase `X` check digit. Default `false`. */
+  case_sensitive?: boolean;
+}
+
+/** `true` when `str` is an ISSN with a valid check digit, as validator.js `isISSN` decides. */
+export declare function isISSN(str: string, options?: IsISSNOptions): boolean;
+
+/** `true` when `str` is an ISIN (securities number) with a valid check digit, as validator.js `isISIN` decides. */
+export declare function isISIN(str: string): boolean;
+
 /** A validator name for {@link createValidator}. */
 export type ValidatorName =
   | 'isEmail'
@@ -501,7 +567,14 @@ export type ValidatorName =
   | 'isPostalCode'
   | 'isLicensePlate'
   | 'isPassportNumber'
-  | 'isVAT';
+  | 'isVAT'
+  | 'isLuhnNumber'
+  | 'isCreditCard'
+  | 'isIMEI'
+  | 'isEAN'
+  | 'isISBN'
+  | 'isISSN'
+  | 'isISIN';
 
 /**
  * One rule of {@link createValidator}: a validator name, or `{ validator, args }` where

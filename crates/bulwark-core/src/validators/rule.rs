@@ -11,7 +11,7 @@ use super::*;
 use crate::{Error, ErrorCode, Result};
 
 /// Every validator name a [`Rule`] accepts (validator.js names).
-pub const VALIDATOR_NAMES: [&str; 39] = [
+pub const VALIDATOR_NAMES: &[&str] = &[
     "isEmail",
     "isURL",
     "isFQDN",
@@ -51,6 +51,13 @@ pub const VALIDATOR_NAMES: [&str; 39] = [
     "isLicensePlate",
     "isPassportNumber",
     "isVAT",
+    "isLuhnNumber",
+    "isCreditCard",
+    "isIMEI",
+    "isEAN",
+    "isISBN",
+    "isISSN",
+    "isISIN",
 ];
 
 /// One validator with its options, compiled.
@@ -139,15 +146,30 @@ pub enum Rule {
     PassportNumber(PassportCountry),
     /// `isVAT`
     Vat(VatCountry),
+    /// `isLuhnNumber`
+    LuhnNumber,
+    /// `isCreditCard` (`None`: any provider)
+    CreditCard(Option<CardProvider>),
+    /// `isIMEI`
+    Imei(ImeiOptions),
+    /// `isEAN`
+    Ean,
+    /// `isISBN`
+    Isbn(IsbnVersion),
+    /// `isISSN`
+    Issn(IssnOptions),
+    /// `isISIN`
+    Isin,
 }
 
-pub(crate) fn invalid(message: String) -> Error {
+pub(super) fn invalid(message: String) -> Error {
     Error::new(ErrorCode::InvalidOptions, message)
 }
 
-/// Reads an options object strictly: every key must be consumed by a typed read.
-pub(crate) struct Options<'a> {
-    name: &'a str,
+/// Reads an options object strictly: every key must be consumed by a typed read. Each
+/// validator's file parses its own options from it (`fn rule(o: &mut Options) -> Result<Rule>`).
+pub(super) struct Options<'a> {
+    pub(super) name: &'a str,
     map: Map<String, Value>,
 }
 
@@ -167,20 +189,20 @@ impl<'a> Options<'a> {
     }
 
     /// The validator's name (for messages).
-    pub(crate) fn name(&self) -> &str {
+    pub(super) fn name(&self) -> &str {
         self.name
     }
 
-    pub(crate) fn wrong(&self, key: &str, expected: &str) -> Error {
+    pub(super) fn wrong(&self, key: &str, expected: &str) -> Error {
         invalid(format!("{}: option \"{key}\" must be {expected}", self.name))
     }
 
     /// Removes `key`; JSON `null` counts as absent.
-    pub(crate) fn take(&mut self, key: &str) -> Option<Value> {
+    pub(super) fn take(&mut self, key: &str) -> Option<Value> {
         self.map.remove(key).filter(|v| !v.is_null())
     }
 
-    pub(crate) fn bool(&mut self, key: &str, default: bool) -> Result<bool> {
+    pub(super) fn bool(&mut self, key: &str, default: bool) -> Result<bool> {
         match self.take(key) {
             None => Ok(default),
             Some(Value::Bool(b)) => Ok(b),
@@ -188,7 +210,7 @@ impl<'a> Options<'a> {
         }
     }
 
-    fn number(&mut self, key: &str) -> Result<Option<f64>> {
+    pub(super) fn number(&mut self, key: &str) -> Result<Option<f64>> {
         match self.take(key) {
             None => Ok(None),
             Some(Value::Number(n)) => n
@@ -200,7 +222,7 @@ impl<'a> Options<'a> {
         }
     }
 
-    pub(crate) fn string(&mut self, key: &str) -> Result<Option<String>> {
+    pub(super) fn string(&mut self, key: &str) -> Result<Option<String>> {
         match self.take(key) {
             None => Ok(None),
             Some(Value::String(s)) => Ok(Some(s)),
@@ -208,7 +230,7 @@ impl<'a> Options<'a> {
         }
     }
 
-    pub(crate) fn strings(&mut self, key: &str) -> Result<Option<Vec<String>>> {
+    pub(super) fn strings(&mut self, key: &str) -> Result<Option<Vec<String>>> {
         match self.take(key) {
             None => Ok(None),
             Some(Value::Array(items)) => items
@@ -223,7 +245,7 @@ impl<'a> Options<'a> {
         }
     }
 
-    fn numbers(&mut self, key: &str) -> Result<Option<Vec<f64>>> {
+    pub(super) fn numbers(&mut self, key: &str) -> Result<Option<Vec<f64>>> {
         match self.take(key) {
             None => Ok(None),
             Some(Value::Array(items)) => items
@@ -276,7 +298,7 @@ impl<'a> Options<'a> {
         }
     }
 
-    fn version(&mut self, key: &str) -> Result<Option<String>> {
+    pub(super) fn version(&mut self, key: &str) -> Result<Option<String>> {
         match self.take(key) {
             None => Ok(None),
             Some(Value::String(s)) => Ok(Some(s)),
@@ -541,6 +563,13 @@ impl Rule {
             "isLicensePlate" => is_license_plate::rule(&mut o)?,
             "isPassportNumber" => is_passport_number::rule(&mut o)?,
             "isVAT" => is_vat::rule(&mut o)?,
+            "isLuhnNumber" => Rule::LuhnNumber,
+            "isCreditCard" => is_credit_card::rule(&mut o)?,
+            "isIMEI" => is_imei::rule(&mut o)?,
+            "isEAN" => Rule::Ean,
+            "isISBN" => is_isbn::rule(&mut o)?,
+            "isISSN" => is_issn::rule(&mut o)?,
+            "isISIN" => Rule::Isin,
             _ => return Err(invalid(format!("unknown validator \"{name}\""))),
         };
         o.finish(rule)
@@ -588,6 +617,13 @@ impl Rule {
             Rule::LicensePlate(l) => is_license_plate(s, l),
             Rule::PassportNumber(c) => is_passport_number(s, c),
             Rule::Vat(c) => is_vat(s, c),
+            Rule::LuhnNumber => is_luhn_number(s),
+            Rule::CreditCard(provider) => is_credit_card(s, *provider),
+            Rule::Imei(o) => is_imei(s, o),
+            Rule::Ean => is_ean(s),
+            Rule::Isbn(v) => is_isbn(s, *v),
+            Rule::Issn(o) => is_issn(s, o),
+            Rule::Isin => is_isin(s),
         }
     }
 
@@ -719,7 +755,7 @@ mod tests {
 
     #[test]
     fn every_validator_compiles_with_defaults() {
-        for name in VALIDATOR_NAMES {
+        for &name in VALIDATOR_NAMES {
             let json = match name {
                 "isIn" => r#"{"values": ["a"]}"#,
                 "matches" => r#"{"pattern": "a"}"#,

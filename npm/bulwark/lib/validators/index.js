@@ -162,6 +162,13 @@ function withOptions(name) {
 function withoutOptions(name) {
   const label = `${name}: input`;
   const fast = FAST[name];
+  if (fast === undefined) {
+    return {
+      [name](input) {
+        return slow(name, typeof input === 'string' ? input : stringArg(input, label), EMPTY);
+      },
+    }[name];
+  }
   return {
     [name](input) {
       const str = typeof input === 'string' ? input : stringArg(input, label);
@@ -350,6 +357,13 @@ const VALIDATORS = {
   isLicensePlate: withReader('isLicensePlate'),
   isPassportNumber: withReader('isPassportNumber'),
   isVAT: withReader('isVAT'),
+  isLuhnNumber: withoutOptions('isLuhnNumber'),
+  isCreditCard: withOptions('isCreditCard'),
+  isIMEI: withOptions('isIMEI'),
+  isEAN: withoutOptions('isEAN'),
+  isISBN: withReader('isISBN'),
+  isISSN: withOptions('isISSN'),
+  isISIN: withoutOptions('isISIN'),
 };
 
 // validator.js's exported locale lists (generated from its tables: ./tables.js).

@@ -122,6 +122,10 @@ const SCHEMAS = {
   isISO31661Alpha2: { userAssignedCodes: strings },
   isISO31661Alpha3: { userAssignedCodes: strings },
   isMobilePhone: { strictMode: bool },
+  isCreditCard: { provider: string },
+  isIMEI: { allow_hyphens: bool },
+  isISBN: { version },
+  isISSN: { require_hyphen: bool, case_sensitive: bool },
 };
 
 /** Where a constant options object keeps its JSON text (see core.js). */
@@ -253,6 +257,28 @@ function uuidVersion(arg) {
   const out = version[0](arg) ? UUID_OPTIONS[String(arg)] : undefined;
   if (out === undefined)
     throw invalid('isUUID', `version must be one of ${Object.keys(UUID_OPTIONS).join(', ')}, got ${shown(arg)}`);
+  return out;
+}
+
+const ISBN_VERSIONS = Object.assign(Object.create(null), {
+  10: constantOptions({ version: '10' }),
+  13: constantOptions({ version: '13' }),
+});
+
+/**
+ * isISBN(str, version | { version }). validator.js answers false for every string when an
+ * options object has no version (it reads the object itself as the version): refused here.
+ */
+function isbnVersion(arg) {
+  let v = arg;
+  if (arg !== null && typeof arg === 'object') {
+    v = read('isISBN', arg).version;
+    if (!v) throw invalid('isISBN', 'an options object needs a version (10 or 13)');
+  }
+  // validator.js: a falsy version means either.
+  if (!v) return EMPTY;
+  const out = version[0](v) ? ISBN_VERSIONS[String(v)] : undefined;
+  if (out === undefined) throw invalid('isISBN', `version must be 10 or 13, got ${shown(v)}`);
   return out;
 }
 
@@ -469,6 +495,7 @@ const READERS = Object.assign(Object.create(null), {
   isLicensePlate: (a) => requiredLocale('isLicensePlate', 'locale', a),
   isPassportNumber: (a) => requiredLocale('isPassportNumber', 'countryCode', a),
   isVAT: (a) => requiredLocale('isVAT', 'countryCode', a),
+  isISBN: (a) => isbnVersion(a),
 });
 const NO_OPTIONS = new Set([
   'isHexadecimal',
@@ -482,6 +509,9 @@ const NO_OPTIONS = new Set([
   'isISO4217',
   'isISO15924',
   'isISO6391',
+  'isLuhnNumber',
+  'isEAN',
+  'isISIN',
 ]);
 
 /** Options from the arguments after the string, for validator `name`. */
