@@ -5,7 +5,10 @@
 // request types keep this file free of a dependency on @types/express.
 
 import type {
+  HashAlgorithm,
   IPVersion,
+  IsBase32Options,
+  IsHexColorOptions,
   IsAlphaOptions,
   IsBase64Options,
   IsBooleanOptions,
@@ -225,6 +228,23 @@ export interface ValidationChain extends Middleware {
   isPassportNumber(countryCode: PassportCountryCode): this;
   isPostalCode(locale: PostalCodeLocale | 'any'): this;
   isVAT(countryCode: VatCountryCode): this;
+  isAscii(): this;
+  isLowercase(): this;
+  isUppercase(): this;
+  isFullWidth(): this;
+  isHalfWidth(): this;
+  isVariableWidth(): this;
+  isMultibyte(): this;
+  isSurrogatePair(): this;
+  isWhitelisted(chars: string | readonly string[]): this;
+  isOctal(): this;
+  isMD5(): this;
+  isHash(algorithm: HashAlgorithm): this;
+  isBase32(options?: IsBase32Options): this;
+  isBase58(): this;
+  isULID(): this;
+  isDivisibleBy(number: number): this;
+  isHexColor(options?: IsHexColorOptions): this;
   isLuhnNumber(): this;
   isCreditCard(options?: IsCreditCardOptions): this;
   isIMEI(options?: IsIMEIOptions): this;

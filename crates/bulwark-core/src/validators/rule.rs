@@ -51,6 +51,26 @@ pub const VALIDATOR_NAMES: &[&str] = &[
     "isLicensePlate",
     "isPassportNumber",
     "isVAT",
+    "contains",
+    "equals",
+    "isEmpty",
+    "isAscii",
+    "isLowercase",
+    "isUppercase",
+    "isFullWidth",
+    "isHalfWidth",
+    "isVariableWidth",
+    "isMultibyte",
+    "isSurrogatePair",
+    "isWhitelisted",
+    "isOctal",
+    "isMD5",
+    "isHash",
+    "isBase32",
+    "isBase58",
+    "isULID",
+    "isDivisibleBy",
+    "isHexColor",
     "isLuhnNumber",
     "isCreditCard",
     "isIMEI",
@@ -146,6 +166,46 @@ pub enum Rule {
     PassportNumber(PassportCountry),
     /// `isVAT`
     Vat(VatCountry),
+    /// `contains`
+    Contains(Box<ContainsOptions>),
+    /// `equals` (the comparison; `None`, a non-string in JS, equals no string)
+    Equals(Option<String>),
+    /// `isEmpty`
+    Empty(EmptyOptions),
+    /// `isAscii`
+    Ascii,
+    /// `isLowercase`
+    Lowercase,
+    /// `isUppercase`
+    Uppercase,
+    /// `isFullWidth`
+    FullWidth,
+    /// `isHalfWidth`
+    HalfWidth,
+    /// `isVariableWidth`
+    VariableWidth,
+    /// `isMultibyte`
+    Multibyte,
+    /// `isSurrogatePair`
+    SurrogatePair,
+    /// `isWhitelisted` (the allowed characters)
+    Whitelisted(String),
+    /// `isOctal`
+    Octal,
+    /// `isMD5`
+    Md5,
+    /// `isHash` (the digest length in hex digits)
+    Hash(usize),
+    /// `isBase32`
+    Base32(Base32Options),
+    /// `isBase58`
+    Base58,
+    /// `isULID`
+    Ulid,
+    /// `isDivisibleBy` (`parseInt(number, 10)`, NaN for none)
+    DivisibleBy(f64),
+    /// `isHexColor`
+    HexColor(HexColorOptions),
     /// `isLuhnNumber`
     LuhnNumber,
     /// `isCreditCard` (`None`: any provider)
@@ -262,7 +322,7 @@ impl<'a> Options<'a> {
     }
 
     /// A pattern given as `{ "source": ..., "flags": ... }` (a serialized RegExp).
-    fn regex_value(&self, key: &str, value: Value) -> Result<JsRegex> {
+    pub(crate) fn regex_value(&self, key: &str, value: Value) -> Result<JsRegex> {
         let Value::Object(mut map) = value else {
             return Err(self.wrong(key, "a RegExp"));
         };
@@ -563,6 +623,26 @@ impl Rule {
             "isLicensePlate" => is_license_plate::rule(&mut o)?,
             "isPassportNumber" => is_passport_number::rule(&mut o)?,
             "isVAT" => is_vat::rule(&mut o)?,
+            "contains" => contains::rule(&mut o)?,
+            "equals" => equals::rule(&mut o)?,
+            "isEmpty" => is_empty::rule(&mut o)?,
+            "isAscii" => Rule::Ascii,
+            "isLowercase" => Rule::Lowercase,
+            "isUppercase" => Rule::Uppercase,
+            "isFullWidth" => Rule::FullWidth,
+            "isHalfWidth" => Rule::HalfWidth,
+            "isVariableWidth" => Rule::VariableWidth,
+            "isMultibyte" => Rule::Multibyte,
+            "isSurrogatePair" => Rule::SurrogatePair,
+            "isWhitelisted" => is_whitelisted::rule(&mut o)?,
+            "isOctal" => Rule::Octal,
+            "isMD5" => Rule::Md5,
+            "isHash" => is_hash::rule(&mut o)?,
+            "isBase32" => is_base32::rule(&mut o)?,
+            "isBase58" => Rule::Base58,
+            "isULID" => Rule::Ulid,
+            "isDivisibleBy" => is_divisible_by::rule(&mut o)?,
+            "isHexColor" => is_hex_color::rule(&mut o)?,
             "isLuhnNumber" => Rule::LuhnNumber,
             "isCreditCard" => is_credit_card::rule(&mut o)?,
             "isIMEI" => is_imei::rule(&mut o)?,
@@ -617,6 +697,26 @@ impl Rule {
             Rule::LicensePlate(l) => is_license_plate(s, l),
             Rule::PassportNumber(c) => is_passport_number(s, c),
             Rule::Vat(c) => is_vat(s, c),
+            Rule::Contains(o) => contains(s, o),
+            Rule::Equals(c) => c.as_deref().is_some_and(|c| equals(s, c)),
+            Rule::Empty(o) => is_empty(s, o),
+            Rule::Ascii => is_ascii(s),
+            Rule::Lowercase => is_lowercase(s),
+            Rule::Uppercase => is_uppercase(s),
+            Rule::FullWidth => is_full_width(s),
+            Rule::HalfWidth => is_half_width(s),
+            Rule::VariableWidth => is_variable_width(s),
+            Rule::Multibyte => is_multibyte(s),
+            Rule::SurrogatePair => is_surrogate_pair(s),
+            Rule::Whitelisted(chars) => is_whitelisted(s, chars),
+            Rule::Octal => is_octal(s),
+            Rule::Md5 => is_md5(s),
+            Rule::Hash(len) => is_hash(s, *len),
+            Rule::Base32(o) => is_base32(s, o),
+            Rule::Base58 => is_base58(s),
+            Rule::Ulid => is_ulid(s),
+            Rule::DivisibleBy(n) => is_divisible_by(s, *n),
+            Rule::HexColor(o) => is_hex_color(s, o),
             Rule::LuhnNumber => is_luhn_number(s),
             Rule::CreditCard(provider) => is_credit_card(s, *provider),
             Rule::Imei(o) => is_imei(s, o),
@@ -761,6 +861,10 @@ mod tests {
                 "matches" => r#"{"pattern": "a"}"#,
                 "isPostalCode" | "isLicensePlate" => r#"{"locale": "any"}"#,
                 "isPassportNumber" | "isVAT" => r#"{"locale": "DE"}"#,
+                "contains" => r#"{"seed": "a"}"#,
+                "equals" => r#"{"comparison": "a"}"#,
+                "isWhitelisted" => r#"{"chars": "a"}"#,
+                "isHash" => r#"{"algorithm": "md5"}"#,
                 _ => "",
             };
             let _ = rule(name, json).test("a");

@@ -14,6 +14,7 @@
 const { BulwarkError } = require('../errors');
 const { isPlainObject, notPlain, isListOf, copyList, jsonText } = require('../args');
 const { TABLE_LOCALES } = require('./tables');
+const text = require('./text');
 
 const isFiniteNumber = (v) => typeof v === 'number' && Number.isFinite(v);
 const isRegExp = (v) => Object.prototype.toString.call(v) === '[object RegExp]';
@@ -47,7 +48,8 @@ const stringOrRegExp = [
   'a string or a RegExp',
   (v) => (typeof v === 'string' ? v : regExpJson(v)),
 ];
-const version = [(v) => typeof v === 'string' || isFiniteNumber(v), 'a string or a number'];
+// null: validator.js reads `version || ''`, so { version: null } means either version.
+const version = [(v) => v === null || typeof v === 'string' || isFiniteNumber(v), 'a string, a number or null'];
 
 const FQDN = {
   require_tld: bool,
@@ -122,6 +124,7 @@ const SCHEMAS = {
   isISO31661Alpha2: { userAssignedCodes: strings },
   isISO31661Alpha3: { userAssignedCodes: strings },
   isMobilePhone: { strictMode: bool },
+  ...text.TEXT_SCHEMAS(bool, number),
   isCreditCard: { provider: string },
   isIMEI: { allow_hyphens: bool },
   isISBN: { version },
@@ -375,6 +378,8 @@ function jsToString(input, budget = { left: MAX_IN_VALUES }) {
 
 /** isIn's values: an array (elements converted as validator.js does) or an object's own keys. */
 function inValues(values) {
+  // validator.js: no values (and other non-object primitives) are in nothing.
+  if (values === undefined || typeof values === 'number' || typeof values === 'boolean') return [];
   if (Array.isArray(values)) {
     if (values.length > MAX_IN_VALUES) throw tooManyValues();
     const budget = { left: MAX_IN_VALUES };
@@ -495,6 +500,11 @@ const READERS = Object.assign(Object.create(null), {
   isLicensePlate: (a) => requiredLocale('isLicensePlate', 'locale', a),
   isPassportNumber: (a) => requiredLocale('isPassportNumber', 'countryCode', a),
   isVAT: (a) => requiredLocale('isVAT', 'countryCode', a),
+  contains: (a, b) => text.containsOptions(a, b, SHAPED.contains, jsToString),
+  equals: (a) => text.equalsOptions(a),
+  isWhitelisted: (a) => text.whitelistedOptions(a),
+  isHash: (a) => text.hashOptions(a, constantOptions),
+  isDivisibleBy: (a) => text.divisibleOptions(a, constantOptions),
   isISBN: (a) => isbnVersion(a),
 });
 const NO_OPTIONS = new Set([
@@ -509,6 +519,7 @@ const NO_OPTIONS = new Set([
   'isISO4217',
   'isISO15924',
   'isISO6391',
+  ...text.TEXT_NO_OPTIONS,
   'isLuhnNumber',
   'isEAN',
   'isISIN',
