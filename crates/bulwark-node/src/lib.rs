@@ -33,13 +33,6 @@ pub(crate) fn coded(err: bulwark_core::Error) -> napi::Error<&'static str> {
     napi::Error::new(err.code().as_str(), err.message())
 }
 
-/// A map's entries sorted by key (a `HashMap` has no order; the WASM binding sorts too).
-pub(crate) fn sorted_entries<V>(map: std::collections::HashMap<String, V>) -> Vec<(String, V)> {
-    let mut entries: Vec<(String, V)> = map.into_iter().collect();
-    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    entries
-}
-
 /// Runs core work, turning a panic into an `INTERNAL` error: a panic must never unwind
 /// into Node (or out of a libuv worker thread, which would abort the process). napi's own
 /// `catch_unwind` would only give a plain `GenericFailure` error, so every entry point runs

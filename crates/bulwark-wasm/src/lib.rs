@@ -132,32 +132,3 @@ pub(crate) fn read_string_list(
 ) -> Result<Option<Vec<String>>, JsValue> {
     read_field(options, key)?.map(|v| string_list(&v, key)).transpose()
 }
-
-/// Tag or attribute name -> list of strings, in the order the object lists them.
-pub(crate) type StringMap = Vec<(String, Vec<String>)>;
-
-/// Reads `options[key]` as an optional object of string arrays (own enumerable keys only),
-/// sorted by key.
-pub(crate) fn read_string_map(options: &JsValue, key: &str) -> Result<Option<StringMap>, JsValue> {
-    let Some(value) = read_field(options, key)? else {
-        return Ok(None);
-    };
-    if !value.is_object() {
-        return Err(type_error(format!("{key} must be an object")));
-    }
-    let object = js_sys::Object::from(value);
-    js_sys::Object::keys(&object)
-        .iter()
-        .map(|k| {
-            let name = k.as_string().unwrap_or_default();
-            let list = Reflect::get(&object, &k)?;
-            Ok((name, string_list(&list, key)?))
-        })
-        .collect::<Result<Vec<_>, JsValue>>()
-        .map(|mut entries| {
-            // Sorted by key, as the Node addon must (its maps have no order): error messages
-            // name the first offending entry, the same on both backends.
-            entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-            Some(entries)
-        })
-}
