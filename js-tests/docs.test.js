@@ -35,6 +35,23 @@ for (const [entry, mod] of Object.entries(entries)) {
   });
 }
 
+test('every subpath of the package is documented, and every drop-in in docs/migrating.md', () => {
+  const { exports } = require('bulwark/package.json');
+  const migrating = fs.readFileSync(path.join(root, 'docs', 'migrating.md'), 'utf8');
+  const subpaths = Object.keys(exports)
+    .filter((key) => key !== '.' && !key.endsWith('.json') && !key.endsWith('.wasm'))
+    .map((key) => `bulwark/${key.slice(2)}`);
+  assert.ok(subpaths.length >= 10, subpaths.join(', '));
+  const undocumented = subpaths.filter((name) => !text.includes(`\`${name}\``));
+  assert.deepEqual(undocumented, [], `not in README.md or docs/*.md: ${undocumented.join(', ')}`);
+  const dropins = Object.values(exports)
+    .filter((target) => typeof target === 'object' && String(target.default).startsWith('./dropins/'))
+    .map((target) => `bulwark/${path.basename(target.default, '.js')}`);
+  assert.ok(dropins.length >= 8, dropins.join(', '));
+  const missing = dropins.filter((name) => !migrating.includes(`\`${name}\``));
+  assert.deepEqual(missing, [], `drop-ins without a section in docs/migrating.md: ${missing.join(', ')}`);
+});
+
 test('every docs/ page the README links to exists', () => {
   const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
   const links = [...readme.matchAll(/\]\((docs\/[^)#]+)/g)].map((m) => m[1]);

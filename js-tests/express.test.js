@@ -374,3 +374,43 @@ test('options are validated and a polluted Object.prototype does not change them
   }
   assert.equal(typeof bulwark.escapeHtml, 'function');
 });
+
+test('queryParser: `constructor` not followed by `prototype` stays data under Array.prototype index pollution', () => {
+  // isPoisoning used to read the segment after the last one, which a polluted index answers.
+  Array.prototype[2] = 'prototype';
+  let parsed;
+  try {
+    parsed = guardware.queryParser()('a[constructor]=1&b=2');
+  } finally {
+    delete Array.prototype[2];
+  }
+  assert.deepEqual({ ...parsed }, { a: Object.assign(Object.create(null), { constructor: '1' }), b: '2' });
+});
+
+for (const encoding of [undefined, 'gzip']) {
+  test(`json(): a request aborted mid-body ends with BODY_INVALID (${encoding ?? 'identity'})`, async () => {
+    const express = require('express');
+    const app = express();
+    let settle;
+    const seen = new Promise((resolve) => {
+      settle = resolve;
+    });
+    app.use(guardware.json());
+    app.use((_req, _res) => settle('next() without an error'));
+    app.use((err, _req, _res, _next) => settle(err.code));
+    const server = http.createServer(app);
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const body = encoding ? zlib.gzipSync('{"a":"' + 'x'.repeat(1000) + '"}') : Buffer.from('{"a":"xxxxxxxx"}');
+      const headers = { 'content-type': 'application/json', 'content-length': body.length + 100 };
+      if (encoding) headers['content-encoding'] = encoding;
+      const req = http.request({ host: '127.0.0.1', port: server.address().port, method: 'POST', path: '/', headers });
+      req.on('error', () => {});
+      req.write(body.subarray(0, 10));
+      setTimeout(() => req.destroy(), 50);
+      assert.equal(await seen, 'BODY_INVALID');
+    } finally {
+      server.close();
+    }
+  });
+}

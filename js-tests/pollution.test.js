@@ -139,17 +139,37 @@ function bounded(promise) {
   });
 }
 
+/**
+ * `obj[key]` as a reader that knows the object's class reads it: from the object or its
+ * class prototypes, never from Object.prototype. The harness's own reads of fields a result
+ * may lack (`errors`, `query`) must not report the pollution as the library's output.
+ */
+function field(obj, key) {
+  for (let o = obj; o !== null && o !== Object.prototype; o = Object.getPrototypeOf(o)) {
+    if (Object.hasOwn(o, key)) return obj[key];
+  }
+  return undefined;
+}
+
 /** An error without its stack (which names the lines it passed). */
 function errorSummary(err) {
   if (err === undefined || err === null) return err;
-  return [err.constructor.name, err.code, err.status, err.message, err.errors];
+  const keys = ['code', 'status', 'message', 'errors'];
+  return [err.constructor.name, ...keys.map((k) => field(err, k))];
 }
 
 /** Runs a middleware on a fake request; resolves to what it produced. */
 function runMiddleware(mw, req) {
   return callback((resolve) => {
     const res = fakeResponse(resolve);
-    mw(req, res, (err) => resolve({ err: errorSummary(err), body: req.body, query: req.query, valid: req.valid }));
+    mw(req, res, (err) =>
+      resolve({
+        err: errorSummary(err),
+        body: field(req, 'body'),
+        query: field(req, 'query'),
+        valid: field(req, 'valid'),
+      }),
+    );
   });
 }
 
@@ -168,6 +188,17 @@ function fakeResponse(done) {
     setHeader() {},
   };
   return res;
+}
+
+/**
+ * A case whose input is made before the prototypes are polluted: Node builds a stream's
+ * state by assignment, so no stream can be constructed or written under an accessor on
+ * Object.prototype (Node's own limit; an app's server could not receive the request either).
+ */
+function withInput(make, run) {
+  const fn = (input) => run(input);
+  fn.prepare = make;
+  return fn;
 }
 
 function bodyRequest(type, text) {
@@ -346,6 +377,26 @@ const CASES = {
   isPort: [() => b.isPort('80'), () => b.isPort('70000')],
   isSlug: [() => b.isSlug('a-b'), () => b.isSlug('a--b')],
   isMongoId: [() => b.isMongoId('507f1f77bcf86cd799439011'), () => b.isMongoId('x')],
+  contains: [() => b.contains('foobar', 'oo'), () => b.contains('FOO', 'o', { ignoreCase: true, minOccurrences: 2 })],
+  equals: [() => b.equals('a', 'a'), () => b.equals('a', 1)],
+  isEmpty: [() => b.isEmpty(' ', { ignore_whitespace: true }), () => b.isEmpty('a')],
+  isAscii: [() => b.isAscii('abc'), () => b.isAscii('é')],
+  isLowercase: [() => b.isLowercase('abc'), () => b.isLowercase('aBc')],
+  isUppercase: [() => b.isUppercase('ABC'), () => b.isUppercase('ß')],
+  isFullWidth: [() => b.isFullWidth('ａ'), () => b.isFullWidth('a')],
+  isHalfWidth: [() => b.isHalfWidth('a'), () => b.isHalfWidth('ａ')],
+  isVariableWidth: [() => b.isVariableWidth('aａ'), () => b.isVariableWidth('a')],
+  isMultibyte: [() => b.isMultibyte('é'), () => b.isMultibyte('a')],
+  isSurrogatePair: [() => b.isSurrogatePair('😀'), () => b.isSurrogatePair('a')],
+  isWhitelisted: [() => b.isWhitelisted('ab', 'abc'), () => b.isWhitelisted('ab', ['a'])],
+  isOctal: [() => b.isOctal('0o17'), () => b.isOctal('8')],
+  isMD5: [() => b.isMD5('d94f3f016ae679c3008de268209132f2'), () => b.isMD5('x')],
+  isHash: [() => b.isHash('ffffffff', 'crc32'), () => b.isHash('ff', 'md5'), () => b.isHash('ff', 'toString')],
+  isBase32: [() => b.isBase32('JBSWY3DP'), () => b.isBase32('91JPRV3F', { crockford: true })],
+  isBase58: [() => b.isBase58('BukQL'), () => b.isBase58('0OIl')],
+  isULID: [() => b.isULID('01HBGW8CWQ5Q6DTT7XP89VV4KT'), () => b.isULID('x')],
+  isDivisibleBy: [() => b.isDivisibleBy('10', 5), () => b.isDivisibleBy('10', '3')],
+  isHexColor: [() => b.isHexColor('#fff'), () => b.isHexColor('fff', { require_hashtag: true })],
   isLength: [
     () => b.isLength('abc', { min: 5 }),
     () => b.isLength('abc', { min: 1, max: 2 }),
@@ -372,6 +423,21 @@ const CASES = {
     () => b.isIn('y', { x: 1 }),
   ],
   matches: [() => b.matches('abc', /^a/), () => b.matches('abc', 'B', 'i'), () => b.matches('abc', '^z')],
+  isLuhnNumber: [() => b.isLuhnNumber('79927398713'), () => b.isLuhnNumber('79927398710')],
+  isCreditCard: [
+    () => b.isCreditCard('4716461583322103'),
+    () => b.isCreditCard('4716461583322103', { provider: 'amex' }),
+    () => b.isCreditCard('375556917985515', { provider: 'AMEX' }),
+  ],
+  isIMEI: [() => b.isIMEI('352099001761481'), () => b.isIMEI('35-209900-176148-1', { allow_hyphens: true })],
+  isEAN: [() => b.isEAN('73513537'), () => b.isEAN('73513536')],
+  isISBN: [
+    () => b.isISBN('3836221195'),
+    () => b.isISBN('3836221195', 13),
+    () => b.isISBN('9783836221191', { version: 13 }),
+  ],
+  isISSN: [() => b.isISSN('03785955'), () => b.isISSN('03785955', { require_hyphen: true })],
+  isISIN: [() => b.isISIN('US0378331005'), () => b.isISIN('US0378331004')],
   createValidator: [
     () => {
       const v = b.createValidator([
@@ -402,11 +468,33 @@ const CASES = {
 
 const EXPRESS_CASES = {
   json: [
-    () => runMiddleware(express.json(), bodyRequest('application/json', '{"a":[1,2],"b":{"c":"d"}}')),
-    () => runMiddleware(express.json(), bodyRequest('application/json', '{"__proto__":{"x":1}}')),
-    () => runMiddleware(express.json(), bodyRequest('application/json', '{"$where":"1"}')),
+    withInput(
+      () => bodyRequest('application/json', '{"a":[1,2],"b":{"c":"d"}}'),
+      (req) => runMiddleware(express.json(), req),
+    ),
+    withInput(
+      () => bodyRequest('application/json', '{"__proto__":{"x":1}}'),
+      (req) => runMiddleware(express.json(), req),
+    ),
+    withInput(
+      () => bodyRequest('application/json', '{"$where":"1"}'),
+      (req) => runMiddleware(express.json(), req),
+    ),
+    withInput(
+      () => bodyRequest('application/json; charset=utf-8', '{"a":1}'),
+      (req) => runMiddleware(express.json(), req),
+    ),
   ],
-  urlencoded: [() => runMiddleware(express.urlencoded(), bodyRequest('application/x-www-form-urlencoded', 'a=1&b=2'))],
+  urlencoded: [
+    withInput(
+      () => bodyRequest('application/x-www-form-urlencoded', 'a=1&b=2'),
+      (req) => runMiddleware(express.urlencoded(), req),
+    ),
+    withInput(
+      () => bodyRequest('application/x-www-form-urlencoded', 'a[b]=1&c[d][e]=2&f=3'),
+      (req) => runMiddleware(express.urlencoded(), req),
+    ),
+  ],
   queryParser: [
     () => express.queryParser()('a=1&b=2&b=3'),
     () => express.queryParser({ allowArrays: ['b'] })('b=1&b=2'),
@@ -414,6 +502,11 @@ const EXPRESS_CASES = {
   guard: [
     () => runMiddleware(express.guard(), plainRequest({ body: { a: 1 }, query: { q: 'x' } })),
     () => runMiddleware(express.guard(), plainRequest({ body: { $gt: 1 } })),
+    () => {
+      const events = [];
+      const mw = express.guard({ onViolation: (event) => events.push(event) });
+      return runMiddleware(mw, plainRequest({ body: { $gt: 1, a: { 'b.c': 2 } } })).then((r) => [r, events]);
+    },
   ],
   validate: [
     () =>
@@ -423,12 +516,43 @@ const EXPRESS_CASES = {
       ),
     () =>
       runMiddleware(express.validate({ body: { email: { isEmail: {} } } }), plainRequest({ body: { email: 'nope' } })),
+    () =>
+      runMiddleware(
+        express.validate({ body: { 'items.*.name': { optional: true, isLength: { min: 1 } }, n: { isString: true } } }),
+        plainRequest({ body: { n: 1 } }),
+      ),
+    () =>
+      runMiddleware(
+        express.validate({ body: { n: { toArray: true, toInt: true }, m: { toArray: true, toInt: true } } }),
+        plainRequest({ body: { n: ['1', 'x', '3'], m: ['4', '5'] } }),
+      ),
   ],
   errorHandler: [
     () =>
       callback((resolve) => {
         express.errorHandler({ expose: false })(
           new b.BulwarkError('INVALID_OPTIONS', 'x'),
+          // A fixed request id: a generated one differs from run to run.
+          plainRequest({ headers: { 'x-request-id': 'req-1' } }),
+          fakeResponse(resolve),
+          resolve,
+        );
+      }),
+    () =>
+      callback((resolve) => {
+        // A code whose status entry has no fixed message; an error that does not say `expose`.
+        express.errorHandler()(
+          new b.BulwarkError('BODY_TOO_LARGE', 'x'),
+          plainRequest({}),
+          fakeResponse(resolve),
+          resolve,
+        );
+      }),
+    () =>
+      callback((resolve) => {
+        // A status without a reason phrase in Node's table.
+        express.errorHandler({ expose: true })(
+          { status: 450, message: 'blocked' },
           plainRequest({}),
           fakeResponse(resolve),
           resolve,
@@ -456,6 +580,12 @@ function describe(outcome) {
  */
 async function outcomes(all, kind) {
   const started = [];
+  const inputs = new Map();
+  for (const name of Object.keys(all)) {
+    all[name].forEach((c, i) => {
+      if (c.prepare) inputs.set(`${name}#${i}`, c.prepare());
+    });
+  }
   const restore = kind === null ? () => {} : pollute(kind);
   try {
     for (const name of Object.keys(all)) {
@@ -463,7 +593,7 @@ async function outcomes(all, kind) {
       for (let i = 0; i < cases.length; i += 1) {
         let outcome;
         try {
-          outcome = { threw: false, value: cases[i]() };
+          outcome = { threw: false, value: cases[i](inputs.get(`${name}#${i}`)) };
         } catch (error) {
           outcome = { threw: true, error };
         }
@@ -495,8 +625,6 @@ test('every export of bulwark and bulwark/express has pollution cases', () => {
  * Known open defects outside this suite's owner's files, reported as TODO (visible in every
  * run, not failing it) until their owners fix them: export name -> reason, per backend.
  */
-const EXPRESS_OPEN =
-  'lib/express reads req.headers/req.body and option defaults through Object.prototype (express owner)';
 const BINDING_FIELDS_OPEN =
   'the bindings set error `code` and result fields (port, ...) by assignment, which an accessor on Object.prototype intercepts; resolveWithinReal: lib/paths.js (binding and paths owners)';
 const BINDING_FIELDS = [
@@ -518,7 +646,6 @@ const WASM_POOL = ['hashPassword', 'verifyPassword'];
 function knownOpen(name, kind) {
   if (bulwark.backend === 'wasm' && kind !== 'true' && WASM_POOL.includes(name)) return WASM_POOL_OPEN;
   if (kind === 'throwing getter' && BINDING_FIELDS.includes(name)) return BINDING_FIELDS_OPEN;
-  if (Object.hasOwn(EXPRESS_CASES, name)) return EXPRESS_OPEN;
   return undefined;
 }
 

@@ -17,7 +17,8 @@ module.exports = {
   ...html,
   ...compare,
   ...password,
-  ...require('./lib/json'),
+  // scanJsonValue serves bulwark/secure-json-parse only.
+  parseJson: require('./lib/json').parseJson,
   ...require('./lib/merge'),
   ...require('./lib/paths'),
   ...require('./lib/ssrf'),

@@ -5,6 +5,7 @@ use napi::bindgen_prelude::*;
 use napi_derive::napi;
 
 use crate::entry;
+use crate::options::decode_options;
 
 /// A compiled policy: build once, sanitize many times.
 #[napi]
@@ -14,13 +15,13 @@ pub struct Sanitizer {
 
 #[napi]
 impl Sanitizer {
-    /// Validates and compiles the policy, given as JSON text with sanitize-html's option
-    /// names (the JS layer validates the options and writes the text from own properties
-    /// only). `INVALID_OPTIONS` when it is unsafe, inconsistent or malformed.
+    /// Validates and compiles the policy: sanitize-html's option names, decoded by the core
+    /// ([`HtmlPolicy`]). `INVALID_OPTIONS` when it is unsafe, inconsistent or malformed.
     #[napi(constructor, catch_unwind)]
-    pub fn new(policy_json: String) -> Result<Self, &'static str> {
+    pub fn new(options: Unknown) -> Result<Self, &'static str> {
         entry(|| {
-            Ok(Sanitizer { inner: html::Sanitizer::new(&HtmlPolicy::from_json(&policy_json)?)? })
+            let policy: HtmlPolicy = decode_options(options)?;
+            Ok(Sanitizer { inner: html::Sanitizer::new(&policy)? })
         })
     }
 

@@ -4,6 +4,7 @@ use bulwark_core::html::{self, HtmlPolicy};
 use wasm_bindgen::prelude::*;
 
 use crate::coded;
+use crate::options::decode_options;
 
 /// A compiled policy: build once, sanitize many times.
 #[wasm_bindgen]
@@ -13,12 +14,12 @@ pub struct Sanitizer {
 
 #[wasm_bindgen]
 impl Sanitizer {
-    /// Validates and compiles the policy, given as JSON text with sanitize-html's option
-    /// names. `INVALID_OPTIONS` when it is unsafe, inconsistent or malformed.
+    /// Validates and compiles the policy: sanitize-html's option names, decoded by the core
+    /// ([`HtmlPolicy`]). `INVALID_OPTIONS` when it is unsafe, inconsistent or malformed.
     #[wasm_bindgen(constructor)]
-    pub fn new(policy_json: &str) -> Result<Sanitizer, JsValue> {
+    pub fn new(options: JsValue) -> Result<Sanitizer, JsValue> {
         crate::entered();
-        let policy = HtmlPolicy::from_json(policy_json).map_err(coded)?;
+        let policy: HtmlPolicy = decode_options(&options).map_err(coded)?;
         Ok(Sanitizer { inner: html::Sanitizer::new(&policy).map_err(coded)? })
     }
 

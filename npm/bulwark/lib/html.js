@@ -491,9 +491,9 @@ function isPlainText(str) {
 
 /** A compiled policy, its input limit, and whether plain text comes back as it is. */
 function compile(policy) {
-  const text = jsonText(corePolicy(policy));
+  const core = corePolicy(policy);
   return {
-    sanitizer: call(() => new backend.binding.Sanitizer(text)),
+    sanitizer: call(() => new backend.binding.Sanitizer(core)),
     maxBytes: maxBytesOf(policy),
     // completelyDiscard removes text outside allowed tags: no plain-text shortcut.
     plainText: policy.disallowedTagsMode !== 'completelyDiscard',

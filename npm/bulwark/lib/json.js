@@ -118,10 +118,15 @@ function describe(value) {
  * secure-json-parse's rules on the parsed value, own properties only, without recursion.
  * Returns the value (keys removed in place for 'remove'), or null in safe mode.
  */
-function enforce(root, protoAction, constructorAction, safe) {
+function enforce(root, protoAction, constructorAction, safe, seen) {
   const stack = [root];
   while (stack.length > 0) {
     const node = stack.pop();
+    // Parsed JSON has no cycles; a value handed to scanJsonValue may.
+    if (seen !== undefined) {
+      if (seen.has(node)) continue;
+      seen.add(node);
+    }
     if (Array.isArray(node)) {
       for (let i = 0; i < node.length; i += 1) {
         const item = node[i];
@@ -187,4 +192,21 @@ function parseJson(input, options) {
   return enforce(value, protoAction, constructorAction, o.safe === true);
 }
 
-module.exports = { parseJson };
+const SCAN_OPTIONS = {
+  protoAction: OPTIONS.protoAction,
+  constructorAction: OPTIONS.constructorAction,
+  safe: OPTIONS.safe,
+};
+
+/**
+ * secure-json-parse's `scan`: applies parseJson's poisoning rules to a value that is already
+ * parsed (own properties only; cycles are walked once). Returns the value, keys removed in
+ * place for 'remove', or null in safe mode when a key was found.
+ */
+function scanJsonValue(value, options) {
+  const o = options === undefined ? DEFAULTS : readOptions(options, SCAN_OPTIONS, 'scan');
+  if (value === null || typeof value !== 'object') return value;
+  return enforce(value, o.protoAction ?? 'error', o.constructorAction ?? 'error', o.safe === true, new Set());
+}
+
+module.exports = { parseJson, scanJsonValue };

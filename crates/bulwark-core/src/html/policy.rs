@@ -189,18 +189,6 @@ impl Default for HtmlPolicy {
 }
 
 #[cfg(feature = "serde")]
-impl HtmlPolicy {
-    /// Reads a policy from JSON with the JS option names (`allowedTags`, ...); maps are
-    /// objects, patterns `{ source, flags }`, `linkRel: null` means no `rel`.
-    ///
-    /// # Errors
-    /// `INVALID_OPTIONS` for unknown keys or values of the wrong type.
-    pub fn from_json(text: &str) -> Result<HtmlPolicy> {
-        serde_json::from_str(text).map_err(|err| invalid(format!("sanitize options: {err}")))
-    }
-}
-
-#[cfg(feature = "serde")]
 fn yes() -> bool {
     true
 }

@@ -5,13 +5,17 @@
 
 const zlib = require('node:zlib');
 const { httpError } = require('./http');
+const { readProp } = require('./props');
+
+/** The charsets a body may declare unless the caller lists others. */
+const UTF8 = ['utf-8', 'utf8'];
 
 /**
  * A request header as an own property only: Node's `req.headers` is a plain object, so an
  * absent header would otherwise be read from a polluted Object.prototype.
  */
 function header(req, name) {
-  const headers = req.headers;
+  const headers = readProp(req, 'headers');
   if (headers === null || typeof headers !== 'object' || !Object.hasOwn(headers, name)) return undefined;
   return headers[name];
 }
@@ -57,7 +61,9 @@ function decoder(encoding) {
  * Reads the body into a Buffer of at most `limit` decoded bytes. Rejects with 413
  * (BODY_TOO_LARGE), 415 (UNSUPPORTED_ENCODING, UNSUPPORTED_CHARSET) or 400 (BODY_INVALID).
  */
-function readBody(req, { limit, charsets = ['utf-8', 'utf8'] }) {
+function readBody(req, options) {
+  const limit = options.limit;
+  const charsets = Object.hasOwn(options, 'charsets') ? options.charsets : UTF8;
   return new Promise((resolve, reject) => {
     const cs = charset(req);
     if (cs !== undefined && !charsets.includes(cs)) {
@@ -85,7 +91,7 @@ function readBody(req, { limit, charsets = ['utf-8', 'utf8'] }) {
       source.removeAllListeners('data');
       if (err) {
         // Stop reading; let the socket drain what is left without buffering it.
-        req.unpipe?.();
+        if (typeof readProp(req, 'unpipe') === 'function') req.unpipe();
         req.resume();
         reject(err);
       } else {
@@ -102,7 +108,13 @@ function readBody(req, { limit, charsets = ['utf-8', 'utf8'] }) {
     });
     source.on('end', () => finish(null, Buffer.concat(chunks, size)));
     source.on('error', () => finish(httpError(400, 'BODY_INVALID', 'the request body could not be decoded')));
-    req.on('aborted', () => finish(httpError(400, 'BODY_INVALID', 'the request was aborted')));
+    // 'close' before the request's end is an abort ('aborted' is deprecated). Not an
+    // 'aborted' listener: a stream's listener table is a plain object whose preset keys
+    // ('close', 'data', 'end', 'error', ...) are own, so adding a listener for any other
+    // event reads a polluted Object.prototype inside Node (and throws).
+    req.on('close', () => {
+      if (readProp(req, 'readableEnded') !== true) finish(httpError(400, 'BODY_INVALID', 'the request was aborted'));
+    });
   });
 }
 

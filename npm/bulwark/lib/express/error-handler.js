@@ -9,19 +9,22 @@ const http = require('node:http');
 const crypto = require('node:crypto');
 const util = require('node:util');
 const { BulwarkError } = require('../errors');
-const { readOptions } = require('../args');
+const { readOptions, jsonText } = require('../args');
 const { STATUS_BY_CODE } = require('./statuses');
+const { readProp } = require('./props');
 
 const MAX_MESSAGE_LENGTH = 500;
 /** An incoming X-Request-Id is reused only when it is a short token (it lands in logs). */
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 const CODE_SHAPE = /^[A-Z][A-Z0-9_]{0,63}$/;
 
-/** `obj[key]`, or undefined when reading it throws (a getter, a Proxy trap, a revoked Proxy). */
+/**
+ * `obj[key]` of the object or its class (never a polluted Object.prototype's), or undefined
+ * when reading it throws (a getter, a Proxy trap, a revoked Proxy).
+ */
 function read(obj, key) {
-  if (obj === null || (typeof obj !== 'object' && typeof obj !== 'function')) return undefined;
   try {
-    return obj[key];
+    return readProp(obj, key);
   } catch {
     return undefined;
   }
@@ -36,9 +39,14 @@ function isBulwarkError(err) {
 }
 
 /** 'Not Found' -> 'NOT_FOUND', 'I'm a Teapot' -> 'IM_A_TEAPOT'. */
+/** Node's reason phrase for a status (an own entry of its table), or undefined. */
+function reasonPhrase(status) {
+  return Object.hasOwn(http.STATUS_CODES, status) ? http.STATUS_CODES[status] : undefined;
+}
+
 function standardCode(status) {
   if (status === 500) return 'INTERNAL';
-  const phrase = http.STATUS_CODES[status];
+  const phrase = reasonPhrase(status);
   if (phrase === undefined) return status < 500 ? 'BAD_REQUEST' : 'INTERNAL';
   return phrase
     .toUpperCase()
@@ -57,12 +65,19 @@ function messageOf(err) {
   return message.length > MAX_MESSAGE_LENGTH ? `${message.slice(0, MAX_MESSAGE_LENGTH)}…` : message;
 }
 
-/** A copy of validate()'s error list (plain data only), or undefined. */
+/** Null-prototype objects: JSON.stringify (ours, Express's res.json) finds no `toJSON` on them. */
+const bare = (key, value) =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) ? { __proto__: null, ...value } : value;
+
+/**
+ * A copy of validate()'s error list (plain data only), or undefined. jsonText, not
+ * JSON.stringify: it reads own data only, never a `toJSON` a polluted prototype supplies.
+ */
 function detailsOf(err) {
   const errors = read(err, 'errors');
   if (!Array.isArray(errors)) return undefined;
   try {
-    return JSON.parse(JSON.stringify(errors));
+    return JSON.parse(jsonText(errors), bare);
   } catch {
     return undefined;
   }
@@ -76,7 +91,7 @@ function describe(err, exposeByDefault) {
   const entry = code === undefined ? undefined : STATUS_BY_CODE.get(code);
   const status =
     httpStatus(read(err, 'status')) ?? httpStatus(read(err, 'statusCode')) ?? (entry ? entry[0] : undefined) ?? 500;
-  const generic = http.STATUS_CODES[status] || (status < 500 ? 'Bad Request' : 'Internal Server Error');
+  const generic = reasonPhrase(status) || (status < 500 ? 'Bad Request' : 'Internal Server Error');
   const answer = { status, code: code ?? standardCode(status), message: generic };
   if (status >= 500) return answer; // never a 5xx's message, stack or details
   const expose = read(err, 'expose');
@@ -84,7 +99,9 @@ function describe(err, exposeByDefault) {
   if (ours) {
     // The middleware's own errors carry a safe message (expose: true); errors thrown by
     // library functions answer their code's fixed text, so input is never echoed.
-    const shown = expose === true ? messageOf(err) : entry?.[1];
+    // A code's fixed text is its entry's second slot when it has one (a bounded read: a
+    // missing slot would come from a polluted Array.prototype).
+    const shown = expose === true ? messageOf(err) : entry !== undefined && entry.length > 1 ? entry[1] : undefined;
     if (shown !== undefined) answer.message = shown;
     if (expose === true) {
       const errors = detailsOf(err);
@@ -130,13 +147,13 @@ const OPTIONS = {
 
 function send(res, status, body, requestId) {
   try {
-    if (typeof res.getHeader !== 'function' || res.getHeader('x-request-id') === undefined)
+    if (typeof readProp(res, 'getHeader') !== 'function' || res.getHeader('x-request-id') === undefined)
       res.setHeader('X-Request-Id', requestId);
   } catch {
     /* a header is a nicety; the answer is not */
   }
   const text = JSON.stringify(body);
-  if (typeof res.status === 'function' && typeof res.json === 'function') {
+  if (typeof readProp(res, 'status') === 'function' && typeof readProp(res, 'json') === 'function') {
     res.status(status).json(body);
     return;
   }
@@ -153,12 +170,14 @@ function send(res, status, body, requestId) {
  */
 function errorHandler(options) {
   const o = readOptions(options, OPTIONS, 'errorHandler');
-  const exposeByDefault = o.expose ?? process.env.NODE_ENV !== 'production';
+  // An own variable only: an unset NODE_ENV would otherwise be read from Object.prototype.
+  const env = Object.hasOwn(process.env, 'NODE_ENV') ? process.env.NODE_ENV : undefined;
+  const exposeByDefault = o.expose ?? env !== 'production';
   // Express recognises error handlers by their four parameters.
   return function bulwarkErrorHandler(err, req, res, next) {
     let headersSent = true;
     try {
-      headersSent = res.headersSent !== false;
+      headersSent = readProp(res, 'headersSent') !== false;
     } catch {
       /* treated as sent: hand over */
     }
@@ -181,13 +200,13 @@ function errorHandler(options) {
       // Logging must not break the response.
     }
     // Built as literals: a setter on a polluted Object.prototype never sees these fields.
-    const error =
-      answer.errors !== undefined
-        ? { code: answer.code, message: answer.message, errors: answer.errors }
-        : answer.status >= 500
-          ? { code: answer.code, message: answer.message, requestId }
-          : { code: answer.code, message: answer.message };
-    const body = { error };
+    // Null prototypes: serializing them finds no `toJSON` on a polluted Object.prototype.
+    const error = Object.hasOwn(answer, 'errors')
+      ? { __proto__: null, code: answer.code, message: answer.message, errors: answer.errors }
+      : answer.status >= 500
+        ? { __proto__: null, code: answer.code, message: answer.message, requestId }
+        : { __proto__: null, code: answer.code, message: answer.message };
+    const body = { __proto__: null, error };
     try {
       send(res, answer.status, body, requestId);
     } catch {

@@ -3,6 +3,8 @@
 // checked, then reported as one event per request, location and type with a count and the
 // first few paths. A flood of 1,000 bad keys costs one event, never 1,000 log lines.
 
+const { readProp } = require('./props');
+
 /** Paths kept per event, and the longest path kept (the rest is cut). */
 const MAX_PATHS = 5;
 const MAX_PATH_LENGTH = 200;
@@ -21,15 +23,16 @@ function capPath(path) {
  * not build a path string per finding. O(1) per finding.
  */
 class Tally {
-  constructor() {
-    this.groups = [];
-    this.byType = new Map();
-  }
+  // Fields, not assignments in a constructor: a field is defined, so an accessor of the same
+  // name on a polluted Object.prototype never intercepts it.
+  groups = [];
+  byType = new Map();
 
   add(type, path, extra) {
     let group = this.byType.get(type);
     if (group === undefined) {
-      group = { type, count: 0, paths: [], ...extra };
+      // Null prototype: a field no finding set (removable, detail) reads as undefined.
+      group = { __proto__: null, type, count: 0, paths: [], ...extra };
       this.byType.set(type, group);
       this.groups.push(group);
     }
@@ -48,7 +51,7 @@ class Tally {
 
 /** The request's path, without the query string (it can carry tokens and other secrets). */
 function requestPath(req) {
-  const url = req.originalUrl || req.url || '';
+  const url = readProp(req, 'originalUrl') || readProp(req, 'url') || '';
   return typeof url === 'string' ? url.split('?', 1)[0] : '';
 }
 
@@ -56,8 +59,15 @@ function requestPath(req) {
  * Calls `onViolation` once for this request, location and type. The event never carries
  * request values; `detail` is a short machine-readable reason.
  */
-function report(onViolation, req, { type, location, count = 1, paths = [], detail }) {
+function report(onViolation, req, event) {
   if (typeof onViolation !== 'function') return;
+  // Own fields only: a field the caller left out is its default, never Object.prototype's.
+  const field = (key, fallback) => (Object.hasOwn(event, key) && event[key] !== undefined ? event[key] : fallback);
+  const type = field('type');
+  const location = field('location');
+  const count = field('count', 1);
+  const paths = field('paths', []);
+  const detail = field('detail');
   try {
     let sent = req[SENT];
     if (sent === undefined) {
@@ -80,8 +90,8 @@ function report(onViolation, req, { type, location, count = 1, paths = [], detai
       paths: kept,
       path: kept.length > 0 ? kept[0] : '',
       detail,
-      ip: req.ip,
-      method: req.method,
+      ip: readProp(req, 'ip'),
+      method: readProp(req, 'method'),
       url: requestPath(req),
     });
   } catch {

@@ -4,12 +4,13 @@
 
 const bulwark = require('../../index');
 const { BulwarkError } = require('../errors');
-const { readOptions } = require('../args');
+const { readOptions, isListOf, copyList } = require('../args');
 const { httpError } = require('./http');
 const { report, reportTally, Tally } = require('./events');
 const { parseSize } = require('./limits');
 const { readBody, mediaType, hasBody } = require('./body');
-const { inspect, defineValue } = require('./keys');
+const { inspect } = require('./keys');
+const { readProp, defineValue } = require('./props');
 const { parseUrlEncoded, REPORT } = require('./query');
 const { compileRules } = require('./validate');
 const { errorHandler } = require('./error-handler');
@@ -23,7 +24,7 @@ const isOneOf =
   (v) =>
     values.includes(v);
 const isStringOrList = (v) => typeof v === 'string' || (Array.isArray(v) && v.every((s) => typeof s === 'string'));
-const isStringList = (v) => Array.isArray(v) && v.every((s) => typeof s === 'string');
+const isStringList = (v) => isListOf(v, (s) => typeof s === 'string');
 const OPERATORS = [isOneOf('reject', 'strip', 'allow'), "'reject', 'strip' or 'allow'"];
 const ON_VIOLATION = [isFunction, 'a function'];
 const ACTION = [isOneOf('error', 'remove', 'ignore'), "'error', 'remove' or 'ignore'"];
@@ -39,7 +40,12 @@ const VIOLATION_CODES = new Map([
 function rejectViolations(req, onViolation, location, violations) {
   reportViolations(req, onViolation, location, violations, (v) => `${v.type} key rejected`);
   const first = violations.find((v) => !v.removable) ?? violations[0];
-  const [code, status, reason] = VIOLATION_CODES.get(first.type) ?? ['REQUEST_REJECTED', 400, first.type];
+  // Index reads, not destructuring: closing an array iterator reads `return` through
+  // Object.prototype.
+  const entry = VIOLATION_CODES.get(first.type) ?? ['REQUEST_REJECTED', 400, first.type];
+  const code = entry[0];
+  const status = entry[1];
+  const reason = entry[2];
   // The offending key stays in the onViolation event; the response does not echo input.
   return httpError(status, code, `request ${location} rejected: ${reason}`);
 }
@@ -115,7 +121,9 @@ function typeMatcher(type, fnName) {
  */
 function streamConsumed(req) {
   return (
-    req.readableEnded === true || req.readableDidRead === true || (req.complete === true && req.readable === false)
+    readProp(req, 'readableEnded') === true ||
+    readProp(req, 'readableDidRead') === true ||
+    (readProp(req, 'complete') === true && readProp(req, 'readable') === false)
   );
 }
 
@@ -135,8 +143,9 @@ function bodyParser(fnName, o, defaultType, policy, parse) {
       return;
     }
     try {
-      req.body = parse(req, buffer);
-      markInspected(req, req.body, policy);
+      const body = parse(req, buffer);
+      defineValue(req, 'body', body);
+      markInspected(req, body, policy);
     } catch (err) {
       next(err);
       return;
@@ -148,17 +157,20 @@ function bodyParser(fnName, o, defaultType, policy, parse) {
       next();
       return;
     }
-    if (req[INSPECTED] !== undefined && req[INSPECTED].value === req.body) {
+    // Read through readProp: a request without a body field must not find one on a
+    // polluted Object.prototype.
+    const current = readProp(req, 'body');
+    if (req[INSPECTED] !== undefined && req[INSPECTED].value === current) {
       next(); // ours, already parsed and checked
       return;
     }
-    if (req._body === true || streamConsumed(req)) {
-      if (Buffer.isBuffer(req.body) || typeof req.body === 'string') {
+    if (readProp(req, '_body') === true || streamConsumed(req)) {
+      if (Buffer.isBuffer(current) || typeof current === 'string') {
         // express.raw() or express.text() kept the bytes: parse them here.
-        parseBytes(req, Buffer.from(req.body), next);
+        parseBytes(req, Buffer.from(current), next);
         return;
       }
-      if (req.body === undefined) {
+      if (current === undefined) {
         next(
           httpError(
             500,
@@ -169,8 +181,9 @@ function bodyParser(fnName, o, defaultType, policy, parse) {
         return;
       }
       try {
-        req.body = enforceShape(req, req.body, policy, o.onViolation, 'body');
-        markInspected(req, req.body, policy);
+        const body = enforceShape(req, current, policy, o.onViolation, 'body');
+        defineValue(req, 'body', body);
+        markInspected(req, body, policy);
       } catch (err) {
         next(err);
         return;
@@ -178,11 +191,11 @@ function bodyParser(fnName, o, defaultType, policy, parse) {
       next();
       return;
     }
-    req._body = true;
-    readBody(req, { limit }).then(
+    defineValue(req, '_body', true);
+    readBody(req, { __proto__: null, limit }).then(
       (buffer) => parseBytes(req, buffer, next),
       (err) => {
-        if (err instanceof BulwarkError && err.status === 413) {
+        if (err instanceof BulwarkError && readProp(err, 'status') === 413) {
           report(o.onViolation, req, { type: 'limit', location: 'body', detail: err.code });
         }
         next(err);
@@ -254,7 +267,7 @@ const URLENCODED_OPTIONS = {
   type: JSON_OPTIONS.type,
   maxDepth: [(v) => Number.isInteger(v) && v >= 0 && v <= 32, 'an integer from 0 to 32'],
   parameterLimit: [isCount, 'an integer from 1'],
-  allowArrays: [isStringList, 'an array of field names'],
+  allowArrays: [isStringList, 'an array of field names', copyList],
   operators: OPERATORS,
   onViolation: ON_VIOLATION,
 };
@@ -291,6 +304,7 @@ function urlencoded(options) {
   };
   return bodyParser('urlencoded', o, 'application/x-www-form-urlencoded', policy, (req, buffer) => {
     const parsed = parseUrlEncoded(buffer.toString('utf8'), {
+      __proto__: null,
       ...o,
       operators: o.operators === 'reject' ? 'allow' : o.operators,
     });
@@ -365,8 +379,9 @@ function guard(options) {
   const mode = o.mode ?? 'reject';
   const locations = ['body', 'query', 'params'].filter((l) => o[l] !== false);
   return function bulwarkGuard(req, res, next) {
-    for (const location of locations) {
-      const value = req[location];
+    for (let i = 0; i < locations.length; i += 1) {
+      const location = locations[i];
+      const value = readProp(req, location);
       if (location === 'body' && alreadyInspected(req, value, policy)) continue;
       if (location === 'query' && value && value[REPORT]) reportParse(req, o.onViolation, 'query', value[REPORT]);
       const { violations, value: cleaned } = inspect(value, policy);
@@ -380,7 +395,7 @@ function guard(options) {
         return;
       }
       reportViolations(req, o.onViolation, location, violations, (v) => `${v.type} key removed`);
-      req[location] = cleaned;
+      defineValue(req, location, cleaned);
     }
     next();
   };
@@ -394,14 +409,16 @@ function reportValidation(req, onViolation, errors) {
     byLocation.set(e.location, tally);
     tally.add('validation', e.path, { detail: e.rule });
   }
-  for (const [location, tally] of byLocation) reportTally(onViolation, req, location, tally, (g) => g.detail);
+  // forEach, not `for (const [location, tally] of ...)`: destructuring an entry closes its
+  // iterator, which reads `return` through a polluted Object.prototype.
+  byLocation.forEach((tally, location) => reportTally(onViolation, req, location, tally, (g) => g.detail));
 }
 
 /** Merges this validate()'s values into req.valid (several validate() may run in a chain). */
 function mergeValid(req, valid) {
-  const current = req.valid;
+  const current = readProp(req, 'valid');
   if (current === null || typeof current !== 'object') {
-    req.valid = valid;
+    defineValue(req, 'valid', valid);
     return;
   }
   for (const location of Object.keys(valid)) {
@@ -421,7 +438,9 @@ function mergeValid(req, valid) {
 function validate(schema, options) {
   const o = readOptions(options, { onViolation: ON_VIOLATION }, 'validate');
   const compiled = compileRules(schema, bulwark);
-  const finish = (req, next, { valid, errors }) => {
+  const finish = (req, next, result) => {
+    const valid = result.valid;
+    const errors = result.errors;
     if (errors.length > 0) {
       reportValidation(req, o.onViolation, errors);
       const shown = errors.map((e) => ({ type: 'field', location: e.location, path: e.path, msg: e.msg }));
@@ -439,7 +458,9 @@ function validate(schema, options) {
       next(err);
       return;
     }
-    if (typeof result.then === 'function') result.then((r) => finish(req, next, r), next);
+    // Our own promise or our own null-prototype result: never a `then` a polluted
+    // Object.prototype supplies.
+    if (result instanceof Promise) result.then((r) => finish(req, next, r), next);
     else finish(req, next, result);
   };
 }

@@ -5,6 +5,7 @@
 // O(size): paths are built only for the few findings an event carries.
 
 const { Tally } = require('./events');
+const { defineValue } = require('./props');
 
 const hasOwn = Object.hasOwn;
 
@@ -28,11 +29,6 @@ function poisonKind(key, child) {
   return null;
 }
 
-/** Sets an own data property even for a key like `__proto__` (never a prototype write). */
-function defineValue(target, key, value) {
-  Object.defineProperty(target, key, { __proto__: null, value, writable: true, enumerable: true, configurable: true });
-}
-
 function pathOf(node, key) {
   const parts = [key];
   for (let n = node; n !== null && n.key !== null; n = n.parent) parts.push(n.key);
@@ -41,7 +37,7 @@ function pathOf(node, key) {
 
 /** Removed and refused findings of one kind are tallied apart; events name the kind only. */
 function kinds(tally) {
-  return tally.groups.map((g) => ({ ...g, type: g.type.split(':', 1)[0] }));
+  return tally.groups.map((g) => ({ __proto__: null, ...g, type: g.type.split(':', 1)[0] }));
 }
 
 /**
@@ -93,15 +89,19 @@ function inspect(value, policy) {
   return { violations, value: result, keys: keyCount, depth: deepest };
 }
 
+/** The policy's own settings (a missing one is its default, never Object.prototype's). */
 function readPolicy(policy) {
-  const {
-    protoAction = 'error',
-    constructorAction = 'error',
-    operators = 'reject',
-    maxDepth = Infinity,
-    maxKeys = Infinity,
-  } = policy;
-  return { poisonAction: { proto: protoAction, constructor: constructorAction }, operators, maxDepth, maxKeys };
+  const get = (key, fallback) => (hasOwn(policy, key) && policy[key] !== undefined ? policy[key] : fallback);
+  return {
+    poisonAction: {
+      __proto__: null,
+      proto: get('protoAction', 'error'),
+      constructor: get('constructorAction', 'error'),
+    },
+    operators: get('operators', 'reject'),
+    maxDepth: get('maxDepth', Infinity),
+    maxKeys: get('maxKeys', Infinity),
+  };
 }
 
 /** The finding for one object key ('prototype', 'operator', with ':removed' when the policy removes it), or null. */

@@ -45,7 +45,8 @@ function splitKey(key) {
 function isPoisoning(segments) {
   for (let i = 0; i < segments.length; i += 1) {
     if (segments[i] === '__proto__') return true;
-    if (segments[i] === 'constructor' && segments[i + 1] === 'prototype') return true;
+    // Bounded: an index past the end would be read from a polluted Array.prototype.
+    if (segments[i] === 'constructor' && i + 1 < segments.length && segments[i + 1] === 'prototype') return true;
   }
   return false;
 }
@@ -56,11 +57,19 @@ function isPoisoning(segments) {
  * Returns { value, report } with report = { tally, truncated }: the tally counts what was
  * dropped ('malformed', 'depth', 'prototype', 'operator') or collapsed ('parameterPollution').
  */
-function parseUrlEncoded(text, { maxDepth = 5, parameterLimit = 1000, allowArrays = [], operators = 'strip' } = {}) {
+function parseUrlEncoded(text, options) {
+  // Own options only: one left out is its default, never a polluted Object.prototype's.
+  const option = (key, fallback) =>
+    options !== undefined && Object.hasOwn(options, key) && options[key] !== undefined ? options[key] : fallback;
+  const maxDepth = option('maxDepth', 5);
+  const parameterLimit = option('parameterLimit', 1000);
+  const operators = option('operators', 'strip');
   const value = Object.create(null);
   const report = { tally: new Tally(), truncated: false };
   if (typeof text !== 'string' || text.length === 0) return { value, report };
-  const allowed = new Set(allowArrays);
+  const allowed = new Set();
+  const allowArrays = option('allowArrays', []);
+  for (let i = 0; i < allowArrays.length; i += 1) if (Object.hasOwn(allowArrays, i)) allowed.add(allowArrays[i]);
   let count = 0;
   let start = 0;
   while (start <= text.length) {

@@ -11,7 +11,7 @@
 
 const { BulwarkError } = require('../errors');
 const { isDate } = require('./date');
-const { defineValue } = require('./keys');
+const { defineValue, readProp } = require('./props');
 
 const LOCATIONS = ['body', 'query', 'params', 'headers', 'cookies'];
 const DEFAULT_MESSAGE = 'Invalid value';
@@ -162,6 +162,13 @@ function toStr(value) {
   return '[object Object]';
 }
 
+/** An array's elements, a hole as undefined (never read through a polluted Array.prototype). */
+function elements(array) {
+  const out = new Array(array.length);
+  for (let i = 0; i < array.length; i += 1) out[i] = hasOwn(array, i) ? array[i] : undefined;
+  return out;
+}
+
 const isScalar = (v) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 
 /** Checks that run in JS, each `(options, where) => (value) => boolean`. */
@@ -286,7 +293,10 @@ function formatPath(keys) {
  */
 function resolve(root, segments) {
   let frontier = [{ keys: [], value: root }];
-  for (const segment of segments) {
+  // Index loops where a loop exits early: leaving a for...of early closes its iterator,
+  // which reads `return` through a polluted Object.prototype.
+  for (let s = 0; s < segments.length; s += 1) {
+    const segment = segments[s];
     const next = [];
     for (const node of frontier) {
       const container = node.value !== null && typeof node.value === 'object' ? node.value : null;
@@ -331,8 +341,9 @@ function store(target, keys, value, created) {
   defineValue(node, keys[keys.length - 1].key, value);
 }
 
+/** A custom validator's promise: `then` of its own or of its class, never Object.prototype's. */
 function isThenable(v) {
-  return v !== null && (typeof v === 'object' || typeof v === 'function') && typeof v.then === 'function';
+  return typeof readProp(v, 'then') === 'function';
 }
 
 /**
@@ -366,21 +377,33 @@ function compileRules(schema, api) {
   /** Pass 1 for one instance: sanitize, run local checks, queue validator inputs. */
   function prepare(field, instance, slots) {
     const path = formatPath(instance.keys);
-    const entry = { field, keys: instance.keys, path, original: instance.value, value: instance.value, checks: [] };
+    // Null prototypes here and in the checks and failures below: a field that is not set
+    // (failure, failed, ...) reads as undefined, never as a polluted Object.prototype's.
+    const entry = {
+      __proto__: null,
+      field,
+      keys: instance.keys,
+      path,
+      original: instance.value,
+      value: instance.value,
+      checks: [],
+      failure: undefined,
+    };
     let value = instance.value;
     if (skipsOptional(field.optional, value)) return null;
     if (value === undefined || value === null || value === '') {
-      entry.failure = { rule: 'required', message: undefined };
+      entry.failure = { __proto__: null, rule: 'required', message: undefined };
       return entry;
     }
     if ((Array.isArray(value) && !field.allowsArray) || (isPlainObject(value) && !field.allowsObject)) {
-      entry.failure = { rule: 'type', message: undefined };
+      entry.failure = { __proto__: null, rule: 'type', message: undefined };
       return entry;
     }
-    for (const step of field.steps) {
+    for (let s = 0; s < field.steps.length; s += 1) {
+      const step = field.steps[s];
       if (step.kind === 'local') {
         if (!step.check(value)) {
-          entry.checks.push({ step, failed: true });
+          entry.checks.push({ __proto__: null, step, failed: true });
           break;
         }
       } else if (step.kind === 'toArray') {
@@ -388,17 +411,17 @@ function compileRules(schema, api) {
       } else if (step.kind === 'sanitize') {
         const converted = sanitize(step, value);
         if (converted === FAILED) {
-          entry.checks.push({ step, failed: true });
+          entry.checks.push({ __proto__: null, step, failed: true });
           break;
         }
         value = converted;
       } else if (step.kind === 'batch') {
-        const inputs = Array.isArray(value) ? (value.length === 0 ? [''] : value.map(toStr)) : [toStr(value)];
+        const inputs = Array.isArray(value) ? (value.length === 0 ? [''] : elements(value).map(toStr)) : [toStr(value)];
         const list = slots[step.index];
-        entry.checks.push({ step, start: list.length, count: inputs.length });
+        entry.checks.push({ __proto__: null, step, start: list.length, count: inputs.length });
         for (const s of inputs) list.push(s);
       } else {
-        entry.checks.push({ step, value });
+        entry.checks.push({ __proto__: null, step, value });
       }
     }
     entry.value = value;
@@ -444,9 +467,9 @@ function compileRules(schema, api) {
     for (let i = from; i < entry.checks.length; i += 1) {
       const check = entry.checks[i];
       const { step } = check;
-      if (check.failed) return { rule: step.name, message: step.message };
+      if (check.failed) return { __proto__: null, rule: step.name, message: step.message };
       if (step.kind === 'batch') {
-        if (batchFailed(check, failed)) return { rule: step.name, message: step.message };
+        if (batchFailed(check, failed)) return { __proto__: null, rule: step.name, message: step.message };
         continue;
       }
       // custom: sync truthy passes; a promise passes when it resolves (express-validator).
@@ -463,7 +486,7 @@ function compileRules(schema, api) {
           (err) => customFailure(step, err),
         );
       }
-      if (!result) return { rule: step.name, message: step.message };
+      if (!result) return { __proto__: null, rule: step.name, message: step.message };
     }
     return null;
   }
@@ -474,7 +497,7 @@ function compileRules(schema, api) {
       const slots = batchRules.map(() => []);
       const entries = [];
       for (const location of used) {
-        const root = req[location];
+        const root = readProp(req, location);
         for (const field of fields) {
           if (field.location !== location) continue;
           for (const instance of resolve(root, field.segments)) {
@@ -486,7 +509,7 @@ function compileRules(schema, api) {
       const failed = runBatch(slots);
       const outcomes = entries.map((e) => (e.failure !== undefined ? e.failure : decide(e, failed, req, 0)));
       const finish = (results) => collect(req, entries, results, used);
-      if (outcomes.some(isThenable)) return Promise.all(outcomes).then(finish);
+      if (outcomes.some((o) => o instanceof Promise)) return Promise.all(outcomes).then(finish);
       return finish(outcomes);
     },
   };
@@ -496,7 +519,7 @@ function customFailure(step, err) {
   // A message the app's custom validator threw is the app's text (express-validator shows it).
   const thrown =
     err instanceof Error && typeof err.message === 'string' && err.message !== '' ? err.message : undefined;
-  return { rule: step.name, message: step.message ?? thrown };
+  return { __proto__: null, rule: step.name, message: step.message ?? thrown };
 }
 
 const FAILED = Symbol('failed');
@@ -513,8 +536,8 @@ function sanitize(step, value) {
   };
   if (!Array.isArray(value)) return one(value);
   const out = [];
-  for (const v of value) {
-    const converted = one(v);
+  for (let i = 0; i < value.length; i += 1) {
+    const converted = one(hasOwn(value, i) ? value[i] : undefined);
     if (converted === FAILED) return FAILED;
     out.push(converted);
   }
@@ -551,7 +574,7 @@ function collect(req, entries, results, used) {
       });
     }
   });
-  return { valid, errors };
+  return { __proto__: null, valid, errors };
 }
 
 module.exports = { compileRules, parsePath, LOCATIONS };
