@@ -72,6 +72,7 @@ mod is_url;
 mod is_uuid;
 mod js_regex;
 mod matches;
+mod registry;
 mod rule;
 
 pub use alpha::{alpha_locales, alphanumeric_locales, decimal_locales};
@@ -111,6 +112,7 @@ pub use is_url::{UrlOptions, is_url};
 pub use is_uuid::{UuidVersion, is_uuid};
 pub use js_regex::{HostMatcher, JsRegex};
 pub use matches::matches;
+pub use registry::RuleRegistry;
 pub use rule::{Rule, RuleSet, VALIDATOR_NAMES};
 
 /// JavaScript's `\s` (and `String.prototype.trim`) set: WhiteSpace and LineTerminator.
