@@ -140,6 +140,16 @@ const requireLib = createRequire(externals, { Buffer: BufferShim, process: proce
 export const { BulwarkError } = requireLib('lib/errors.js');
 BulwarkErrorClass = BulwarkError;
 
+/** validator.js's locale lists: plain data, usable before init(). */
+export const {
+  isAlphaLocales,
+  isAlphanumericLocales,
+  isFloatLocales,
+  isMobilePhoneLocales,
+  isPostalCodeLocales,
+  passportNumberLocales,
+} = requireLib('lib/validators/tables.js');
+
 function uninitialized() {
   throw new BulwarkError('BACKEND_UNAVAILABLE', 'bulwark/web: call `await init()` before using it');
 }
@@ -201,6 +211,26 @@ export let isMimeType = uninitialized;
 export let isSemVer = uninitialized;
 export let isIn = uninitialized;
 export let matches = uninitialized;
+export let contains = uninitialized;
+export let equals = uninitialized;
+export let isEmpty = uninitialized;
+export let isAscii = uninitialized;
+export let isLowercase = uninitialized;
+export let isUppercase = uninitialized;
+export let isFullWidth = uninitialized;
+export let isHalfWidth = uninitialized;
+export let isVariableWidth = uninitialized;
+export let isMultibyte = uninitialized;
+export let isSurrogatePair = uninitialized;
+export let isWhitelisted = uninitialized;
+export let isOctal = uninitialized;
+export let isMD5 = uninitialized;
+export let isHash = uninitialized;
+export let isBase32 = uninitialized;
+export let isBase58 = uninitialized;
+export let isULID = uninitialized;
+export let isDivisibleBy = uninitialized;
+export let isHexColor = uninitialized;
 export let isLuhnNumber = uninitialized;
 export let isCreditCard = uninitialized;
 export let isIMEI = uninitialized;
@@ -209,6 +239,17 @@ export let isISBN = uninitialized;
 export let isISSN = uninitialized;
 export let isISIN = uninitialized;
 export let createValidator = uninitialized;
+export let isISO31661Alpha2 = uninitialized;
+export let isISO31661Alpha3 = uninitialized;
+export let isISO31661Numeric = uninitialized;
+export let isISO4217 = uninitialized;
+export let isISO15924 = uninitialized;
+export let isISO6391 = uninitialized;
+export let isMobilePhone = uninitialized;
+export let isPostalCode = uninitialized;
+export let isLicensePlate = uninitialized;
+export let isPassportNumber = uninitialized;
+export let isVAT = uninitialized;
 export let trim = uninitialized;
 export let ltrim = uninitialized;
 export let rtrim = uninitialized;
@@ -261,6 +302,26 @@ function install() {
     isSemVer,
     isIn,
     matches,
+    contains,
+    equals,
+    isEmpty,
+    isAscii,
+    isLowercase,
+    isUppercase,
+    isFullWidth,
+    isHalfWidth,
+    isVariableWidth,
+    isMultibyte,
+    isSurrogatePair,
+    isWhitelisted,
+    isOctal,
+    isMD5,
+    isHash,
+    isBase32,
+    isBase58,
+    isULID,
+    isDivisibleBy,
+    isHexColor,
     isLuhnNumber,
     isCreditCard,
     isIMEI,
@@ -269,6 +330,17 @@ function install() {
     isISSN,
     isISIN,
     createValidator,
+    isISO31661Alpha2,
+    isISO31661Alpha3,
+    isISO31661Numeric,
+    isISO4217,
+    isISO15924,
+    isISO6391,
+    isMobilePhone,
+    isPostalCode,
+    isLicensePlate,
+    isPassportNumber,
+    isVAT,
   } = requireLib('lib/validators/index.js'));
   ({ trim, ltrim, rtrim, stripLow, blacklist, whitelist, normalizeEmail, toInt, toFloat, toBoolean, normalizeUnicode } =
     requireLib('lib/sanitizers.js'));
