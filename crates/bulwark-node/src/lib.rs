@@ -13,7 +13,8 @@ mod errors;
 mod escape;
 mod html;
 mod json;
-mod merge;
+#[cfg(feature = "testing")]
+mod mirrors;
 mod options;
 mod password;
 mod paths;
@@ -58,10 +59,10 @@ pub(crate) fn entry_ok<T>(f: impl FnOnce() -> T) -> CodedResult<T> {
     entry(|| Ok(f()))
 }
 
-/// Test builds only (cargo feature `test-panic`, which `scripts/build.mjs` enables unless
+/// Test builds only (cargo feature `testing`, which `scripts/build.mjs` enables unless
 /// `BULWARK_PROFILE=release`): exports that make the next guarded call panic, so the JS
 /// suites can prove that every entry point turns a panic into `INTERNAL`.
-#[cfg(feature = "test-panic")]
+#[cfg(feature = "testing")]
 mod test_panic {
     use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -94,7 +95,7 @@ mod test_panic {
     }
 }
 
-#[cfg(not(feature = "test-panic"))]
+#[cfg(not(feature = "testing"))]
 mod test_panic {
     #[inline(always)]
     pub(crate) fn panic_if_armed() {}

@@ -15,7 +15,8 @@ mod errors;
 mod escape;
 mod html;
 mod json;
-mod merge;
+#[cfg(feature = "testing")]
+mod mirrors;
 mod options;
 mod password;
 mod paths;
@@ -26,17 +27,17 @@ mod validators;
 /// Marks the start of an entry point. WASM is built with `panic = "abort"`, so a panic
 /// anywhere in an entry point traps; the trap surfaces in JS as a `WebAssembly.RuntimeError`,
 /// which the JS layer turns into `BulwarkError` `INTERNAL` (`lib/errors.js`). In test builds
-/// (feature `test-panic`) this is where an armed test panic fires, which lets the JS suites
+/// (feature `testing`) this is where an armed test panic fires, which lets the JS suites
 /// prove that every entry point reaches that mapping.
 #[inline(always)]
 pub(crate) fn entered() {
-    #[cfg(feature = "test-panic")]
+    #[cfg(feature = "testing")]
     test_panic::panic_if_armed();
 }
 
-/// Test builds only (cargo feature `test-panic`, enabled by `scripts/build.mjs` unless
+/// Test builds only (cargo feature `testing`, enabled by `scripts/build.mjs` unless
 /// `BULWARK_PROFILE=release`).
-#[cfg(feature = "test-panic")]
+#[cfg(feature = "testing")]
 mod test_panic {
     use std::sync::atomic::{AtomicBool, Ordering};
 
