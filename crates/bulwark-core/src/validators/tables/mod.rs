@@ -1,6 +1,7 @@
 //! Tables of validator.js, generated from the installed package by
-//! `scripts/gen-validator-tables.mjs` (every file here but this one): the ISO code sets and
-//! the per-locale patterns of `isMobilePhone`, `isPostalCode`, `isPassportNumber`,
+//! `scripts/gen-validator-tables.mjs` (every file here but this one): alpha.js's locale
+//! classes and decimal separators (used by `super::alpha`), the ISO code sets and the
+//! per-locale patterns of `isMobilePhone`, `isPostalCode`, `isPassportNumber`,
 //! `isLicensePlate` and `isVAT`. `js-tests/validators-locale-tables.test.js` fails when a
 //! generated file differs from what the script makes of the package.
 //!
@@ -19,6 +20,8 @@ use super::{is_js_space, utf16_len};
 use crate::Result;
 
 // rustfmt would rewrap the generated rows: the files are kept byte-equal to the generator's.
+#[rustfmt::skip]
+pub(crate) mod alpha;
 #[rustfmt::skip]
 pub(crate) mod iso_codes;
 #[rustfmt::skip]
