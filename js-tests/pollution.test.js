@@ -464,6 +464,20 @@ const CASES = {
   ],
   isISSN: [() => b.isISSN('03785955'), () => b.isISSN('03785955', { require_hyphen: true })],
   isISIN: [() => b.isISIN('US0378331005'), () => b.isISIN('US0378331004')],
+  isIBAN: [
+    () => b.isIBAN('DE89370400440532013000'),
+    () => b.isIBAN('DE89370400440532013000', { whitelist: ['GB'] }),
+    () => b.isIBAN('DE89370400440532013000', { blacklist: ['DE'] }),
+  ],
+  isAbaRouting: [() => b.isAbaRouting('322070381'), () => b.isAbaRouting('322070382')],
+  isISRC: [() => b.isISRC('USAT29900609'), () => b.isISRC('USAT2990060')],
+  isISO6346: [() => b.isISO6346('HLXU2008419'), () => b.isISO6346('HLXU2008418')],
+  isFreightContainerID: [() => b.isFreightContainerID('HLXU2008419'), () => b.isFreightContainerID('x')],
+  isBtcAddress: [() => b.isBtcAddress('1MUz4VMYui5qY1mxUiG8BQ1Luv6tqkvaiL'), () => b.isBtcAddress('x')],
+  isEthereumAddress: [
+    () => b.isEthereumAddress('0x683E07492fBDfDA84457C16546ac3f433BFaa128'),
+    () => b.isEthereumAddress('0x'),
+  ],
   createValidator: [
     () => {
       const v = b.createValidator([

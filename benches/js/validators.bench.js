@@ -94,6 +94,12 @@ const CASES = [
   ['isISBN', 'ISBN-13', '978-3-8362-2119-1', []],
   ['isISSN', 'ISSN', '0378-5955', []],
   ['isISIN', 'ISIN', 'US0378331005', []],
+  ['isIBAN', 'IBAN', 'DE89 3704 0044 0532 0130 00', []],
+  ['isAbaRouting', 'routing number', '322070381', []],
+  ['isISRC', 'ISRC', 'USAT29900609', []],
+  ['isISO6346', 'container', 'HLXU2008419', []],
+  ['isBtcAddress', 'bech32', 'bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq', []],
+  ['isEthereumAddress', 'address', '0x683E07492fBDfDA84457C16546ac3f433BFaa128', []],
 ];
 
 async function main() {

@@ -211,6 +211,13 @@ export let isMimeType = uninitialized;
 export let isSemVer = uninitialized;
 export let isIn = uninitialized;
 export let matches = uninitialized;
+export let isIBAN = uninitialized;
+export let isAbaRouting = uninitialized;
+export let isISRC = uninitialized;
+export let isISO6346 = uninitialized;
+export let isFreightContainerID = uninitialized;
+export let isBtcAddress = uninitialized;
+export let isEthereumAddress = uninitialized;
 export let contains = uninitialized;
 export let equals = uninitialized;
 export let isEmpty = uninitialized;
@@ -302,6 +309,13 @@ function install() {
     isSemVer,
     isIn,
     matches,
+    isIBAN,
+    isAbaRouting,
+    isISRC,
+    isISO6346,
+    isFreightContainerID,
+    isBtcAddress,
+    isEthereumAddress,
     contains,
     equals,
     isEmpty,

@@ -443,6 +443,18 @@ export const specs = {
   isISBN: { args: fc.tuple(S, mostly(oneOfR(10, 13, '10', '13', 11, 0, '', null, {}, { version: 13 }))) },
   isISSN: strOpts(optionsR({ require_hyphen: boolR, case_sensitive: boolR })),
   isISIN: str1(),
+  isIBAN: strOpts(
+    optionsR({
+      whitelist: arrayOfR(oneOfR('DE', 'GB', 'US', 'de', '__proto__'), 3),
+      blacklist: arrayOfR(oneOfR('DE', 'x'), 2),
+    }),
+  ),
+  isAbaRouting: str1(),
+  isISRC: str1(),
+  isISO6346: str1(),
+  isFreightContainerID: str1(),
+  isBtcAddress: str1(),
+  isEthereumAddress: str1(),
   createValidator: {
     args: fc.tuple(fc.oneof(arrayOfR(rule, 4), anyR)),
     follow: { method: 'check', args: fc.tuple(fc.oneof(arrayOfR(S, 4), anyR)) },

@@ -36,6 +36,7 @@ import type {
   ISBNVersion,
   IsISBNOptions,
   IsISSNOptions,
+  IsIBANOptions,
 } from './validators';
 import type { NormalizationForm, NormalizeEmailOptions } from './sanitizers';
 
@@ -252,6 +253,13 @@ export interface ValidationChain extends Middleware {
   isISBN(versionOrOptions?: ISBNVersion | IsISBNOptions): this;
   isISSN(options?: IsISSNOptions): this;
   isISIN(): this;
+  isIBAN(options?: IsIBANOptions): this;
+  isAbaRouting(): this;
+  isISRC(): this;
+  isISO6346(): this;
+  isFreightContainerID(): this;
+  isBtcAddress(): this;
+  isEthereumAddress(): this;
 
   // Sanitizers
   customSanitizer(sanitizer: CustomSanitizer): this;

@@ -650,6 +650,45 @@ export declare function isISSN(str: string, options?: IsISSNOptions): boolean;
 /** `true` when `str` is an ISIN (securities number) with a valid check digit, as validator.js `isISIN` decides. */
 export declare function isISIN(str: string): boolean;
 
+/** `isIBAN` options. */
+export interface IsIBANOptions {
+  /** Only these countries (codes of validator.js's `ibanLocales`). An empty list accepts nothing, as in validator.js. A code without a known IBAN format is `INVALID_OPTIONS` (validator.js answers `false` for every string). */
+  whitelist?: readonly string[];
+  /** Never these countries (two uppercase letters each, else `INVALID_OPTIONS`: validator.js never matches a lowercase code). */
+  blacklist?: readonly string[];
+}
+
+/**
+ * `true` when `str` (JS whitespace and hyphens ignored, letters of either case) is an IBAN
+ * of a country validator.js knows, in that country's format, with valid mod-97 check
+ * digits, as validator.js `isIBAN` decides.
+ */
+export declare function isIBAN(str: string, options?: IsIBANOptions): boolean;
+
+/** `true` when `str` is a US ABA routing number (nine digits, a series in use, valid checksum), as validator.js `isAbaRouting` decides. */
+export declare function isAbaRouting(str: string): boolean;
+
+/** `true` when `str` is an ISRC (recording code, uppercase), as validator.js `isISRC` decides. */
+export declare function isISRC(str: string): boolean;
+
+/**
+ * `true` when `str` is an ISO 6346 freight container code, as validator.js `isISO6346`
+ * decides, its quirks included: its pattern's `|` is not grouped (a string that starts with
+ * an owner code, `U` and seven digits, or ends with `J`/`Z` and six or seven digits,
+ * passes), and the check digit is verified only at exactly 11 characters. Deviation: a
+ * string with a lone surrogate is `false`.
+ */
+export declare function isISO6346(str: string): boolean;
+
+/** validator.js's alias of {@link isISO6346}. */
+export declare function isFreightContainerID(str: string): boolean;
+
+/** `true` when `str` has the shape of a Bitcoin address (bech32 or base58; not decoded), as validator.js `isBtcAddress` decides. */
+export declare function isBtcAddress(str: string): boolean;
+
+/** `true` when `str` is `0x` and 40 hex digits (the EIP-55 checksum is not verified), as validator.js `isEthereumAddress` decides. */
+export declare function isEthereumAddress(str: string): boolean;
+
 /** A validator name for {@link createValidator}. */
 export type ValidatorName =
   | 'isEmail'
@@ -717,7 +756,14 @@ export type ValidatorName =
   | 'isEAN'
   | 'isISBN'
   | 'isISSN'
-  | 'isISIN';
+  | 'isISIN'
+  | 'isIBAN'
+  | 'isAbaRouting'
+  | 'isISRC'
+  | 'isISO6346'
+  | 'isFreightContainerID'
+  | 'isBtcAddress'
+  | 'isEthereumAddress';
 
 /**
  * One rule of {@link createValidator}: a validator name, or `{ validator, args }` where

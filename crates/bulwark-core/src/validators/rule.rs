@@ -78,6 +78,13 @@ pub const VALIDATOR_NAMES: &[&str] = &[
     "isISBN",
     "isISSN",
     "isISIN",
+    "isIBAN",
+    "isAbaRouting",
+    "isISRC",
+    "isISO6346",
+    "isFreightContainerID",
+    "isBtcAddress",
+    "isEthereumAddress",
 ];
 
 /// One validator with its options, compiled.
@@ -220,6 +227,18 @@ pub enum Rule {
     Issn(IssnOptions),
     /// `isISIN`
     Isin,
+    /// `isIBAN`
+    Iban(Box<IbanOptions>),
+    /// `isAbaRouting`
+    AbaRouting,
+    /// `isISRC`
+    Isrc,
+    /// `isISO6346` and `isFreightContainerID`
+    Iso6346,
+    /// `isBtcAddress`
+    BtcAddress,
+    /// `isEthereumAddress`
+    EthereumAddress,
 }
 
 pub(super) fn invalid(message: String) -> Error {
@@ -650,6 +669,12 @@ impl Rule {
             "isISBN" => is_isbn::rule(&mut o)?,
             "isISSN" => is_issn::rule(&mut o)?,
             "isISIN" => Rule::Isin,
+            "isIBAN" => is_iban::rule(&mut o)?,
+            "isAbaRouting" => Rule::AbaRouting,
+            "isISRC" => Rule::Isrc,
+            "isISO6346" | "isFreightContainerID" => Rule::Iso6346,
+            "isBtcAddress" => Rule::BtcAddress,
+            "isEthereumAddress" => Rule::EthereumAddress,
             _ => return Err(invalid(format!("unknown validator \"{name}\""))),
         };
         o.finish(rule)
@@ -724,6 +749,12 @@ impl Rule {
             Rule::Isbn(v) => is_isbn(s, *v),
             Rule::Issn(o) => is_issn(s, o),
             Rule::Isin => is_isin(s),
+            Rule::Iban(o) => is_iban(s, o),
+            Rule::AbaRouting => is_aba_routing(s),
+            Rule::Isrc => is_isrc(s),
+            Rule::Iso6346 => is_iso6346(s),
+            Rule::BtcAddress => is_btc_address(s),
+            Rule::EthereumAddress => is_ethereum_address(s),
         }
     }
 

@@ -390,6 +390,13 @@ const VALIDATORS = {
   isISBN: withReader('isISBN'),
   isISSN: withOptions('isISSN'),
   isISIN: withoutOptions('isISIN'),
+  isIBAN: withOptions('isIBAN'),
+  isAbaRouting: withoutOptions('isAbaRouting'),
+  isISRC: withoutOptions('isISRC'),
+  isISO6346: withoutOptions('isISO6346'),
+  isFreightContainerID: withoutOptions('isFreightContainerID'),
+  isBtcAddress: withoutOptions('isBtcAddress'),
+  isEthereumAddress: withoutOptions('isEthereumAddress'),
 };
 
 // validator.js's exported locale lists (generated from its tables: ./tables.js).

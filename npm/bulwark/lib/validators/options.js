@@ -129,6 +129,7 @@ const SCHEMAS = {
   isIMEI: { allow_hyphens: bool },
   isISBN: { version },
   isISSN: { require_hyphen: bool, case_sensitive: bool },
+  isIBAN: { whitelist: strings, blacklist: strings },
 };
 
 /** Where a constant options object keeps its JSON text (see core.js). */
@@ -523,6 +524,12 @@ const NO_OPTIONS = new Set([
   'isLuhnNumber',
   'isEAN',
   'isISIN',
+  'isAbaRouting',
+  'isISRC',
+  'isISO6346',
+  'isFreightContainerID',
+  'isBtcAddress',
+  'isEthereumAddress',
 ]);
 
 /** Options from the arguments after the string, for validator `name`. */
