@@ -25,7 +25,7 @@ const concurrency = `--test-concurrency=${process.env.BULWARK_TEST_CONCURRENCY |
 setup();
 lint();
 step('cargo test (core)', 'about 2 min on a first run: unit tests and merged doctests', () =>
-  run('cargo', ['test', '--profile', 'ci', '-p', 'bulwark-core']),
+  run('cargo', ['test', '--profile', 'ci', '-p', 'bulwark-core', '--features', 'serde']),
 );
 step('tsc --strict (published types)', '', () =>
   run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'js-tests/types']),
