@@ -62,6 +62,7 @@ export const {
   isSemVer,
   isIn,
   matches,
+  isBIC,
   isIBAN,
   isAbaRouting,
   isISRC,

@@ -211,6 +211,7 @@ export let isMimeType = uninitialized;
 export let isSemVer = uninitialized;
 export let isIn = uninitialized;
 export let matches = uninitialized;
+export let isBIC = uninitialized;
 export let isIBAN = uninitialized;
 export let isAbaRouting = uninitialized;
 export let isISRC = uninitialized;
@@ -309,6 +310,7 @@ function install() {
     isSemVer,
     isIn,
     matches,
+    isBIC,
     isIBAN,
     isAbaRouting,
     isISRC,
