@@ -47,6 +47,7 @@ mod is_base64;
 mod is_boolean;
 mod is_byte_length;
 mod is_credit_card;
+mod is_data_uri;
 mod is_decimal;
 mod is_divisible_by;
 mod is_ean;
@@ -59,6 +60,7 @@ mod is_half_width;
 mod is_hash;
 mod is_hex_color;
 mod is_hexadecimal;
+mod is_hsl;
 mod is_imei;
 mod is_in;
 mod is_int;
@@ -70,9 +72,14 @@ mod is_iso8601;
 mod is_issn;
 mod is_json;
 mod is_jwt;
+mod is_lat_long;
 mod is_length;
+mod is_locale;
 mod is_lowercase;
 mod is_luhn_number;
+mod is_mac_address;
+mod is_magnet_uri;
+mod is_mailto_uri;
 mod is_md5;
 mod is_mime_type;
 mod is_mongo_id;
@@ -80,10 +87,13 @@ mod is_multibyte;
 mod is_numeric;
 mod is_octal;
 mod is_port;
+mod is_rfc3339;
+mod is_rgb_color;
 mod is_sem_ver;
 mod is_slug;
 mod is_strong_password;
 mod is_surrogate_pair;
+mod is_time;
 mod is_ulid;
 mod is_uppercase;
 mod is_url;
@@ -106,6 +116,7 @@ pub use is_base64::{Base64Options, is_base64};
 pub use is_boolean::{BooleanOptions, is_boolean};
 pub use is_byte_length::{ByteLengthOptions, is_byte_length, utf8_len};
 pub use is_credit_card::{CardProvider, is_credit_card};
+pub use is_data_uri::is_data_uri;
 pub use is_decimal::{DecimalOptions, is_decimal};
 pub use is_divisible_by::is_divisible_by;
 pub use is_ean::is_ean;
@@ -118,6 +129,7 @@ pub use is_half_width::is_half_width;
 pub use is_hash::{HASH_ALGORITHMS, hash_length, is_hash};
 pub use is_hex_color::{HexColorOptions, is_hex_color};
 pub use is_hexadecimal::is_hexadecimal;
+pub use is_hsl::is_hsl;
 pub use is_imei::{ImeiOptions, is_imei};
 pub use is_in::is_in;
 pub use is_int::{IntOptions, is_int};
@@ -129,9 +141,14 @@ pub use is_iso8601::{Iso8601Options, is_iso8601};
 pub use is_issn::{IssnOptions, is_issn};
 pub use is_json::{JsonOptions, is_json};
 pub use is_jwt::is_jwt;
+pub use is_lat_long::{LatLongOptions, is_lat_long};
 pub use is_length::{LengthOptions, is_length, js_length};
+pub use is_locale::is_locale;
 pub use is_lowercase::is_lowercase;
 pub use is_luhn_number::is_luhn_number;
+pub use is_mac_address::{Eui, MacAddressOptions, is_mac_address};
+pub use is_magnet_uri::is_magnet_uri;
+pub use is_mailto_uri::is_mailto_uri;
 pub use is_md5::is_md5;
 pub use is_mime_type::is_mime_type;
 pub use is_mongo_id::is_mongo_id;
@@ -139,10 +156,13 @@ pub use is_multibyte::is_multibyte;
 pub use is_numeric::{NumericOptions, is_numeric};
 pub use is_octal::is_octal;
 pub use is_port::is_port;
+pub use is_rfc3339::is_rfc3339;
+pub use is_rgb_color::{RgbColorOptions, is_rgb_color};
 pub use is_sem_ver::is_sem_ver;
 pub use is_slug::is_slug;
 pub use is_strong_password::{StrongPasswordOptions, is_strong_password, password_score};
 pub use is_surrogate_pair::is_surrogate_pair;
+pub use is_time::{HourFormat, TimeMode, TimeOptions, is_time};
 pub use is_ulid::is_ulid;
 pub use is_uppercase::is_uppercase;
 pub use is_url::{UrlOptions, is_url};
@@ -194,6 +214,20 @@ pub(crate) fn js_canonicalize(unit: u32) -> u32 {
         return unit;
     }
     u
+}
+
+/// Whether validator.js's fixed pattern `source` (JS syntax and `flags`, compiled once
+/// into `cell` with JS semantics: see [`JsRegex`]) matches `s`, as `RegExp.test` does.
+/// `false` if the pattern does not compile, which each module's tests rule out.
+pub(crate) fn js_test(
+    cell: &'static std::sync::OnceLock<Option<JsRegex>>,
+    source: impl FnOnce() -> String,
+    flags: &str,
+    s: &str,
+) -> bool {
+    cell.get_or_init(|| JsRegex::new(&source(), flags).ok())
+        .as_ref()
+        .is_some_and(|re| re.is_match(s))
 }
 
 /// A fixed pattern compiled once. `None` only if the pattern does not compile, which each
