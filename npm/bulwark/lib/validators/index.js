@@ -183,8 +183,7 @@ function withReader(name) {
   return validatorFunction(name, READERS[name]);
 }
 
-/** A validator without options and without a JS fast path: the core decides. */
-function coreOnly(name) {
+function noOptions(name) {
   return validatorFunction(name, () => EMPTY);
 }
 
@@ -369,6 +368,17 @@ const VALIDATORS = {
   isSemVer: withoutOptions('isSemVer'),
   isIn,
   matches,
+  isISO31661Alpha2: withOptions('isISO31661Alpha2'),
+  isISO31661Alpha3: withOptions('isISO31661Alpha3'),
+  isISO31661Numeric: noOptions('isISO31661Numeric'),
+  isISO4217: noOptions('isISO4217'),
+  isISO15924: noOptions('isISO15924'),
+  isISO6391: noOptions('isISO6391'),
+  isMobilePhone: withReader('isMobilePhone'),
+  isPostalCode: withReader('isPostalCode'),
+  isLicensePlate: withReader('isLicensePlate'),
+  isPassportNumber: withReader('isPassportNumber'),
+  isVAT: withReader('isVAT'),
   contains: withReader('contains'),
   equals: withReader('equals'),
   isEmpty: withOptions('isEmpty'),
@@ -390,15 +400,15 @@ const VALIDATORS = {
   isDivisibleBy: withReader('isDivisibleBy'),
   isHexColor: withOptions('isHexColor'),
   isRgbColor,
-  isHSL: coreOnly('isHSL'),
+  isHSL: noOptions('isHSL'),
   isLatLong: withOptions('isLatLong'),
   isMACAddress: withOptions('isMACAddress'),
-  isDataURI: coreOnly('isDataURI'),
-  isMagnetURI: coreOnly('isMagnetURI'),
+  isDataURI: noOptions('isDataURI'),
+  isMagnetURI: noOptions('isMagnetURI'),
   isMailtoURI: withOptions('isMailtoURI'),
-  isRFC3339: coreOnly('isRFC3339'),
+  isRFC3339: noOptions('isRFC3339'),
   isTime,
-  isLocale: coreOnly('isLocale'),
+  isLocale: noOptions('isLocale'),
   isLuhnNumber: withoutOptions('isLuhnNumber'),
   isCreditCard: withOptions('isCreditCard'),
   isIMEI: withOptions('isIMEI'),
@@ -406,6 +416,25 @@ const VALIDATORS = {
   isISBN: withReader('isISBN'),
   isISSN: withOptions('isISSN'),
   isISIN: withoutOptions('isISIN'),
+  isIBAN: withOptions('isIBAN'),
+  isAbaRouting: withoutOptions('isAbaRouting'),
+  isISRC: withoutOptions('isISRC'),
+  isISO6346: withoutOptions('isISO6346'),
+  isFreightContainerID: withoutOptions('isFreightContainerID'),
+  isBtcAddress: withoutOptions('isBtcAddress'),
+  isEthereumAddress: withoutOptions('isEthereumAddress'),
 };
 
-module.exports = { ...VALIDATORS, createValidator };
+// validator.js's exported locale lists (generated from its tables: ./tables.js).
+const tables = require('./tables');
+
+module.exports = {
+  ...VALIDATORS,
+  createValidator,
+  isAlphaLocales: tables.isAlphaLocales,
+  isAlphanumericLocales: tables.isAlphanumericLocales,
+  isFloatLocales: tables.isFloatLocales,
+  isMobilePhoneLocales: tables.isMobilePhoneLocales,
+  isPostalCodeLocales: tables.isPostalCodeLocales,
+  passportNumberLocales: tables.passportNumberLocales,
+};
