@@ -120,6 +120,7 @@ mod is_vat;
 mod is_whitelisted;
 mod js_regex;
 mod matches;
+mod registry;
 mod rule;
 mod tables;
 
@@ -207,6 +208,7 @@ pub use is_vat::{VatCountry, is_vat};
 pub use is_whitelisted::is_whitelisted;
 pub use js_regex::{HostMatcher, JsRegex};
 pub use matches::matches;
+pub use registry::RuleRegistry;
 pub use rule::{Rule, RuleSet, VALIDATOR_NAMES};
 
 /// JavaScript's `\s` (and `String.prototype.trim`) set: WhiteSpace and LineTerminator.
