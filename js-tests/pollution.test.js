@@ -497,6 +497,7 @@ const CASES = {
   isISO6346: [() => b.isISO6346('HLXU2008419'), () => b.isISO6346('HLXU2008418')],
   isFreightContainerID: [() => b.isFreightContainerID('HLXU2008419'), () => b.isFreightContainerID('x')],
   isBtcAddress: [() => b.isBtcAddress('1MUz4VMYui5qY1mxUiG8BQ1Luv6tqkvaiL'), () => b.isBtcAddress('x')],
+  isBIC: [() => b.isBIC('SBICKEN1345'), () => b.isBIC('SBICXXN1')],
   isEthereumAddress: [
     () => b.isEthereumAddress('0x683E07492fBDfDA84457C16546ac3f433BFaa128'),
     () => b.isEthereumAddress('0x'),

@@ -72,6 +72,7 @@ export const {
   isRFC3339,
   isTime,
   isLocale,
+  isBIC,
   isIBAN,
   isAbaRouting,
   isISRC,

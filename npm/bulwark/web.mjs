@@ -221,6 +221,7 @@ export let isMailtoURI = uninitialized;
 export let isRFC3339 = uninitialized;
 export let isTime = uninitialized;
 export let isLocale = uninitialized;
+export let isBIC = uninitialized;
 export let isIBAN = uninitialized;
 export let isAbaRouting = uninitialized;
 export let isISRC = uninitialized;
@@ -329,6 +330,7 @@ function install() {
     isRFC3339,
     isTime,
     isLocale,
+    isBIC,
     isIBAN,
     isAbaRouting,
     isISRC,

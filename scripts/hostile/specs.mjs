@@ -470,6 +470,7 @@ export const specs = {
   isFreightContainerID: str1(),
   isBtcAddress: str1(),
   isEthereumAddress: str1(),
+  isBIC: str1(),
   createValidator: {
     args: fc.tuple(fc.oneof(arrayOfR(rule, 4), anyR)),
     follow: { method: 'check', args: fc.tuple(fc.oneof(arrayOfR(S, 4), anyR)) },

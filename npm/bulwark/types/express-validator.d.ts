@@ -274,6 +274,7 @@ export interface ValidationChain extends Middleware {
   isFreightContainerID(): this;
   isBtcAddress(): this;
   isEthereumAddress(): this;
+  isBIC(): this;
 
   // Sanitizers
   customSanitizer(sanitizer: CustomSanitizer): this;

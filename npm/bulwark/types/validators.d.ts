@@ -770,6 +770,9 @@ export declare function isBtcAddress(str: string): boolean;
 /** `true` when `str` is `0x` and 40 hex digits (the EIP-55 checksum is not verified), as validator.js `isEthereumAddress` decides. */
 export declare function isEthereumAddress(str: string): boolean;
 
+/** `true` when `str` is a BIC / SWIFT code (8 or 11 characters, an ISO 3166-1 alpha-2 country or `XK` at 5-6, letters of either case), as validator.js `isBIC` decides. */
+export declare function isBIC(str: string): boolean;
+
 /** A validator name for {@link createValidator}. */
 export type ValidatorName =
   | 'isEmail'
@@ -854,7 +857,8 @@ export type ValidatorName =
   | 'isISO6346'
   | 'isFreightContainerID'
   | 'isBtcAddress'
-  | 'isEthereumAddress';
+  | 'isEthereumAddress'
+  | 'isBIC';
 
 /**
  * One rule of {@link createValidator}: a validator name, or `{ validator, args }` where

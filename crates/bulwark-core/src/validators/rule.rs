@@ -95,6 +95,7 @@ pub const VALIDATOR_NAMES: &[&str] = &[
     "isFreightContainerID",
     "isBtcAddress",
     "isEthereumAddress",
+    "isBIC",
 ];
 
 /// One validator with its options, compiled.
@@ -269,6 +270,8 @@ pub enum Rule {
     BtcAddress,
     /// `isEthereumAddress`
     EthereumAddress,
+    /// `isBIC`
+    Bic,
 }
 
 pub(super) fn invalid(message: String) -> Error {
@@ -277,7 +280,7 @@ pub(super) fn invalid(message: String) -> Error {
 
 /// Reads an options object strictly: every key must be consumed by a typed read. Each
 /// validator's file parses its own options from it (`fn rule(o: &mut Options) -> Result<Rule>`).
-pub(super) struct Options<'a> {
+pub(crate) struct Options<'a> {
     pub(super) name: &'a str,
     map: Map<String, Value>,
 }
@@ -690,6 +693,7 @@ impl Rule {
             "isISO6346" | "isFreightContainerID" => Rule::Iso6346,
             "isBtcAddress" => Rule::BtcAddress,
             "isEthereumAddress" => Rule::EthereumAddress,
+            "isBIC" => Rule::Bic,
             _ => return Err(invalid(format!("unknown validator \"{name}\""))),
         };
         o.finish(rule)
@@ -780,6 +784,7 @@ impl Rule {
             Rule::Iso6346 => is_iso6346(s),
             Rule::BtcAddress => is_btc_address(s),
             Rule::EthereumAddress => is_ethereum_address(s),
+            Rule::Bic => is_bic(s),
         }
     }
 

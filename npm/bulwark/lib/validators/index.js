@@ -423,6 +423,7 @@ const VALIDATORS = {
   isFreightContainerID: withoutOptions('isFreightContainerID'),
   isBtcAddress: withoutOptions('isBtcAddress'),
   isEthereumAddress: withoutOptions('isEthereumAddress'),
+  isBIC: withoutOptions('isBIC'),
 };
 
 // validator.js's exported locale lists (generated from its tables: ./tables.js).

@@ -534,6 +534,7 @@ const NO_OPTIONS = new Set([
   'isFreightContainerID',
   'isBtcAddress',
   'isEthereumAddress',
+  'isBIC',
 ]);
 
 /** Options from the arguments after the string, for validator `name`. */
