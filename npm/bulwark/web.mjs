@@ -140,6 +140,16 @@ const requireLib = createRequire(externals, { Buffer: BufferShim, process: proce
 export const { BulwarkError } = requireLib('lib/errors.js');
 BulwarkErrorClass = BulwarkError;
 
+/** validator.js's locale lists: plain data, usable before init(). */
+export const {
+  isAlphaLocales,
+  isAlphanumericLocales,
+  isFloatLocales,
+  isMobilePhoneLocales,
+  isPostalCodeLocales,
+  passportNumberLocales,
+} = requireLib('lib/validators/tables.js');
+
 function uninitialized() {
   throw new BulwarkError('BACKEND_UNAVAILABLE', 'bulwark/web: call `await init()` before using it');
 }
@@ -201,6 +211,44 @@ export let isMimeType = uninitialized;
 export let isSemVer = uninitialized;
 export let isIn = uninitialized;
 export let matches = uninitialized;
+export let isRgbColor = uninitialized;
+export let isHSL = uninitialized;
+export let isLatLong = uninitialized;
+export let isMACAddress = uninitialized;
+export let isDataURI = uninitialized;
+export let isMagnetURI = uninitialized;
+export let isMailtoURI = uninitialized;
+export let isRFC3339 = uninitialized;
+export let isTime = uninitialized;
+export let isLocale = uninitialized;
+export let isBIC = uninitialized;
+export let isIBAN = uninitialized;
+export let isAbaRouting = uninitialized;
+export let isISRC = uninitialized;
+export let isISO6346 = uninitialized;
+export let isFreightContainerID = uninitialized;
+export let isBtcAddress = uninitialized;
+export let isEthereumAddress = uninitialized;
+export let contains = uninitialized;
+export let equals = uninitialized;
+export let isEmpty = uninitialized;
+export let isAscii = uninitialized;
+export let isLowercase = uninitialized;
+export let isUppercase = uninitialized;
+export let isFullWidth = uninitialized;
+export let isHalfWidth = uninitialized;
+export let isVariableWidth = uninitialized;
+export let isMultibyte = uninitialized;
+export let isSurrogatePair = uninitialized;
+export let isWhitelisted = uninitialized;
+export let isOctal = uninitialized;
+export let isMD5 = uninitialized;
+export let isHash = uninitialized;
+export let isBase32 = uninitialized;
+export let isBase58 = uninitialized;
+export let isULID = uninitialized;
+export let isDivisibleBy = uninitialized;
+export let isHexColor = uninitialized;
 export let isLuhnNumber = uninitialized;
 export let isCreditCard = uninitialized;
 export let isIMEI = uninitialized;
@@ -209,6 +257,17 @@ export let isISBN = uninitialized;
 export let isISSN = uninitialized;
 export let isISIN = uninitialized;
 export let createValidator = uninitialized;
+export let isISO31661Alpha2 = uninitialized;
+export let isISO31661Alpha3 = uninitialized;
+export let isISO31661Numeric = uninitialized;
+export let isISO4217 = uninitialized;
+export let isISO15924 = uninitialized;
+export let isISO6391 = uninitialized;
+export let isMobilePhone = uninitialized;
+export let isPostalCode = uninitialized;
+export let isLicensePlate = uninitialized;
+export let isPassportNumber = uninitialized;
+export let isVAT = uninitialized;
 export let trim = uninitialized;
 export let ltrim = uninitialized;
 export let rtrim = uninitialized;
@@ -261,6 +320,44 @@ function install() {
     isSemVer,
     isIn,
     matches,
+    isRgbColor,
+    isHSL,
+    isLatLong,
+    isMACAddress,
+    isDataURI,
+    isMagnetURI,
+    isMailtoURI,
+    isRFC3339,
+    isTime,
+    isLocale,
+    isBIC,
+    isIBAN,
+    isAbaRouting,
+    isISRC,
+    isISO6346,
+    isFreightContainerID,
+    isBtcAddress,
+    isEthereumAddress,
+    contains,
+    equals,
+    isEmpty,
+    isAscii,
+    isLowercase,
+    isUppercase,
+    isFullWidth,
+    isHalfWidth,
+    isVariableWidth,
+    isMultibyte,
+    isSurrogatePair,
+    isWhitelisted,
+    isOctal,
+    isMD5,
+    isHash,
+    isBase32,
+    isBase58,
+    isULID,
+    isDivisibleBy,
+    isHexColor,
     isLuhnNumber,
     isCreditCard,
     isIMEI,
@@ -269,6 +366,17 @@ function install() {
     isISSN,
     isISIN,
     createValidator,
+    isISO31661Alpha2,
+    isISO31661Alpha3,
+    isISO31661Numeric,
+    isISO4217,
+    isISO15924,
+    isISO6391,
+    isMobilePhone,
+    isPostalCode,
+    isLicensePlate,
+    isPassportNumber,
+    isVAT,
   } = requireLib('lib/validators/index.js'));
   ({ trim, ltrim, rtrim, stripLow, blacklist, whitelist, normalizeEmail, toInt, toFloat, toBoolean, normalizeUnicode } =
     requireLib('lib/sanitizers.js'));

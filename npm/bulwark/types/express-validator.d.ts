@@ -1,11 +1,18 @@
 // Types for `bulwark/express-validator` (npm/bulwark/lib/express-validator): express-validator
 // 7's public API over Bulwark's validators and sanitizers. Chains only have the validators
-// Bulwark implements, so a validator it lacks (isTaxID, isMobilePhone, ...) is a compile
+// Bulwark implements, so a validator it lacks (isTaxID, isCreditCard, ...) is a compile
 // error here and an INVALID_OPTIONS error at runtime when the chain is built. Structural
 // request types keep this file free of a dependency on @types/express.
 
 import type {
+  HashAlgorithm,
+  IsLatLongOptions,
+  IsMACAddressOptions,
+  IsRgbColorOptions,
+  IsTimeOptions,
   IPVersion,
+  IsBase32Options,
+  IsHexColorOptions,
   IsAlphaOptions,
   IsBase64Options,
   IsBooleanOptions,
@@ -22,11 +29,18 @@ import type {
   IsStrongPasswordOptions,
   IsURLOptions,
   UUIDVersion,
+  IsMobilePhoneOptions,
+  LicensePlateLocale,
+  MobilePhoneLocale,
+  PassportCountryCode,
+  PostalCodeLocale,
+  VatCountryCode,
   IsCreditCardOptions,
   IsIMEIOptions,
   ISBNVersion,
   IsISBNOptions,
   IsISSNOptions,
+  IsIBANOptions,
 } from './validators';
 import type { NormalizationForm, NormalizeEmailOptions } from './sanitizers';
 
@@ -208,6 +222,44 @@ export interface ValidationChain extends Middleware {
   isSemVer(): this;
   isIn(values: readonly unknown[]): this;
   matches(pattern: RegExp | string, modifiers?: string): this;
+  isISO6391(): this;
+  isISO31661Numeric(): this;
+  isISO31661Alpha2(): this;
+  isISO31661Alpha3(): this;
+  isISO4217(): this;
+  isISO15924(): this;
+  isLicensePlate(locale: LicensePlateLocale | 'any'): this;
+  isMobilePhone(locale: MobilePhoneLocale | 'any' | readonly MobilePhoneLocale[], options?: IsMobilePhoneOptions): this;
+  isPassportNumber(countryCode: PassportCountryCode): this;
+  isPostalCode(locale: PostalCodeLocale | 'any'): this;
+  isVAT(countryCode: VatCountryCode): this;
+  isAscii(): this;
+  isLowercase(): this;
+  isUppercase(): this;
+  isFullWidth(): this;
+  isHalfWidth(): this;
+  isVariableWidth(): this;
+  isMultibyte(): this;
+  isSurrogatePair(): this;
+  isWhitelisted(chars: string | readonly string[]): this;
+  isOctal(): this;
+  isMD5(): this;
+  isHash(algorithm: HashAlgorithm): this;
+  isBase32(options?: IsBase32Options): this;
+  isBase58(): this;
+  isULID(): this;
+  isDivisibleBy(number: number): this;
+  isHexColor(options?: IsHexColorOptions): this;
+  isRgbColor(includePercentValues?: boolean): this;
+  isHSL(): this;
+  isLatLong(options?: IsLatLongOptions): this;
+  isMACAddress(options?: IsMACAddressOptions): this;
+  isDataURI(): this;
+  isMagnetURI(): this;
+  isMailtoURI(options?: IsEmailOptions): this;
+  isRFC3339(): this;
+  isTime(options?: IsTimeOptions): this;
+  isLocale(): this;
   isLuhnNumber(): this;
   isCreditCard(options?: IsCreditCardOptions): this;
   isIMEI(options?: IsIMEIOptions): this;
@@ -215,6 +267,14 @@ export interface ValidationChain extends Middleware {
   isISBN(versionOrOptions?: ISBNVersion | IsISBNOptions): this;
   isISSN(options?: IsISSNOptions): this;
   isISIN(): this;
+  isIBAN(options?: IsIBANOptions): this;
+  isAbaRouting(): this;
+  isISRC(): this;
+  isISO6346(): this;
+  isFreightContainerID(): this;
+  isBtcAddress(): this;
+  isEthereumAddress(): this;
+  isBIC(): this;
 
   // Sanitizers
   customSanitizer(sanitizer: CustomSanitizer): this;

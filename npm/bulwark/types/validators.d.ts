@@ -8,13 +8,27 @@
 //   value (unknown locale or version, a pattern the linear-time engine cannot run) throws
 //   `BulwarkError` `INVALID_OPTIONS`. validator.js ignores, coerces or throws a plain `Error`.
 // - A string with a lone surrogate is never checked in a U+FFFD-replaced form: `isLength`,
-//   `isJSON`, `isIn` and `isStrongPassword` answer as validator.js does; every other
+//   `isJSON`, `isIn`, `isStrongPassword` and the code-unit checks (`contains`, `equals`,
+//   `isLowercase`, `isUppercase`, the width checks, `isMultibyte`, `isSurrogatePair`,
+//   `isWhitelisted`) answer as validator.js does; every other
 //   validator answers `false` (validator.js also answers false for most, but throws
 //   `URIError` in `isByteLength`/`isEmail`, and accepts lone surrogates in `isEmail`,
 //   `isURL` and `isFQDN` host labels, URL paths, `isAlpha`'s `ignore` and `matches`).
 // - Patterns given as options run on the `regex` crate (finite automata): see `matches`.
 //
 // Deviations from validator.js are listed on each function and in README "Validators".
+
+export * from './validator-locales';
+import type {
+  AlphaLocale,
+  AlphanumericLocale,
+  FloatLocale,
+  LicensePlateLocale,
+  MobilePhoneLocale,
+  PassportCountryCode,
+  PostalCodeLocale,
+  VatCountryCode,
+} from './validator-locales';
 
 /** A host list entry of `isEmail` / `isURL`: an exact host, or a RegExp tested on it. */
 export type HostPattern = string | RegExp;
@@ -348,7 +362,8 @@ export declare function isSemVer(str: string): boolean;
 
 /**
  * `true` when `str` is one of `values` (an array, elements converted with validator.js's
- * toString) or an own key of `values` (an object). Deviation: a string `values` (validator.js
+ * toString) or an own key of `values` (an object); no values (undefined), a number or a
+ * boolean are in nothing (`false`), as in validator.js. Deviation: a string `values` (validator.js
  * then tests for a substring, so `isIn('', 'abc')` is true) throws `TypeError`.
  *
  * Bounds: at most 100,000 values (array length or own keys), counting the elements of
@@ -356,7 +371,7 @@ export declare function isSemVer(str: string): boolean;
  * @throws {BulwarkError} `INPUT_TOO_LARGE` above 100,000 values (checked before any is
  * read, so `new Array(2 ** 32 - 1)` fails at once); `INPUT_TOO_DEEP` for deeper nesting.
  */
-export declare function isIn(str: string, values: readonly unknown[] | object): boolean;
+export declare function isIn(str: string, values?: readonly unknown[] | object | number | boolean): boolean;
 
 /**
  * `true` when `pattern` matches in `str` (`matches('foo', /fo+/)` or
@@ -372,6 +387,203 @@ export declare function isIn(str: string, values: readonly unknown[] | object): 
  */
 export declare function matches(str: string, pattern: RegExp | string, modifiers?: string): boolean;
 
+/** `isISO31661Alpha2` / `isISO31661Alpha3` options. */
+export interface IsISO31661Options {
+  /**
+   * Extra codes that count as valid (user-assigned codes such as `'XK'`); entries that are
+   * not 2 (alpha-2) or 3 (alpha-3) ASCII letters are ignored, as in validator.js.
+   */
+  userAssignedCodes?: readonly string[];
+}
+
+/**
+ * `true` when `str` (any case: `str.toUpperCase()`, so `'ß'` reads as `'SS'`) is an ISO
+ * 3166-1 alpha-2 country code or a user-assigned one, as validator.js `isISO31661Alpha2` decides.
+ */
+export declare function isISO31661Alpha2(str: string, options?: IsISO31661Options): boolean;
+
+/** `true` when `str` (any case) is an ISO 3166-1 alpha-3 country code, as validator.js `isISO31661Alpha3` decides. */
+export declare function isISO31661Alpha3(str: string, options?: IsISO31661Options): boolean;
+
+/** `true` when `str` is an ISO 3166-1 numeric country code (`'250'`), as validator.js `isISO31661Numeric` decides. */
+export declare function isISO31661Numeric(str: string): boolean;
+
+/** `true` when `str` (any case) is an ISO 4217 currency code, as validator.js `isISO4217` decides. */
+export declare function isISO4217(str: string): boolean;
+
+/** `true` when `str` is an ISO 15924 script code (exact case: `'Latn'`), as validator.js `isISO15924` decides. */
+export declare function isISO15924(str: string): boolean;
+
+/** `true` when `str` is an ISO 639-1 language code (lower case), as validator.js `isISO6391` decides. */
+export declare function isISO6391(str: string): boolean;
+
+/** `isMobilePhone` options. */
+export interface IsMobilePhoneOptions {
+  /** The number must start with `+`. Default `false`. */
+  strictMode?: boolean;
+}
+
+/**
+ * `true` when `str` is a mobile phone number of `locale` (one, an array of them, or
+ * `'any'`; a missing or empty locale means `'any'`), as validator.js `isMobilePhone` decides.
+ * Deviation: an unknown locale, also inside an array (validator.js skips those), is
+ * `INVALID_OPTIONS`.
+ */
+export declare function isMobilePhone(
+  str: string,
+  locale?: MobilePhoneLocale | 'any' | readonly MobilePhoneLocale[] | null | '',
+  options?: IsMobilePhoneOptions,
+): boolean;
+
+/** `true` when `str` is a postal code of `locale` (or of any country), as validator.js `isPostalCode` decides. */
+export declare function isPostalCode(str: string, locale: PostalCodeLocale | 'any'): boolean;
+
+/** `true` when `str` is a license plate of `locale` (or of any), as validator.js `isLicensePlate` decides. */
+export declare function isLicensePlate(str: string, locale: LicensePlateLocale | 'any'): boolean;
+
+/**
+ * `true` when `str` (whitespace removed, upper-cased) is a passport number of `countryCode`,
+ * as validator.js `isPassportNumber` decides. Deviation: an unknown code (validator.js:
+ * `false`) or a known one in lower case (validator.js: `TypeError`) is `INVALID_OPTIONS`.
+ */
+export declare function isPassportNumber(str: string, countryCode: PassportCountryCode): boolean;
+
+/** `true` when `str` is a VAT number of `countryCode` (with the AU, CH and PT checksums), as validator.js `isVAT` decides. */
+export declare function isVAT(str: string, countryCode: VatCountryCode): boolean;
+
+/** validator.js `isAlphaLocales`: the locales of `isAlpha` (frozen). */
+export declare const isAlphaLocales: readonly AlphaLocale[];
+/** validator.js `isAlphanumericLocales`: the locales of `isAlphanumeric` (frozen). */
+export declare const isAlphanumericLocales: readonly AlphanumericLocale[];
+/** validator.js `isFloatLocales`: the locales of `isFloat`, `isDecimal` and `isNumeric` (frozen). */
+export declare const isFloatLocales: readonly FloatLocale[];
+/** validator.js `isMobilePhoneLocales` (frozen). */
+export declare const isMobilePhoneLocales: readonly MobilePhoneLocale[];
+/** validator.js `isPostalCodeLocales` (frozen). */
+export declare const isPostalCodeLocales: readonly PostalCodeLocale[];
+/** validator.js `passportNumberLocales` (frozen). */
+export declare const passportNumberLocales: readonly PassportCountryCode[];
+
+/** `contains` options. */
+export interface ContainsOptions {
+  /** Compare the lowercased string and seed (JS `toLowerCase`). Default false. */
+  ignoreCase?: boolean;
+  /** How many non-overlapping occurrences are needed. Default 1. */
+  minOccurrences?: number;
+}
+
+/**
+ * `true` when `str` contains `seed` (converted with validator.js's toString) at least
+ * `minOccurrences` times, as validator.js `contains` decides (`str.split(seed).length >
+ * minOccurrences`: occurrences do not overlap, and an empty seed counts once per UTF-16 unit).
+ */
+export declare function contains(str: string, seed: unknown, options?: ContainsOptions): boolean;
+
+/** `true` when `str === comparison`, as validator.js `equals` decides (a non-string never equals). */
+export declare function equals(str: string, comparison: unknown): boolean;
+
+/** `isEmpty` options. */
+export interface IsEmptyOptions {
+  /** A string of JS whitespace only (as `trim` removes it) counts as empty. Default false. */
+  ignore_whitespace?: boolean;
+}
+
+/** `true` when `str` has length 0 (or only whitespace with `ignore_whitespace`), as validator.js `isEmpty` decides. */
+export declare function isEmpty(str: string, options?: IsEmptyOptions): boolean;
+
+/** `true` when `str` is one or more ASCII characters (U+0000-U+007F), as validator.js `isAscii` decides. */
+export declare function isAscii(str: string): boolean;
+
+/** `true` when `str === str.toLowerCase()`, as validator.js `isLowercase` decides (no cased letters passes). */
+export declare function isLowercase(str: string): boolean;
+
+/** `true` when `str === str.toUpperCase()`, as validator.js `isUppercase` decides (`ß` is not uppercase). */
+export declare function isUppercase(str: string): boolean;
+
+/**
+ * `true` when `str` contains a character outside the half-width set (U+0020-U+007E,
+ * U+FF61-U+FFDC, U+FFE8-U+FFEE), as validator.js `isFullWidth` decides.
+ */
+export declare function isFullWidth(str: string): boolean;
+
+/** `true` when `str` contains a half-width character, as validator.js `isHalfWidth` decides. */
+export declare function isHalfWidth(str: string): boolean;
+
+/** `true` when `str` contains both full-width and half-width characters, as validator.js `isVariableWidth` decides. */
+export declare function isVariableWidth(str: string): boolean;
+
+/** `true` when `str` contains a non-ASCII character, as validator.js `isMultibyte` decides. */
+export declare function isMultibyte(str: string): boolean;
+
+/** `true` when `str` contains a character outside the BMP (a surrogate pair), as validator.js `isSurrogatePair` decides. */
+export declare function isSurrogatePair(str: string): boolean;
+
+/**
+ * `true` when every UTF-16 unit of `str` occurs in `chars` (a string, or an array whose
+ * one-unit strings are the allowed units), as validator.js `isWhitelisted` decides.
+ * @throws {TypeError} when `chars` is neither a string nor an array.
+ */
+export declare function isWhitelisted(str: string, chars: string | readonly string[]): boolean;
+
+/** `true` when `str` is octal digits with an optional `0o` prefix, as validator.js `isOctal` decides. */
+export declare function isOctal(str: string): boolean;
+
+/** `true` when `str` is 32 lowercase hex digits, as validator.js `isMD5` decides. */
+export declare function isMD5(str: string): boolean;
+
+/** A hash algorithm of `isHash`. */
+export type HashAlgorithm =
+  | 'md5'
+  | 'md4'
+  | 'sha1'
+  | 'sha256'
+  | 'sha384'
+  | 'sha512'
+  | 'ripemd128'
+  | 'ripemd160'
+  | 'tiger128'
+  | 'tiger160'
+  | 'tiger192'
+  | 'crc32'
+  | 'crc32b';
+
+/**
+ * `true` when `str` is a hex digest of `algorithm`'s length, as validator.js `isHash` decides.
+ * Deviation: another algorithm throws `INVALID_OPTIONS` (validator.js builds a pattern like
+ * `^[a-fA-F0-9]{undefined}$` that never matches a digest).
+ */
+export declare function isHash(str: string, algorithm: HashAlgorithm): boolean;
+
+/** `isBase32` options. */
+export interface IsBase32Options {
+  /** Crockford's alphabet (no I, L, O, U; no padding; any length). Default false. */
+  crockford?: boolean;
+}
+
+/** `true` when `str` is base32 (RFC 4648, padded to a multiple of 8), as validator.js `isBase32` decides. */
+export declare function isBase32(str: string, options?: IsBase32Options): boolean;
+
+/** `true` when `str` is base58 characters (the empty string too), as validator.js `isBase58` decides. */
+export declare function isBase58(str: string): boolean;
+
+/** `true` when `str` is a ULID (26 Crockford base32 characters, first 0-7, either case), as validator.js `isULID` decides. */
+export declare function isULID(str: string): boolean;
+
+/**
+ * `true` when `str` is a float (validator.js `isFloat`) divisible by `parseInt(number, 10)`,
+ * as validator.js `isDivisibleBy` decides (JS `%`; a divisor of 0 or NaN fails every string).
+ * @throws {TypeError} when `number` is an object or a symbol.
+ */
+export declare function isDivisibleBy(str: string, number: number | string): boolean;
+
+/** `isHexColor` options. */
+export interface IsHexColorOptions {
+  /** Require the leading `#`. Default false. */
+  require_hashtag?: boolean;
+}
+
+/** `true` when `str` is a hex color (3, 4, 6 or 8 digits, optional `#`), as validator.js `isHexColor` decides. */
+export declare function isHexColor(str: string, options?: IsHexColorOptions): boolean;
 // Identifiers with check digits (validator.js 13.15): each answer is validator.js's;
 // deviations are listed on the function.
 
@@ -438,6 +650,129 @@ export declare function isISSN(str: string, options?: IsISSNOptions): boolean;
 /** `true` when `str` is an ISIN (securities number) with a valid check digit, as validator.js `isISIN` decides. */
 export declare function isISIN(str: string): boolean;
 
+/** `isRgbColor` options. */
+export interface IsRgbColorOptions {
+  /** Ignore whitespace after the leading `rgb`/`rgba` (default false). */
+  allowSpaces?: boolean;
+  /** Accept percentages (`rgb(10%,20%,30%)`) too (default true). */
+  includePercentValues?: boolean;
+}
+
+/**
+ * `true` when `str` is a CSS `rgb()`/`rgba()` color, as validator.js `isRgbColor` decides.
+ * The legacy second argument `includePercentValues` (a boolean) is accepted; as there, an
+ * explicit `undefined` turns percent values off.
+ * @throws {TypeError} for a `null` second argument (as validator.js).
+ */
+export declare function isRgbColor(str: string, options?: IsRgbColorOptions | boolean): boolean;
+
+/** `true` when `str` is a CSS `hsl()`/`hsla()` color (comma or space syntax), as validator.js `isHSL` decides. */
+export declare function isHSL(str: string): boolean;
+
+/** `isLatLong` options. */
+export interface IsLatLongOptions {
+  /** Degrees, minutes and seconds (`40° 26′ 46″ N`) instead of decimal degrees (default false). */
+  checkDMS?: boolean;
+}
+
+/**
+ * `true` when `str` is `latitude,longitude` (optionally in parentheses), as validator.js
+ * `isLatLong` decides (only the first two comma-separated parts are read, as there).
+ * Deviation: a string with a lone surrogate is false (validator.js's DMS form may accept one).
+ */
+export declare function isLatLong(str: string, options?: IsLatLongOptions): boolean;
+
+/** `isMACAddress` options. */
+export interface IsMACAddressOptions {
+  /** `'48'` or `'64'` (default either). Another value is `INVALID_OPTIONS` (validator.js then accepts both). */
+  eui?: '48' | '64' | 48 | 64;
+  /** Bare hex digits only. */
+  no_separators?: boolean;
+  /** @deprecated validator.js's old name of `no_separators`. */
+  no_colons?: boolean;
+}
+
+/** `true` when `str` is a MAC address (EUI-48 or EUI-64), as validator.js `isMACAddress` decides. */
+export declare function isMACAddress(str: string, options?: IsMACAddressOptions): boolean;
+
+/** `true` when `str` is a `data:` URI, as validator.js `isDataURI` decides (the data is not decoded). */
+export declare function isDataURI(str: string): boolean;
+
+/**
+ * `true` when `str` is a magnet link with a supported `xt` hash, as validator.js
+ * `isMagnetURI` decides. Deviation: a string with a lone surrogate is false.
+ */
+export declare function isMagnetURI(str: string): boolean;
+
+/**
+ * `true` when `str` is a `mailto:` URI whose addresses (path, `cc`, `bcc`) are each an email
+ * under `options` (isEmail's), with only `subject`, `body`, `cc`, `bcc` parameters, as
+ * validator.js `isMailtoURI` decides. Deviation: a string with a lone surrogate is false.
+ */
+export declare function isMailtoURI(str: string, options?: IsEmailOptions): boolean;
+
+/** `true` when `str` is an RFC 3339 date-time, as validator.js `isRFC3339` decides. */
+export declare function isRFC3339(str: string): boolean;
+
+/** `isTime` options. */
+export interface IsTimeOptions {
+  /** Default `'hour24'`. */
+  hourFormat?: 'hour24' | 'hour12';
+  /** Default `'default'` (`hh:mm`). */
+  mode?: 'default' | 'withSeconds' | 'withOptionalSeconds';
+}
+
+/**
+ * `true` when `str` is a time of day, as validator.js `isTime` decides; as there, a
+ * non-string input is `false` (not a `TypeError`). Other option values are `INVALID_OPTIONS`
+ * (validator.js throws a `TypeError`).
+ */
+export declare function isTime(str: unknown, options?: IsTimeOptions): boolean;
+
+/** `true` when `str` is a BCP 47 language tag (`_` also separates subtags), as validator.js `isLocale` decides. */
+export declare function isLocale(str: string): boolean;
+/** `isIBAN` options. */
+export interface IsIBANOptions {
+  /** Only these countries (codes of validator.js's `ibanLocales`). An empty list accepts nothing, as in validator.js. A code without a known IBAN format is `INVALID_OPTIONS` (validator.js answers `false` for every string). */
+  whitelist?: readonly string[];
+  /** Never these countries (two uppercase letters each, else `INVALID_OPTIONS`: validator.js never matches a lowercase code). */
+  blacklist?: readonly string[];
+}
+
+/**
+ * `true` when `str` (JS whitespace and hyphens ignored, letters of either case) is an IBAN
+ * of a country validator.js knows, in that country's format, with valid mod-97 check
+ * digits, as validator.js `isIBAN` decides.
+ */
+export declare function isIBAN(str: string, options?: IsIBANOptions): boolean;
+
+/** `true` when `str` is a US ABA routing number (nine digits, a series in use, valid checksum), as validator.js `isAbaRouting` decides. */
+export declare function isAbaRouting(str: string): boolean;
+
+/** `true` when `str` is an ISRC (recording code, uppercase), as validator.js `isISRC` decides. */
+export declare function isISRC(str: string): boolean;
+
+/**
+ * `true` when `str` is an ISO 6346 freight container code, as validator.js `isISO6346`
+ * decides, its quirks included: its pattern's `|` is not grouped (a string that starts with
+ * an owner code, `U` and seven digits, or ends with `J`/`Z` and six or seven digits,
+ * passes), and the check digit is verified only at exactly 11 characters. Deviation: a
+ * string with a lone surrogate is `false`.
+ */
+export declare function isISO6346(str: string): boolean;
+
+/** validator.js's alias of {@link isISO6346}. */
+export declare function isFreightContainerID(str: string): boolean;
+
+/** `true` when `str` has the shape of a Bitcoin address (bech32 or base58; not decoded), as validator.js `isBtcAddress` decides. */
+export declare function isBtcAddress(str: string): boolean;
+
+/** `true` when `str` is `0x` and 40 hex digits (the EIP-55 checksum is not verified), as validator.js `isEthereumAddress` decides. */
+export declare function isEthereumAddress(str: string): boolean;
+
+/** `true` when `str` is a BIC / SWIFT code (8 or 11 characters, an ISO 3166-1 alpha-2 country or `XK` at 5-6, letters of either case), as validator.js `isBIC` decides. */
+export declare function isBIC(str: string): boolean;
+
 /** A validator name for {@link createValidator}. */
 export type ValidatorName =
   | 'isEmail'
@@ -468,13 +803,62 @@ export type ValidatorName =
   | 'isSemVer'
   | 'isIn'
   | 'matches'
+  | 'isISO31661Alpha2'
+  | 'isISO31661Alpha3'
+  | 'isISO31661Numeric'
+  | 'isISO4217'
+  | 'isISO15924'
+  | 'isISO6391'
+  | 'isMobilePhone'
+  | 'isPostalCode'
+  | 'isLicensePlate'
+  | 'isPassportNumber'
+  | 'isVAT'
+  | 'contains'
+  | 'equals'
+  | 'isEmpty'
+  | 'isAscii'
+  | 'isLowercase'
+  | 'isUppercase'
+  | 'isFullWidth'
+  | 'isHalfWidth'
+  | 'isVariableWidth'
+  | 'isMultibyte'
+  | 'isSurrogatePair'
+  | 'isWhitelisted'
+  | 'isOctal'
+  | 'isMD5'
+  | 'isHash'
+  | 'isBase32'
+  | 'isBase58'
+  | 'isULID'
+  | 'isDivisibleBy'
+  | 'isHexColor'
+  | 'isRgbColor'
+  | 'isHSL'
+  | 'isLatLong'
+  | 'isMACAddress'
+  | 'isDataURI'
+  | 'isMagnetURI'
+  | 'isMailtoURI'
+  | 'isRFC3339'
+  | 'isTime'
+  | 'isLocale'
   | 'isLuhnNumber'
   | 'isCreditCard'
   | 'isIMEI'
   | 'isEAN'
   | 'isISBN'
   | 'isISSN'
-  | 'isISIN';
+  | 'isISIN'
+  | 'isIBAN'
+  | 'isAbaRouting'
+  | 'isISRC'
+  | 'isISO6346'
+  | 'isFreightContainerID'
+  | 'isBtcAddress'
+  | 'isEthereumAddress'
+  | 'isBIC';
 
 /**
  * One rule of {@link createValidator}: a validator name, or `{ validator, args }` where

@@ -36,18 +36,37 @@
 //!   with the `m` flag U+2028/U+2029 are not line ends (see [`JsRegex`]).
 
 mod alpha;
+mod contains;
+mod equals;
+mod iban_formats;
+mod is_aba_routing;
 mod is_alpha;
 mod is_alphanumeric;
+mod is_ascii;
+mod is_base32;
+mod is_base58;
 mod is_base64;
+mod is_bic;
 mod is_boolean;
+mod is_btc_address;
 mod is_byte_length;
 mod is_credit_card;
+mod is_data_uri;
 mod is_decimal;
+mod is_divisible_by;
 mod is_ean;
 mod is_email;
+mod is_empty;
+mod is_ethereum_address;
 mod is_float;
 mod is_fqdn;
+mod is_full_width;
+mod is_half_width;
+mod is_hash;
+mod is_hex_color;
 mod is_hexadecimal;
+mod is_hsl;
+mod is_iban;
 mod is_imei;
 mod is_in;
 mod is_int;
@@ -55,38 +74,88 @@ mod is_ip;
 mod is_ip_range;
 mod is_isbn;
 mod is_isin;
+mod is_iso15924;
+mod is_iso31661_alpha2;
+mod is_iso31661_alpha3;
+mod is_iso31661_numeric;
+mod is_iso4217;
+mod is_iso6346;
+mod is_iso6391;
 mod is_iso8601;
+mod is_isrc;
 mod is_issn;
 mod is_json;
 mod is_jwt;
+mod is_lat_long;
 mod is_length;
+mod is_license_plate;
+mod is_locale;
+mod is_lowercase;
 mod is_luhn_number;
+mod is_mac_address;
+mod is_magnet_uri;
+mod is_mailto_uri;
+mod is_md5;
 mod is_mime_type;
+mod is_mobile_phone;
 mod is_mongo_id;
+mod is_multibyte;
 mod is_numeric;
+mod is_octal;
+mod is_passport_number;
 mod is_port;
+mod is_postal_code;
+mod is_rfc3339;
+mod is_rgb_color;
 mod is_sem_ver;
 mod is_slug;
 mod is_strong_password;
+mod is_surrogate_pair;
+mod is_time;
+mod is_ulid;
+mod is_uppercase;
 mod is_url;
 mod is_uuid;
+mod is_variable_width;
+mod is_vat;
+mod is_whitelisted;
 mod js_regex;
 mod matches;
+mod registry;
 mod rule;
+mod tables;
 
 pub use alpha::{alpha_locales, alphanumeric_locales, decimal_locales};
+pub use contains::{ContainsOptions, contains};
+pub use equals::equals;
+pub use is_aba_routing::is_aba_routing;
 pub use is_alpha::{AlphaOptions, IgnoreChars, is_alpha};
 pub use is_alphanumeric::is_alphanumeric;
+pub use is_ascii::is_ascii;
+pub use is_base32::{Base32Options, is_base32};
+pub use is_base58::is_base58;
 pub use is_base64::{Base64Options, is_base64};
+pub use is_bic::is_bic;
 pub use is_boolean::{BooleanOptions, is_boolean};
+pub use is_btc_address::is_btc_address;
 pub use is_byte_length::{ByteLengthOptions, is_byte_length, utf8_len};
 pub use is_credit_card::{CardProvider, is_credit_card};
+pub use is_data_uri::is_data_uri;
 pub use is_decimal::{DecimalOptions, is_decimal};
+pub use is_divisible_by::is_divisible_by;
 pub use is_ean::is_ean;
 pub use is_email::{EmailOptions, is_email};
+pub use is_empty::{EmptyOptions, is_empty};
+pub use is_ethereum_address::is_ethereum_address;
 pub use is_float::{FloatOptions, is_float};
 pub use is_fqdn::{FqdnOptions, is_fqdn};
+pub use is_full_width::is_full_width;
+pub use is_half_width::is_half_width;
+pub use is_hash::{HASH_ALGORITHMS, hash_length, is_hash};
+pub use is_hex_color::{HexColorOptions, is_hex_color};
 pub use is_hexadecimal::is_hexadecimal;
+pub use is_hsl::is_hsl;
+pub use is_iban::{IbanOptions, iban_countries, is_iban};
 pub use is_imei::{ImeiOptions, is_imei};
 pub use is_in::is_in;
 pub use is_int::{IntOptions, is_int};
@@ -94,23 +163,54 @@ pub use is_ip::{IpVersion, is_ip};
 pub use is_ip_range::is_ip_range;
 pub use is_isbn::{IsbnVersion, is_isbn};
 pub use is_isin::is_isin;
+pub use is_iso4217::is_iso4217;
+pub use is_iso6346::is_iso6346;
+pub use is_iso6391::is_iso6391;
 pub use is_iso8601::{Iso8601Options, is_iso8601};
+pub use is_iso15924::is_iso15924;
+pub use is_iso31661_alpha2::{CountryCodeOptions, is_iso31661_alpha2};
+pub use is_iso31661_alpha3::is_iso31661_alpha3;
+pub use is_iso31661_numeric::is_iso31661_numeric;
+pub use is_isrc::is_isrc;
 pub use is_issn::{IssnOptions, is_issn};
 pub use is_json::{JsonOptions, is_json};
 pub use is_jwt::is_jwt;
+pub use is_lat_long::{LatLongOptions, is_lat_long};
 pub use is_length::{LengthOptions, is_length, js_length};
+pub use is_license_plate::{LicensePlateLocale, is_license_plate};
+pub use is_locale::is_locale;
+pub use is_lowercase::is_lowercase;
 pub use is_luhn_number::is_luhn_number;
+pub use is_mac_address::{Eui, MacAddressOptions, is_mac_address};
+pub use is_magnet_uri::is_magnet_uri;
+pub use is_mailto_uri::is_mailto_uri;
+pub use is_md5::is_md5;
 pub use is_mime_type::is_mime_type;
+pub use is_mobile_phone::{MobilePhoneOptions, is_mobile_phone};
 pub use is_mongo_id::is_mongo_id;
+pub use is_multibyte::is_multibyte;
 pub use is_numeric::{NumericOptions, is_numeric};
+pub use is_octal::is_octal;
+pub use is_passport_number::{PassportCountry, is_passport_number};
 pub use is_port::is_port;
+pub use is_postal_code::{PostalCodeLocale, is_postal_code};
+pub use is_rfc3339::is_rfc3339;
+pub use is_rgb_color::{RgbColorOptions, is_rgb_color};
 pub use is_sem_ver::is_sem_ver;
 pub use is_slug::is_slug;
 pub use is_strong_password::{StrongPasswordOptions, is_strong_password, password_score};
+pub use is_surrogate_pair::is_surrogate_pair;
+pub use is_time::{HourFormat, TimeMode, TimeOptions, is_time};
+pub use is_ulid::is_ulid;
+pub use is_uppercase::is_uppercase;
 pub use is_url::{UrlOptions, is_url};
 pub use is_uuid::{UuidVersion, is_uuid};
+pub use is_variable_width::is_variable_width;
+pub use is_vat::{VatCountry, is_vat};
+pub use is_whitelisted::is_whitelisted;
 pub use js_regex::{HostMatcher, JsRegex};
 pub use matches::matches;
+pub use registry::RuleRegistry;
 pub use rule::{Rule, RuleSet, VALIDATOR_NAMES};
 
 /// JavaScript's `\s` (and `String.prototype.trim`) set: WhiteSpace and LineTerminator.
@@ -154,6 +254,20 @@ pub(crate) fn js_canonicalize(unit: u32) -> u32 {
         return unit;
     }
     u
+}
+
+/// Whether validator.js's fixed pattern `source` (JS syntax and `flags`, compiled once
+/// into `cell` with JS semantics: see [`JsRegex`]) matches `s`, as `RegExp.test` does.
+/// `false` if the pattern does not compile, which each module's tests rule out.
+pub(crate) fn js_test(
+    cell: &'static std::sync::OnceLock<Option<JsRegex>>,
+    source: impl FnOnce() -> String,
+    flags: &str,
+    s: &str,
+) -> bool {
+    cell.get_or_init(|| JsRegex::new(&source(), flags).ok())
+        .as_ref()
+        .is_some_and(|re| re.is_match(s))
 }
 
 /// A fixed pattern compiled once. `None` only if the pattern does not compile, which each

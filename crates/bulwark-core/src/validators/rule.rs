@@ -40,6 +40,47 @@ pub const VALIDATOR_NAMES: &[&str] = &[
     "isSemVer",
     "isIn",
     "matches",
+    "isISO31661Alpha2",
+    "isISO31661Alpha3",
+    "isISO31661Numeric",
+    "isISO4217",
+    "isISO15924",
+    "isISO6391",
+    "isMobilePhone",
+    "isPostalCode",
+    "isLicensePlate",
+    "isPassportNumber",
+    "isVAT",
+    "contains",
+    "equals",
+    "isEmpty",
+    "isAscii",
+    "isLowercase",
+    "isUppercase",
+    "isFullWidth",
+    "isHalfWidth",
+    "isVariableWidth",
+    "isMultibyte",
+    "isSurrogatePair",
+    "isWhitelisted",
+    "isOctal",
+    "isMD5",
+    "isHash",
+    "isBase32",
+    "isBase58",
+    "isULID",
+    "isDivisibleBy",
+    "isHexColor",
+    "isRgbColor",
+    "isHSL",
+    "isLatLong",
+    "isMACAddress",
+    "isDataURI",
+    "isMagnetURI",
+    "isMailtoURI",
+    "isRFC3339",
+    "isTime",
+    "isLocale",
     "isLuhnNumber",
     "isCreditCard",
     "isIMEI",
@@ -47,6 +88,14 @@ pub const VALIDATOR_NAMES: &[&str] = &[
     "isISBN",
     "isISSN",
     "isISIN",
+    "isIBAN",
+    "isAbaRouting",
+    "isISRC",
+    "isISO6346",
+    "isFreightContainerID",
+    "isBtcAddress",
+    "isEthereumAddress",
+    "isBIC",
 ];
 
 /// One validator with its options, compiled.
@@ -113,6 +162,88 @@ pub enum Rule {
     In(Vec<String>),
     /// `matches`
     Matches(Box<JsRegex>),
+    /// `isISO31661Alpha2`
+    Iso31661Alpha2(CountryCodeOptions),
+    /// `isISO31661Alpha3`
+    Iso31661Alpha3(CountryCodeOptions),
+    /// `isISO31661Numeric`
+    Iso31661Numeric,
+    /// `isISO4217`
+    Iso4217,
+    /// `isISO15924`
+    Iso15924,
+    /// `isISO6391`
+    Iso6391,
+    /// `isMobilePhone`
+    MobilePhone(MobilePhoneOptions),
+    /// `isPostalCode`
+    PostalCode(PostalCodeLocale),
+    /// `isLicensePlate`
+    LicensePlate(LicensePlateLocale),
+    /// `isPassportNumber`
+    PassportNumber(PassportCountry),
+    /// `isVAT`
+    Vat(VatCountry),
+    /// `contains`
+    Contains(Box<ContainsOptions>),
+    /// `equals` (the comparison; `None`, a non-string in JS, equals no string)
+    Equals(Option<String>),
+    /// `isEmpty`
+    Empty(EmptyOptions),
+    /// `isAscii`
+    Ascii,
+    /// `isLowercase`
+    Lowercase,
+    /// `isUppercase`
+    Uppercase,
+    /// `isFullWidth`
+    FullWidth,
+    /// `isHalfWidth`
+    HalfWidth,
+    /// `isVariableWidth`
+    VariableWidth,
+    /// `isMultibyte`
+    Multibyte,
+    /// `isSurrogatePair`
+    SurrogatePair,
+    /// `isWhitelisted` (the allowed characters)
+    Whitelisted(String),
+    /// `isOctal`
+    Octal,
+    /// `isMD5`
+    Md5,
+    /// `isHash` (the digest length in hex digits)
+    Hash(usize),
+    /// `isBase32`
+    Base32(Base32Options),
+    /// `isBase58`
+    Base58,
+    /// `isULID`
+    Ulid,
+    /// `isDivisibleBy` (`parseInt(number, 10)`, NaN for none)
+    DivisibleBy(f64),
+    /// `isHexColor`
+    HexColor(HexColorOptions),
+    /// `isRgbColor`
+    RgbColor(RgbColorOptions),
+    /// `isHSL`
+    Hsl,
+    /// `isLatLong`
+    LatLong(LatLongOptions),
+    /// `isMACAddress`
+    MacAddress(MacAddressOptions),
+    /// `isDataURI`
+    DataUri,
+    /// `isMagnetURI`
+    MagnetUri,
+    /// `isMailtoURI`
+    MailtoUri(Box<EmailOptions>),
+    /// `isRFC3339`
+    Rfc3339,
+    /// `isTime`
+    Time(TimeOptions),
+    /// `isLocale`
+    Locale,
     /// `isLuhnNumber`
     LuhnNumber,
     /// `isCreditCard` (`None`: any provider)
@@ -127,6 +258,20 @@ pub enum Rule {
     Issn(IssnOptions),
     /// `isISIN`
     Isin,
+    /// `isIBAN`
+    Iban(Box<IbanOptions>),
+    /// `isAbaRouting`
+    AbaRouting,
+    /// `isISRC`
+    Isrc,
+    /// `isISO6346` and `isFreightContainerID`
+    Iso6346,
+    /// `isBtcAddress`
+    BtcAddress,
+    /// `isEthereumAddress`
+    EthereumAddress,
+    /// `isBIC`
+    Bic,
 }
 
 pub(super) fn invalid(message: String) -> Error {
@@ -135,7 +280,7 @@ pub(super) fn invalid(message: String) -> Error {
 
 /// Reads an options object strictly: every key must be consumed by a typed read. Each
 /// validator's file parses its own options from it (`fn rule(o: &mut Options) -> Result<Rule>`).
-pub(super) struct Options<'a> {
+pub(crate) struct Options<'a> {
     pub(super) name: &'a str,
     map: Map<String, Value>,
 }
@@ -153,6 +298,11 @@ impl<'a> Options<'a> {
             Value::Null => Ok(Options { name, map: Map::new() }),
             _ => Err(invalid(format!("{name}: options must be an object"))),
         }
+    }
+
+    /// The validator's name (for messages).
+    pub(super) fn name(&self) -> &str {
+        self.name
     }
 
     pub(super) fn wrong(&self, key: &str, expected: &str) -> Error {
@@ -224,7 +374,7 @@ impl<'a> Options<'a> {
     }
 
     /// A pattern given as `{ "source": ..., "flags": ... }` (a serialized RegExp).
-    fn regex_value(&self, key: &str, value: Value) -> Result<JsRegex> {
+    pub(crate) fn regex_value(&self, key: &str, value: Value) -> Result<JsRegex> {
         let Value::Object(mut map) = value else {
             return Err(self.wrong(key, "a RegExp"));
         };
@@ -245,7 +395,7 @@ impl<'a> Options<'a> {
     }
 
     /// `host_whitelist` / `host_blacklist`: strings and RegExps; `false` means none.
-    fn hosts(&mut self, key: &str) -> Result<Option<Vec<HostMatcher>>> {
+    pub(super) fn hosts(&mut self, key: &str) -> Result<Option<Vec<HostMatcher>>> {
         match self.take(key) {
             None | Some(Value::Bool(false)) => Ok(None),
             Some(Value::Array(items)) => items
@@ -311,32 +461,7 @@ impl Rule {
     pub fn from_json(name: &str, options_json: &str) -> Result<Rule> {
         let mut o = Options::parse(name, options_json)?;
         let rule = match name {
-            "isEmail" => {
-                let d = EmailOptions::default();
-                let blacklisted = o.string("blacklisted_chars")?.unwrap_or_default();
-                Rule::Email(Box::new(EmailOptions {
-                    allow_display_name: o.bool("allow_display_name", d.allow_display_name)?,
-                    require_display_name: o.bool("require_display_name", d.require_display_name)?,
-                    allow_utf8_local_part: o
-                        .bool("allow_utf8_local_part", d.allow_utf8_local_part)?,
-                    require_tld: o.bool("require_tld", d.require_tld)?,
-                    allow_ip_domain: o.bool("allow_ip_domain", d.allow_ip_domain)?,
-                    allow_underscores: o.bool("allow_underscores", d.allow_underscores)?,
-                    domain_specific_validation: o
-                        .bool("domain_specific_validation", d.domain_specific_validation)?,
-                    blacklisted_chars: EmailOptions::blacklisted_chars_from(&blacklisted).map_err(
-                        |err| {
-                            invalid(format!(
-                                "isEmail: option \"blacklisted_chars\": {}",
-                                err.message()
-                            ))
-                        },
-                    )?,
-                    ignore_max_length: o.bool("ignore_max_length", d.ignore_max_length)?,
-                    host_blacklist: o.hosts("host_blacklist")?.unwrap_or_default(),
-                    host_whitelist: o.hosts("host_whitelist")?.unwrap_or_default(),
-                }))
-            }
+            "isEmail" => Rule::Email(Box::new(is_email::options(&mut o)?)),
             "isURL" => {
                 let d = UrlOptions::default();
                 Rule::Url(Box::new(UrlOptions {
@@ -514,6 +639,47 @@ impl Rule {
                 let flags = o.string("flags")?.unwrap_or_default();
                 Rule::Matches(Box::new(JsRegex::new(&source, &flags)?))
             }
+            "isISO31661Alpha2" => is_iso31661_alpha2::rule(&mut o)?,
+            "isISO31661Alpha3" => is_iso31661_alpha3::rule(&mut o)?,
+            "isISO31661Numeric" => is_iso31661_numeric::rule(&mut o)?,
+            "isISO4217" => is_iso4217::rule(&mut o)?,
+            "isISO15924" => is_iso15924::rule(&mut o)?,
+            "isISO6391" => is_iso6391::rule(&mut o)?,
+            "isMobilePhone" => is_mobile_phone::rule(&mut o)?,
+            "isPostalCode" => is_postal_code::rule(&mut o)?,
+            "isLicensePlate" => is_license_plate::rule(&mut o)?,
+            "isPassportNumber" => is_passport_number::rule(&mut o)?,
+            "isVAT" => is_vat::rule(&mut o)?,
+            "contains" => contains::rule(&mut o)?,
+            "equals" => equals::rule(&mut o)?,
+            "isEmpty" => is_empty::rule(&mut o)?,
+            "isAscii" => Rule::Ascii,
+            "isLowercase" => Rule::Lowercase,
+            "isUppercase" => Rule::Uppercase,
+            "isFullWidth" => Rule::FullWidth,
+            "isHalfWidth" => Rule::HalfWidth,
+            "isVariableWidth" => Rule::VariableWidth,
+            "isMultibyte" => Rule::Multibyte,
+            "isSurrogatePair" => Rule::SurrogatePair,
+            "isWhitelisted" => is_whitelisted::rule(&mut o)?,
+            "isOctal" => Rule::Octal,
+            "isMD5" => Rule::Md5,
+            "isHash" => is_hash::rule(&mut o)?,
+            "isBase32" => is_base32::rule(&mut o)?,
+            "isBase58" => Rule::Base58,
+            "isULID" => Rule::Ulid,
+            "isDivisibleBy" => is_divisible_by::rule(&mut o)?,
+            "isHexColor" => is_hex_color::rule(&mut o)?,
+            "isRgbColor" => is_rgb_color::rule(&mut o)?,
+            "isHSL" => Rule::Hsl,
+            "isLatLong" => is_lat_long::rule(&mut o)?,
+            "isMACAddress" => is_mac_address::rule(&mut o)?,
+            "isDataURI" => Rule::DataUri,
+            "isMagnetURI" => Rule::MagnetUri,
+            "isMailtoURI" => is_mailto_uri::rule(&mut o)?,
+            "isRFC3339" => Rule::Rfc3339,
+            "isTime" => is_time::rule(&mut o)?,
+            "isLocale" => Rule::Locale,
             "isLuhnNumber" => Rule::LuhnNumber,
             "isCreditCard" => is_credit_card::rule(&mut o)?,
             "isIMEI" => is_imei::rule(&mut o)?,
@@ -521,6 +687,13 @@ impl Rule {
             "isISBN" => is_isbn::rule(&mut o)?,
             "isISSN" => is_issn::rule(&mut o)?,
             "isISIN" => Rule::Isin,
+            "isIBAN" => is_iban::rule(&mut o)?,
+            "isAbaRouting" => Rule::AbaRouting,
+            "isISRC" => Rule::Isrc,
+            "isISO6346" | "isFreightContainerID" => Rule::Iso6346,
+            "isBtcAddress" => Rule::BtcAddress,
+            "isEthereumAddress" => Rule::EthereumAddress,
+            "isBIC" => Rule::Bic,
             _ => return Err(invalid(format!("unknown validator \"{name}\""))),
         };
         o.finish(rule)
@@ -557,6 +730,47 @@ impl Rule {
             Rule::SemVer => is_sem_ver(s),
             Rule::In(values) => is_in(s, values),
             Rule::Matches(re) => matches(s, re),
+            Rule::Iso31661Alpha2(o) => is_iso31661_alpha2(s, o),
+            Rule::Iso31661Alpha3(o) => is_iso31661_alpha3(s, o),
+            Rule::Iso31661Numeric => is_iso31661_numeric(s),
+            Rule::Iso4217 => is_iso4217(s),
+            Rule::Iso15924 => is_iso15924(s),
+            Rule::Iso6391 => is_iso6391(s),
+            Rule::MobilePhone(o) => is_mobile_phone(s, o),
+            Rule::PostalCode(l) => is_postal_code(s, l),
+            Rule::LicensePlate(l) => is_license_plate(s, l),
+            Rule::PassportNumber(c) => is_passport_number(s, c),
+            Rule::Vat(c) => is_vat(s, c),
+            Rule::Contains(o) => contains(s, o),
+            Rule::Equals(c) => c.as_deref().is_some_and(|c| equals(s, c)),
+            Rule::Empty(o) => is_empty(s, o),
+            Rule::Ascii => is_ascii(s),
+            Rule::Lowercase => is_lowercase(s),
+            Rule::Uppercase => is_uppercase(s),
+            Rule::FullWidth => is_full_width(s),
+            Rule::HalfWidth => is_half_width(s),
+            Rule::VariableWidth => is_variable_width(s),
+            Rule::Multibyte => is_multibyte(s),
+            Rule::SurrogatePair => is_surrogate_pair(s),
+            Rule::Whitelisted(chars) => is_whitelisted(s, chars),
+            Rule::Octal => is_octal(s),
+            Rule::Md5 => is_md5(s),
+            Rule::Hash(len) => is_hash(s, *len),
+            Rule::Base32(o) => is_base32(s, o),
+            Rule::Base58 => is_base58(s),
+            Rule::Ulid => is_ulid(s),
+            Rule::DivisibleBy(n) => is_divisible_by(s, *n),
+            Rule::HexColor(o) => is_hex_color(s, o),
+            Rule::RgbColor(o) => is_rgb_color(s, o),
+            Rule::Hsl => is_hsl(s),
+            Rule::LatLong(o) => is_lat_long(s, o),
+            Rule::MacAddress(o) => is_mac_address(s, o),
+            Rule::DataUri => is_data_uri(s),
+            Rule::MagnetUri => is_magnet_uri(s),
+            Rule::MailtoUri(o) => is_mailto_uri(s, o),
+            Rule::Rfc3339 => is_rfc3339(s),
+            Rule::Time(o) => is_time(s, o),
+            Rule::Locale => is_locale(s),
             Rule::LuhnNumber => is_luhn_number(s),
             Rule::CreditCard(provider) => is_credit_card(s, *provider),
             Rule::Imei(o) => is_imei(s, o),
@@ -564,6 +778,13 @@ impl Rule {
             Rule::Isbn(v) => is_isbn(s, *v),
             Rule::Issn(o) => is_issn(s, o),
             Rule::Isin => is_isin(s),
+            Rule::Iban(o) => is_iban(s, o),
+            Rule::AbaRouting => is_aba_routing(s),
+            Rule::Isrc => is_isrc(s),
+            Rule::Iso6346 => is_iso6346(s),
+            Rule::BtcAddress => is_btc_address(s),
+            Rule::EthereumAddress => is_ethereum_address(s),
+            Rule::Bic => is_bic(s),
         }
     }
 
@@ -699,6 +920,12 @@ mod tests {
             let json = match name {
                 "isIn" => r#"{"values": ["a"]}"#,
                 "matches" => r#"{"pattern": "a"}"#,
+                "isPostalCode" | "isLicensePlate" => r#"{"locale": "any"}"#,
+                "isPassportNumber" | "isVAT" => r#"{"locale": "DE"}"#,
+                "contains" => r#"{"seed": "a"}"#,
+                "equals" => r#"{"comparison": "a"}"#,
+                "isWhitelisted" => r#"{"chars": "a"}"#,
+                "isHash" => r#"{"algorithm": "md5"}"#,
                 _ => "",
             };
             let _ = rule(name, json).test("a");
@@ -727,6 +954,17 @@ mod tests {
             ("isNope", ""),
             ("isInt", "[1]"),
             ("isInt", "{"),
+            ("isMobilePhone", r#"{"locale": "xx-XX"}"#),
+            ("isMobilePhone", r#"{"locale": ["de-DE", "xx"]}"#),
+            ("isMobilePhone", r#"{"locale": 5}"#),
+            ("isMobilePhone", r#"{"strictMode": "yes"}"#),
+            ("isPostalCode", ""),
+            ("isPostalCode", r#"{"locale": ["DE"]}"#),
+            ("isLicensePlate", r#"{"locale": "de"}"#),
+            ("isPassportNumber", r#"{"locale": "us"}"#),
+            ("isVAT", r#"{"locale": "toString"}"#),
+            ("isISO31661Alpha2", r#"{"userAssignedCodes": "XK"}"#),
+            ("isISO4217", r#"{"x": 1}"#),
         ] {
             let err = Rule::from_json(name, json).err();
             assert_eq!(err.map(|e| e.code()), Some(ErrorCode::InvalidOptions), "{name} {json}");
@@ -762,6 +1000,11 @@ mod tests {
         assert_eq!(rule("isStrongPassword", "").score("abc"), None);
         assert!(rule("isIn", r#"{"values": ["a", "b"]}"#).test("b"));
         assert!(rule("matches", r#"{"pattern": "^a", "flags": "i"}"#).test("Abc"));
+        assert!(rule("isMobilePhone", r#"{"locale": ["fr-FR", "de-DE"]}"#).test("0612345678"));
+        assert!(!rule("isMobilePhone", r#"{"strictMode": true}"#).test("0612345678"));
+        assert!(rule("isMobilePhone", r#"{"locale": ""}"#).test("0612345678"));
+        assert!(rule("isPostalCode", r#"{"locale": "any"}"#).test("10115"));
+        assert!(rule("isISO31661Alpha2", r#"{"userAssignedCodes": ["XK"]}"#).test("xk"));
     }
 
     #[test]

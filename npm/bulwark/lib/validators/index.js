@@ -24,6 +24,7 @@ const options = require('./options');
 const { READERS, SHAPED, readArgs } = options;
 const { FAST } = require('./fast');
 const core = require('./core');
+const text = require('./text');
 
 const { EMPTY } = options;
 
@@ -92,7 +93,7 @@ function illFormed(name, str, o) {
     case 'isIn':
       return o.values.includes(str);
     default:
-      return false;
+      return text.illFormed(name, str, o) === true;
   }
 }
 
@@ -182,6 +183,26 @@ function withReader(name) {
   return validatorFunction(name, READERS[name]);
 }
 
+function noOptions(name) {
+  return validatorFunction(name, () => EMPTY);
+}
+
+/** isRgbColor: the legacy positional includePercentValues is told apart by argument count. */
+function isRgbColor(input, ...args) {
+  const str = stringArg(input, 'isRgbColor: input');
+  return decide('isRgbColor', str, READERS.isRgbColor(...args));
+}
+
+/** isTime: validator.js answers false for a non-string input (it has no assertString). */
+const isTimeChecked = withOptions('isTime');
+function isTime(input, options) {
+  if (typeof input !== 'string') {
+    if (options !== undefined) SHAPED.isTime(options);
+    return false;
+  }
+  return isTimeChecked(input, options);
+}
+
 /** isByteLength: validator.js's legacy reading makes a call without options fail. */
 function isByteLength(input, a, b) {
   const str = stringArg(input, 'isByteLength: input');
@@ -189,9 +210,14 @@ function isByteLength(input, a, b) {
   return o === null ? false : decide('isByteLength', str, o);
 }
 
-/** isIn: exact comparison in JS (validator.js converts array elements with toString). */
+/**
+ * isIn: exact comparison in JS (validator.js converts array elements with toString). As
+ * there, no values (undefined), a number or a boolean are in nothing; a string of values
+ * (substring search there) stays a TypeError (docs/validators.md).
+ */
 function isIn(input, values) {
   const str = stringArg(input, 'isIn: input');
+  if (values === undefined || typeof values === 'number' || typeof values === 'boolean') return false;
   if (Array.isArray(values)) {
     // Bounded before any element is read: a sparse array of 2^32 - 1 slots would loop for minutes.
     if (values.length > options.MAX_IN_VALUES) return options.inValues(values).includes(str);
@@ -342,6 +368,47 @@ const VALIDATORS = {
   isSemVer: withoutOptions('isSemVer'),
   isIn,
   matches,
+  isISO31661Alpha2: withOptions('isISO31661Alpha2'),
+  isISO31661Alpha3: withOptions('isISO31661Alpha3'),
+  isISO31661Numeric: noOptions('isISO31661Numeric'),
+  isISO4217: noOptions('isISO4217'),
+  isISO15924: noOptions('isISO15924'),
+  isISO6391: noOptions('isISO6391'),
+  isMobilePhone: withReader('isMobilePhone'),
+  isPostalCode: withReader('isPostalCode'),
+  isLicensePlate: withReader('isLicensePlate'),
+  isPassportNumber: withReader('isPassportNumber'),
+  isVAT: withReader('isVAT'),
+  contains: withReader('contains'),
+  equals: withReader('equals'),
+  isEmpty: withOptions('isEmpty'),
+  isAscii: withoutOptions('isAscii'),
+  isLowercase: withoutOptions('isLowercase'),
+  isUppercase: withoutOptions('isUppercase'),
+  isFullWidth: withoutOptions('isFullWidth'),
+  isHalfWidth: withoutOptions('isHalfWidth'),
+  isVariableWidth: withoutOptions('isVariableWidth'),
+  isMultibyte: withoutOptions('isMultibyte'),
+  isSurrogatePair: withoutOptions('isSurrogatePair'),
+  isWhitelisted: withReader('isWhitelisted'),
+  isOctal: withoutOptions('isOctal'),
+  isMD5: withoutOptions('isMD5'),
+  isHash: withReader('isHash'),
+  isBase32: withOptions('isBase32'),
+  isBase58: withoutOptions('isBase58'),
+  isULID: withoutOptions('isULID'),
+  isDivisibleBy: withReader('isDivisibleBy'),
+  isHexColor: withOptions('isHexColor'),
+  isRgbColor,
+  isHSL: noOptions('isHSL'),
+  isLatLong: withOptions('isLatLong'),
+  isMACAddress: withOptions('isMACAddress'),
+  isDataURI: noOptions('isDataURI'),
+  isMagnetURI: noOptions('isMagnetURI'),
+  isMailtoURI: withOptions('isMailtoURI'),
+  isRFC3339: noOptions('isRFC3339'),
+  isTime,
+  isLocale: noOptions('isLocale'),
   isLuhnNumber: withoutOptions('isLuhnNumber'),
   isCreditCard: withOptions('isCreditCard'),
   isIMEI: withOptions('isIMEI'),
@@ -349,6 +416,26 @@ const VALIDATORS = {
   isISBN: withReader('isISBN'),
   isISSN: withOptions('isISSN'),
   isISIN: withoutOptions('isISIN'),
+  isIBAN: withOptions('isIBAN'),
+  isAbaRouting: withoutOptions('isAbaRouting'),
+  isISRC: withoutOptions('isISRC'),
+  isISO6346: withoutOptions('isISO6346'),
+  isFreightContainerID: withoutOptions('isFreightContainerID'),
+  isBtcAddress: withoutOptions('isBtcAddress'),
+  isEthereumAddress: withoutOptions('isEthereumAddress'),
+  isBIC: withoutOptions('isBIC'),
 };
 
-module.exports = { ...VALIDATORS, createValidator };
+// validator.js's exported locale lists (generated from its tables: ./tables.js).
+const tables = require('./tables');
+
+module.exports = {
+  ...VALIDATORS,
+  createValidator,
+  isAlphaLocales: tables.isAlphaLocales,
+  isAlphanumericLocales: tables.isAlphanumericLocales,
+  isFloatLocales: tables.isFloatLocales,
+  isMobilePhoneLocales: tables.isMobilePhoneLocales,
+  isPostalCodeLocales: tables.isPostalCodeLocales,
+  passportNumberLocales: tables.passportNumberLocales,
+};

@@ -13,6 +13,8 @@
 
 const { BulwarkError } = require('../errors');
 const { isPlainObject, notPlain, isListOf, copyList, jsonText } = require('../args');
+const { TABLE_LOCALES } = require('./tables');
+const text = require('./text');
 
 const isFiniteNumber = (v) => typeof v === 'number' && Number.isFinite(v);
 const isRegExp = (v) => Object.prototype.toString.call(v) === '[object RegExp]';
@@ -46,7 +48,8 @@ const stringOrRegExp = [
   'a string or a RegExp',
   (v) => (typeof v === 'string' ? v : regExpJson(v)),
 ];
-const version = [(v) => typeof v === 'string' || isFiniteNumber(v), 'a string or a number'];
+// null: validator.js reads `version || ''`, so { version: null } means either version.
+const version = [(v) => v === null || typeof v === 'string' || isFiniteNumber(v), 'a string, a number or null'];
 
 const FQDN = {
   require_tld: bool,
@@ -118,11 +121,19 @@ const SCHEMAS = {
   },
   isJSON: { allow_primitives: bool, allow_any_value: bool },
   isBoolean: { loose: bool },
+  isISO31661Alpha2: { userAssignedCodes: strings },
+  isISO31661Alpha3: { userAssignedCodes: strings },
+  isMobilePhone: { strictMode: bool },
+  ...text.TEXT_SCHEMAS(bool, number, string, version),
   isCreditCard: { provider: string },
   isIMEI: { allow_hyphens: bool },
   isISBN: { version },
   isISSN: { require_hyphen: bool, case_sensitive: bool },
+  isIBAN: { whitelist: strings, blacklist: strings },
 };
+
+// isMailtoURI takes isEmail's options (each address is checked with them).
+SCHEMAS.isMailtoURI = SCHEMAS.isEmail;
 
 /** Where a constant options object keeps its JSON text (see core.js). */
 const JSON_TEXT = Symbol('bulwark.validators.json');
@@ -371,6 +382,8 @@ function jsToString(input, budget = { left: MAX_IN_VALUES }) {
 
 /** isIn's values: an array (elements converted as validator.js does) or an object's own keys. */
 function inValues(values) {
+  // validator.js: no values (and other non-object primitives) are in nothing.
+  if (values === undefined || typeof values === 'number' || typeof values === 'boolean') return [];
   if (Array.isArray(values)) {
     if (values.length > MAX_IN_VALUES) throw tooManyValues();
     const budget = { left: MAX_IN_VALUES };
@@ -405,6 +418,70 @@ function patternOptions(pattern, modifiers) {
   return out;
 }
 
+/** Options holding only a locale, kept (bounded) per validator so that calls share them. */
+const byLocale = new Map();
+
+function localeOnly(name, locale) {
+  let cached = byLocale.get(name);
+  if (cached === undefined) byLocale.set(name, (cached = new Map()));
+  let out = cached.get(locale);
+  if (out === undefined) {
+    out = constantOptions({ locale });
+    if (cached.size >= 256) cached.clear();
+    cached.set(locale, out);
+  }
+  return out;
+}
+
+/**
+ * isPostalCode(str, locale), isLicensePlate(str, locale), isPassportNumber(str, countryCode),
+ * isVAT(str, countryCode): a required locale string (the core refuses unknown ones).
+ */
+function requiredLocale(name, label, locale) {
+  if (!isString(locale)) {
+    throw invalid(name, `${label} must be a string, got ${locale === undefined ? 'undefined' : shown(locale)}`);
+  }
+  if (!(TABLE_LOCALES[name].has(locale) || (locale === 'any' && ANY_LOCALE.has(name))))
+    throw unknownLocale(name, locale);
+  return localeOnly(name, locale);
+}
+
+/** Validators whose locale may be 'any'. */
+const ANY_LOCALE = new Set(['isMobilePhone', 'isPostalCode', 'isLicensePlate']);
+
+function unknownLocale(name, locale) {
+  return invalid(name, `invalid locale ${shown(locale)}`);
+}
+
+/**
+ * isMobilePhone(str, locale, options): a locale, an array of locales, or a falsy value or
+ * 'any' (every locale), and `{ strictMode }`.
+ */
+function mobilePhoneOptions(locale, options) {
+  const o = options === undefined ? EMPTY : read('isMobilePhone', options);
+  const known = TABLE_LOCALES.isMobilePhone;
+  let picked;
+  if (!locale || locale === 'any') picked = undefined;
+  else if (isString(locale)) {
+    if (!known.has(locale)) throw unknownLocale('isMobilePhone', locale);
+    picked = locale;
+  } else if (isListOf(locale, isString, MAX_OPTION_LIST)) {
+    picked = copyList(locale);
+    for (let i = 0; i < picked.length; i += 1)
+      if (!known.has(picked[i])) throw unknownLocale('isMobilePhone', picked[i]);
+  } else throw invalid('isMobilePhone', `locale must be a string or an array of strings, got ${shown(locale)}`);
+  if (o.strictMode === undefined)
+    return typeof picked === 'string'
+      ? localeOnly('isMobilePhone', picked)
+      : picked === undefined
+        ? EMPTY
+        : { __proto__: null, locale: picked };
+  const out = Object.create(null);
+  if (picked !== undefined) out.locale = picked;
+  out.strictMode = o.strictMode;
+  return out;
+}
+
 // Reading each validator's extra arguments (validator.js call shapes) into options.
 // Null prototype: readArgs looks names up here, and a polluted Object.prototype must not
 // answer for a validator without a reader.
@@ -422,6 +499,17 @@ const READERS = Object.assign(Object.create(null), {
     return o;
   },
   matches: (a, b) => patternOptions(a, b),
+  isMobilePhone: (a, b) => mobilePhoneOptions(a, b),
+  isPostalCode: (a) => requiredLocale('isPostalCode', 'locale', a),
+  isLicensePlate: (a) => requiredLocale('isLicensePlate', 'locale', a),
+  isPassportNumber: (a) => requiredLocale('isPassportNumber', 'countryCode', a),
+  isVAT: (a) => requiredLocale('isVAT', 'countryCode', a),
+  contains: (a, b) => text.containsOptions(a, b, SHAPED.contains, jsToString),
+  equals: (a) => text.equalsOptions(a),
+  isWhitelisted: (a) => text.whitelistedOptions(a),
+  isHash: (a) => text.hashOptions(a, constantOptions),
+  isDivisibleBy: (a) => text.divisibleOptions(a, constantOptions),
+  isRgbColor: (...args) => text.rgbOptions(args, SHAPED.isRgbColor, constantOptions),
   isISBN: (a) => isbnVersion(a),
 });
 const NO_OPTIONS = new Set([
@@ -432,9 +520,21 @@ const NO_OPTIONS = new Set([
   'isMongoId',
   'isMimeType',
   'isSemVer',
+  'isISO31661Numeric',
+  'isISO4217',
+  'isISO15924',
+  'isISO6391',
+  ...text.TEXT_NO_OPTIONS,
   'isLuhnNumber',
   'isEAN',
   'isISIN',
+  'isAbaRouting',
+  'isISRC',
+  'isISO6346',
+  'isFreightContainerID',
+  'isBtcAddress',
+  'isEthereumAddress',
+  'isBIC',
 ]);
 
 /** Options from the arguments after the string, for validator `name`. */
