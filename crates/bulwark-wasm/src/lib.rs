@@ -6,7 +6,6 @@
 //! async `hashPassword`/`verifyPassword` on this backend run them on the calling thread.
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
-use bulwark_core::ErrorCode;
 use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
 
@@ -15,7 +14,8 @@ mod errors;
 mod escape;
 mod html;
 mod json;
-mod merge;
+#[cfg(feature = "testing")]
+mod mirrors;
 mod options;
 mod password;
 mod paths;
@@ -26,17 +26,17 @@ mod validators;
 /// Marks the start of an entry point. WASM is built with `panic = "abort"`, so a panic
 /// anywhere in an entry point traps; the trap surfaces in JS as a `WebAssembly.RuntimeError`,
 /// which the JS layer turns into `BulwarkError` `INTERNAL` (`lib/errors.js`). In test builds
-/// (feature `test-panic`) this is where an armed test panic fires, which lets the JS suites
+/// (feature `testing`) this is where an armed test panic fires, which lets the JS suites
 /// prove that every entry point reaches that mapping.
 #[inline(always)]
 pub(crate) fn entered() {
-    #[cfg(feature = "test-panic")]
+    #[cfg(feature = "testing")]
     test_panic::panic_if_armed();
 }
 
-/// Test builds only (cargo feature `test-panic`, enabled by `scripts/build.mjs` unless
+/// Test builds only (cargo feature `testing`, enabled by `scripts/build.mjs` unless
 /// `BULWARK_PROFILE=release`).
-#[cfg(feature = "test-panic")]
+#[cfg(feature = "testing")]
 mod test_panic {
     use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -76,89 +76,4 @@ pub(crate) fn coded(err: bulwark_core::Error) -> JsValue {
     // Setting a property on a fresh Error object cannot fail.
     let _ = Reflect::set(&js, &JsValue::from_str("code"), &JsValue::from_str(err.code().as_str()));
     js.into()
-}
-
-fn type_error(message: String) -> JsValue {
-    coded(bulwark_core::Error::new(ErrorCode::InvalidType, message))
-}
-
-/// Reads `options[key]` as an optional u32. The JS layer passes null-prototype objects, so
-/// this read cannot reach a polluted `Object.prototype`.
-pub(crate) fn read_u32(options: &JsValue, key: &str) -> Result<Option<u32>, JsValue> {
-    if options.is_undefined() || options.is_null() {
-        return Ok(None);
-    }
-    let value = Reflect::get(options, &JsValue::from_str(key))?;
-    if value.is_undefined() {
-        return Ok(None);
-    }
-    match value.as_f64() {
-        Some(n) if n.fract() == 0.0 && (0.0..=u32::MAX as f64).contains(&n) => Ok(Some(n as u32)),
-        _ => Err(type_error(format!("{key} must be an integer between 0 and {}", u32::MAX))),
-    }
-}
-
-/// `options[key]`, or `None` when the options or the field are missing (undefined).
-pub(crate) fn read_field(options: &JsValue, key: &str) -> Result<Option<JsValue>, JsValue> {
-    if options.is_undefined() || options.is_null() {
-        return Ok(None);
-    }
-    let value = Reflect::get(options, &JsValue::from_str(key))?;
-    Ok((!value.is_undefined()).then_some(value))
-}
-
-/// Reads `options[key]` as an optional boolean.
-pub(crate) fn read_bool(options: &JsValue, key: &str) -> Result<Option<bool>, JsValue> {
-    read_field(options, key)?
-        .map(|v| v.as_bool().ok_or_else(|| type_error(format!("{key} must be a boolean"))))
-        .transpose()
-}
-
-fn string_list(value: &JsValue, key: &str) -> Result<Vec<String>, JsValue> {
-    if !js_sys::Array::is_array(value) {
-        return Err(type_error(format!("{key} must be an array of strings")));
-    }
-    js_sys::Array::from(value)
-        .iter()
-        .map(|item| {
-            item.as_string().ok_or_else(|| type_error(format!("{key} must be an array of strings")))
-        })
-        .collect()
-}
-
-/// Reads `options[key]` as an optional array of strings.
-pub(crate) fn read_string_list(
-    options: &JsValue,
-    key: &str,
-) -> Result<Option<Vec<String>>, JsValue> {
-    read_field(options, key)?.map(|v| string_list(&v, key)).transpose()
-}
-
-/// Tag or attribute name -> list of strings, in the order the object lists them.
-pub(crate) type StringMap = Vec<(String, Vec<String>)>;
-
-/// Reads `options[key]` as an optional object of string arrays (own enumerable keys only),
-/// sorted by key.
-pub(crate) fn read_string_map(options: &JsValue, key: &str) -> Result<Option<StringMap>, JsValue> {
-    let Some(value) = read_field(options, key)? else {
-        return Ok(None);
-    };
-    if !value.is_object() {
-        return Err(type_error(format!("{key} must be an object")));
-    }
-    let object = js_sys::Object::from(value);
-    js_sys::Object::keys(&object)
-        .iter()
-        .map(|k| {
-            let name = k.as_string().unwrap_or_default();
-            let list = Reflect::get(&object, &k)?;
-            Ok((name, string_list(&list, key)?))
-        })
-        .collect::<Result<Vec<_>, JsValue>>()
-        .map(|mut entries| {
-            // Sorted by key, as the Node addon must (its maps have no order): error messages
-            // name the first offending entry, the same on both backends.
-            entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-            Some(entries)
-        })
 }
