@@ -224,7 +224,8 @@ const RUNTIMES = {
       });
     }
     // wine 8 lacks bcryptprimitives.dll (ProcessPrng), which Rust's std imports: a test-only
-    // stand-in next to node.exe (Windows 10 and later have the real one; never ship this).
+    // stand-in, put next to each addon loaded (Windows 10 and later have the real one;
+    // never ship this). wine does not find it next to node.exe.
     const standIn = path.join(path.dirname(node), 'bcryptprimitives.dll');
     if (!existsSync(standIn)) {
       const source = path.join(workDir, 'bcryptprimitives.c');
@@ -244,6 +245,13 @@ const RUNTIMES = {
       exec: (args) => [wine, [node, ...args]],
       env: { ...env, NAPI_RS_NATIVE_LIBRARY_PATH: toPath(nodeRsArgon2('win32-x64-msvc')) },
       toPath,
+      /** A copy of `addon` with the stand-in beside it, in `dir`. */
+      stageAddon(addon, dir) {
+        mkdirSync(dir, { recursive: true });
+        copyFileSync(addon, path.join(dir, path.basename(addon)));
+        copyFileSync(standIn, path.join(dir, 'bcryptprimitives.dll'));
+        return path.join(dir, path.basename(addon));
+      },
     };
   },
 };
@@ -329,7 +337,10 @@ function main() {
 
   // The loader finds linux addons under their platform name; official Windows Node is an
   // MSVC build, so the MinGW-built addon is named to it with BULWARK_NATIVE_LIBRARY_PATH.
-  const addonEnv = target.platform === 'win32-x64-gnu' ? { BULWARK_NATIVE_LIBRARY_PATH: toPath(addon) } : {};
+  const addonEnv =
+    target.platform === 'win32-x64-gnu'
+      ? { BULWARK_NATIVE_LIBRARY_PATH: toPath(runtime.stageAddon(addon, path.join(workDir, 'addon'))) }
+      : {};
   const files = suiteFiles();
   for (const backend of backends) {
     step(
@@ -404,7 +415,7 @@ function main() {
         const env = {
           ...runtime.env,
           ...(backend === 'native' && target.platform === 'win32-x64-gnu'
-            ? { BULWARK_NATIVE_LIBRARY_PATH: toPath(installedAddon) }
+            ? { BULWARK_NATIVE_LIBRARY_PATH: toPath(runtime.stageAddon(installedAddon, path.dirname(installedAddon))) }
             : {}),
           BULWARK_BACKEND: backend,
           BULWARK_NO_WARN: '1',
