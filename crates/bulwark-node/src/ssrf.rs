@@ -7,7 +7,9 @@ use napi_derive::napi;
 use crate::{entry, entry_ok};
 
 /// A parsed IP address.
-#[napi(object)]
+// Every field set (`null` when absent): napi-rs defines those, while it assigns
+// optional ones, which an accessor on a polluted Object.prototype intercepts.
+#[napi(object, use_nullable = true)]
 pub struct ParsedIp {
     pub address: String,
     pub family: u32,
@@ -63,7 +65,9 @@ fn policy(o: CheckUrlOptions) -> bulwark_core::Result<UrlPolicy> {
 }
 
 /// An accepted URL.
-#[napi(object)]
+// Every field set (`null` when absent): napi-rs defines those, while it assigns
+// optional ones, which an accessor on a polluted Object.prototype intercepts.
+#[napi(object, use_nullable = true)]
 pub struct UrlCheckResult {
     pub href: String,
     pub protocol: String,
