@@ -351,3 +351,29 @@ test('argon2: hashes verify across node-argon2 and the drop-in, with and without
   const argon2iHash = await argon2Peer.hash('pw', { ...params, type: argon2Peer.argon2i });
   assert.equal(await dropArgon2.verify(argon2iHash, 'pw'), true);
 });
+
+test('the middleware drop-ins give the same answers with Object.prototype polluted', async () => {
+  const express = require('express');
+  const app = express();
+  app.use(express.urlencoded({ extended: false }));
+  app.use(dropHpp());
+  app.use(dropMongoSanitize());
+  app.post('/x', (req, res) => res.json({ query: req.query, body: req.body, polluted: { ...req.queryPolluted } }));
+  const send = () => request(app).post('/x?a=1&a=2&$where=1').timeout(TIMEOUT).type('form').send('b=1&b=2&c.d=3');
+  const clean = (await send()).body;
+  // The keys these modules read or define (own-property reads and null-prototype descriptors
+  // make each harmless); Express's own reads of them are not under test here.
+  const keys = ['body', 'query', 'queryPolluted', 'bodyPolluted', 'onSanitize', 'dryRun', 'whitelist', 'get', 'set'];
+  for (const key of keys) {
+    const value = key === 'get' || key === 'set' ? () => ({ polluted: 1 }) : { polluted: 1 };
+    Object.defineProperty(Object.prototype, key, { __proto__: null, value, configurable: true, writable: true });
+  }
+  let polluted;
+  try {
+    polluted = (await send()).body;
+  } finally {
+    for (const key of keys) delete Object.prototype[key];
+  }
+  assert.deepEqual(clean, { query: { a: '2' }, body: { b: '2' }, polluted: { a: ['1', '2'] } });
+  assert.deepEqual(polluted, clean);
+});

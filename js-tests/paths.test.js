@@ -23,6 +23,15 @@ function outcome(fn) {
 
 const BASE = '/srv/app';
 
+// resolveWithin has POSIX semantics on every OS (docs/paths.md), so the references are
+// path.posix and, on Windows, a POSIX form of path-is-inside (the package uses the host's
+// separator there). On POSIX hosts this is path.resolve and path-is-inside themselves.
+const WINDOWS = process.platform === 'win32';
+const posix = path.posix;
+const insidePosix = WINDOWS
+  ? (p, parent) => p === parent || p.startsWith(parent.endsWith('/') ? parent : `${parent}/`)
+  : pathIsInside;
+
 test('resolveWithin: benign paths resolve as path.resolve does', () => {
   const cases = [
     ['index.html', '/srv/app/index.html'],
@@ -40,13 +49,13 @@ test('resolveWithin: benign paths resolve as path.resolve does', () => {
   for (const [input, expected] of cases) {
     assert.equal(resolveWithin(BASE, input), expected, input);
     assert.equal(resolveWithin(`${BASE}/`, input), expected, input);
-    assert.equal(path.resolve(BASE, input), expected, `path.resolve agrees on ${input}`);
+    assert.equal(posix.resolve(BASE, input), expected, `path.resolve agrees on ${input}`);
   }
   assert.equal(resolveWithin('/', 'etc'), '/etc');
   assert.equal(resolveWithin('/srv/./x/../app//', 'f'), '/srv/app/f');
   assert.equal(
     resolveWithin('relative/dir', 'f'),
-    path.resolve('relative/dir', 'f'),
+    posix.resolve('relative/dir', 'f'),
     'relative base is taken from cwd',
   );
 });
@@ -95,8 +104,8 @@ test('resolveWithin: sibling prefixes never pass (CVE-2014-6394 class)', () => {
   for (const input of ['../app2', '../app2/secret', '../app-backup/x', '..//app2']) {
     assertCode(() => resolveWithin(BASE, input), 'PATH_ESCAPE');
     // The naive idiom without a separator lets them through: what this guards against.
-    const naive = path.resolve(BASE, input);
-    assert.ok(naive.startsWith(BASE) && !pathIsInside(naive, BASE), input);
+    const naive = posix.resolve(BASE, input);
+    assert.ok(naive.startsWith(BASE) && !insidePosix(naive, BASE), input);
   }
 });
 
@@ -198,13 +207,13 @@ test('resolveWithin equals the core on adversarial paths (JS screen, JS mirror a
 test("resolveWithin results always lie within the base; the idiom's refusals are ours too", () => {
   fc.assert(
     fc.property(base, adversarialPath, fc.boolean(), (b, p, rejectWindowsForms) => {
-      const normalizedBase = path.resolve(b);
+      const normalizedBase = posix.resolve(b);
       const ours = outcome(() => resolveWithin(b, p, { rejectWindowsForms }));
-      const resolved = path.resolve(b, p);
+      const resolved = posix.resolve(b, p);
       const idiomAccepts =
         resolved === normalizedBase || resolved.startsWith(normalizedBase === '/' ? '/' : `${normalizedBase}/`);
       if (ours.value !== undefined) {
-        assert.ok(pathIsInside(ours.value, normalizedBase), `${ours.value} within ${normalizedBase}`);
+        assert.ok(insidePosix(ours.value, normalizedBase), `${ours.value} within ${normalizedBase}`);
         assert.equal(ours.value, resolved, 'equal to path.resolve whenever accepted');
         assert.ok(idiomAccepts);
         assert.ok(!p.includes('\0'));
@@ -230,7 +239,7 @@ test('resolveWithin equals path.resolve on benign paths', () => {
   fc.assert(
     fc.property(fc.array(fc.oneof(name, fc.constant('.')), { minLength: 1, maxLength: 30 }), (segments) => {
       const p = segments.join('/');
-      assert.equal(resolveWithin(BASE, p), path.resolve(BASE, p));
+      assert.equal(resolveWithin(BASE, p), posix.resolve(BASE, p));
     }),
     { numRuns: 1000 },
   );
@@ -258,7 +267,25 @@ function makeTree() {
   return { root, baseDir, outside };
 }
 
-test('resolveWithinReal follows symlinks and refuses those that leave the base', async (t) => {
+// resolveWithinReal resolves POSIX paths; Windows real paths (drive letters, `\\`) are not
+// supported there (docs/paths.md), and creating symlinks needs a privilege on Windows.
+const POSIX_ONLY = WINDOWS && 'resolveWithinReal resolves POSIX paths; Windows paths are not supported (docs/paths.md)';
+
+test(
+  'resolveWithinReal on Windows: drive-qualified bases fail closed',
+  { skip: !WINDOWS && 'Windows only' },
+  async () => {
+    for (const base of [os.tmpdir(), 'C:\\Windows', 'C:/Windows']) {
+      await assert.rejects(resolveWithinReal(base, 'x'), (err) => {
+        assert.ok(err instanceof BulwarkError, String(err));
+        assert.ok(['PATH_NOT_FOUND', 'PATH_INVALID', 'PATH_ESCAPE'].includes(err.code), err.code);
+        return true;
+      });
+    }
+  },
+);
+
+test('resolveWithinReal follows symlinks and refuses those that leave the base', { skip: POSIX_ONLY }, async (t) => {
   const { root, baseDir } = makeTree();
   t.after(() => fs.rmSync(root, { recursive: true, force: true }));
   const ok = [
@@ -303,38 +330,42 @@ test('resolveWithinReal follows symlinks and refuses those that leave the base',
   assert.equal(await resolveWithinReal(baseDir, 'sub/file.txt/x'), path.join(baseDir, 'sub', 'file.txt', 'x'));
 });
 
-test('resolveWithinReal: file-system errors are BulwarkErrors with the fs error as cause', async (t) => {
-  const { root, baseDir } = makeTree();
-  t.after(() => fs.rmSync(root, { recursive: true, force: true }));
-  const fsFailure = async (promise, code, fsCode) => {
-    await assert.rejects(promise, (err) => {
-      assert.ok(err instanceof BulwarkError, String(err && err.stack));
-      assert.equal(err.code, code);
-      assert.ok(err.cause instanceof Error, 'the fs error is the cause');
-      assert.equal(err.cause.code, fsCode);
-      // The message names the failure, not the (possibly secret) path.
-      assert.ok(!err.message.includes(root), err.message);
-      return true;
-    });
-  };
-  // A real symlink loop inside the base, reached directly and through a directory.
-  fs.mkdirSync(path.join(baseDir, 'deep'));
-  fs.symlinkSync('self', path.join(baseDir, 'deep', 'self'));
-  await fsFailure(resolveWithinReal(baseDir, 'loop-a'), 'PATH_LOOP', 'ELOOP');
-  await fsFailure(resolveWithinReal(baseDir, 'loop-b/x/y'), 'PATH_LOOP', 'ELOOP');
-  await fsFailure(resolveWithinReal(baseDir, 'deep/self/file'), 'PATH_LOOP', 'ELOOP');
-  // A base that does not exist, and one that is a file.
-  await fsFailure(resolveWithinReal(path.join(root, 'missing'), 'x'), 'PATH_NOT_FOUND', 'ENOENT');
-  await fsFailure(resolveWithinReal(path.join(root, 'missing', 'deeper'), ''), 'PATH_NOT_FOUND', 'ENOENT');
-  const file = path.join(baseDir, 'sub', 'file.txt');
-  await fsFailure(resolveWithinReal(path.join(file, 'x'), 'y'), 'PATH_NOT_DIRECTORY', 'ENOTDIR');
-  // A segment longer than the file system accepts (255 bytes on Linux file systems).
-  await fsFailure(resolveWithinReal(baseDir, 'a'.repeat(257)), 'PATH_TOO_LONG', 'ENAMETOOLONG');
-  await fsFailure(resolveWithinReal(baseDir, `sub/${'é'.repeat(129)}/x`), 'PATH_TOO_LONG', 'ENAMETOOLONG');
-  // Missing segments are still not errors, and a 255-byte name is fine.
-  const longest = 'b'.repeat(255);
-  assert.equal(await resolveWithinReal(baseDir, longest), path.join(baseDir, longest));
-});
+test(
+  'resolveWithinReal: file-system errors are BulwarkErrors with the fs error as cause',
+  { skip: POSIX_ONLY },
+  async (t) => {
+    const { root, baseDir } = makeTree();
+    t.after(() => fs.rmSync(root, { recursive: true, force: true }));
+    const fsFailure = async (promise, code, fsCode) => {
+      await assert.rejects(promise, (err) => {
+        assert.ok(err instanceof BulwarkError, String(err && err.stack));
+        assert.equal(err.code, code);
+        assert.ok(err.cause instanceof Error, 'the fs error is the cause');
+        assert.equal(err.cause.code, fsCode);
+        // The message names the failure, not the (possibly secret) path.
+        assert.ok(!err.message.includes(root), err.message);
+        return true;
+      });
+    };
+    // A real symlink loop inside the base, reached directly and through a directory.
+    fs.mkdirSync(path.join(baseDir, 'deep'));
+    fs.symlinkSync('self', path.join(baseDir, 'deep', 'self'));
+    await fsFailure(resolveWithinReal(baseDir, 'loop-a'), 'PATH_LOOP', 'ELOOP');
+    await fsFailure(resolveWithinReal(baseDir, 'loop-b/x/y'), 'PATH_LOOP', 'ELOOP');
+    await fsFailure(resolveWithinReal(baseDir, 'deep/self/file'), 'PATH_LOOP', 'ELOOP');
+    // A base that does not exist, and one that is a file.
+    await fsFailure(resolveWithinReal(path.join(root, 'missing'), 'x'), 'PATH_NOT_FOUND', 'ENOENT');
+    await fsFailure(resolveWithinReal(path.join(root, 'missing', 'deeper'), ''), 'PATH_NOT_FOUND', 'ENOENT');
+    const file = path.join(baseDir, 'sub', 'file.txt');
+    await fsFailure(resolveWithinReal(path.join(file, 'x'), 'y'), 'PATH_NOT_DIRECTORY', 'ENOTDIR');
+    // A segment longer than the file system accepts (255 bytes on Linux file systems).
+    await fsFailure(resolveWithinReal(baseDir, 'a'.repeat(257)), 'PATH_TOO_LONG', 'ENAMETOOLONG');
+    await fsFailure(resolveWithinReal(baseDir, `sub/${'é'.repeat(129)}/x`), 'PATH_TOO_LONG', 'ENAMETOOLONG');
+    // Missing segments are still not errors, and a 255-byte name is fine.
+    const longest = 'b'.repeat(255);
+    assert.equal(await resolveWithinReal(baseDir, longest), path.join(baseDir, longest));
+  },
+);
 
 test('decodePathSegment: decodes once, refuses encoded structure', () => {
   const ok = [

@@ -8,13 +8,14 @@ const assert = require('node:assert/strict');
 const { inspect } = require('node:util');
 const { fc, inputs } = require('./validators-gen');
 const { SPECS } = require('./validators-specs');
+const { TEXT_SPECS } = require('./validators-text-specs');
 const { FAST, MAX_LENGTH } = require('../npm/bulwark/lib/validators/fast');
 const core = require('../npm/bulwark/lib/validators/core');
 const { readArgs, EMPTY } = require('../npm/bulwark/lib/validators/options');
 
 for (const name of Object.keys(FAST)) {
   test(`${name}: the JS fast path equals the core`, () => {
-    const spec = SPECS[name];
+    const spec = SPECS[name] || TEXT_SPECS[name];
     assert.ok(spec, `a generator spec for ${name}`);
     let answered = 0;
     let deferred = 0;
@@ -22,6 +23,8 @@ for (const name of Object.keys(FAST)) {
       fc.property(inputs(spec.examples, spec.alphabet, spec.maxLength), spec.args || fc.constant([]), (s, args) => {
         const o = readArgs(name, ...structuredClone(args));
         if (o === null || !s.isWellFormed()) return;
+        // Option strings with lone surrogates (contains' seed, ...) are answered in JS only.
+        if (Object.values(o).some((v) => typeof v === 'string' && !v.isWellFormed())) return;
         const fast = FAST[name](s, o);
         if (fast === undefined) {
           deferred += 1;

@@ -562,4 +562,85 @@ SPECS.isAlpha = {
 };
 SPECS.isAlphanumeric = SPECS.isAlpha;
 
-module.exports = { SPECS, EMAILS, URLS, HOSTS, ALPHA_LOCALES };
+// Identifiers with check digits (js-tests/validators-ids.test.js runs these, with
+// generated valid numbers and near misses).
+SPECS.isLuhnNumber = {
+  examples: ['0', '79927398713', '4111-1111-1111-1111', '4111 1111 1111 1111', '79927398710', '', '-', ' 0 ', '0-0'],
+  alphabet: `${DIGITS}${DIGITS} -`,
+};
+SPECS.isCreditCard = {
+  examples: [
+    '375556917985515',
+    '36050234196908',
+    '4716461583322103',
+    '4716-2210-5188-5662',
+    '4929 7226 5379 7141',
+    '5398228707871527',
+    '6283875070985593',
+    '6234917882863855',
+    '2222155765072228',
+    '2720428011723762',
+    '6765780016990268',
+    '4716989580001715211',
+    '8171999927660000',
+    '8171999900000000021',
+    '5398228707871528',
+    '2721465526338453',
+    '52000000000000000000000000000007',
+  ],
+  alphabet: `${DIGITS}${DIGITS} -`,
+  args: fc.constantFrom(
+    [],
+    [{}],
+    [{ provider: '' }],
+    ...['amex', 'dinersclub', 'discover', 'jcb', 'mastercard', 'unionpay', 'visa', 'VISA', 'MasterCard'].map((p) => [
+      { provider: p },
+    ]),
+  ),
+};
+SPECS.isIMEI = {
+  examples: ['352099001761481', '868932036356090', '35-209900-176148-1', '352099001761482', '3520990017614811'],
+  alphabet: `${DIGITS}${DIGITS}-`,
+  args: fc.constantFrom([], [{}], [{ allow_hyphens: true }], [{ allow_hyphens: false }], [null]),
+};
+SPECS.isEAN = {
+  examples: ['9421023610112', '1234567890128', '73513537', '20012345678909', '5901234123451', '079777681629'],
+  alphabet: `${DIGITS}${DIGITS}`,
+};
+SPECS.isISBN = {
+  examples: [
+    '3836221195',
+    '3-8362-2119-5',
+    '3 8362 2119 5',
+    '0-9752298-0-X',
+    '0-9752298-0-x',
+    '9783836221191',
+    '978-3-8362-2119-1',
+    '978 3 8362 2119 1',
+    '3423214121',
+    '9783836221190',
+  ],
+  alphabet: `${DIGITS}${DIGITS}X- \u00a0\u2028`,
+  args: fc.constantFrom([], [10], [13], ['10'], ['13'], [{ version: 10 }], [{ version: '13' }], [null], [0], ['']),
+};
+SPECS.isISSN = {
+  examples: ['0378-5955', '0000-0000', '2434-561X', '2434-561x', '01896016', '0378-5954', '1684-5370'],
+  alphabet: `${DIGITS}${DIGITS}-Xx`,
+  args: withOptions({ require_hyphen: bool, case_sensitive: bool }),
+};
+SPECS.isISIN = {
+  examples: [
+    'AU0000XVGZA3',
+    'DE000BAY0017',
+    'BE0003796134',
+    'SG1G55870362',
+    'US0378331005',
+    'US0378331004',
+    'us0378331005',
+  ],
+  alphabet: `${DIGITS}ABCDEFGHIJKLMNOPQRSTUVWXYZ`,
+};
+/** The validators js-tests/validators-ids.test.js tests (validators-formats skips them). */
+const ID_NAMES = ['isLuhnNumber', 'isCreditCard', 'isIMEI', 'isEAN', 'isISBN', 'isISSN', 'isISIN'];
+
+module.exports = { ID_NAMES, SPECS, EMAILS, URLS, HOSTS, ALPHA_LOCALES };

@@ -7,6 +7,11 @@
 //   node scripts/build.mjs            both backends
 //   node scripts/build.mjs native     only the native addon
 //   node scripts/build.mjs wasm       only the WASM package
+//   node scripts/build.mjs --target <triple>
+//                                     the native addon cross-built for another platform
+//                                     (scripts/cross.mjs, docs/platforms.md): into
+//                                     npm/bulwark/bulwark.<its platform>.node, where the
+//                                     loader and `npm run pack` look for it
 //
 // The cargo profile is BULWARK_PROFILE (default `ci`: release code without LTO, for tests
 // and the demo); benches and packed tarballs build with BULWARK_PROFILE=release.
@@ -31,11 +36,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { writeWebLib } from './build-web.mjs';
+import { crossBuild } from './cross.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pkgDir = path.join(root, 'npm', 'bulwark');
 // The loader's own naming, so the built file is the one it looks for.
-const { nativeFile } = createRequire(import.meta.url)('../npm/bulwark/lib/platform.js');
+const { nativeFile, targetForTriple } = createRequire(import.meta.url)('../npm/bulwark/lib/platform.js');
 
 function run(cmd, args, opts = {}) {
   console.log(`$ ${cmd} ${args.join(' ')}`);
@@ -85,6 +91,21 @@ function buildNative() {
   if (stale(src, dest)) {
     copyStamped(src, dest);
     console.log(`native addon -> npm/bulwark/${nativeFile}`);
+  }
+}
+
+/** The addon for another platform, where the loader (lib/platform.js) names it. */
+function buildCross(triple) {
+  const target = targetForTriple(triple);
+  if (!target) throw new Error(`--target ${triple}: not a platform bulwark publishes (lib/platform.js TARGETS)`);
+  const build = crossBuild(triple, profile, features);
+  const started = performance.now();
+  run(build.cmd, build.args, { env: build.env });
+  console.log(`${triple}: cargo took ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  const dest = path.join(pkgDir, target.file);
+  if (stale(build.artifact, dest)) {
+    copyStamped(build.artifact, dest);
+    console.log(`native addon (${triple}) -> npm/bulwark/${target.file}`);
   }
 }
 
@@ -223,14 +244,28 @@ function reportWebSize() {
   console.log(`bulwark/web: ${kib(raw)}, ${kib(gz)} gzipped (${profile} profile; ${files.join(', ')})`);
 }
 
-const which = process.argv[2] || 'all';
-if (!['all', 'native', 'wasm'].includes(which)) {
-  console.error('usage: node scripts/build.mjs [all|native|wasm]');
+const argv = process.argv.slice(2);
+const targetAt = argv.indexOf('--target');
+const triple = targetAt === -1 ? null : argv[targetAt + 1];
+if (targetAt !== -1) argv.splice(targetAt, 2);
+const which = argv[0] || (triple ? 'native' : 'all');
+if (
+  argv.length > 1 ||
+  !['all', 'native', 'wasm'].includes(which) ||
+  (triple !== null && !triple) ||
+  (triple && which === 'wasm')
+) {
+  console.error('usage: node scripts/build.mjs [all|native|wasm] | node scripts/build.mjs [native] --target <triple>');
   process.exit(2);
 }
 try {
-  if (which !== 'wasm') buildNative();
-  if (which !== 'native') buildWasm();
+  if (triple) {
+    // The WASM build is the same on every platform: --target builds the addon only.
+    buildCross(triple);
+  } else {
+    if (which !== 'wasm') buildNative();
+    if (which !== 'native') buildWasm();
+  }
 } catch (err) {
   console.error(`build failed: ${err.message}`);
   process.exit(1);

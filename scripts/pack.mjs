@@ -155,7 +155,7 @@ copyInto(root, mainDir, DOCS);
 const mainManifest = {
   ...main,
   files: [...main.files.filter((f) => f !== '*.node'), ...DOCS],
-  optionalDependencies: Object.fromEntries(TARGETS.map((t) => [t.packageName, version])),
+  optionalDependencies: Object.fromEntries(TARGETS.filter((t) => t.optional).map((t) => [t.packageName, version])),
 };
 writeFileSync(path.join(mainDir, 'package.json'), `${JSON.stringify(mainManifest, null, 2)}\n`);
 const mainPacked = packStaged(mainDir, BUDGET.main, 'main');

@@ -20,7 +20,7 @@ const suites = (dir) =>
 setup();
 lint();
 step('cargo test (core)', 'about 2 min on a first run: unit tests and merged doctests', () =>
-  run('cargo', ['test', '--profile', 'ci', '-p', 'bulwark-core']),
+  run('cargo', ['test', '--profile', 'ci', '-p', 'bulwark-core', '--features', 'serde']),
 );
 step('tsc --strict (published types)', '', () =>
   run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'js-tests/types']),

@@ -10,6 +10,7 @@ async function run(req: { body: unknown }): Promise<boolean> {
   void data;
   return validationResult(req).isEmpty();
 }
-// @ts-expect-error: Bulwark has no isCreditCard
-body('card').isCreditCard();
+// @ts-expect-error: Bulwark has no isPassportNumber
+body('passport').isPassportNumber('US');
+body('card').isCreditCard({ provider: 'visa' }).isISBN(13).isIMEI({ allow_hyphens: true });
 void run;

@@ -201,6 +201,33 @@ export let isMimeType = uninitialized;
 export let isSemVer = uninitialized;
 export let isIn = uninitialized;
 export let matches = uninitialized;
+export let contains = uninitialized;
+export let equals = uninitialized;
+export let isEmpty = uninitialized;
+export let isAscii = uninitialized;
+export let isLowercase = uninitialized;
+export let isUppercase = uninitialized;
+export let isFullWidth = uninitialized;
+export let isHalfWidth = uninitialized;
+export let isVariableWidth = uninitialized;
+export let isMultibyte = uninitialized;
+export let isSurrogatePair = uninitialized;
+export let isWhitelisted = uninitialized;
+export let isOctal = uninitialized;
+export let isMD5 = uninitialized;
+export let isHash = uninitialized;
+export let isBase32 = uninitialized;
+export let isBase58 = uninitialized;
+export let isULID = uninitialized;
+export let isDivisibleBy = uninitialized;
+export let isHexColor = uninitialized;
+export let isLuhnNumber = uninitialized;
+export let isCreditCard = uninitialized;
+export let isIMEI = uninitialized;
+export let isEAN = uninitialized;
+export let isISBN = uninitialized;
+export let isISSN = uninitialized;
+export let isISIN = uninitialized;
 export let createValidator = uninitialized;
 export let trim = uninitialized;
 export let ltrim = uninitialized;
@@ -254,6 +281,33 @@ function install() {
     isSemVer,
     isIn,
     matches,
+    contains,
+    equals,
+    isEmpty,
+    isAscii,
+    isLowercase,
+    isUppercase,
+    isFullWidth,
+    isHalfWidth,
+    isVariableWidth,
+    isMultibyte,
+    isSurrogatePair,
+    isWhitelisted,
+    isOctal,
+    isMD5,
+    isHash,
+    isBase32,
+    isBase58,
+    isULID,
+    isDivisibleBy,
+    isHexColor,
+    isLuhnNumber,
+    isCreditCard,
+    isIMEI,
+    isEAN,
+    isISBN,
+    isISSN,
+    isISIN,
     createValidator,
   } = requireLib('lib/validators/index.js'));
   ({ trim, ltrim, rtrim, stripLow, blacklist, whitelist, normalizeEmail, toInt, toFloat, toBoolean, normalizeUnicode } =

@@ -32,6 +32,8 @@ pub mod escape;
 pub mod html;
 pub mod json;
 pub mod merge;
+#[cfg(feature = "serde")]
+pub mod options;
 pub mod password;
 pub mod paths;
 pub mod sanitizers;

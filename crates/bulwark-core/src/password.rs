@@ -87,6 +87,11 @@ pub fn wipe(bytes: &mut [u8]) {
 /// assert_eq!((options.memory_cost, options.time_cost, options.parallelism), (19456, 2, 1));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Deserialize),
+    serde(rename_all = "camelCase", deny_unknown_fields, default)
+)]
 pub struct HashOptions {
     /// Memory in KiB (`m`). Default 19456 (19 MiB).
     pub memory_cost: u32,
@@ -116,6 +121,11 @@ impl Default for HashOptions {
 ///
 /// The default allows at most 1 GiB of memory, 10 passes and 16 lanes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Deserialize),
+    serde(rename_all = "camelCase", deny_unknown_fields, default)
+)]
 pub struct CostLimits {
     /// Maximum `m` in KiB. Default 1048576 (1 GiB).
     pub max_memory_cost: u32,

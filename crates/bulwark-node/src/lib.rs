@@ -14,6 +14,7 @@ mod escape;
 mod html;
 mod json;
 mod merge;
+mod options;
 mod password;
 mod paths;
 mod sanitizers;

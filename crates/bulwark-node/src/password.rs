@@ -6,60 +6,8 @@ use napi::bindgen_prelude::*;
 use napi_derive::napi;
 use zeroize::Zeroize;
 
+use crate::options::decode_options;
 use crate::{coded, entry, guarded};
-
-/// argon2id parameters for new hashes. Missing fields take the OWASP defaults.
-#[napi(object)]
-#[derive(Default)]
-pub struct PasswordHashOptions {
-    /// Memory in KiB. Default 19456.
-    pub memory_cost: Option<u32>,
-    /// Passes. Default 2.
-    pub time_cost: Option<u32>,
-    /// Lanes. Default 1.
-    pub parallelism: Option<u32>,
-    /// Hash length in bytes. Default 32.
-    pub hash_length: Option<u32>,
-    /// Salt length in bytes. Default 16.
-    pub salt_length: Option<u32>,
-}
-
-impl From<PasswordHashOptions> for HashOptions {
-    fn from(o: PasswordHashOptions) -> Self {
-        let d = HashOptions::default();
-        HashOptions {
-            memory_cost: o.memory_cost.unwrap_or(d.memory_cost),
-            time_cost: o.time_cost.unwrap_or(d.time_cost),
-            parallelism: o.parallelism.unwrap_or(d.parallelism),
-            hash_length: o.hash_length.unwrap_or(d.hash_length),
-            salt_length: o.salt_length.unwrap_or(d.salt_length),
-        }
-    }
-}
-
-/// The most a stored hash may ask for. Missing fields take the defaults
-/// (1 GiB, t=10, p=16).
-#[napi(object)]
-#[derive(Default)]
-pub struct PasswordCostLimits {
-    /// Maximum memory in KiB.
-    pub max_memory_cost: Option<u32>,
-    /// Maximum passes.
-    pub max_time_cost: Option<u32>,
-    /// Maximum lanes.
-    pub max_parallelism: Option<u32>,
-}
-
-impl From<PasswordCostLimits> for CostLimits {
-    fn from(o: PasswordCostLimits) -> Self {
-        let d = CostLimits::default();
-        CostLimits {
-            max_memory_cost: o.max_memory_cost.unwrap_or(d.max_memory_cost),
-            max_time_cost: o.max_time_cost.unwrap_or(d.max_time_cost),
-            max_parallelism: o.max_parallelism.unwrap_or(d.max_parallelism),
-        }
-    }
-}
 
 /// Password work, run by `compute` on the libuv threadpool.
 pub enum PasswordJob {
@@ -121,32 +69,34 @@ impl Task for PasswordTask {
     }
 }
 
+/// The job for `hashPassword`; `options` ([`HashOptions`]) decoded by the core.
 fn hash_job(
     password: &[u8],
-    options: Option<PasswordHashOptions>,
+    options: Unknown,
     secret: &[u8],
     associated_data: &[u8],
-) -> PasswordJob {
-    PasswordJob::Hash {
+) -> Result<PasswordJob, &'static str> {
+    Ok(PasswordJob::Hash {
+        options: guarded(|| decode_options(options)).map_err(coded)?,
         password: password.to_vec(),
         secret: secret.to_vec(),
         associated_data: associated_data.to_vec(),
-        options: options.unwrap_or_default().into(),
-    }
+    })
 }
 
+/// The job for `verifyPassword`; `limits` ([`CostLimits`]) decoded by the core.
 fn verify_job(
     hash: String,
     password: &[u8],
-    limits: Option<PasswordCostLimits>,
+    limits: Unknown,
     secret: &[u8],
-) -> PasswordJob {
-    PasswordJob::Verify {
+) -> Result<PasswordJob, &'static str> {
+    Ok(PasswordJob::Verify {
+        limits: guarded(|| decode_options(limits)).map_err(coded)?,
         hash,
         password: password.to_vec(),
         secret: secret.to_vec(),
-        limits: limits.unwrap_or_default().into(),
-    }
+    })
 }
 
 fn run_sync(job: PasswordJob) -> Result<PasswordOutput, &'static str> {
@@ -158,22 +108,22 @@ fn run_sync(job: PasswordJob) -> Result<PasswordOutput, &'static str> {
 #[napi(catch_unwind, ts_return_type = "Promise<string>")]
 pub fn hash_password(
     password: &[u8],
-    options: Option<PasswordHashOptions>,
+    options: Unknown,
     secret: &[u8],
     associated_data: &[u8],
-) -> AsyncTask<PasswordTask> {
-    AsyncTask::new(PasswordTask(hash_job(password, options, secret, associated_data)))
+) -> Result<AsyncTask<PasswordTask>, &'static str> {
+    Ok(AsyncTask::new(PasswordTask(hash_job(password, options, secret, associated_data)?)))
 }
 
 /// Hashes a password on the calling thread.
 #[napi(catch_unwind)]
 pub fn hash_password_sync(
     password: &[u8],
-    options: Option<PasswordHashOptions>,
+    options: Unknown,
     secret: &[u8],
     associated_data: &[u8],
 ) -> Result<String, &'static str> {
-    match run_sync(hash_job(password, options, secret, associated_data))? {
+    match run_sync(hash_job(password, options, secret, associated_data)?)? {
         PasswordOutput::Hash(hash) => Ok(hash),
         PasswordOutput::Verified(_) => {
             Err(coded(bulwark_core::Error::new(ErrorCode::Internal, "unexpected output")))
@@ -186,10 +136,10 @@ pub fn hash_password_sync(
 pub fn verify_password(
     hash: String,
     password: &[u8],
-    limits: Option<PasswordCostLimits>,
+    limits: Unknown,
     secret: &[u8],
-) -> AsyncTask<PasswordTask> {
-    AsyncTask::new(PasswordTask(verify_job(hash, password, limits, secret)))
+) -> Result<AsyncTask<PasswordTask>, &'static str> {
+    Ok(AsyncTask::new(PasswordTask(verify_job(hash, password, limits, secret)?)))
 }
 
 /// Verifies a password on the calling thread.
@@ -197,10 +147,10 @@ pub fn verify_password(
 pub fn verify_password_sync(
     hash: String,
     password: &[u8],
-    limits: Option<PasswordCostLimits>,
+    limits: Unknown,
     secret: &[u8],
 ) -> Result<bool, &'static str> {
-    match run_sync(verify_job(hash, password, limits, secret))? {
+    match run_sync(verify_job(hash, password, limits, secret)?)? {
         PasswordOutput::Verified(ok) => Ok(ok),
         PasswordOutput::Hash(_) => {
             Err(coded(bulwark_core::Error::new(ErrorCode::Internal, "unexpected output")))
@@ -212,10 +162,8 @@ pub fn verify_password_sync(
 #[napi(catch_unwind)]
 pub fn needs_rehash(
     hash: String,
-    options: Option<PasswordHashOptions>,
+    options: Unknown,
     associated_data: &[u8],
 ) -> Result<bool, &'static str> {
-    entry(|| {
-        password::needs_rehash_with(&hash, associated_data, &options.unwrap_or_default().into())
-    })
+    entry(|| password::needs_rehash_with(&hash, associated_data, &decode_options(options)?))
 }

@@ -3,26 +3,15 @@
 use bulwark_core::password::{self, CostLimits, ExtraInputs, HashOptions};
 use wasm_bindgen::prelude::*;
 
-use crate::{coded, read_u32};
+use crate::coded;
+use crate::options::decode_options;
 
 fn hash_options(options: &JsValue) -> Result<HashOptions, JsValue> {
-    let d = HashOptions::default();
-    Ok(HashOptions {
-        memory_cost: read_u32(options, "memoryCost")?.unwrap_or(d.memory_cost),
-        time_cost: read_u32(options, "timeCost")?.unwrap_or(d.time_cost),
-        parallelism: read_u32(options, "parallelism")?.unwrap_or(d.parallelism),
-        hash_length: read_u32(options, "hashLength")?.unwrap_or(d.hash_length),
-        salt_length: read_u32(options, "saltLength")?.unwrap_or(d.salt_length),
-    })
+    decode_options(options).map_err(coded)
 }
 
 fn cost_limits(limits: &JsValue) -> Result<CostLimits, JsValue> {
-    let d = CostLimits::default();
-    Ok(CostLimits {
-        max_memory_cost: read_u32(limits, "maxMemoryCost")?.unwrap_or(d.max_memory_cost),
-        max_time_cost: read_u32(limits, "maxTimeCost")?.unwrap_or(d.max_time_cost),
-        max_parallelism: read_u32(limits, "maxParallelism")?.unwrap_or(d.max_parallelism),
-    })
+    decode_options(limits).map_err(coded)
 }
 
 /// Hashes a password (UTF-8 bytes) with argon2id on the calling thread. `secret` (the

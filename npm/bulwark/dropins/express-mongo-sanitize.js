@@ -9,6 +9,7 @@
 const { sanitizeKeys, findUnsafeKeys } = require('../lib/merge');
 const { BulwarkError } = require('../lib/errors');
 const { isPlainObject, notPlain } = require('../lib/args');
+const { readProp, defineValue } = require('../lib/express/props');
 
 const PARTS = Object.freeze(['body', 'params', 'headers', 'query']);
 
@@ -43,7 +44,7 @@ function replaceContents(target, clean) {
   if (Array.isArray(target)) {
     target.length = 0;
     for (let i = 0; i < clean.length; i += 1) {
-      Object.defineProperty(target, i, { value: clean[i], writable: true, enumerable: true, configurable: true });
+      defineValue(target, i, clean[i]);
     }
     return;
   }
@@ -51,12 +52,7 @@ function replaceContents(target, clean) {
   for (let i = 0; i < old.length; i += 1) delete target[old[i]];
   const keys = Object.keys(clean);
   for (let i = 0; i < keys.length; i += 1) {
-    Object.defineProperty(target, keys[i], {
-      value: clean[keys[i]],
-      writable: true,
-      enumerable: true,
-      configurable: true,
-    });
+    defineValue(target, keys[i], clean[keys[i]]);
   }
 }
 
@@ -85,13 +81,13 @@ function expressMongoSanitize(options) {
     try {
       for (let i = 0; i < PARTS.length; i += 1) {
         const part = PARTS[i];
-        const value = req[part];
+        const value = readProp(req, part);
         if (value === null || typeof value !== 'object') continue;
         if (findUnsafeKeys(value, o.keys).length === 0) continue;
         if (!o.dryRun) {
           const clean = sanitizeKeys(value, o.keys);
           // Express 5's req.query is an accessor on the prototype: an own property shadows it.
-          Object.defineProperty(req, part, { value: clean, writable: true, enumerable: true, configurable: true });
+          defineValue(req, part, clean);
         }
         if (o.onSanitize) o.onSanitize({ req, key: part });
       }

@@ -11,6 +11,7 @@
 
 const { BulwarkError } = require('../lib/errors');
 const { isPlainObject, notPlain, isListOf, copyList } = require('../lib/args');
+const { readProp, defineValue: define } = require('../lib/express/props');
 
 function invalid(message) {
   return new BulwarkError('INVALID_OPTIONS', `hpp: ${message}`);
@@ -46,16 +47,12 @@ function readOptions(options) {
   return o;
 }
 
-function define(target, key, value) {
-  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
-}
-
 /**
  * Moves the arrays of `req[part]` aside into `req[pollutedKey]` (once, as hpp: a second hpp
  * middleware only puts whitelisted names back).
  */
 function putAside(req, part, pollutedKey, whitelist) {
-  const source = req[part];
+  const source = readProp(req, part);
   let polluted = Object.hasOwn(req, pollutedKey) ? req[pollutedKey] : undefined;
   let values = source;
   if (polluted === undefined) {
@@ -88,16 +85,16 @@ function hpp(options) {
   const o = readOptions(options);
   return function hppMiddleware(req, res, next) {
     try {
-      const query = req.query;
+      const query = readProp(req, 'query');
       if (o.checkQuery && query !== null && typeof query === 'object') {
         putAside(req, 'query', 'queryPolluted', o.whitelist);
       }
-      const body = req.body;
+      const body = readProp(req, 'body');
       if (
         o.checkBody &&
         body !== null &&
         typeof body === 'object' &&
-        typeof req.is === 'function' &&
+        typeof readProp(req, 'is') === 'function' &&
         req.is(o.checkBodyOnlyForContentType)
       ) {
         putAside(req, 'body', 'bodyPolluted', o.whitelist);

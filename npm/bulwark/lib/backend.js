@@ -34,6 +34,19 @@ const version = readVersion(path.join(root, 'package.json'));
  */
 function loadNative() {
   const failures = [];
+  // One given file, as napi-rs's NAPI_RS_NATIVE_LIBRARY_PATH: an addon built for another ABI
+  // of this OS and CPU (scripts/test-cross.mjs loads the MinGW build into official Node so).
+  const override = process.env.BULWARK_NATIVE_LIBRARY_PATH;
+  if (override !== undefined && override !== '') {
+    try {
+      // eslint-disable-next-line security/detect-non-literal-require -- a path the environment names, as NAPI_RS_NATIVE_LIBRARY_PATH
+      const binding = require(path.resolve(override));
+      return { binding, reason: `native addon ${override} (BULWARK_NATIVE_LIBRARY_PATH)` };
+    } catch (err) {
+      failures.push(`BULWARK_NATIVE_LIBRARY_PATH=${override} did not load: ${err.message}`);
+      return { binding: null, failures };
+    }
+  }
   const local = path.join(root, nativeFile);
   // eslint-disable-next-line security/detect-non-literal-fs-filename -- this platform's addon file in the package
   if (fs.existsSync(local)) {

@@ -7,8 +7,14 @@ const fs = require('node:fs');
 
 /**
  * Every platform with a prebuilt native addon: the Rust target, the napi-rs platform name,
- * the npm package that carries `file`, and that package's `os`, `cpu` and `libc` fields
- * (each one value; package.json wants them as one-element arrays).
+ * the npm package that carries `file`, that package's `os`, `cpu` and `libc` fields (each
+ * one value; package.json wants them as one-element arrays), and `optional`: whether the
+ * main package lists it in optionalDependencies.
+ *
+ * `win32-x64-gnu` (x86_64-pc-windows-gnu, cross-built on Linux with MinGW) is napi-rs's
+ * name for an addon for a MinGW-built Node; napi-rs loads it only there, and so does this
+ * loader. It is not an optional dependency: npm cannot tell MinGW Node from the official
+ * (MSVC-built) one, so every Windows install would download it for nothing.
  */
 const TARGETS = Object.freeze(
   [
@@ -21,7 +27,8 @@ const TARGETS = Object.freeze(
     ['aarch64-apple-darwin', 'darwin-arm64', 'darwin', 'arm64', null],
     ['x86_64-pc-windows-msvc', 'win32-x64-msvc', 'win32', 'x64', null],
     ['aarch64-pc-windows-msvc', 'win32-arm64-msvc', 'win32', 'arm64', null],
-  ].map(([triple, platform, os, cpu, libc]) =>
+    ['x86_64-pc-windows-gnu', 'win32-x64-gnu', 'win32', 'x64', null, false],
+  ].map(([triple, platform, os, cpu, libc, optional = true]) =>
     Object.freeze({
       triple,
       platform,
@@ -30,9 +37,18 @@ const TARGETS = Object.freeze(
       os,
       cpu,
       libc,
+      optional,
     }),
   ),
 );
+
+/** Rust target triple -> its entry in TARGETS. */
+const byTriple = new Map(TARGETS.map((target) => [target.triple, target]));
+
+/** The TARGETS entry for a Rust target triple, or undefined. */
+function targetForTriple(triple) {
+  return byTriple.get(triple);
+}
 
 /** napi-rs platform name -> its entry in TARGETS. */
 const byPlatform = new Map(TARGETS.map((target) => [target.platform, target]));
@@ -121,7 +137,12 @@ function detectPlatform() {
     if (arch === 'arm') return { platform: `linux-arm-${musl ? 'musleabihf' : 'gnueabihf'}`, evidence };
     return { platform: `linux-${arch}-${musl ? 'musl' : 'gnu'}`, evidence };
   }
-  if (platform === 'win32') return { platform: `win32-${arch}-msvc`, evidence: null };
+  if (platform === 'win32') {
+    // As napi-rs: a MinGW-built Node (MSYS2) links import libraries named *.dll.a.
+    const variables = own(process.config, 'variables');
+    const gnu = own(variables, 'shlib_suffix') === 'dll.a';
+    return { platform: `win32-${arch}-${gnu ? 'gnu' : 'msvc'}`, evidence: null };
+  }
   return { platform: `${platform}-${arch}`, evidence: null };
 }
 
@@ -133,6 +154,7 @@ const nativeFile = `bulwark.${current.platform}.node`;
 module.exports = {
   TARGETS,
   targetFor,
+  targetForTriple,
   libcFrom,
   detectPlatform,
   platform: current.platform,

@@ -5,7 +5,10 @@
 // request types keep this file free of a dependency on @types/express.
 
 import type {
+  HashAlgorithm,
   IPVersion,
+  IsBase32Options,
+  IsHexColorOptions,
   IsAlphaOptions,
   IsBase64Options,
   IsBooleanOptions,
@@ -22,6 +25,11 @@ import type {
   IsStrongPasswordOptions,
   IsURLOptions,
   UUIDVersion,
+  IsCreditCardOptions,
+  IsIMEIOptions,
+  ISBNVersion,
+  IsISBNOptions,
+  IsISSNOptions,
 } from './validators';
 import type { NormalizationForm, NormalizeEmailOptions } from './sanitizers';
 
@@ -203,6 +211,30 @@ export interface ValidationChain extends Middleware {
   isSemVer(): this;
   isIn(values: readonly unknown[]): this;
   matches(pattern: RegExp | string, modifiers?: string): this;
+  isAscii(): this;
+  isLowercase(): this;
+  isUppercase(): this;
+  isFullWidth(): this;
+  isHalfWidth(): this;
+  isVariableWidth(): this;
+  isMultibyte(): this;
+  isSurrogatePair(): this;
+  isWhitelisted(chars: string | readonly string[]): this;
+  isOctal(): this;
+  isMD5(): this;
+  isHash(algorithm: HashAlgorithm): this;
+  isBase32(options?: IsBase32Options): this;
+  isBase58(): this;
+  isULID(): this;
+  isDivisibleBy(number: number): this;
+  isHexColor(options?: IsHexColorOptions): this;
+  isLuhnNumber(): this;
+  isCreditCard(options?: IsCreditCardOptions): this;
+  isIMEI(options?: IsIMEIOptions): this;
+  isEAN(): this;
+  isISBN(versionOrOptions?: ISBNVersion | IsISBNOptions): this;
+  isISSN(options?: IsISSNOptions): this;
+  isISIN(): this;
 
   // Sanitizers
   customSanitizer(sanitizer: CustomSanitizer): this;

@@ -8,7 +8,9 @@
 //   value (unknown locale or version, a pattern the linear-time engine cannot run) throws
 //   `BulwarkError` `INVALID_OPTIONS`. validator.js ignores, coerces or throws a plain `Error`.
 // - A string with a lone surrogate is never checked in a U+FFFD-replaced form: `isLength`,
-//   `isJSON`, `isIn` and `isStrongPassword` answer as validator.js does; every other
+//   `isJSON`, `isIn`, `isStrongPassword` and the code-unit checks (`contains`, `equals`,
+//   `isLowercase`, `isUppercase`, the width checks, `isMultibyte`, `isSurrogatePair`,
+//   `isWhitelisted`) answer as validator.js does; every other
 //   validator answers `false` (validator.js also answers false for most, but throws
 //   `URIError` in `isByteLength`/`isEmail`, and accepts lone surrogates in `isEmail`,
 //   `isURL` and `isFQDN` host labels, URL paths, `isAlpha`'s `ignore` and `matches`).
@@ -348,7 +350,8 @@ export declare function isSemVer(str: string): boolean;
 
 /**
  * `true` when `str` is one of `values` (an array, elements converted with validator.js's
- * toString) or an own key of `values` (an object). Deviation: a string `values` (validator.js
+ * toString) or an own key of `values` (an object); no values (undefined), a number or a
+ * boolean are in nothing (`false`), as in validator.js. Deviation: a string `values` (validator.js
  * then tests for a substring, so `isIn('', 'abc')` is true) throws `TypeError`.
  *
  * Bounds: at most 100,000 values (array length or own keys), counting the elements of
@@ -356,7 +359,7 @@ export declare function isSemVer(str: string): boolean;
  * @throws {BulwarkError} `INPUT_TOO_LARGE` above 100,000 values (checked before any is
  * read, so `new Array(2 ** 32 - 1)` fails at once); `INPUT_TOO_DEEP` for deeper nesting.
  */
-export declare function isIn(str: string, values: readonly unknown[] | object): boolean;
+export declare function isIn(str: string, values?: readonly unknown[] | object | number | boolean): boolean;
 
 /**
  * `true` when `pattern` matches in `str` (`matches('foo', /fo+/)` or
@@ -371,6 +374,192 @@ export declare function isIn(str: string, values: readonly unknown[] | object): 
  * Strings with lone surrogates never match. Compiled patterns are cached per RegExp object.
  */
 export declare function matches(str: string, pattern: RegExp | string, modifiers?: string): boolean;
+
+/** `contains` options. */
+export interface ContainsOptions {
+  /** Compare the lowercased string and seed (JS `toLowerCase`). Default false. */
+  ignoreCase?: boolean;
+  /** How many non-overlapping occurrences are needed. Default 1. */
+  minOccurrences?: number;
+}
+
+/**
+ * `true` when `str` contains `seed` (converted with validator.js's toString) at least
+ * `minOccurrences` times, as validator.js `contains` decides (`str.split(seed).length >
+ * minOccurrences`: occurrences do not overlap, and an empty seed counts once per UTF-16 unit).
+ */
+export declare function contains(str: string, seed: unknown, options?: ContainsOptions): boolean;
+
+/** `true` when `str === comparison`, as validator.js `equals` decides (a non-string never equals). */
+export declare function equals(str: string, comparison: unknown): boolean;
+
+/** `isEmpty` options. */
+export interface IsEmptyOptions {
+  /** A string of JS whitespace only (as `trim` removes it) counts as empty. Default false. */
+  ignore_whitespace?: boolean;
+}
+
+/** `true` when `str` has length 0 (or only whitespace with `ignore_whitespace`), as validator.js `isEmpty` decides. */
+export declare function isEmpty(str: string, options?: IsEmptyOptions): boolean;
+
+/** `true` when `str` is one or more ASCII characters (U+0000-U+007F), as validator.js `isAscii` decides. */
+export declare function isAscii(str: string): boolean;
+
+/** `true` when `str === str.toLowerCase()`, as validator.js `isLowercase` decides (no cased letters passes). */
+export declare function isLowercase(str: string): boolean;
+
+/** `true` when `str === str.toUpperCase()`, as validator.js `isUppercase` decides (`ß` is not uppercase). */
+export declare function isUppercase(str: string): boolean;
+
+/**
+ * `true` when `str` contains a character outside the half-width set (U+0020-U+007E,
+ * U+FF61-U+FFDC, U+FFE8-U+FFEE), as validator.js `isFullWidth` decides.
+ */
+export declare function isFullWidth(str: string): boolean;
+
+/** `true` when `str` contains a half-width character, as validator.js `isHalfWidth` decides. */
+export declare function isHalfWidth(str: string): boolean;
+
+/** `true` when `str` contains both full-width and half-width characters, as validator.js `isVariableWidth` decides. */
+export declare function isVariableWidth(str: string): boolean;
+
+/** `true` when `str` contains a non-ASCII character, as validator.js `isMultibyte` decides. */
+export declare function isMultibyte(str: string): boolean;
+
+/** `true` when `str` contains a character outside the BMP (a surrogate pair), as validator.js `isSurrogatePair` decides. */
+export declare function isSurrogatePair(str: string): boolean;
+
+/**
+ * `true` when every UTF-16 unit of `str` occurs in `chars` (a string, or an array whose
+ * one-unit strings are the allowed units), as validator.js `isWhitelisted` decides.
+ * @throws {TypeError} when `chars` is neither a string nor an array.
+ */
+export declare function isWhitelisted(str: string, chars: string | readonly string[]): boolean;
+
+/** `true` when `str` is octal digits with an optional `0o` prefix, as validator.js `isOctal` decides. */
+export declare function isOctal(str: string): boolean;
+
+/** `true` when `str` is 32 lowercase hex digits, as validator.js `isMD5` decides. */
+export declare function isMD5(str: string): boolean;
+
+/** A hash algorithm of `isHash`. */
+export type HashAlgorithm =
+  | 'md5'
+  | 'md4'
+  | 'sha1'
+  | 'sha256'
+  | 'sha384'
+  | 'sha512'
+  | 'ripemd128'
+  | 'ripemd160'
+  | 'tiger128'
+  | 'tiger160'
+  | 'tiger192'
+  | 'crc32'
+  | 'crc32b';
+
+/**
+ * `true` when `str` is a hex digest of `algorithm`'s length, as validator.js `isHash` decides.
+ * Deviation: another algorithm throws `INVALID_OPTIONS` (validator.js builds a pattern like
+ * `^[a-fA-F0-9]{undefined}$` that never matches a digest).
+ */
+export declare function isHash(str: string, algorithm: HashAlgorithm): boolean;
+
+/** `isBase32` options. */
+export interface IsBase32Options {
+  /** Crockford's alphabet (no I, L, O, U; no padding; any length). Default false. */
+  crockford?: boolean;
+}
+
+/** `true` when `str` is base32 (RFC 4648, padded to a multiple of 8), as validator.js `isBase32` decides. */
+export declare function isBase32(str: string, options?: IsBase32Options): boolean;
+
+/** `true` when `str` is base58 characters (the empty string too), as validator.js `isBase58` decides. */
+export declare function isBase58(str: string): boolean;
+
+/** `true` when `str` is a ULID (26 Crockford base32 characters, first 0-7, either case), as validator.js `isULID` decides. */
+export declare function isULID(str: string): boolean;
+
+/**
+ * `true` when `str` is a float (validator.js `isFloat`) divisible by `parseInt(number, 10)`,
+ * as validator.js `isDivisibleBy` decides (JS `%`; a divisor of 0 or NaN fails every string).
+ * @throws {TypeError} when `number` is an object or a symbol.
+ */
+export declare function isDivisibleBy(str: string, number: number | string): boolean;
+
+/** `isHexColor` options. */
+export interface IsHexColorOptions {
+  /** Require the leading `#`. Default false. */
+  require_hashtag?: boolean;
+}
+
+/** `true` when `str` is a hex color (3, 4, 6 or 8 digits, optional `#`), as validator.js `isHexColor` decides. */
+export declare function isHexColor(str: string, options?: IsHexColorOptions): boolean;
+// Identifiers with check digits (validator.js 13.15): each answer is validator.js's;
+// deviations are listed on the function.
+
+/** `true` when `str`, spaces and hyphens removed, is digits passing the Luhn check, as validator.js `isLuhnNumber` decides. */
+export declare function isLuhnNumber(str: string): boolean;
+
+/** A card network of {@link isCreditCard} (validator.js names; matched case-insensitively). */
+export type CreditCardProvider = 'amex' | 'dinersclub' | 'discover' | 'jcb' | 'mastercard' | 'unionpay' | 'visa';
+
+/** `isCreditCard` options. */
+export interface IsCreditCardOptions {
+  /** Only this network's numbers (case-insensitive). Default: any. An unknown name is `INVALID_OPTIONS`. */
+  provider?: CreditCardProvider | Uppercase<CreditCardProvider> | (string & {});
+}
+
+/**
+ * `true` when `str` (spaces and hyphens ignored) has the shape of a card number of a known
+ * network and passes the Luhn check, as validator.js `isCreditCard` decides (its mastercard
+ * pattern included, whose ungrouped `|` accepts any digits before a 2-series tail).
+ */
+export declare function isCreditCard(str: string, options?: IsCreditCardOptions): boolean;
+
+/** `isIMEI` options. */
+export interface IsIMEIOptions {
+  /** Accept only the hyphenated form `NN-NNNNNN-NNNNNN-N` (as in validator.js, the plain form is then refused). Default `false`. */
+  allow_hyphens?: boolean;
+}
+
+/** `true` when `str` is a 15-digit IMEI with a valid Luhn check digit, as validator.js `isIMEI` decides. */
+export declare function isIMEI(str: string, options?: IsIMEIOptions): boolean;
+
+/** `true` when `str` is an EAN-8, EAN-13 or EAN-14 with a valid check digit, as validator.js `isEAN` decides. */
+export declare function isEAN(str: string): boolean;
+
+/** An ISBN version of {@link isISBN}. */
+export type ISBNVersion = 10 | 13 | '10' | '13';
+
+/** `isISBN` options. */
+export interface IsISBNOptions {
+  /** Only this version. */
+  version: ISBNVersion;
+}
+
+/**
+ * `true` when `str` (JS whitespace and hyphens ignored) is an ISBN-10 or ISBN-13 (only
+ * `version` when given) with a valid check digit, as validator.js `isISBN` decides. Also
+ * validator.js's legacy `isISBN(str, version)`. Deviations: a version other than 10 or 13,
+ * and an options object without a version, are `INVALID_OPTIONS` (validator.js answers
+ * `false` for every string).
+ */
+export declare function isISBN(str: string, options?: ISBNVersion | IsISBNOptions): boolean;
+
+/** `isISSN` options. */
+export interface IsISSNOptions {
+  /** Only `NNNN-NNNC`. Default `false` (the hyphen is optional). */
+  require_hyphen?: boolean;
+  /** Only an uppercase `X` check digit. Default `false`. */
+  case_sensitive?: boolean;
+}
+
+/** `true` when `str` is an ISSN with a valid check digit, as validator.js `isISSN` decides. */
+export declare function isISSN(str: string, options?: IsISSNOptions): boolean;
+
+/** `true` when `str` is an ISIN (securities number) with a valid check digit, as validator.js `isISIN` decides. */
+export declare function isISIN(str: string): boolean;
 
 /** A validator name for {@link createValidator}. */
 export type ValidatorName =
@@ -401,7 +590,34 @@ export type ValidatorName =
   | 'isMimeType'
   | 'isSemVer'
   | 'isIn'
-  | 'matches';
+  | 'matches'
+  | 'contains'
+  | 'equals'
+  | 'isEmpty'
+  | 'isAscii'
+  | 'isLowercase'
+  | 'isUppercase'
+  | 'isFullWidth'
+  | 'isHalfWidth'
+  | 'isVariableWidth'
+  | 'isMultibyte'
+  | 'isSurrogatePair'
+  | 'isWhitelisted'
+  | 'isOctal'
+  | 'isMD5'
+  | 'isHash'
+  | 'isBase32'
+  | 'isBase58'
+  | 'isULID'
+  | 'isDivisibleBy'
+  | 'isHexColor'
+  | 'isLuhnNumber'
+  | 'isCreditCard'
+  | 'isIMEI'
+  | 'isEAN'
+  | 'isISBN'
+  | 'isISSN'
+  | 'isISIN';
 
 /**
  * One rule of {@link createValidator}: a validator name, or `{ validator, args }` where

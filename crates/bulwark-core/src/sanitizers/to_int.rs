@@ -13,6 +13,9 @@ use super::is_js_space_unit;
 ///
 /// Values are computed as V8 computes them: correctly rounded for radix 10 and the powers
 /// of two, and with V8's 32-bit-chunk accumulation (which rounds past 2^53) for the others.
+/// That accumulation depends on the CPU V8 was compiled for, and this function follows the
+/// CPU it is compiled for: each step rounds once (a fused multiply-add) on aarch64, as V8
+/// does there, and twice elsewhere, as x86-64 V8 does (WASM too). See docs/platforms.md.
 ///
 /// # Examples
 /// ```
@@ -174,7 +177,7 @@ fn power_of_two(digits: &[u8], log2: u32) -> f64 {
 }
 
 /// V8's `NumberParseIntHelper::HandleGenericCase`: 32-bit chunks folded into a double
-/// (`result * multiplier + part`, two roundings each), which the spec allows for radices
+/// (`result * multiplier + part`, rounded as [`fold`] says), which the spec allows for radices
 /// other than 2, 4, 8, 10, 16 and 32.
 fn generic(digits: &[u8], radix: u32) -> f64 {
     const MAX_MULTIPLIER: u32 = 0xFFFF_FFFF / 36;
@@ -193,12 +196,32 @@ fn generic(digits: &[u8], radix: u32) -> f64 {
             multiplier = m;
             used += 1;
         }
-        result = result * f64::from(multiplier) + f64::from(part);
+        result = fold(result, f64::from(multiplier), f64::from(part));
         rest = &rest[used..];
         if rest.is_empty() {
             return result;
         }
     }
+}
+
+/// One step of V8's fold, `result * multiplier + part`, rounded as V8 rounds it on this CPU.
+/// V8 writes it as one C++ expression, which its compilers contract to a fused multiply-add
+/// (one rounding) where the CPU's baseline has one: every aarch64 CPU does, so arm64 Node
+/// gives `parseInt('400000000001', 29) === 48802039062823320` (the exact value
+/// 48802039062823317, rounded once), while x86-64 Node, built for the baseline without FMA,
+/// gives 48802039062823310 (rounded twice). Seen with Node 20 and 22 for linux-arm64 (under
+/// qemu, whose FMA is exact); other CPUs with FMA (ppc64, s390x, riscv64) are not verified
+/// and keep the two roundings.
+#[cfg(target_arch = "aarch64")]
+fn fold(result: f64, multiplier: f64, part: f64) -> f64 {
+    result.mul_add(multiplier, part)
+}
+
+/// See the aarch64 version: x86-64 V8 (and WASM, which has no fused multiply-add) rounds
+/// the product and the sum separately. Rust never contracts floating-point expressions.
+#[cfg(not(target_arch = "aarch64"))]
+fn fold(result: f64, multiplier: f64, part: f64) -> f64 {
+    result * multiplier + part
 }
 
 #[cfg(test)]
@@ -278,8 +301,20 @@ mod tests {
         assert_eq!(to_int("20000000000003", Some(16.0)), 9_007_199_254_740_996.0);
         assert_eq!(to_int("200000000000010", Some(16.0)), 144_115_188_075_855_870.0);
         assert_eq!(to_int("200000000000011", Some(16.0)), 144_115_188_075_855_900.0);
-        // V8's chunked accumulation for radix 36 (value from Node 20).
-        assert_eq!(to_int("9007199254740993", Some(36.0)).to_bits(), 0x44fa_555c_7222_20b5);
+        // V8's chunked accumulation for radix 36 (values from Node 22 on x64 and on arm64).
+        let expected: u64 = if cfg!(target_arch = "aarch64") {
+            0x44fa_555c_7222_20b7
+        } else {
+            0x44fa_555c_7222_20b5
+        };
+        assert_eq!(to_int("9007199254740993", Some(36.0)).to_bits(), expected);
+        // 82044596 * 29^6 + 1 = 48802039062823317: rounded once by V8 on arm64, twice on x64.
+        let expected = if cfg!(target_arch = "aarch64") {
+            48_802_039_062_823_320.0
+        } else {
+            48_802_039_062_823_310.0
+        };
+        assert_eq!(to_int("400000000001", Some(29.0)), expected);
         assert_eq!(to_int(&"9".repeat(400), None), f64::INFINITY);
         assert_eq!(to_int(&"f".repeat(300), Some(16.0)), f64::INFINITY);
         assert_eq!(to_int(&"z".repeat(300), Some(36.0)), f64::INFINITY);

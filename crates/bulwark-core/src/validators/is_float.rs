@@ -101,6 +101,18 @@ fn js_parse_float(s: &str, parts: &FloatParts, sep: char) -> f64 {
     number.parse::<f64>().unwrap_or(f64::NAN)
 }
 
+/// validator.js `toFloat(s)`: `parseFloat(s)` when `s` passes `isFloat` (default locale),
+/// else NaN.
+pub(crate) fn to_float(s: &str) -> f64 {
+    if matches!(s, "" | "." | "," | "-" | "+") {
+        return f64::NAN;
+    }
+    match float_parts(s, '.') {
+        Some(parts) => js_parse_float(s, &parts, '.'),
+        None => f64::NAN,
+    }
+}
+
 /// `true` when `s` is a decimal floating-point literal within the bounds, as validator.js
 /// `isFloat` decides (its pattern lets every part be empty but the whole: `"-."` and
 /// `"e5"` are floats, whose value is NaN and fails any bound).

@@ -11,7 +11,7 @@ use super::*;
 use crate::{Error, ErrorCode, Result};
 
 /// Every validator name a [`Rule`] accepts (validator.js names).
-pub const VALIDATOR_NAMES: [&str; 28] = [
+pub const VALIDATOR_NAMES: &[&str] = &[
     "isEmail",
     "isURL",
     "isFQDN",
@@ -40,6 +40,33 @@ pub const VALIDATOR_NAMES: [&str; 28] = [
     "isSemVer",
     "isIn",
     "matches",
+    "contains",
+    "equals",
+    "isEmpty",
+    "isAscii",
+    "isLowercase",
+    "isUppercase",
+    "isFullWidth",
+    "isHalfWidth",
+    "isVariableWidth",
+    "isMultibyte",
+    "isSurrogatePair",
+    "isWhitelisted",
+    "isOctal",
+    "isMD5",
+    "isHash",
+    "isBase32",
+    "isBase58",
+    "isULID",
+    "isDivisibleBy",
+    "isHexColor",
+    "isLuhnNumber",
+    "isCreditCard",
+    "isIMEI",
+    "isEAN",
+    "isISBN",
+    "isISSN",
+    "isISIN",
 ];
 
 /// One validator with its options, compiled.
@@ -106,15 +133,70 @@ pub enum Rule {
     In(Vec<String>),
     /// `matches`
     Matches(Box<JsRegex>),
+    /// `contains`
+    Contains(Box<ContainsOptions>),
+    /// `equals` (the comparison; `None`, a non-string in JS, equals no string)
+    Equals(Option<String>),
+    /// `isEmpty`
+    Empty(EmptyOptions),
+    /// `isAscii`
+    Ascii,
+    /// `isLowercase`
+    Lowercase,
+    /// `isUppercase`
+    Uppercase,
+    /// `isFullWidth`
+    FullWidth,
+    /// `isHalfWidth`
+    HalfWidth,
+    /// `isVariableWidth`
+    VariableWidth,
+    /// `isMultibyte`
+    Multibyte,
+    /// `isSurrogatePair`
+    SurrogatePair,
+    /// `isWhitelisted` (the allowed characters)
+    Whitelisted(String),
+    /// `isOctal`
+    Octal,
+    /// `isMD5`
+    Md5,
+    /// `isHash` (the digest length in hex digits)
+    Hash(usize),
+    /// `isBase32`
+    Base32(Base32Options),
+    /// `isBase58`
+    Base58,
+    /// `isULID`
+    Ulid,
+    /// `isDivisibleBy` (`parseInt(number, 10)`, NaN for none)
+    DivisibleBy(f64),
+    /// `isHexColor`
+    HexColor(HexColorOptions),
+    /// `isLuhnNumber`
+    LuhnNumber,
+    /// `isCreditCard` (`None`: any provider)
+    CreditCard(Option<CardProvider>),
+    /// `isIMEI`
+    Imei(ImeiOptions),
+    /// `isEAN`
+    Ean,
+    /// `isISBN`
+    Isbn(IsbnVersion),
+    /// `isISSN`
+    Issn(IssnOptions),
+    /// `isISIN`
+    Isin,
 }
 
-fn invalid(message: String) -> Error {
+pub(super) fn invalid(message: String) -> Error {
     Error::new(ErrorCode::InvalidOptions, message)
 }
 
-/// Reads an options object strictly: every key must be consumed by a typed read.
-struct Options<'a> {
-    name: &'a str,
+/// Reads an options object strictly: every key must be consumed by a typed read. Each
+/// validator's file parses its own options from it (`fn rule(o: &mut Options) -> Result<Rule>`).
+pub(super) struct Options<'a> {
+    pub(super) name: &'a str,
     map: Map<String, Value>,
 }
 
@@ -133,16 +215,16 @@ impl<'a> Options<'a> {
         }
     }
 
-    fn wrong(&self, key: &str, expected: &str) -> Error {
+    pub(super) fn wrong(&self, key: &str, expected: &str) -> Error {
         invalid(format!("{}: option \"{key}\" must be {expected}", self.name))
     }
 
     /// Removes `key`; JSON `null` counts as absent.
-    fn take(&mut self, key: &str) -> Option<Value> {
+    pub(super) fn take(&mut self, key: &str) -> Option<Value> {
         self.map.remove(key).filter(|v| !v.is_null())
     }
 
-    fn bool(&mut self, key: &str, default: bool) -> Result<bool> {
+    pub(super) fn bool(&mut self, key: &str, default: bool) -> Result<bool> {
         match self.take(key) {
             None => Ok(default),
             Some(Value::Bool(b)) => Ok(b),
@@ -150,7 +232,7 @@ impl<'a> Options<'a> {
         }
     }
 
-    fn number(&mut self, key: &str) -> Result<Option<f64>> {
+    pub(super) fn number(&mut self, key: &str) -> Result<Option<f64>> {
         match self.take(key) {
             None => Ok(None),
             Some(Value::Number(n)) => n
@@ -162,7 +244,7 @@ impl<'a> Options<'a> {
         }
     }
 
-    fn string(&mut self, key: &str) -> Result<Option<String>> {
+    pub(super) fn string(&mut self, key: &str) -> Result<Option<String>> {
         match self.take(key) {
             None => Ok(None),
             Some(Value::String(s)) => Ok(Some(s)),
@@ -170,7 +252,7 @@ impl<'a> Options<'a> {
         }
     }
 
-    fn strings(&mut self, key: &str) -> Result<Option<Vec<String>>> {
+    pub(super) fn strings(&mut self, key: &str) -> Result<Option<Vec<String>>> {
         match self.take(key) {
             None => Ok(None),
             Some(Value::Array(items)) => items
@@ -185,7 +267,7 @@ impl<'a> Options<'a> {
         }
     }
 
-    fn numbers(&mut self, key: &str) -> Result<Option<Vec<f64>>> {
+    pub(super) fn numbers(&mut self, key: &str) -> Result<Option<Vec<f64>>> {
         match self.take(key) {
             None => Ok(None),
             Some(Value::Array(items)) => items
@@ -202,7 +284,7 @@ impl<'a> Options<'a> {
     }
 
     /// A pattern given as `{ "source": ..., "flags": ... }` (a serialized RegExp).
-    fn regex_value(&self, key: &str, value: Value) -> Result<JsRegex> {
+    pub(crate) fn regex_value(&self, key: &str, value: Value) -> Result<JsRegex> {
         let Value::Object(mut map) = value else {
             return Err(self.wrong(key, "a RegExp"));
         };
@@ -238,7 +320,7 @@ impl<'a> Options<'a> {
         }
     }
 
-    fn version(&mut self, key: &str) -> Result<Option<String>> {
+    pub(super) fn version(&mut self, key: &str) -> Result<Option<String>> {
         match self.take(key) {
             None => Ok(None),
             Some(Value::String(s)) => Ok(Some(s)),
@@ -492,6 +574,33 @@ impl Rule {
                 let flags = o.string("flags")?.unwrap_or_default();
                 Rule::Matches(Box::new(JsRegex::new(&source, &flags)?))
             }
+            "contains" => contains::rule(&mut o)?,
+            "equals" => equals::rule(&mut o)?,
+            "isEmpty" => is_empty::rule(&mut o)?,
+            "isAscii" => Rule::Ascii,
+            "isLowercase" => Rule::Lowercase,
+            "isUppercase" => Rule::Uppercase,
+            "isFullWidth" => Rule::FullWidth,
+            "isHalfWidth" => Rule::HalfWidth,
+            "isVariableWidth" => Rule::VariableWidth,
+            "isMultibyte" => Rule::Multibyte,
+            "isSurrogatePair" => Rule::SurrogatePair,
+            "isWhitelisted" => is_whitelisted::rule(&mut o)?,
+            "isOctal" => Rule::Octal,
+            "isMD5" => Rule::Md5,
+            "isHash" => is_hash::rule(&mut o)?,
+            "isBase32" => is_base32::rule(&mut o)?,
+            "isBase58" => Rule::Base58,
+            "isULID" => Rule::Ulid,
+            "isDivisibleBy" => is_divisible_by::rule(&mut o)?,
+            "isHexColor" => is_hex_color::rule(&mut o)?,
+            "isLuhnNumber" => Rule::LuhnNumber,
+            "isCreditCard" => is_credit_card::rule(&mut o)?,
+            "isIMEI" => is_imei::rule(&mut o)?,
+            "isEAN" => Rule::Ean,
+            "isISBN" => is_isbn::rule(&mut o)?,
+            "isISSN" => is_issn::rule(&mut o)?,
+            "isISIN" => Rule::Isin,
             _ => return Err(invalid(format!("unknown validator \"{name}\""))),
         };
         o.finish(rule)
@@ -528,6 +637,33 @@ impl Rule {
             Rule::SemVer => is_sem_ver(s),
             Rule::In(values) => is_in(s, values),
             Rule::Matches(re) => matches(s, re),
+            Rule::Contains(o) => contains(s, o),
+            Rule::Equals(c) => c.as_deref().is_some_and(|c| equals(s, c)),
+            Rule::Empty(o) => is_empty(s, o),
+            Rule::Ascii => is_ascii(s),
+            Rule::Lowercase => is_lowercase(s),
+            Rule::Uppercase => is_uppercase(s),
+            Rule::FullWidth => is_full_width(s),
+            Rule::HalfWidth => is_half_width(s),
+            Rule::VariableWidth => is_variable_width(s),
+            Rule::Multibyte => is_multibyte(s),
+            Rule::SurrogatePair => is_surrogate_pair(s),
+            Rule::Whitelisted(chars) => is_whitelisted(s, chars),
+            Rule::Octal => is_octal(s),
+            Rule::Md5 => is_md5(s),
+            Rule::Hash(len) => is_hash(s, *len),
+            Rule::Base32(o) => is_base32(s, o),
+            Rule::Base58 => is_base58(s),
+            Rule::Ulid => is_ulid(s),
+            Rule::DivisibleBy(n) => is_divisible_by(s, *n),
+            Rule::HexColor(o) => is_hex_color(s, o),
+            Rule::LuhnNumber => is_luhn_number(s),
+            Rule::CreditCard(provider) => is_credit_card(s, *provider),
+            Rule::Imei(o) => is_imei(s, o),
+            Rule::Ean => is_ean(s),
+            Rule::Isbn(v) => is_isbn(s, *v),
+            Rule::Issn(o) => is_issn(s, o),
+            Rule::Isin => is_isin(s),
         }
     }
 
@@ -659,10 +795,14 @@ mod tests {
 
     #[test]
     fn every_validator_compiles_with_defaults() {
-        for name in VALIDATOR_NAMES {
+        for &name in VALIDATOR_NAMES {
             let json = match name {
                 "isIn" => r#"{"values": ["a"]}"#,
                 "matches" => r#"{"pattern": "a"}"#,
+                "contains" => r#"{"seed": "a"}"#,
+                "equals" => r#"{"comparison": "a"}"#,
+                "isWhitelisted" => r#"{"chars": "a"}"#,
+                "isHash" => r#"{"algorithm": "md5"}"#,
                 _ => "",
             };
             let _ = rule(name, json).test("a");

@@ -441,5 +441,7 @@ const FAST = Object.assign(Object.create(null), {
   isMimeType,
   isSemVer,
 });
+// contains, equals, isLowercase, isHash, ... (./text.js).
+Object.assign(FAST, require('./text').FAST_TEXT);
 
 module.exports = { FAST, MAX_LENGTH, countLength };

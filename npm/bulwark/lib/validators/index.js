@@ -24,6 +24,7 @@ const options = require('./options');
 const { READERS, SHAPED, readArgs } = options;
 const { FAST } = require('./fast');
 const core = require('./core');
+const text = require('./text');
 
 const { EMPTY } = options;
 
@@ -92,7 +93,7 @@ function illFormed(name, str, o) {
     case 'isIn':
       return o.values.includes(str);
     default:
-      return false;
+      return text.illFormed(name, str, o) === true;
   }
 }
 
@@ -162,6 +163,13 @@ function withOptions(name) {
 function withoutOptions(name) {
   const label = `${name}: input`;
   const fast = FAST[name];
+  if (fast === undefined) {
+    return {
+      [name](input) {
+        return slow(name, typeof input === 'string' ? input : stringArg(input, label), EMPTY);
+      },
+    }[name];
+  }
   return {
     [name](input) {
       const str = typeof input === 'string' ? input : stringArg(input, label);
@@ -182,9 +190,14 @@ function isByteLength(input, a, b) {
   return o === null ? false : decide('isByteLength', str, o);
 }
 
-/** isIn: exact comparison in JS (validator.js converts array elements with toString). */
+/**
+ * isIn: exact comparison in JS (validator.js converts array elements with toString). As
+ * there, no values (undefined), a number or a boolean are in nothing; a string of values
+ * (substring search there) stays a TypeError (docs/validators.md).
+ */
 function isIn(input, values) {
   const str = stringArg(input, 'isIn: input');
+  if (values === undefined || typeof values === 'number' || typeof values === 'boolean') return false;
   if (Array.isArray(values)) {
     // Bounded before any element is read: a sparse array of 2^32 - 1 slots would loop for minutes.
     if (values.length > options.MAX_IN_VALUES) return options.inValues(values).includes(str);
@@ -335,6 +348,33 @@ const VALIDATORS = {
   isSemVer: withoutOptions('isSemVer'),
   isIn,
   matches,
+  contains: withReader('contains'),
+  equals: withReader('equals'),
+  isEmpty: withOptions('isEmpty'),
+  isAscii: withoutOptions('isAscii'),
+  isLowercase: withoutOptions('isLowercase'),
+  isUppercase: withoutOptions('isUppercase'),
+  isFullWidth: withoutOptions('isFullWidth'),
+  isHalfWidth: withoutOptions('isHalfWidth'),
+  isVariableWidth: withoutOptions('isVariableWidth'),
+  isMultibyte: withoutOptions('isMultibyte'),
+  isSurrogatePair: withoutOptions('isSurrogatePair'),
+  isWhitelisted: withReader('isWhitelisted'),
+  isOctal: withoutOptions('isOctal'),
+  isMD5: withoutOptions('isMD5'),
+  isHash: withReader('isHash'),
+  isBase32: withOptions('isBase32'),
+  isBase58: withoutOptions('isBase58'),
+  isULID: withoutOptions('isULID'),
+  isDivisibleBy: withReader('isDivisibleBy'),
+  isHexColor: withOptions('isHexColor'),
+  isLuhnNumber: withoutOptions('isLuhnNumber'),
+  isCreditCard: withOptions('isCreditCard'),
+  isIMEI: withOptions('isIMEI'),
+  isEAN: withoutOptions('isEAN'),
+  isISBN: withReader('isISBN'),
+  isISSN: withOptions('isISSN'),
+  isISIN: withoutOptions('isISIN'),
 };
 
 module.exports = { ...VALIDATORS, createValidator };

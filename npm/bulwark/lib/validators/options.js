@@ -13,6 +13,7 @@
 
 const { BulwarkError } = require('../errors');
 const { isPlainObject, notPlain, isListOf, copyList, jsonText } = require('../args');
+const text = require('./text');
 
 const isFiniteNumber = (v) => typeof v === 'number' && Number.isFinite(v);
 const isRegExp = (v) => Object.prototype.toString.call(v) === '[object RegExp]';
@@ -46,7 +47,8 @@ const stringOrRegExp = [
   'a string or a RegExp',
   (v) => (typeof v === 'string' ? v : regExpJson(v)),
 ];
-const version = [(v) => typeof v === 'string' || isFiniteNumber(v), 'a string or a number'];
+// null: validator.js reads `version || ''`, so { version: null } means either version.
+const version = [(v) => v === null || typeof v === 'string' || isFiniteNumber(v), 'a string, a number or null'];
 
 const FQDN = {
   require_tld: bool,
@@ -118,6 +120,11 @@ const SCHEMAS = {
   },
   isJSON: { allow_primitives: bool, allow_any_value: bool },
   isBoolean: { loose: bool },
+  ...text.TEXT_SCHEMAS(bool, number),
+  isCreditCard: { provider: string },
+  isIMEI: { allow_hyphens: bool },
+  isISBN: { version },
+  isISSN: { require_hyphen: bool, case_sensitive: bool },
 };
 
 /** Where a constant options object keeps its JSON text (see core.js). */
@@ -252,6 +259,28 @@ function uuidVersion(arg) {
   return out;
 }
 
+const ISBN_VERSIONS = Object.assign(Object.create(null), {
+  10: constantOptions({ version: '10' }),
+  13: constantOptions({ version: '13' }),
+});
+
+/**
+ * isISBN(str, version | { version }). validator.js answers false for every string when an
+ * options object has no version (it reads the object itself as the version): refused here.
+ */
+function isbnVersion(arg) {
+  let v = arg;
+  if (arg !== null && typeof arg === 'object') {
+    v = read('isISBN', arg).version;
+    if (!v) throw invalid('isISBN', 'an options object needs a version (10 or 13)');
+  }
+  // validator.js: a falsy version means either.
+  if (!v) return EMPTY;
+  const out = version[0](v) ? ISBN_VERSIONS[String(v)] : undefined;
+  if (out === undefined) throw invalid('isISBN', `version must be 10 or 13, got ${shown(v)}`);
+  return out;
+}
+
 /** Locale-only options of isAlpha / isAlphanumeric, kept (bounded) so calls share them. */
 const localeOptions = { isAlpha: new Map(), isAlphanumeric: new Map() };
 
@@ -345,6 +374,8 @@ function jsToString(input, budget = { left: MAX_IN_VALUES }) {
 
 /** isIn's values: an array (elements converted as validator.js does) or an object's own keys. */
 function inValues(values) {
+  // validator.js: no values (and other non-object primitives) are in nothing.
+  if (values === undefined || typeof values === 'number' || typeof values === 'boolean') return [];
   if (Array.isArray(values)) {
     if (values.length > MAX_IN_VALUES) throw tooManyValues();
     const budget = { left: MAX_IN_VALUES };
@@ -396,8 +427,26 @@ const READERS = Object.assign(Object.create(null), {
     return o;
   },
   matches: (a, b) => patternOptions(a, b),
+  contains: (a, b) => text.containsOptions(a, b, SHAPED.contains, jsToString),
+  equals: (a) => text.equalsOptions(a),
+  isWhitelisted: (a) => text.whitelistedOptions(a),
+  isHash: (a) => text.hashOptions(a, constantOptions),
+  isDivisibleBy: (a) => text.divisibleOptions(a, constantOptions),
+  isISBN: (a) => isbnVersion(a),
 });
-const NO_OPTIONS = new Set(['isHexadecimal', 'isJWT', 'isPort', 'isSlug', 'isMongoId', 'isMimeType', 'isSemVer']);
+const NO_OPTIONS = new Set([
+  'isHexadecimal',
+  'isJWT',
+  'isPort',
+  'isSlug',
+  'isMongoId',
+  'isMimeType',
+  'isSemVer',
+  ...text.TEXT_NO_OPTIONS,
+  'isLuhnNumber',
+  'isEAN',
+  'isISIN',
+]);
 
 /** Options from the arguments after the string, for validator `name`. */
 function readArgs(name, a, b) {
