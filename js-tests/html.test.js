@@ -452,7 +452,8 @@ test('policy errors name the same offender on every call and in every process', 
     [{ nonTextTags: ['div', 'table', 'span', 'b'] }, '<div>'],
     [{ allowedTags: ['p', 'style', 'script', 'iframe'] }, '<style>'],
     [{ allowedClasses: { p: ['x'], b: ['x'], i: ['x'] }, allowedAttributes: { i: ['class'], b: ['class'] } }, '"b"'],
-    [{ allowedAttributes: { p: ['onclick'], b: ['onerror'], a: ['onload'] } }, '"onload"'],
+    // The first offender in the caller's key order.
+    [{ allowedAttributes: { p: ['onclick'], b: ['onerror'], a: ['onload'] } }, '"onclick"'],
   ];
   const messages = (options) => {
     const seen = new Set();
@@ -551,11 +552,14 @@ test('unsafe, unknown or malformed options are INVALID_OPTIONS', () => {
     { allowedSchemes: ['javascript'] },
     { allowedSchemesByTag: { a: ['data'] } },
     { allowedClasses: { p: ['x'] }, allowedAttributes: { p: ['class'] } },
-    { disallowedTagsMode: 'escape' },
+    { disallowedTagsMode: 'bogus' },
     { maxDepth: 0 },
     { maxDepth: 1.5 },
     { allowedtags: ['b'] },
-    { allowedStyles: {} },
+    { allowedStyles: { '*': { color: ['red'] } } },
+    { allowedAttributes: { p: ['style'] } },
+    { exclusiveFilter: () => false },
+    { transformTags: { b: () => ({ tagName: 'i', attribs: {} }) } },
   ];
   for (const options of bad) {
     assertCode(() => sanitizeHtml('<p>x</p>', options), 'INVALID_OPTIONS');

@@ -353,7 +353,7 @@ test(
   {
     skip:
       (bulwark.backend !== 'wasm' && 'the pool of WASM workers is only used by the WASM backend') ||
-      (typeof wasmBinding().testPanicArm !== 'function' && 'needs a test build (cargo feature test-panic)'),
+      (typeof wasmBinding().testPanicArm !== 'function' && 'needs a test build (cargo feature testing)'),
   },
   async () => {
     const { wasmPool } = require(path.join(pkgDir, 'lib', 'worker-pool.js'));

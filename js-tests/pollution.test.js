@@ -423,6 +423,32 @@ const CASES = {
     () => b.isIn('y', { x: 1 }),
   ],
   matches: [() => b.matches('abc', /^a/), () => b.matches('abc', 'B', 'i'), () => b.matches('abc', '^z')],
+  isISO31661Alpha2: [() => b.isISO31661Alpha2('fr'), () => b.isISO31661Alpha2('xk', { userAssignedCodes: ['XK'] })],
+  isISO31661Alpha3: [() => b.isISO31661Alpha3('FRA'), () => b.isISO31661Alpha3('XXK', { userAssignedCodes: ['XXK'] })],
+  isISO31661Numeric: [() => b.isISO31661Numeric('250'), () => b.isISO31661Numeric('toString')],
+  isISO4217: [() => b.isISO4217('eur'), () => b.isISO4217('constructor')],
+  isISO15924: [() => b.isISO15924('Latn'), () => b.isISO15924('__proto__')],
+  isISO6391: [() => b.isISO6391('fr'), () => b.isISO6391('valueOf')],
+  isMobilePhone: [
+    () => b.isMobilePhone('+4915123456789'),
+    () => b.isMobilePhone('015123456789', 'de-DE'),
+    () => b.isMobilePhone('0612345678', ['de-DE', 'fr-FR'], { strictMode: true }),
+    () => b.isMobilePhone('1', 'toString'),
+  ],
+  isPostalCode: [
+    () => b.isPostalCode('10115', 'DE'),
+    () => b.isPostalCode('10115', 'any'),
+    () => b.isPostalCode('1', 'toString'),
+  ],
+  isLicensePlate: [() => b.isLicensePlate('B-AB 123', 'de-DE'), () => b.isLicensePlate('x', 'any')],
+  isPassportNumber: [() => b.isPassportNumber('123456789', 'US'), () => b.isPassportNumber('1', 'constructor')],
+  isVAT: [() => b.isVAT('PT501964843', 'PT'), () => b.isVAT('1', '__proto__')],
+  isAlphaLocales: [() => [...b.isAlphaLocales]],
+  isAlphanumericLocales: [() => [...b.isAlphanumericLocales]],
+  isFloatLocales: [() => [...b.isFloatLocales]],
+  isMobilePhoneLocales: [() => [...b.isMobilePhoneLocales]],
+  isPostalCodeLocales: [() => [...b.isPostalCodeLocales]],
+  passportNumberLocales: [() => [...b.passportNumberLocales]],
   isLuhnNumber: [() => b.isLuhnNumber('79927398713'), () => b.isLuhnNumber('79927398710')],
   isCreditCard: [
     () => b.isCreditCard('4716461583322103'),
@@ -438,6 +464,20 @@ const CASES = {
   ],
   isISSN: [() => b.isISSN('03785955'), () => b.isISSN('03785955', { require_hyphen: true })],
   isISIN: [() => b.isISIN('US0378331005'), () => b.isISIN('US0378331004')],
+  isIBAN: [
+    () => b.isIBAN('DE89370400440532013000'),
+    () => b.isIBAN('DE89370400440532013000', { whitelist: ['GB'] }),
+    () => b.isIBAN('DE89370400440532013000', { blacklist: ['DE'] }),
+  ],
+  isAbaRouting: [() => b.isAbaRouting('322070381'), () => b.isAbaRouting('322070382')],
+  isISRC: [() => b.isISRC('USAT29900609'), () => b.isISRC('USAT2990060')],
+  isISO6346: [() => b.isISO6346('HLXU2008419'), () => b.isISO6346('HLXU2008418')],
+  isFreightContainerID: [() => b.isFreightContainerID('HLXU2008419'), () => b.isFreightContainerID('x')],
+  isBtcAddress: [() => b.isBtcAddress('1MUz4VMYui5qY1mxUiG8BQ1Luv6tqkvaiL'), () => b.isBtcAddress('x')],
+  isEthereumAddress: [
+    () => b.isEthereumAddress('0x683E07492fBDfDA84457C16546ac3f433BFaa128'),
+    () => b.isEthereumAddress('0x'),
+  ],
   createValidator: [
     () => {
       const v = b.createValidator([

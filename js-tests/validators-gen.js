@@ -97,6 +97,8 @@ const ILL_FORMED_FALSE = new Set([
   'isAlphanumeric',
   'isByteLength',
   'matches',
+  'isISO6346',
+  'isFreightContainerID',
 ]);
 
 const DANGEROUS_SCHEMES = new Set(['javascript', 'vbscript', 'data']);

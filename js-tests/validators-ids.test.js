@@ -7,6 +7,9 @@
 // types and 1 MB hostile inputs.
 const test = require('node:test');
 const assert = require('node:assert/strict');
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
 const { bulwark, fc, agree, differential, validator, charFrom } = require('./validators-gen');
 const { SPECS, ID_NAMES } = require('./validators-specs');
 const { NON_STRINGS, assertCode } = require('./helpers');
@@ -48,6 +51,33 @@ function nearMiss(s, alphabet) {
     }
   });
 }
+
+const ROOT = path.join(__dirname, '..');
+/** The core's IBAN formats (generated from validator.js; the generator's --check is tested below). */
+const IBAN_FORMATS = [
+  ...fs
+    .readFileSync(path.join(ROOT, 'crates/bulwark-core/src/validators/iban_formats.rs'), 'utf8')
+    .matchAll(/\("([A-Z]{2})", "([nac]+)"\)/g),
+].map((m) => [m[1], m[2]]);
+const CLASS_CHARS = { n: '0123456789', a: UPPER, c: `${UPPER}0123456789` };
+
+/** An IBAN of `country` with `positions` (classes after the country), check digits computed. */
+function iban(country, positions, picks) {
+  let bban = '';
+  for (let i = 2; i < positions.length; i += 1) {
+    const chars = CLASS_CHARS[positions[i]];
+    bban += chars[picks[i] % chars.length];
+  }
+  const numeric = `${bban}${country}00`.replace(/[A-Z]/g, (c) => String(c.charCodeAt(0) - 55));
+  let mod = 0;
+  for (const d of numeric) mod = (mod * 10 + Number(d)) % 97;
+  return `${country}${String(98 - mod).padStart(2, '0')}${bban}`;
+}
+
+const BECH32 = 'ac defghjklmnpqrstuvwxyz023456789'.replace(' ', '');
+const BASE58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
+const pick = (chars, min, max) =>
+  fc.array(fc.constantFrom(...chars), { minLength: min, maxLength: max }).map((a) => a.join(''));
 
 /** Valid numbers per validator: [generator of [string, args]]. */
 const VALID = {
@@ -113,7 +143,40 @@ const VALID = {
     return [hyphen ? `${s.slice(0, 4)}-${s.slice(4)}` : s, hyphen ? [{ require_hyphen: true }] : []];
   }),
   isISIN: fc.tuple(upper(2), alnum(9)).map(([cc, body]) => [completed('isISIN', cc + body), []]),
+  isIBAN: fc
+    .tuple(
+      fc.constantFrom(...IBAN_FORMATS),
+      fc.array(fc.nat(), { minLength: 40, maxLength: 40 }),
+      fc.constantFrom('', ' ', '-'),
+      fc.boolean(),
+      fc.oneof(
+        { weight: 4, arbitrary: fc.constant([]) },
+        fc.constantFrom([{ whitelist: ['DE', 'GB', 'FR'] }], [{ blacklist: ['DE'] }]),
+      ),
+    )
+    .map(([[country, positions], picks, sep, lower, args]) => {
+      const s = iban(country, positions, picks).replace(/(.{4})(?=.)/g, `$1${sep}`);
+      return [lower ? s.toLowerCase() : s, args];
+    }),
+  isAbaRouting: fc
+    .tuple(fc.constantFrom('00', '01', '09', '12', '21', '26', '32', '61', '67', '72', '80'), digits(6, 6))
+    .map(([series, body]) => [completed('isAbaRouting', series + body), []]),
+  isISRC: fc.tuple(upper(2), alnum(3), digits(7, 7)).map((parts) => [parts.join(''), []]),
+  isISO6346: fc.tuple(upper(3), digits(6, 6), fc.boolean()).map(([owner, body, lower]) => {
+    const s = completed('isISO6346', `${owner}U${body}`);
+    return [lower ? s.toLowerCase() : s, []];
+  }),
+  isBtcAddress: fc.oneof(
+    fc
+      .tuple(fc.constantFrom('bc1', 'tb1', 'bc1p', 'tb1p'), pick(BECH32, 39, 58))
+      .map(([prefix, rest]) => [prefix + rest, []]),
+    fc.tuple(fc.constantFrom('1', '2', '3', 'm'), pick(BASE58, 25, 39)).map(([p, rest]) => [p + rest, []]),
+  ),
+  isEthereumAddress: fc
+    .tuple(fc.constantFrom('0x', '0X'), pick('0123456789abcdefABCDEF', 40, 40))
+    .map(([p, hex]) => [p + hex, []]),
 };
+VALID.isFreightContainerID = VALID.isISO6346;
 
 for (const name of ID_NAMES) {
   test(`${name}: examples and generated inputs agree with validator.js`, () => {
@@ -187,6 +250,34 @@ test('options deviations: an unknown provider or version, or an ISBN options obj
   bare.provider = 'amex';
   assert.equal(bulwark.isCreditCard('4716461583322103', bare), false);
   assert.equal(bulwark.isCreditCard('375556917985515', bare), true);
+});
+
+test('the IBAN table is generated from the installed validator.js (generator --check)', () => {
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts/gen-iban-table.mjs'), '--check'], { stdio: 'pipe' });
+  assert.deepEqual(
+    IBAN_FORMATS.map(([country]) => country),
+    [...validator.ibanLocales].sort(),
+  );
+});
+
+test('isIBAN options: unknown whitelisted countries and malformed blacklist codes are INVALID_OPTIONS', () => {
+  // validator.js answers false for every string with such a whitelist.
+  assert.equal(validator.isIBAN('DE89370400440532013000', { whitelist: ['DE', 'US'] }), false);
+  assertCode(() => bulwark.isIBAN('DE89370400440532013000', { whitelist: ['DE', 'US'] }), 'INVALID_OPTIONS');
+  assertCode(() => bulwark.isIBAN('DE89370400440532013000', { whitelist: ['de'] }), 'INVALID_OPTIONS');
+  // validator.js never matches a lowercase blacklist code: the check would be silently weaker.
+  assert.equal(validator.isIBAN('DE89370400440532013000', { blacklist: ['de'] }), true);
+  assertCode(() => bulwark.isIBAN('DE89370400440532013000', { blacklist: ['de'] }), 'INVALID_OPTIONS');
+  assertCode(() => bulwark.isIBAN('DE89370400440532013000', { whitelist: 'DE' }), 'INVALID_OPTIONS');
+  assert.equal(bulwark.isIBAN('DE89370400440532013000', { blacklist: ['US'] }), true);
+  assert.equal(bulwark.isIBAN('DE89370400440532013000', { whitelist: [] }), false);
+});
+
+test('isISO6346 with a lone surrogate is false (documented deviation), as is every other validator here', () => {
+  // validator.js accepts this one: its pattern only looks at the start.
+  assert.equal(validator.isISO6346('ABCU1234567\ud800'), true);
+  assert.equal(bulwark.isISO6346('ABCU1234567\ud800'), false);
+  assert.equal(bulwark.isFreightContainerID('ABCU1234567\ud800'), false);
 });
 
 test('createValidator runs these validators with the same answers', () => {

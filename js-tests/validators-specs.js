@@ -640,7 +640,97 @@ SPECS.isISIN = {
   ],
   alphabet: `${DIGITS}ABCDEFGHIJKLMNOPQRSTUVWXYZ`,
 };
+SPECS.isIBAN = {
+  examples: [
+    'SC52BAHL01031234567890123456USD',
+    'LC14BOSL123456789012345678901234',
+    'BE71 0961 2345 6769',
+    'FR76 3000 6000 0112 3456 7890 189',
+    'DE91 1000 0000 0123 4567 89',
+    'GB98 MIDL 0700 9312 3456 78',
+    'BR1500000000000010932840814P2',
+    'DZ580002100001113000000570',
+    'PS92-PALS-0000-0000-0400-1234-5670-2',
+    'gb82west12345698765432',
+    'XX22YYY1234567890123',
+    'FR14 2004 1010 0505 0001 3',
+    'FR7630006000011234567890189@',
+    'ıe29aibk93115212345678',
+  ],
+  alphabet: `${DIGITS}${DIGITS}ABDEFGLRSWabdefgw -\u3000ıſ_`,
+  args: fc.constantFrom(
+    [],
+    [{}],
+    [{ whitelist: ['DE', 'GB'] }],
+    [{ whitelist: [] }],
+    [{ blacklist: ['DE'] }],
+    [{ whitelist: ['FR', 'BE'], blacklist: ['BE'] }],
+  ),
+};
+SPECS.isAbaRouting = {
+  examples: ['322070381', '011103093', '263170175', '121000358', '800000006', '124303074', '426317017', 'qwerty'],
+  alphabet: `${DIGITS}${DIGITS}`,
+};
+SPECS.isISRC = {
+  examples: ['USAT29900609', 'GBAYE6800011', 'USRC15705223', 'USAT2990060', 'SRC15705223', 'usat29900609'],
+  alphabet: `${DIGITS}ABCGRSTUYE`,
+};
+SPECS.isISO6346 = {
+  examples: [
+    'HLXU2008419',
+    'TGHU7599330',
+    'QJRZ123456',
+    'tcku1234560',
+    'ABCZ1234564',
+    'ABCU12345670000',
+    'anything,123456',
+    'OOLU1922713',
+    'ABCU123456',
+    'ß12U1234567',
+  ],
+  alphabet: `${DIGITS}ABCHJLUXZ,abchjluxzßﬀ`,
+};
+SPECS.isFreightContainerID = SPECS.isISO6346;
+SPECS.isBtcAddress = {
+  examples: [
+    'bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq',
+    '1MUz4VMYui5qY1mxUiG8BQ1Luv6tqkvaiL',
+    'mucFNhKMYoBQYUAEsrFVscQ1YaFQPekBpg',
+    '3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy',
+    'bc1p5d7rjq7g6rdk2yhzks9smlaqtedr4dekq08ge8ztwac72sfr9rusxg3297',
+    '4J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy',
+    'BC1QYPNYG3K3WUDGSPEPTCNK3Q9WH3SQ2TXKC0FHWH',
+  ],
+  alphabet: 'bc1tpqar0sz9lI0OmMN23',
+  maxLength: 70,
+};
+SPECS.isEthereumAddress = {
+  examples: [
+    '0x0000000000000000000000000000000000000001',
+    '0x683E07492fBDfDA84457C16546ac3f433BFaa128',
+    '0X8a718a84ee7B1621E63E680371e0C03C417cCaF6',
+    '0xGHIJK05pwm37asdf5555QWERZCXV2345AoEuIdHt',
+    '683E07492fBDfDA84457C16546ac3f433BFaa128',
+  ],
+  alphabet: `${HEX}xX`,
+  maxLength: 50,
+};
 /** The validators js-tests/validators-ids.test.js tests (validators-formats skips them). */
-const ID_NAMES = ['isLuhnNumber', 'isCreditCard', 'isIMEI', 'isEAN', 'isISBN', 'isISSN', 'isISIN'];
+const ID_NAMES = [
+  'isLuhnNumber',
+  'isCreditCard',
+  'isIMEI',
+  'isEAN',
+  'isISBN',
+  'isISSN',
+  'isISIN',
+  'isIBAN',
+  'isAbaRouting',
+  'isISRC',
+  'isISO6346',
+  'isFreightContainerID',
+  'isBtcAddress',
+  'isEthereumAddress',
+];
 
 module.exports = { ID_NAMES, SPECS, EMAILS, URLS, HOSTS, ALPHA_LOCALES };

@@ -61,8 +61,10 @@ function output(cmd, args, opts = {}) {
 const profile = process.env.BULWARK_PROFILE || 'ci';
 if (!/^[a-z][a-z0-9-]*$/.test(profile)) throw new Error(`BULWARK_PROFILE: not a cargo profile name: ${profile}`);
 
-// Test builds carry the `test-panic` exports (js-tests/panic.test.js); release builds never do.
-const features = profile === 'release' ? [] : ['--features', 'test-panic'];
+// Test builds carry the test-only exports (cargo feature `testing`: js-tests/panic.test.js's
+// panic triggers, the core's reference implementations the JS mirrors are tested against);
+// release builds never do.
+const features = profile === 'release' ? [] : ['--features', 'testing'];
 
 /** True when `dest` was not made from this very `src` (another profile's build counts too). */
 function stale(src, dest) {

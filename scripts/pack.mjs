@@ -75,10 +75,23 @@ if (addons.length === 0) {
   fail('no native addon is built (npm/bulwark/bulwark.<platform>.node): run `npm run pack -- --build`.');
 }
 
-// A test build exports the panic trigger of js-tests/panic.test.js: never publish one.
-const testBuild = readFileSync(path.join(pkgDir, 'wasm/bulwark_wasm.js'), 'utf8').includes('testPanic');
+// A test build (cargo feature `testing`) exports the panic triggers of js-tests/panic.test.js
+// and the core's reference implementations of the JS mirrors: never publish one.
+const TEST_ONLY_EXPORTS = [
+  'testPanic',
+  'mergeCore',
+  'mergePatchCore',
+  'sanitizeKeysCore',
+  'findUnsafeKeysCore',
+  'jsonParseCore',
+];
+const wasmGlue = readFileSync(path.join(pkgDir, 'wasm/bulwark_wasm.js'), 'utf8');
+const testExports = TEST_ONLY_EXPORTS.filter((name) => wasmGlue.includes(`function ${name}(`));
+const testBuild = testExports.length > 0;
 if (testBuild && !allowTestBuild) {
-  fail('npm/bulwark holds a test build (it exports testPanic): run `npm run pack -- --build` for a release build.');
+  fail(
+    `npm/bulwark holds a test build (it exports ${testExports.join(', ')}): run \`npm run pack -- --build\` for a release build.`,
+  );
 }
 
 const main = JSON.parse(readFileSync(path.join(pkgDir, 'package.json'), 'utf8'));

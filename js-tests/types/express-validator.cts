@@ -8,6 +8,8 @@ const chains = [
   ev.body('items.*.name').exists().isString().isLength({ max: 20 }).escape(),
   ev.query('q').optional().isIn(['a', 'b']).bail({ level: 'request' }),
   ev.header('x-token').isJWT(),
+  ev.body('phone').isMobilePhone(['de-DE', 'fr-FR'], { strictMode: true }).isPostalCode('any'),
+  ev.body('vat').isVAT('DE').isISO31661Alpha2(),
   ev.body('password').custom((value: unknown, { req }) => value === req.body.confirmation),
   ev.body('n').if(ev.body('kind').equals('number')).isFloat().toFloat(),
 ];

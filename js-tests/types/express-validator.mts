@@ -10,7 +10,8 @@ async function run(req: { body: unknown }): Promise<boolean> {
   void data;
   return validationResult(req).isEmpty();
 }
-// @ts-expect-error: Bulwark has no isPassportNumber
-body('passport').isPassportNumber('US');
+// @ts-expect-error: Bulwark has no isTaxID
+body('tax').isTaxID('en-US');
+body('passport').isPassportNumber('US').isMobilePhone('any', { strictMode: true });
 body('card').isCreditCard({ provider: 'visa' }).isISBN(13).isIMEI({ allow_hyphens: true });
 void run;

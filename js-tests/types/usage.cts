@@ -195,3 +195,16 @@ bulwark.normalizeUnicode('x', 'nfc');
 // @ts-expect-error: options are checked
 bulwark.normalizeEmail('a@b.com', { gmail_remove_dot: false });
 void [trimmed, filtered, canonical, numbers, nfkc];
+
+// table validators and locale lists
+const phone: boolean = bulwark.isMobilePhone('+4915123456789', ['de-DE', 'fr-FR'], { strictMode: true });
+const anyPhone: boolean = bulwark.isMobilePhone('+4915123456789');
+const zip: boolean = bulwark.isPostalCode('10115', 'DE') && bulwark.isPostalCode('10115', 'any');
+const vat: boolean = bulwark.isVAT('DE123456789', 'DE') && bulwark.isPassportNumber('123456789', 'US');
+const iso: boolean = bulwark.isISO31661Alpha2('xk', { userAssignedCodes: ['XK'] }) && bulwark.isISO4217('eur');
+const phoneLocale: bulwark.MobilePhoneLocale = bulwark.isMobilePhoneLocales[0];
+// @ts-expect-error: locales are checked
+bulwark.isPostalCode('10115', 'Germany');
+// @ts-expect-error: the locale lists are read-only
+bulwark.isAlphaLocales.push('xx');
+void [phone, anyPhone, zip, vat, iso, phoneLocale];

@@ -140,6 +140,16 @@ const requireLib = createRequire(externals, { Buffer: BufferShim, process: proce
 export const { BulwarkError } = requireLib('lib/errors.js');
 BulwarkErrorClass = BulwarkError;
 
+/** validator.js's locale lists: plain data, usable before init(). */
+export const {
+  isAlphaLocales,
+  isAlphanumericLocales,
+  isFloatLocales,
+  isMobilePhoneLocales,
+  isPostalCodeLocales,
+  passportNumberLocales,
+} = requireLib('lib/validators/tables.js');
+
 function uninitialized() {
   throw new BulwarkError('BACKEND_UNAVAILABLE', 'bulwark/web: call `await init()` before using it');
 }
@@ -201,6 +211,13 @@ export let isMimeType = uninitialized;
 export let isSemVer = uninitialized;
 export let isIn = uninitialized;
 export let matches = uninitialized;
+export let isIBAN = uninitialized;
+export let isAbaRouting = uninitialized;
+export let isISRC = uninitialized;
+export let isISO6346 = uninitialized;
+export let isFreightContainerID = uninitialized;
+export let isBtcAddress = uninitialized;
+export let isEthereumAddress = uninitialized;
 export let contains = uninitialized;
 export let equals = uninitialized;
 export let isEmpty = uninitialized;
@@ -229,6 +246,17 @@ export let isISBN = uninitialized;
 export let isISSN = uninitialized;
 export let isISIN = uninitialized;
 export let createValidator = uninitialized;
+export let isISO31661Alpha2 = uninitialized;
+export let isISO31661Alpha3 = uninitialized;
+export let isISO31661Numeric = uninitialized;
+export let isISO4217 = uninitialized;
+export let isISO15924 = uninitialized;
+export let isISO6391 = uninitialized;
+export let isMobilePhone = uninitialized;
+export let isPostalCode = uninitialized;
+export let isLicensePlate = uninitialized;
+export let isPassportNumber = uninitialized;
+export let isVAT = uninitialized;
 export let trim = uninitialized;
 export let ltrim = uninitialized;
 export let rtrim = uninitialized;
@@ -281,6 +309,13 @@ function install() {
     isSemVer,
     isIn,
     matches,
+    isIBAN,
+    isAbaRouting,
+    isISRC,
+    isISO6346,
+    isFreightContainerID,
+    isBtcAddress,
+    isEthereumAddress,
     contains,
     equals,
     isEmpty,
@@ -309,6 +344,17 @@ function install() {
     isISSN,
     isISIN,
     createValidator,
+    isISO31661Alpha2,
+    isISO31661Alpha3,
+    isISO31661Numeric,
+    isISO4217,
+    isISO15924,
+    isISO6391,
+    isMobilePhone,
+    isPostalCode,
+    isLicensePlate,
+    isPassportNumber,
+    isVAT,
   } = requireLib('lib/validators/index.js'));
   ({ trim, ltrim, rtrim, stripLow, blacklist, whitelist, normalizeEmail, toInt, toFloat, toBoolean, normalizeUnicode } =
     requireLib('lib/sanitizers.js'));

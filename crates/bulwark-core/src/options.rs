@@ -135,6 +135,32 @@ mod tests {
     }
 
     #[test]
+    fn core_option_types_decode() {
+        use crate::ssrf::{IpCategories, UrlPolicy};
+        let policy: UrlPolicy = from_value(json!({
+            "allowedHosts": ["example.com"],
+            "allowedCategories": ["public", "loopback"],
+        }))
+        .unwrap();
+        assert_eq!(policy.allowed_hosts, Some(vec!["example.com".to_owned()]));
+        assert_eq!(
+            policy.allowed_categories,
+            IpCategories::from_names(["loopback", "public"]).unwrap()
+        );
+        assert_eq!(policy.allowed_schemes, UrlPolicy::default().allowed_schemes);
+        let err = from_value::<UrlPolicy>(json!({ "allowedCategories": ["lan"] })).unwrap_err();
+        assert!(
+            err.message()
+                .starts_with("invalid option allowedCategories: unknown IP category \"lan\"")
+        );
+
+        let names: crate::paths::FilenameOptions = from_value(json!({ "maxBytes": 9 })).unwrap();
+        assert_eq!((names.max_bytes, names.fallback.as_str()), (9, "_"));
+        let limits: crate::password::CostLimits = from_value(json!({ "maxTimeCost": 3 })).unwrap();
+        assert_eq!(limits.max_time_cost, 3);
+    }
+
+    #[test]
     fn depth_is_bounded() {
         let mut deep = json!(1);
         for _ in 0..=MAX_DEPTH {

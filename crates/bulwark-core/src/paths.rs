@@ -341,6 +341,11 @@ pub fn decode_path_segment(segment: &str) -> Result<String> {
 /// assert_eq!((options.replacement.as_str(), options.fallback.as_str(), options.max_bytes), ("", "_", 255));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Deserialize),
+    serde(rename_all = "camelCase", deny_unknown_fields, default)
+)]
 pub struct FilenameOptions {
     /// Put in place of each removed character. Default `""`. Must contain only characters
     /// a file name may keep (else `INVALID_OPTIONS`).
@@ -363,6 +368,23 @@ impl Default for FilenameOptions {
             max_bytes: MAX_FILENAME_BYTES,
             allow_dotfiles: false,
         }
+    }
+}
+
+/// [`FilenameOptions`] from the fields given, the defaults for the others: how the bindings
+/// build them from primitive arguments on this per-call path.
+pub fn filename_options(
+    replacement: Option<String>,
+    fallback: Option<String>,
+    max_bytes: Option<u32>,
+    allow_dotfiles: Option<bool>,
+) -> FilenameOptions {
+    let d = FilenameOptions::default();
+    FilenameOptions {
+        replacement: replacement.unwrap_or(d.replacement),
+        fallback: fallback.unwrap_or(d.fallback),
+        max_bytes: max_bytes.map_or(d.max_bytes, |n| n as usize),
+        allow_dotfiles: allow_dotfiles.unwrap_or(d.allow_dotfiles),
     }
 }
 

@@ -2,7 +2,7 @@
 //! (the reference the JS layer is tested against).
 
 use bulwark_core::ErrorCode;
-use bulwark_core::json::{self, JsonOptions, KeyAction};
+use bulwark_core::json;
 use napi::JsString;
 use napi::bindgen_prelude::*;
 use napi_derive::napi;
@@ -37,24 +37,4 @@ pub fn json_scan_latin1(text: JsString, max_depth: u32) -> Result<u32, &'static 
 #[napi(catch_unwind)]
 pub fn json_scan_bytes(bytes: &[u8], max_depth: u32, max_bytes: u32) -> Result<u32, &'static str> {
     entry(|| json::scan_bytes(bytes, max_depth as usize, max_bytes as usize).map(|s| s.flags()))
-}
-
-/// The core's whole `parseJson` over UTF-8 bytes; returns the result as JSON text.
-#[napi(catch_unwind)]
-pub fn json_parse_core(
-    bytes: &[u8],
-    proto_action: String,
-    constructor_action: String,
-    max_depth: u32,
-    max_bytes: u32,
-) -> Result<String, &'static str> {
-    entry(|| {
-        let options = JsonOptions {
-            proto_action: KeyAction::parse(&proto_action)?,
-            constructor_action: KeyAction::parse(&constructor_action)?,
-            max_depth: max_depth as usize,
-            max_bytes: max_bytes as usize,
-        };
-        json::to_text(&json::parse_json_bytes(bytes, &options)?)
-    })
 }

@@ -13,7 +13,8 @@ mod errors;
 mod escape;
 mod html;
 mod json;
-mod merge;
+#[cfg(feature = "testing")]
+mod mirrors;
 mod options;
 mod password;
 mod paths;
@@ -44,13 +45,6 @@ pub(crate) fn coded(err: bulwark_core::Error) -> napi::Error<&'static str> {
     napi::Error::new(err.code().as_str(), err.message())
 }
 
-/// A map's entries sorted by key (a `HashMap` has no order; the WASM binding sorts too).
-pub(crate) fn sorted_entries<V>(map: std::collections::HashMap<String, V>) -> Vec<(String, V)> {
-    let mut entries: Vec<(String, V)> = map.into_iter().collect();
-    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    entries
-}
-
 /// Runs core work, turning a panic into an `INTERNAL` error: a panic must never unwind
 /// into Node (or out of a libuv worker thread, which would abort the process). napi's own
 /// `catch_unwind` would only give a plain `GenericFailure` error, so every entry point runs
@@ -75,10 +69,10 @@ pub(crate) fn entry_ok<T>(f: impl FnOnce() -> T) -> CodedResult<T> {
     entry(|| Ok(f()))
 }
 
-/// Test builds only (cargo feature `test-panic`, which `scripts/build.mjs` enables unless
+/// Test builds only (cargo feature `testing`, which `scripts/build.mjs` enables unless
 /// `BULWARK_PROFILE=release`): exports that make the next guarded call panic, so the JS
 /// suites can prove that every entry point turns a panic into `INTERNAL`.
-#[cfg(feature = "test-panic")]
+#[cfg(feature = "testing")]
 mod test_panic {
     use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -111,7 +105,7 @@ mod test_panic {
     }
 }
 
-#[cfg(not(feature = "test-panic"))]
+#[cfg(not(feature = "testing"))]
 mod test_panic {
     #[inline(always)]
     pub(crate) fn panic_if_armed() {}

@@ -1,9 +1,10 @@
 //! `parseIp`, `classifyIp`, `classifyIps` and the compiled `UrlChecker` class.
 
-use bulwark_core::ssrf::{self, IpCategories, UrlPolicy};
+use bulwark_core::ssrf::{self, UrlPolicy};
 use napi::bindgen_prelude::*;
 use napi_derive::napi;
 
+use crate::options::decode_options;
 use crate::{entry, entry_ok};
 
 /// A parsed IP address.
@@ -43,27 +44,6 @@ pub fn classify_ips(addresses: Vec<String>) -> Result<Vec<&'static str>, &'stati
     })
 }
 
-/// Options of `checkUrl`, checked by the JS layer (null-prototype object).
-#[napi(object)]
-pub struct CheckUrlOptions {
-    pub allowed_schemes: Option<Vec<String>>,
-    pub allowed_hosts: Option<Vec<String>>,
-    pub allow_credentials: Option<bool>,
-    pub allowed_categories: Option<Vec<String>>,
-}
-
-fn policy(o: CheckUrlOptions) -> bulwark_core::Result<UrlPolicy> {
-    let d = UrlPolicy::default();
-    Ok(UrlPolicy {
-        allowed_schemes: o.allowed_schemes.unwrap_or(d.allowed_schemes),
-        allowed_hosts: o.allowed_hosts,
-        allow_credentials: o.allow_credentials.unwrap_or(d.allow_credentials),
-        allowed_categories: o
-            .allowed_categories
-            .map_or(Ok(d.allowed_categories), IpCategories::from_names)?,
-    })
-}
-
 /// An accepted URL.
 // Every field set (`null` when absent): napi-rs defines those, while it assigns
 // optional ones, which an accessor on a polluted Object.prototype intercepts.
@@ -85,10 +65,14 @@ pub struct UrlChecker {
 
 #[napi]
 impl UrlChecker {
-    /// Validates and compiles the policy (`INVALID_OPTIONS` for malformed entries).
+    /// Decodes ([`UrlPolicy`]), validates and compiles the policy (`INVALID_OPTIONS` for
+    /// malformed entries).
     #[napi(constructor, catch_unwind)]
-    pub fn new(options: CheckUrlOptions) -> Result<Self, &'static str> {
-        entry(|| Ok(UrlChecker { inner: policy(options).and_then(|p| ssrf::UrlChecker::new(&p))? }))
+    pub fn new(options: Unknown) -> Result<Self, &'static str> {
+        entry(|| {
+            let policy: UrlPolicy = decode_options(options)?;
+            Ok(UrlChecker { inner: ssrf::UrlChecker::new(&policy)? })
+        })
     }
 
     /// Parses `url` (WHATWG) and checks it against the policy.

@@ -12,23 +12,18 @@
 
 use std::sync::{Arc, PoisonError, RwLock};
 
-use bulwark_core::ErrorCode;
-use bulwark_core::validators::{Rule, RuleSet};
+use bulwark_core::validators::{Rule, RuleRegistry, RuleSet};
 use napi::bindgen_prelude::*;
 use napi_derive::napi;
 
 use crate::{coded, entry, entry_ok};
 
-/// Compiled rules by id; `None` marks a released slot, reused by the next compile.
-static RULES: RwLock<Vec<Option<Arc<Rule>>>> = RwLock::new(Vec::new());
+/// The compiled rules, shared by every call.
+static RULES: RwLock<RuleRegistry> = RwLock::new(RuleRegistry::new());
 
-fn rule(id: u32) -> Option<Arc<Rule>> {
+fn rule(id: u32) -> Result<Arc<Rule>, &'static str> {
     let rules = RULES.read().unwrap_or_else(PoisonError::into_inner);
-    rules.get(id as usize).and_then(Clone::clone)
-}
-
-fn unknown_rule() -> napi::Error<&'static str> {
-    coded(bulwark_core::Error::new(ErrorCode::Internal, "unknown validator rule id"))
+    rules.get(id).ok_or_else(|| coded(RuleRegistry::unknown_rule()))
 }
 
 /// Compiles validator `name` with `optionsJson` and returns its id (`INVALID_OPTIONS`
@@ -36,46 +31,29 @@ fn unknown_rule() -> napi::Error<&'static str> {
 #[napi(catch_unwind)]
 pub fn validator_compile(name: String, options_json: String) -> Result<u32, &'static str> {
     entry(|| {
-        let compiled = Arc::new(Rule::from_json(&name, &options_json)?);
-        let mut rules = RULES.write().unwrap_or_else(PoisonError::into_inner);
-        let id = match rules.iter().position(Option::is_none) {
-            Some(free) => {
-                rules[free] = Some(compiled);
-                free
-            }
-            None => {
-                rules.push(Some(compiled));
-                rules.len() - 1
-            }
-        };
-        u32::try_from(id)
-            .map_err(|_| bulwark_core::Error::new(ErrorCode::Internal, "too many validator rules"))
+        let compiled = Rule::from_json(&name, &options_json)?;
+        RULES.write().unwrap_or_else(PoisonError::into_inner).insert(compiled)
     })
 }
 
 /// The answer of rule `id` for `input`.
 #[napi(catch_unwind)]
 pub fn validator_test(id: u32, input: String) -> Result<bool, &'static str> {
-    let rule = rule(id).ok_or_else(unknown_rule)?;
+    let rule = rule(id)?;
     entry_ok(|| rule.test(&input))
 }
 
 /// `isStrongPassword` with `returnScore`: the score (`null` for other rules).
 #[napi(catch_unwind)]
 pub fn validator_score(id: u32, input: String) -> Result<Option<f64>, &'static str> {
-    let rule = rule(id).ok_or_else(unknown_rule)?;
+    let rule = rule(id)?;
     entry_ok(|| rule.score(&input))
 }
 
 /// Frees rule `id` (the JS layer's cache evicted it).
 #[napi(catch_unwind)]
 pub fn validator_release(id: u32) -> Result<(), &'static str> {
-    entry_ok(|| {
-        let mut rules = RULES.write().unwrap_or_else(PoisonError::into_inner);
-        if let Some(slot) = rules.get_mut(id as usize) {
-            *slot = None;
-        }
-    })
+    entry_ok(|| RULES.write().unwrap_or_else(PoisonError::into_inner).release(id))
 }
 
 /// Rules checked together, one value each.

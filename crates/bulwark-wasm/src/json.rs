@@ -1,7 +1,7 @@
 //! `parseJson`: the scan the JS layer runs before `JSON.parse`, and the core's own parser
 //! (the reference the JS layer is tested against).
 
-use bulwark_core::json::{self, JsonOptions, KeyAction};
+use bulwark_core::json;
 use wasm_bindgen::prelude::*;
 
 use crate::coded;
@@ -34,23 +34,4 @@ pub fn json_scan_bytes(bytes: &[u8], max_depth: u32, max_bytes: u32) -> Result<u
     json::scan_bytes(bytes, max_depth as usize, max_bytes as usize)
         .map(|s| s.flags())
         .map_err(coded)
-}
-
-/// The core's whole `parseJson` over UTF-8 bytes; returns the result as JSON text.
-#[wasm_bindgen(js_name = jsonParseCore)]
-pub fn json_parse_core(
-    bytes: &[u8],
-    proto_action: &str,
-    constructor_action: &str,
-    max_depth: u32,
-    max_bytes: u32,
-) -> Result<String, JsValue> {
-    crate::entered();
-    let options = JsonOptions {
-        proto_action: KeyAction::parse(proto_action).map_err(coded)?,
-        constructor_action: KeyAction::parse(constructor_action).map_err(coded)?,
-        max_depth: max_depth as usize,
-        max_bytes: max_bytes as usize,
-    };
-    json::parse_json_bytes(bytes, &options).and_then(|v| json::to_text(&v)).map_err(coded)
 }

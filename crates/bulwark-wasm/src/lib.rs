@@ -15,7 +15,8 @@ mod errors;
 mod escape;
 mod html;
 mod json;
-mod merge;
+#[cfg(feature = "testing")]
+mod mirrors;
 mod options;
 mod password;
 mod paths;
@@ -26,17 +27,17 @@ mod validators;
 /// Marks the start of an entry point. WASM is built with `panic = "abort"`, so a panic
 /// anywhere in an entry point traps; the trap surfaces in JS as a `WebAssembly.RuntimeError`,
 /// which the JS layer turns into `BulwarkError` `INTERNAL` (`lib/errors.js`). In test builds
-/// (feature `test-panic`) this is where an armed test panic fires, which lets the JS suites
+/// (feature `testing`) this is where an armed test panic fires, which lets the JS suites
 /// prove that every entry point reaches that mapping.
 #[inline(always)]
 pub(crate) fn entered() {
-    #[cfg(feature = "test-panic")]
+    #[cfg(feature = "testing")]
     test_panic::panic_if_armed();
 }
 
-/// Test builds only (cargo feature `test-panic`, enabled by `scripts/build.mjs` unless
+/// Test builds only (cargo feature `testing`, enabled by `scripts/build.mjs` unless
 /// `BULWARK_PROFILE=release`).
-#[cfg(feature = "test-panic")]
+#[cfg(feature = "testing")]
 mod test_panic {
     use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -160,33 +161,4 @@ pub(crate) fn read_string_list(
     key: &str,
 ) -> Result<Option<Vec<String>>, JsValue> {
     read_field(options, key)?.map(|v| string_list(&v, key)).transpose()
-}
-
-/// Tag or attribute name -> list of strings, in the order the object lists them.
-pub(crate) type StringMap = Vec<(String, Vec<String>)>;
-
-/// Reads `options[key]` as an optional object of string arrays (own enumerable keys only),
-/// sorted by key.
-pub(crate) fn read_string_map(options: &JsValue, key: &str) -> Result<Option<StringMap>, JsValue> {
-    let Some(value) = read_field(options, key)? else {
-        return Ok(None);
-    };
-    if !value.is_object() {
-        return Err(type_error(format!("{key} must be an object")));
-    }
-    let object = js_sys::Object::from(value);
-    js_sys::Object::keys(&object)
-        .iter()
-        .map(|k| {
-            let name = k.as_string().unwrap_or_default();
-            let list = Reflect::get(&object, &k)?;
-            Ok((name, string_list(&list, key)?))
-        })
-        .collect::<Result<Vec<_>, JsValue>>()
-        .map(|mut entries| {
-            // Sorted by key, as the Node addon must (its maps have no order): error messages
-            // name the first offending entry, the same on both backends.
-            entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-            Some(entries)
-        })
 }

@@ -1,32 +1,9 @@
 //! `resolveWithin`, `decodePathSegment`, `sanitizeFilename`.
 
-use bulwark_core::paths::{self, FilenameOptions, ResolveOptions};
+use bulwark_core::paths::{self, ResolveOptions, filename_options};
 use wasm_bindgen::prelude::*;
 
-use crate::{coded, read_bool, read_field, read_u32};
-
-fn read_string(options: &JsValue, key: &str) -> Result<Option<String>, JsValue> {
-    read_field(options, key)?
-        .map(|v| {
-            v.as_string().ok_or_else(|| {
-                coded(bulwark_core::Error::new(
-                    bulwark_core::ErrorCode::InvalidType,
-                    format!("{key} must be a string"),
-                ))
-            })
-        })
-        .transpose()
-}
-
-fn filename_options(options: &JsValue) -> Result<FilenameOptions, JsValue> {
-    let d = FilenameOptions::default();
-    Ok(FilenameOptions {
-        replacement: read_string(options, "replacement")?.unwrap_or(d.replacement),
-        fallback: read_string(options, "fallback")?.unwrap_or(d.fallback),
-        max_bytes: read_u32(options, "maxBytes")?.map_or(d.max_bytes, |n| n as usize),
-        allow_dotfiles: read_bool(options, "allowDotfiles")?.unwrap_or(d.allow_dotfiles),
-    })
-}
+use crate::coded;
 
 /// Lexically resolves `user_path` under the absolute `base`; refuses anything that leaves it.
 /// The options arrive as two checked primitives, as in the Node addon.
@@ -50,9 +27,17 @@ pub fn decode_path_segment(segment: &str) -> Result<String, JsValue> {
     paths::decode_path_segment(segment).map_err(coded)
 }
 
-/// Cleans an untrusted file name.
+/// Cleans an untrusted file name. The options ([`paths::FilenameOptions`], missing ones take its
+/// defaults) arrive as checked primitives, as in the Node addon.
 #[wasm_bindgen(js_name = sanitizeFilename)]
-pub fn sanitize_filename(name: &str, options: JsValue) -> Result<String, JsValue> {
+pub fn sanitize_filename(
+    name: &str,
+    replacement: Option<String>,
+    fallback: Option<String>,
+    max_bytes: Option<u32>,
+    allow_dotfiles: Option<bool>,
+) -> Result<String, JsValue> {
     crate::entered();
-    paths::sanitize_filename(name, &filename_options(&options)?).map_err(coded)
+    let options = filename_options(replacement, fallback, max_bytes, allow_dotfiles);
+    paths::sanitize_filename(name, &options).map_err(coded)
 }

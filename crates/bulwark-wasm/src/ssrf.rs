@@ -1,10 +1,11 @@
 //! `parseIp`, `classifyIp`, `classifyIps` and the compiled `UrlChecker` class.
 
-use bulwark_core::ssrf::{self, IpCategories, UrlPolicy};
+use bulwark_core::ssrf::{self, UrlPolicy};
 use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
 
-use crate::{coded, read_bool, read_string_list};
+use crate::coded;
+use crate::options::decode_options;
 
 /// A null-prototype object with the given fields (`None` becomes `null`): its fields are
 /// own data properties, which no accessor on a polluted `Object.prototype` intercepts.
@@ -51,20 +52,6 @@ pub fn classify_ips(addresses: Vec<String>) -> Result<Vec<String>, JsValue> {
         .map_err(coded)
 }
 
-fn policy(options: &JsValue) -> Result<UrlPolicy, JsValue> {
-    let d = UrlPolicy::default();
-    let categories = match read_string_list(options, "allowedCategories")? {
-        Some(names) => IpCategories::from_names(names).map_err(coded)?,
-        None => d.allowed_categories,
-    };
-    Ok(UrlPolicy {
-        allowed_schemes: read_string_list(options, "allowedSchemes")?.unwrap_or(d.allowed_schemes),
-        allowed_hosts: read_string_list(options, "allowedHosts")?,
-        allow_credentials: read_bool(options, "allowCredentials")?.unwrap_or(d.allow_credentials),
-        allowed_categories: categories,
-    })
-}
-
 /// A compiled URL policy: build once, check many URLs.
 #[wasm_bindgen]
 pub struct UrlChecker {
@@ -73,11 +60,13 @@ pub struct UrlChecker {
 
 #[wasm_bindgen]
 impl UrlChecker {
-    /// Validates and compiles the policy (`INVALID_OPTIONS` for malformed entries).
+    /// Decodes ([`UrlPolicy`]), validates and compiles the policy (`INVALID_OPTIONS` for
+    /// malformed entries).
     #[wasm_bindgen(constructor)]
     pub fn new(options: JsValue) -> Result<UrlChecker, JsValue> {
         crate::entered();
-        Ok(UrlChecker { inner: ssrf::UrlChecker::new(&policy(&options)?).map_err(coded)? })
+        let policy: UrlPolicy = decode_options(&options).map_err(coded)?;
+        Ok(UrlChecker { inner: ssrf::UrlChecker::new(&policy).map_err(coded)? })
     }
 
     /// Parses `url` (WHATWG) and checks it against the policy: `{ href, protocol, hostname,

@@ -4,29 +4,22 @@
 //! layer answers for them).
 
 use std::cell::RefCell;
-use std::rc::Rc;
 
-use bulwark_core::ErrorCode;
-use bulwark_core::validators::{Rule, RuleSet};
+use bulwark_core::validators::{Rule, RuleRegistry, RuleSet};
 use wasm_bindgen::prelude::*;
 
 use crate::coded;
 
 thread_local! {
-    /// Compiled rules by id; `None` marks a released slot, reused by the next compile.
-    static RULES: RefCell<Vec<Option<Rc<Rule>>>> = const { RefCell::new(Vec::new()) };
+    /// The compiled rules (WASM runs on one thread).
+    static RULES: RefCell<RuleRegistry> = const { RefCell::new(RuleRegistry::new()) };
 }
 
 /// Runs `f` on rule `id`. The registry is not borrowed while `f` runs, so a trap inside a
 /// check cannot leave it borrowed for every later call.
 fn with_rule<T>(id: u32, f: impl FnOnce(&Rule) -> T) -> Result<T, JsValue> {
-    let rule = RULES.with(|rules| rules.borrow().get(id as usize).cloned().flatten());
-    match rule {
-        Some(rule) => Ok(f(&rule)),
-        None => {
-            Err(coded(bulwark_core::Error::new(ErrorCode::Internal, "unknown validator rule id")))
-        }
-    }
+    let rule = RULES.with(|rules| rules.borrow().get(id));
+    rule.map(|rule| f(&rule)).ok_or_else(|| coded(RuleRegistry::unknown_rule()))
 }
 
 /// Compiles validator `name` with `options_json` and returns its id (`INVALID_OPTIONS`
@@ -34,23 +27,8 @@ fn with_rule<T>(id: u32, f: impl FnOnce(&Rule) -> T) -> Result<T, JsValue> {
 #[wasm_bindgen(js_name = validatorCompile)]
 pub fn validator_compile(name: &str, options_json: &str) -> Result<u32, JsValue> {
     crate::entered();
-    let compiled = Rc::new(Rule::from_json(name, options_json).map_err(coded)?);
-    RULES.with(|rules| {
-        let mut rules = rules.borrow_mut();
-        let id = match rules.iter().position(Option::is_none) {
-            Some(free) => {
-                rules[free] = Some(compiled);
-                free
-            }
-            None => {
-                rules.push(Some(compiled));
-                rules.len() - 1
-            }
-        };
-        u32::try_from(id).map_err(|_| {
-            coded(bulwark_core::Error::new(ErrorCode::Internal, "too many validator rules"))
-        })
-    })
+    let compiled = Rule::from_json(name, options_json).map_err(coded)?;
+    RULES.with(|rules| rules.borrow_mut().insert(compiled)).map_err(coded)
 }
 
 /// The answer of rule `id` for `input`.
@@ -71,11 +49,7 @@ pub fn validator_score(id: u32, input: &str) -> Result<Option<f64>, JsValue> {
 #[wasm_bindgen(js_name = validatorRelease)]
 pub fn validator_release(id: u32) {
     crate::entered();
-    RULES.with(|rules| {
-        if let Some(slot) = rules.borrow_mut().get_mut(id as usize) {
-            *slot = None;
-        }
-    });
+    RULES.with(|rules| rules.borrow_mut().release(id));
 }
 
 /// Rules checked together, one value each.

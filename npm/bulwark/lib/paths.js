@@ -284,7 +284,10 @@ function decodePathSegment(segment) {
 function sanitizeFilename(name, options) {
   const opts = readOptions(options, FILENAME_OPTIONS, 'sanitizeFilename');
   const str = stringArg(name, 'sanitizeFilename: name').toWellFormed();
-  return call(() => backend.binding.sanitizeFilename(str, opts));
+  // Primitives, not the object: decoding an object per call cost more than the call.
+  return call(() =>
+    backend.binding.sanitizeFilename(str, opts.replacement, opts.fallback, opts.maxBytes, opts.allowDotfiles),
+  );
 }
 
 module.exports = { resolveWithin, resolveWithinReal, decodePathSegment, sanitizeFilename };

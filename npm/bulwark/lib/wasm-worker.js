@@ -15,7 +15,7 @@ const METHODS = new Map([
   ['hashPasswordSync', binding.hashPasswordSync],
   ['verifyPasswordSync', binding.verifyPasswordSync],
 ]);
-// Test builds (cargo feature test-panic) only: lets the suites make a worker's next call trap.
+// Test builds (cargo feature testing) only: lets the suites make a worker's next call trap.
 if (typeof binding.testPanicArm === 'function') METHODS.set('testPanicArm', binding.testPanicArm);
 
 /**

@@ -1,6 +1,6 @@
 // Types for `bulwark/express-validator` (npm/bulwark/lib/express-validator): express-validator
 // 7's public API over Bulwark's validators and sanitizers. Chains only have the validators
-// Bulwark implements, so a validator it lacks (isTaxID, isMobilePhone, ...) is a compile
+// Bulwark implements, so a validator it lacks (isTaxID, isCreditCard, ...) is a compile
 // error here and an INVALID_OPTIONS error at runtime when the chain is built. Structural
 // request types keep this file free of a dependency on @types/express.
 
@@ -25,11 +25,18 @@ import type {
   IsStrongPasswordOptions,
   IsURLOptions,
   UUIDVersion,
+  IsMobilePhoneOptions,
+  LicensePlateLocale,
+  MobilePhoneLocale,
+  PassportCountryCode,
+  PostalCodeLocale,
+  VatCountryCode,
   IsCreditCardOptions,
   IsIMEIOptions,
   ISBNVersion,
   IsISBNOptions,
   IsISSNOptions,
+  IsIBANOptions,
 } from './validators';
 import type { NormalizationForm, NormalizeEmailOptions } from './sanitizers';
 
@@ -211,6 +218,17 @@ export interface ValidationChain extends Middleware {
   isSemVer(): this;
   isIn(values: readonly unknown[]): this;
   matches(pattern: RegExp | string, modifiers?: string): this;
+  isISO6391(): this;
+  isISO31661Numeric(): this;
+  isISO31661Alpha2(): this;
+  isISO31661Alpha3(): this;
+  isISO4217(): this;
+  isISO15924(): this;
+  isLicensePlate(locale: LicensePlateLocale | 'any'): this;
+  isMobilePhone(locale: MobilePhoneLocale | 'any' | readonly MobilePhoneLocale[], options?: IsMobilePhoneOptions): this;
+  isPassportNumber(countryCode: PassportCountryCode): this;
+  isPostalCode(locale: PostalCodeLocale | 'any'): this;
+  isVAT(countryCode: VatCountryCode): this;
   isAscii(): this;
   isLowercase(): this;
   isUppercase(): this;
@@ -235,6 +253,13 @@ export interface ValidationChain extends Middleware {
   isISBN(versionOrOptions?: ISBNVersion | IsISBNOptions): this;
   isISSN(options?: IsISSNOptions): this;
   isISIN(): this;
+  isIBAN(options?: IsIBANOptions): this;
+  isAbaRouting(): this;
+  isISRC(): this;
+  isISO6346(): this;
+  isFreightContainerID(): this;
+  isBtcAddress(): this;
+  isEthereumAddress(): this;
 
   // Sanitizers
   customSanitizer(sanitizer: CustomSanitizer): this;

@@ -18,6 +18,18 @@
 //
 // Deviations from validator.js are listed on each function and in README "Validators".
 
+export * from './validator-locales';
+import type {
+  AlphaLocale,
+  AlphanumericLocale,
+  FloatLocale,
+  LicensePlateLocale,
+  MobilePhoneLocale,
+  PassportCountryCode,
+  PostalCodeLocale,
+  VatCountryCode,
+} from './validator-locales';
+
 /** A host list entry of `isEmail` / `isURL`: an exact host, or a RegExp tested on it. */
 export type HostPattern = string | RegExp;
 
@@ -375,6 +387,83 @@ export declare function isIn(str: string, values?: readonly unknown[] | object |
  */
 export declare function matches(str: string, pattern: RegExp | string, modifiers?: string): boolean;
 
+/** `isISO31661Alpha2` / `isISO31661Alpha3` options. */
+export interface IsISO31661Options {
+  /**
+   * Extra codes that count as valid (user-assigned codes such as `'XK'`); entries that are
+   * not 2 (alpha-2) or 3 (alpha-3) ASCII letters are ignored, as in validator.js.
+   */
+  userAssignedCodes?: readonly string[];
+}
+
+/**
+ * `true` when `str` (any case: `str.toUpperCase()`, so `'ß'` reads as `'SS'`) is an ISO
+ * 3166-1 alpha-2 country code or a user-assigned one, as validator.js `isISO31661Alpha2` decides.
+ */
+export declare function isISO31661Alpha2(str: string, options?: IsISO31661Options): boolean;
+
+/** `true` when `str` (any case) is an ISO 3166-1 alpha-3 country code, as validator.js `isISO31661Alpha3` decides. */
+export declare function isISO31661Alpha3(str: string, options?: IsISO31661Options): boolean;
+
+/** `true` when `str` is an ISO 3166-1 numeric country code (`'250'`), as validator.js `isISO31661Numeric` decides. */
+export declare function isISO31661Numeric(str: string): boolean;
+
+/** `true` when `str` (any case) is an ISO 4217 currency code, as validator.js `isISO4217` decides. */
+export declare function isISO4217(str: string): boolean;
+
+/** `true` when `str` is an ISO 15924 script code (exact case: `'Latn'`), as validator.js `isISO15924` decides. */
+export declare function isISO15924(str: string): boolean;
+
+/** `true` when `str` is an ISO 639-1 language code (lower case), as validator.js `isISO6391` decides. */
+export declare function isISO6391(str: string): boolean;
+
+/** `isMobilePhone` options. */
+export interface IsMobilePhoneOptions {
+  /** The number must start with `+`. Default `false`. */
+  strictMode?: boolean;
+}
+
+/**
+ * `true` when `str` is a mobile phone number of `locale` (one, an array of them, or
+ * `'any'`; a missing or empty locale means `'any'`), as validator.js `isMobilePhone` decides.
+ * Deviation: an unknown locale, also inside an array (validator.js skips those), is
+ * `INVALID_OPTIONS`.
+ */
+export declare function isMobilePhone(
+  str: string,
+  locale?: MobilePhoneLocale | 'any' | readonly MobilePhoneLocale[] | null | '',
+  options?: IsMobilePhoneOptions,
+): boolean;
+
+/** `true` when `str` is a postal code of `locale` (or of any country), as validator.js `isPostalCode` decides. */
+export declare function isPostalCode(str: string, locale: PostalCodeLocale | 'any'): boolean;
+
+/** `true` when `str` is a license plate of `locale` (or of any), as validator.js `isLicensePlate` decides. */
+export declare function isLicensePlate(str: string, locale: LicensePlateLocale | 'any'): boolean;
+
+/**
+ * `true` when `str` (whitespace removed, upper-cased) is a passport number of `countryCode`,
+ * as validator.js `isPassportNumber` decides. Deviation: an unknown code (validator.js:
+ * `false`) or a known one in lower case (validator.js: `TypeError`) is `INVALID_OPTIONS`.
+ */
+export declare function isPassportNumber(str: string, countryCode: PassportCountryCode): boolean;
+
+/** `true` when `str` is a VAT number of `countryCode` (with the AU, CH and PT checksums), as validator.js `isVAT` decides. */
+export declare function isVAT(str: string, countryCode: VatCountryCode): boolean;
+
+/** validator.js `isAlphaLocales`: the locales of `isAlpha` (frozen). */
+export declare const isAlphaLocales: readonly AlphaLocale[];
+/** validator.js `isAlphanumericLocales`: the locales of `isAlphanumeric` (frozen). */
+export declare const isAlphanumericLocales: readonly AlphanumericLocale[];
+/** validator.js `isFloatLocales`: the locales of `isFloat`, `isDecimal` and `isNumeric` (frozen). */
+export declare const isFloatLocales: readonly FloatLocale[];
+/** validator.js `isMobilePhoneLocales` (frozen). */
+export declare const isMobilePhoneLocales: readonly MobilePhoneLocale[];
+/** validator.js `isPostalCodeLocales` (frozen). */
+export declare const isPostalCodeLocales: readonly PostalCodeLocale[];
+/** validator.js `passportNumberLocales` (frozen). */
+export declare const passportNumberLocales: readonly PassportCountryCode[];
+
 /** `contains` options. */
 export interface ContainsOptions {
   /** Compare the lowercased string and seed (JS `toLowerCase`). Default false. */
@@ -561,6 +650,45 @@ export declare function isISSN(str: string, options?: IsISSNOptions): boolean;
 /** `true` when `str` is an ISIN (securities number) with a valid check digit, as validator.js `isISIN` decides. */
 export declare function isISIN(str: string): boolean;
 
+/** `isIBAN` options. */
+export interface IsIBANOptions {
+  /** Only these countries (codes of validator.js's `ibanLocales`). An empty list accepts nothing, as in validator.js. A code without a known IBAN format is `INVALID_OPTIONS` (validator.js answers `false` for every string). */
+  whitelist?: readonly string[];
+  /** Never these countries (two uppercase letters each, else `INVALID_OPTIONS`: validator.js never matches a lowercase code). */
+  blacklist?: readonly string[];
+}
+
+/**
+ * `true` when `str` (JS whitespace and hyphens ignored, letters of either case) is an IBAN
+ * of a country validator.js knows, in that country's format, with valid mod-97 check
+ * digits, as validator.js `isIBAN` decides.
+ */
+export declare function isIBAN(str: string, options?: IsIBANOptions): boolean;
+
+/** `true` when `str` is a US ABA routing number (nine digits, a series in use, valid checksum), as validator.js `isAbaRouting` decides. */
+export declare function isAbaRouting(str: string): boolean;
+
+/** `true` when `str` is an ISRC (recording code, uppercase), as validator.js `isISRC` decides. */
+export declare function isISRC(str: string): boolean;
+
+/**
+ * `true` when `str` is an ISO 6346 freight container code, as validator.js `isISO6346`
+ * decides, its quirks included: its pattern's `|` is not grouped (a string that starts with
+ * an owner code, `U` and seven digits, or ends with `J`/`Z` and six or seven digits,
+ * passes), and the check digit is verified only at exactly 11 characters. Deviation: a
+ * string with a lone surrogate is `false`.
+ */
+export declare function isISO6346(str: string): boolean;
+
+/** validator.js's alias of {@link isISO6346}. */
+export declare function isFreightContainerID(str: string): boolean;
+
+/** `true` when `str` has the shape of a Bitcoin address (bech32 or base58; not decoded), as validator.js `isBtcAddress` decides. */
+export declare function isBtcAddress(str: string): boolean;
+
+/** `true` when `str` is `0x` and 40 hex digits (the EIP-55 checksum is not verified), as validator.js `isEthereumAddress` decides. */
+export declare function isEthereumAddress(str: string): boolean;
+
 /** A validator name for {@link createValidator}. */
 export type ValidatorName =
   | 'isEmail'
@@ -591,6 +719,17 @@ export type ValidatorName =
   | 'isSemVer'
   | 'isIn'
   | 'matches'
+  | 'isISO31661Alpha2'
+  | 'isISO31661Alpha3'
+  | 'isISO31661Numeric'
+  | 'isISO4217'
+  | 'isISO15924'
+  | 'isISO6391'
+  | 'isMobilePhone'
+  | 'isPostalCode'
+  | 'isLicensePlate'
+  | 'isPassportNumber'
+  | 'isVAT'
   | 'contains'
   | 'equals'
   | 'isEmpty'
@@ -617,7 +756,14 @@ export type ValidatorName =
   | 'isEAN'
   | 'isISBN'
   | 'isISSN'
-  | 'isISIN';
+  | 'isISIN'
+  | 'isIBAN'
+  | 'isAbaRouting'
+  | 'isISRC'
+  | 'isISO6346'
+  | 'isFreightContainerID'
+  | 'isBtcAddress'
+  | 'isEthereumAddress';
 
 /**
  * One rule of {@link createValidator}: a validator name, or `{ validator, args }` where

@@ -124,6 +124,17 @@ impl IpCategories {
     }
 }
 
+/// A list of category names, as [`IpCategories::from_names`] reads it.
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for IpCategories {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> std::result::Result<Self, D::Error> {
+        let names = Vec::<String>::deserialize(deserializer)?;
+        IpCategories::from_names(names).map_err(|err| serde::de::Error::custom(err.message()))
+    }
+}
+
 fn category_list() -> String {
     IpCategory::ALL.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(", ")
 }

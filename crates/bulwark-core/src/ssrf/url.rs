@@ -17,6 +17,11 @@ use crate::{Error, ErrorCode, Result};
 /// assert!(policy.allowed_hosts.is_none() && !policy.allow_credentials);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Deserialize),
+    serde(rename_all = "camelCase", deny_unknown_fields, default)
+)]
 pub struct UrlPolicy {
     /// Schemes allowed, without `:` (a trailing `:` is accepted), case-insensitive.
     pub allowed_schemes: Vec<String>,

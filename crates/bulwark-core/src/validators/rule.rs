@@ -40,6 +40,17 @@ pub const VALIDATOR_NAMES: &[&str] = &[
     "isSemVer",
     "isIn",
     "matches",
+    "isISO31661Alpha2",
+    "isISO31661Alpha3",
+    "isISO31661Numeric",
+    "isISO4217",
+    "isISO15924",
+    "isISO6391",
+    "isMobilePhone",
+    "isPostalCode",
+    "isLicensePlate",
+    "isPassportNumber",
+    "isVAT",
     "contains",
     "equals",
     "isEmpty",
@@ -67,6 +78,13 @@ pub const VALIDATOR_NAMES: &[&str] = &[
     "isISBN",
     "isISSN",
     "isISIN",
+    "isIBAN",
+    "isAbaRouting",
+    "isISRC",
+    "isISO6346",
+    "isFreightContainerID",
+    "isBtcAddress",
+    "isEthereumAddress",
 ];
 
 /// One validator with its options, compiled.
@@ -133,6 +151,28 @@ pub enum Rule {
     In(Vec<String>),
     /// `matches`
     Matches(Box<JsRegex>),
+    /// `isISO31661Alpha2`
+    Iso31661Alpha2(CountryCodeOptions),
+    /// `isISO31661Alpha3`
+    Iso31661Alpha3(CountryCodeOptions),
+    /// `isISO31661Numeric`
+    Iso31661Numeric,
+    /// `isISO4217`
+    Iso4217,
+    /// `isISO15924`
+    Iso15924,
+    /// `isISO6391`
+    Iso6391,
+    /// `isMobilePhone`
+    MobilePhone(MobilePhoneOptions),
+    /// `isPostalCode`
+    PostalCode(PostalCodeLocale),
+    /// `isLicensePlate`
+    LicensePlate(LicensePlateLocale),
+    /// `isPassportNumber`
+    PassportNumber(PassportCountry),
+    /// `isVAT`
+    Vat(VatCountry),
     /// `contains`
     Contains(Box<ContainsOptions>),
     /// `equals` (the comparison; `None`, a non-string in JS, equals no string)
@@ -187,6 +227,18 @@ pub enum Rule {
     Issn(IssnOptions),
     /// `isISIN`
     Isin,
+    /// `isIBAN`
+    Iban(Box<IbanOptions>),
+    /// `isAbaRouting`
+    AbaRouting,
+    /// `isISRC`
+    Isrc,
+    /// `isISO6346` and `isFreightContainerID`
+    Iso6346,
+    /// `isBtcAddress`
+    BtcAddress,
+    /// `isEthereumAddress`
+    EthereumAddress,
 }
 
 pub(super) fn invalid(message: String) -> Error {
@@ -213,6 +265,11 @@ impl<'a> Options<'a> {
             Value::Null => Ok(Options { name, map: Map::new() }),
             _ => Err(invalid(format!("{name}: options must be an object"))),
         }
+    }
+
+    /// The validator's name (for messages).
+    pub(super) fn name(&self) -> &str {
+        self.name
     }
 
     pub(super) fn wrong(&self, key: &str, expected: &str) -> Error {
@@ -574,6 +631,17 @@ impl Rule {
                 let flags = o.string("flags")?.unwrap_or_default();
                 Rule::Matches(Box::new(JsRegex::new(&source, &flags)?))
             }
+            "isISO31661Alpha2" => is_iso31661_alpha2::rule(&mut o)?,
+            "isISO31661Alpha3" => is_iso31661_alpha3::rule(&mut o)?,
+            "isISO31661Numeric" => is_iso31661_numeric::rule(&mut o)?,
+            "isISO4217" => is_iso4217::rule(&mut o)?,
+            "isISO15924" => is_iso15924::rule(&mut o)?,
+            "isISO6391" => is_iso6391::rule(&mut o)?,
+            "isMobilePhone" => is_mobile_phone::rule(&mut o)?,
+            "isPostalCode" => is_postal_code::rule(&mut o)?,
+            "isLicensePlate" => is_license_plate::rule(&mut o)?,
+            "isPassportNumber" => is_passport_number::rule(&mut o)?,
+            "isVAT" => is_vat::rule(&mut o)?,
             "contains" => contains::rule(&mut o)?,
             "equals" => equals::rule(&mut o)?,
             "isEmpty" => is_empty::rule(&mut o)?,
@@ -601,6 +669,12 @@ impl Rule {
             "isISBN" => is_isbn::rule(&mut o)?,
             "isISSN" => is_issn::rule(&mut o)?,
             "isISIN" => Rule::Isin,
+            "isIBAN" => is_iban::rule(&mut o)?,
+            "isAbaRouting" => Rule::AbaRouting,
+            "isISRC" => Rule::Isrc,
+            "isISO6346" | "isFreightContainerID" => Rule::Iso6346,
+            "isBtcAddress" => Rule::BtcAddress,
+            "isEthereumAddress" => Rule::EthereumAddress,
             _ => return Err(invalid(format!("unknown validator \"{name}\""))),
         };
         o.finish(rule)
@@ -637,6 +711,17 @@ impl Rule {
             Rule::SemVer => is_sem_ver(s),
             Rule::In(values) => is_in(s, values),
             Rule::Matches(re) => matches(s, re),
+            Rule::Iso31661Alpha2(o) => is_iso31661_alpha2(s, o),
+            Rule::Iso31661Alpha3(o) => is_iso31661_alpha3(s, o),
+            Rule::Iso31661Numeric => is_iso31661_numeric(s),
+            Rule::Iso4217 => is_iso4217(s),
+            Rule::Iso15924 => is_iso15924(s),
+            Rule::Iso6391 => is_iso6391(s),
+            Rule::MobilePhone(o) => is_mobile_phone(s, o),
+            Rule::PostalCode(l) => is_postal_code(s, l),
+            Rule::LicensePlate(l) => is_license_plate(s, l),
+            Rule::PassportNumber(c) => is_passport_number(s, c),
+            Rule::Vat(c) => is_vat(s, c),
             Rule::Contains(o) => contains(s, o),
             Rule::Equals(c) => c.as_deref().is_some_and(|c| equals(s, c)),
             Rule::Empty(o) => is_empty(s, o),
@@ -664,6 +749,12 @@ impl Rule {
             Rule::Isbn(v) => is_isbn(s, *v),
             Rule::Issn(o) => is_issn(s, o),
             Rule::Isin => is_isin(s),
+            Rule::Iban(o) => is_iban(s, o),
+            Rule::AbaRouting => is_aba_routing(s),
+            Rule::Isrc => is_isrc(s),
+            Rule::Iso6346 => is_iso6346(s),
+            Rule::BtcAddress => is_btc_address(s),
+            Rule::EthereumAddress => is_ethereum_address(s),
         }
     }
 
@@ -799,6 +890,8 @@ mod tests {
             let json = match name {
                 "isIn" => r#"{"values": ["a"]}"#,
                 "matches" => r#"{"pattern": "a"}"#,
+                "isPostalCode" | "isLicensePlate" => r#"{"locale": "any"}"#,
+                "isPassportNumber" | "isVAT" => r#"{"locale": "DE"}"#,
                 "contains" => r#"{"seed": "a"}"#,
                 "equals" => r#"{"comparison": "a"}"#,
                 "isWhitelisted" => r#"{"chars": "a"}"#,
@@ -831,6 +924,17 @@ mod tests {
             ("isNope", ""),
             ("isInt", "[1]"),
             ("isInt", "{"),
+            ("isMobilePhone", r#"{"locale": "xx-XX"}"#),
+            ("isMobilePhone", r#"{"locale": ["de-DE", "xx"]}"#),
+            ("isMobilePhone", r#"{"locale": 5}"#),
+            ("isMobilePhone", r#"{"strictMode": "yes"}"#),
+            ("isPostalCode", ""),
+            ("isPostalCode", r#"{"locale": ["DE"]}"#),
+            ("isLicensePlate", r#"{"locale": "de"}"#),
+            ("isPassportNumber", r#"{"locale": "us"}"#),
+            ("isVAT", r#"{"locale": "toString"}"#),
+            ("isISO31661Alpha2", r#"{"userAssignedCodes": "XK"}"#),
+            ("isISO4217", r#"{"x": 1}"#),
         ] {
             let err = Rule::from_json(name, json).err();
             assert_eq!(err.map(|e| e.code()), Some(ErrorCode::InvalidOptions), "{name} {json}");
@@ -866,6 +970,11 @@ mod tests {
         assert_eq!(rule("isStrongPassword", "").score("abc"), None);
         assert!(rule("isIn", r#"{"values": ["a", "b"]}"#).test("b"));
         assert!(rule("matches", r#"{"pattern": "^a", "flags": "i"}"#).test("Abc"));
+        assert!(rule("isMobilePhone", r#"{"locale": ["fr-FR", "de-DE"]}"#).test("0612345678"));
+        assert!(!rule("isMobilePhone", r#"{"strictMode": true}"#).test("0612345678"));
+        assert!(rule("isMobilePhone", r#"{"locale": ""}"#).test("0612345678"));
+        assert!(rule("isPostalCode", r#"{"locale": "any"}"#).test("10115"));
+        assert!(rule("isISO31661Alpha2", r#"{"userAssignedCodes": ["XK"]}"#).test("xk"));
     }
 
     #[test]

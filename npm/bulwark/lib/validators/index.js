@@ -183,6 +183,10 @@ function withReader(name) {
   return validatorFunction(name, READERS[name]);
 }
 
+function noOptions(name) {
+  return validatorFunction(name, () => EMPTY);
+}
+
 /** isByteLength: validator.js's legacy reading makes a call without options fail. */
 function isByteLength(input, a, b) {
   const str = stringArg(input, 'isByteLength: input');
@@ -348,6 +352,17 @@ const VALIDATORS = {
   isSemVer: withoutOptions('isSemVer'),
   isIn,
   matches,
+  isISO31661Alpha2: withOptions('isISO31661Alpha2'),
+  isISO31661Alpha3: withOptions('isISO31661Alpha3'),
+  isISO31661Numeric: noOptions('isISO31661Numeric'),
+  isISO4217: noOptions('isISO4217'),
+  isISO15924: noOptions('isISO15924'),
+  isISO6391: noOptions('isISO6391'),
+  isMobilePhone: withReader('isMobilePhone'),
+  isPostalCode: withReader('isPostalCode'),
+  isLicensePlate: withReader('isLicensePlate'),
+  isPassportNumber: withReader('isPassportNumber'),
+  isVAT: withReader('isVAT'),
   contains: withReader('contains'),
   equals: withReader('equals'),
   isEmpty: withOptions('isEmpty'),
@@ -375,6 +390,25 @@ const VALIDATORS = {
   isISBN: withReader('isISBN'),
   isISSN: withOptions('isISSN'),
   isISIN: withoutOptions('isISIN'),
+  isIBAN: withOptions('isIBAN'),
+  isAbaRouting: withoutOptions('isAbaRouting'),
+  isISRC: withoutOptions('isISRC'),
+  isISO6346: withoutOptions('isISO6346'),
+  isFreightContainerID: withoutOptions('isFreightContainerID'),
+  isBtcAddress: withoutOptions('isBtcAddress'),
+  isEthereumAddress: withoutOptions('isEthereumAddress'),
 };
 
-module.exports = { ...VALIDATORS, createValidator };
+// validator.js's exported locale lists (generated from its tables: ./tables.js).
+const tables = require('./tables');
+
+module.exports = {
+  ...VALIDATORS,
+  createValidator,
+  isAlphaLocales: tables.isAlphaLocales,
+  isAlphanumericLocales: tables.isAlphanumericLocales,
+  isFloatLocales: tables.isFloatLocales,
+  isMobilePhoneLocales: tables.isMobilePhoneLocales,
+  isPostalCodeLocales: tables.isPostalCodeLocales,
+  passportNumberLocales: tables.passportNumberLocales,
+};

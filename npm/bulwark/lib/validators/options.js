@@ -13,6 +13,7 @@
 
 const { BulwarkError } = require('../errors');
 const { isPlainObject, notPlain, isListOf, copyList, jsonText } = require('../args');
+const { TABLE_LOCALES } = require('./tables');
 const text = require('./text');
 
 const isFiniteNumber = (v) => typeof v === 'number' && Number.isFinite(v);
@@ -120,11 +121,15 @@ const SCHEMAS = {
   },
   isJSON: { allow_primitives: bool, allow_any_value: bool },
   isBoolean: { loose: bool },
+  isISO31661Alpha2: { userAssignedCodes: strings },
+  isISO31661Alpha3: { userAssignedCodes: strings },
+  isMobilePhone: { strictMode: bool },
   ...text.TEXT_SCHEMAS(bool, number),
   isCreditCard: { provider: string },
   isIMEI: { allow_hyphens: bool },
   isISBN: { version },
   isISSN: { require_hyphen: bool, case_sensitive: bool },
+  isIBAN: { whitelist: strings, blacklist: strings },
 };
 
 /** Where a constant options object keeps its JSON text (see core.js). */
@@ -410,6 +415,70 @@ function patternOptions(pattern, modifiers) {
   return out;
 }
 
+/** Options holding only a locale, kept (bounded) per validator so that calls share them. */
+const byLocale = new Map();
+
+function localeOnly(name, locale) {
+  let cached = byLocale.get(name);
+  if (cached === undefined) byLocale.set(name, (cached = new Map()));
+  let out = cached.get(locale);
+  if (out === undefined) {
+    out = constantOptions({ locale });
+    if (cached.size >= 256) cached.clear();
+    cached.set(locale, out);
+  }
+  return out;
+}
+
+/**
+ * isPostalCode(str, locale), isLicensePlate(str, locale), isPassportNumber(str, countryCode),
+ * isVAT(str, countryCode): a required locale string (the core refuses unknown ones).
+ */
+function requiredLocale(name, label, locale) {
+  if (!isString(locale)) {
+    throw invalid(name, `${label} must be a string, got ${locale === undefined ? 'undefined' : shown(locale)}`);
+  }
+  if (!(TABLE_LOCALES[name].has(locale) || (locale === 'any' && ANY_LOCALE.has(name))))
+    throw unknownLocale(name, locale);
+  return localeOnly(name, locale);
+}
+
+/** Validators whose locale may be 'any'. */
+const ANY_LOCALE = new Set(['isMobilePhone', 'isPostalCode', 'isLicensePlate']);
+
+function unknownLocale(name, locale) {
+  return invalid(name, `invalid locale ${shown(locale)}`);
+}
+
+/**
+ * isMobilePhone(str, locale, options): a locale, an array of locales, or a falsy value or
+ * 'any' (every locale), and `{ strictMode }`.
+ */
+function mobilePhoneOptions(locale, options) {
+  const o = options === undefined ? EMPTY : read('isMobilePhone', options);
+  const known = TABLE_LOCALES.isMobilePhone;
+  let picked;
+  if (!locale || locale === 'any') picked = undefined;
+  else if (isString(locale)) {
+    if (!known.has(locale)) throw unknownLocale('isMobilePhone', locale);
+    picked = locale;
+  } else if (isListOf(locale, isString, MAX_OPTION_LIST)) {
+    picked = copyList(locale);
+    for (let i = 0; i < picked.length; i += 1)
+      if (!known.has(picked[i])) throw unknownLocale('isMobilePhone', picked[i]);
+  } else throw invalid('isMobilePhone', `locale must be a string or an array of strings, got ${shown(locale)}`);
+  if (o.strictMode === undefined)
+    return typeof picked === 'string'
+      ? localeOnly('isMobilePhone', picked)
+      : picked === undefined
+        ? EMPTY
+        : { __proto__: null, locale: picked };
+  const out = Object.create(null);
+  if (picked !== undefined) out.locale = picked;
+  out.strictMode = o.strictMode;
+  return out;
+}
+
 // Reading each validator's extra arguments (validator.js call shapes) into options.
 // Null prototype: readArgs looks names up here, and a polluted Object.prototype must not
 // answer for a validator without a reader.
@@ -427,6 +496,11 @@ const READERS = Object.assign(Object.create(null), {
     return o;
   },
   matches: (a, b) => patternOptions(a, b),
+  isMobilePhone: (a, b) => mobilePhoneOptions(a, b),
+  isPostalCode: (a) => requiredLocale('isPostalCode', 'locale', a),
+  isLicensePlate: (a) => requiredLocale('isLicensePlate', 'locale', a),
+  isPassportNumber: (a) => requiredLocale('isPassportNumber', 'countryCode', a),
+  isVAT: (a) => requiredLocale('isVAT', 'countryCode', a),
   contains: (a, b) => text.containsOptions(a, b, SHAPED.contains, jsToString),
   equals: (a) => text.equalsOptions(a),
   isWhitelisted: (a) => text.whitelistedOptions(a),
@@ -442,10 +516,20 @@ const NO_OPTIONS = new Set([
   'isMongoId',
   'isMimeType',
   'isSemVer',
+  'isISO31661Numeric',
+  'isISO4217',
+  'isISO15924',
+  'isISO6391',
   ...text.TEXT_NO_OPTIONS,
   'isLuhnNumber',
   'isEAN',
   'isISIN',
+  'isAbaRouting',
+  'isISRC',
+  'isISO6346',
+  'isFreightContainerID',
+  'isBtcAddress',
+  'isEthereumAddress',
 ]);
 
 /** Options from the arguments after the string, for validator `name`. */

@@ -1,7 +1,10 @@
-//! `merge`, `mergePatch`, `sanitizeKeys`, `findUnsafeKeys` in the core. Values cross as
-//! JSON text (`JSON.stringify` in, `JSON.parse` out). The JS layer runs its own
-//! implementation for speed and is tested against these.
+//! Test builds only (cargo feature `testing`): the core's reference implementations of
+//! the JS mirrors (CONTRIBUTING.md, "JS mirrors"), which the differential tests compare
+//! with the JS layer: `merge`, `mergePatch`, `sanitizeKeys`, `findUnsafeKeys`
+//! (js-tests/merge.test.js) and the whole `parseJson` (js-tests/json.test.js). Values
+//! cross as JSON text (`JSON.stringify` in, `JSON.parse` out).
 
+use bulwark_core::json::{self, JsonOptions, KeyAction};
 use bulwark_core::merge::{self, ArrayMerge, MergeOptions, SanitizeOptions};
 use wasm_bindgen::prelude::*;
 
@@ -56,4 +59,23 @@ pub fn find_unsafe_keys_core(
     crate::entered();
     merge::find_unsafe_keys_text(value, &sanitize_options(allow_dots, None, max_depth))
         .map_err(coded)
+}
+
+/// The core's whole `parseJson` over UTF-8 bytes; returns the result as JSON text.
+#[wasm_bindgen(js_name = jsonParseCore)]
+pub fn json_parse_core(
+    bytes: &[u8],
+    proto_action: &str,
+    constructor_action: &str,
+    max_depth: u32,
+    max_bytes: u32,
+) -> Result<String, JsValue> {
+    crate::entered();
+    let options = JsonOptions {
+        proto_action: KeyAction::parse(proto_action).map_err(coded)?,
+        constructor_action: KeyAction::parse(constructor_action).map_err(coded)?,
+        max_depth: max_depth as usize,
+        max_bytes: max_bytes as usize,
+    };
+    json::parse_json_bytes(bytes, &options).and_then(|v| json::to_text(&v)).map_err(coded)
 }

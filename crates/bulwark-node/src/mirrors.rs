@@ -1,12 +1,15 @@
-//! `merge`, `mergePatch`, `sanitizeKeys`, `findUnsafeKeys` in the core. Values cross as
-//! JSON text (`JSON.stringify` in, `JSON.parse` out). The JS layer runs its own
-//! implementation for speed and is tested against these.
+//! Test builds only (cargo feature `testing`): the core's reference implementations of
+//! the JS mirrors (CONTRIBUTING.md, "JS mirrors"), which the differential tests compare
+//! with the JS layer: `merge`, `mergePatch`, `sanitizeKeys`, `findUnsafeKeys`
+//! (js-tests/merge.test.js) and the whole `parseJson` (js-tests/json.test.js). Values
+//! cross as JSON text (`JSON.stringify` in, `JSON.parse` out).
 
+use bulwark_core::json::{self, JsonOptions, KeyAction};
 use bulwark_core::merge::{self, ArrayMerge, MergeOptions, SanitizeOptions};
 use napi::bindgen_prelude::*;
 use napi_derive::napi;
 
-use crate::{coded, guarded};
+use crate::{coded, entry, guarded};
 
 /// Deep merge of `values[1..]` into `values[0]`; `arrays` is `"replace"` or `"concat"`.
 #[napi(catch_unwind)]
@@ -64,4 +67,24 @@ pub fn find_unsafe_keys_core(
 ) -> Result<String, &'static str> {
     guarded(|| merge::find_unsafe_keys_text(&value, &sanitize_options(allow_dots, None, max_depth)))
         .map_err(coded)
+}
+
+/// The core's whole `parseJson` over UTF-8 bytes; returns the result as JSON text.
+#[napi(catch_unwind)]
+pub fn json_parse_core(
+    bytes: &[u8],
+    proto_action: String,
+    constructor_action: String,
+    max_depth: u32,
+    max_bytes: u32,
+) -> Result<String, &'static str> {
+    entry(|| {
+        let options = JsonOptions {
+            proto_action: KeyAction::parse(&proto_action)?,
+            constructor_action: KeyAction::parse(&constructor_action)?,
+            max_depth: max_depth as usize,
+            max_bytes: max_bytes as usize,
+        };
+        json::to_text(&json::parse_json_bytes(bytes, &options)?)
+    })
 }

@@ -1,0 +1,364 @@
+// Generates the validator tables of the Rust core and the JS layer from the installed
+// `validator` package (validator.js 13.15): the ISO code sets, the per-locale patterns of
+// isMobilePhone, isPostalCode, isPassportNumber, isLicensePlate and isVAT, and the exported
+// locale lists (isMobilePhoneLocales, ...).
+//
+//   node scripts/gen-validator-tables.mjs          writes the tables
+//   node scripts/gen-validator-tables.mjs --check  exits 1 when a committed table differs
+//
+// Exported tables are read from the package's exports. Internal ones (isMobilePhone's
+// `phones`, isPostalCode's `patterns`, ...) are reached by running the module's own source
+// in a `vm` context with one added statement that hands the table out: no copy of
+// validator.js code is kept here. Table entries that are functions (isLicensePlate, isVAT)
+// are read from their source when they are `return /re/.test(str)` (or `str.trim()`); the
+// few that compute checksums are implemented by hand in Rust, and the hash of their source
+// is recorded so that a change upstream fails the table test.
+//
+// Patterns are kept as JS source and flags and compiled by the core's linear-time JS regex
+// translation (crates/bulwark-core/src/validators/js_regex.rs) on first use. The few that
+// use look-around (which no linear engine runs) get an equivalent look-around-free form
+// from REWRITES below, each checked here to apply exactly once; the differential tests
+// (js-tests/validators-locale-tables.test.js) compare every locale with validator.js.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
+import prettier from 'prettier';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(path.join(ROOT, 'package.json'));
+const LIB = path.dirname(require.resolve('validator/lib/isMobilePhone.js'));
+const VERSION = require('validator/package.json').version;
+const RUST_DIR = path.join(ROOT, 'crates/bulwark-core/src/validators/tables');
+const JS_FILE = path.join(ROOT, 'npm/bulwark/lib/validators/tables.js');
+const TYPES_FILE = path.join(ROOT, 'npm/bulwark/types/validator-locales.d.ts');
+
+/** A module-internal binding of a validator.js file, by running its source with an added hand-out. */
+function internal(file, binding) {
+  const source = fs.readFileSync(path.join(LIB, file), 'utf8');
+  const module = { exports: {} };
+  let captured;
+  const context = vm.createContext({
+    module,
+    exports: module.exports,
+    // eslint-disable-next-line security/detect-non-literal-require -- validator.js's own relative requires, inside its lib/
+    require: (p) => require(path.join(LIB, p)),
+    __bulwarkCapture: (value) => {
+      captured = value;
+    },
+  });
+  vm.runInContext(`(function () {\n${source}\n;__bulwarkCapture(${binding});\n})();`, context, { filename: file });
+  if (captured === undefined) throw new Error(`${file}: ${binding} not found`);
+  return captured;
+}
+
+/** A RegExp made in a vm context is not `instanceof RegExp` here: read it by its tag. */
+function regexOf(value, where) {
+  if (Object.prototype.toString.call(value) !== '[object RegExp]') throw new Error(`${where}: not a RegExp`);
+  if (!value.source.isWellFormed()) throw new Error(`${where}: lone surrogate in the pattern`);
+  return { source: value.source, flags: value.flags };
+}
+
+const sha = (text) => createHash('sha256').update(text).digest('hex').slice(0, 16);
+
+/** `function x(str) { return /re/f.test(str); }` -> { source, flags, trim }; null for other code. */
+function regexFunction(fn, where) {
+  const text = Function.prototype.toString.call(fn);
+  const m = /^function \w*\(str\) \{\s*return (\/.*\/[dgimsuvy]*)\.test\((str|str\.trim\(\))\);\s*\}$/s.exec(text);
+  if (m === null) return null;
+  const re = vm.runInNewContext(m[1]);
+  return { ...regexOf(re, where), trim: m[2] !== 'str' };
+}
+
+/** "Not all four equal": the first four units of isPostalCode IR (`(?!(\d)\1{3})[13-9]{4}`). */
+function notAllFourEqual(digits) {
+  const cls = (ds) => `[${ds.join('')}]`;
+  const alts = digits.map((d) => {
+    const others = cls(digits.filter((x) => x !== d));
+    const any = cls(digits);
+    return `${d}(?:${d}(?:${d}${others}|${others}${any})|${others}${any}{2})`;
+  });
+  return `(?:${alts.join('|')})`;
+}
+
+// JS line terminators are `\n \r \u2028 \u2029`; JS `\s` without them:
+const SPACE_NOT_LT = '\\t\\v\\f \\u00a0\\u1680\\u2000-\\u200a\\u202f\\u205f\\u3000\\ufeff';
+
+/**
+ * Look-around-free equivalents: table -> key -> [[from, to], ...] (each `from` must occur
+ * exactly once), and for fi-FI a minimum length that stands for its `(?=.{4,7})`.
+ */
+const REWRITES = {
+  mobilePhone: {
+    // 9 followed by a digit that is not 2 or 6.
+    'el-GR': [['9(?![26])[0-9]', '9[013-57-9]']],
+  },
+  postalCode: {
+    // No `o`/`O` before the first line terminator: only the `\s` (a line terminator or not)
+    // can end that stretch early.
+    IE: [
+      [
+        '^(?!.*(?:o))[A-Za-z]\\d[\\dw]\\s\\w{4}$',
+        `^[A-NP-Za-np-z]\\d[\\dw](?:[${SPACE_NOT_LT}][0-9A-NP-Za-np-z_]{4}|[\\n\\r\\u2028\\u2029]\\w{4})$`,
+      ],
+    ],
+    // The first two digits are none of the listed pairs.
+    IN: [
+      [
+        '(?!10|29|35|54|55|65|66|86|87|88|89)[1-9][0-9]{5}',
+        '(?:1[1-9]|2[0-8]|3[0-46-9]|4[0-9]|5[0-36-9]|6[0-47-9]|7[0-9]|8[0-5]|9[0-9])[0-9]{4}',
+      ],
+    ],
+    // The first four digits are not all the same.
+    IR: [['(?!(\\d)\\1{3})[13-9]{4}', notAllFourEqual(['1', '3', '4', '5', '6', '7', '8', '9'])]],
+    // The two letters are not sa, sd or ss (any case: the pattern has `i`).
+    NL: [['(?!sa|sd|ss)[a-z]{2}', '(?:[a-rt-z][a-z]|s[bce-rt-z])']],
+  },
+  passportNumber: {
+    CN: [['E(?![IO])[A-Z0-9]', 'E[A-HJ-NP-Z0-9]']],
+  },
+  licensePlate: {
+    // `(?=.{4,7})`: four units that are not line terminators. The only `\s` sits within
+    // the first four units, so it must not be one, and the plate is at least 4 long.
+    'fi-FI': [
+      ['^(?=.{4,7})', '^'],
+      ['[\\s-]?', `[${SPACE_NOT_LT}-]?`],
+    ],
+    // Three letters other than AAA; three digits other than 000.
+    'hu-HU': [
+      [
+        '(?!AAA)(([A-NPRSTVZWXY]{1})([A-PR-Z]{1})([A-HJ-NPR-Z]))',
+        '([B-NPRSTVZWXY][A-PR-Z][A-HJ-NPR-Z]|A[B-PR-Z][A-HJ-NPR-Z]|AA[B-HJ-NPR-Z])',
+      ],
+      ['(?!000)\\d{3}', '(?:[1-9]\\d\\d|0[1-9]\\d|00[1-9])'],
+    ],
+  },
+};
+const MIN_LENGTH = { licensePlate: { 'fi-FI': 4 } };
+
+function linearForm(table, key, source) {
+  const rules = REWRITES[table]?.[key];
+  if (rules === undefined) return null;
+  let out = source;
+  for (const [from, to] of rules) {
+    const at = out.indexOf(from);
+    if (at < 0 || out.indexOf(from, at + 1) >= 0) {
+      throw new Error(`${table} ${key}: rewrite ${from} does not apply exactly once to /${source}/`);
+    }
+    out = out.slice(0, at) + to + out.slice(at + from.length);
+  }
+  return out;
+}
+
+function entries(table, record, read) {
+  return Object.keys(record).map((key) => {
+    const e = read(record[key], `${table} ${key}`);
+    const linear = e.source === undefined ? null : linearForm(table, key, e.source);
+    return { key, ...e, linear, minLength: MIN_LENGTH[table]?.[key] ?? 0 };
+  });
+}
+
+/** Everything read from validator.js. */
+export function extract() {
+  const v = require('validator');
+  const sets = {
+    ISO31661_ALPHA2: internal('isISO31661Alpha2.js', 'validISO31661Alpha2CountriesCodes'),
+    ISO31661_ALPHA3: internal('isISO31661Alpha3.js', 'validISO31661Alpha3CountriesCodes'),
+    ISO31661_NUMERIC: internal('isISO31661Numeric.js', 'validISO31661NumericCountriesCodes'),
+    ISO4217: internal('isISO4217.js', 'validISO4217CurrencyCodes'),
+    ISO15924: internal('isISO15924.js', 'validISO15924Codes'),
+    ISO6391: internal('isISO6391.js', 'isISO6391Set'),
+  };
+  const codes = {};
+  for (const [name, set] of Object.entries(sets)) codes[name] = [...set].sort();
+  const fromFunction = (fn, where) => {
+    const re = regexFunction(fn, where);
+    if (re !== null) return re;
+    return { custom: sha(Function.prototype.toString.call(fn)) };
+  };
+  const tables = {
+    mobilePhone: entries('mobilePhone', internal('isMobilePhone.js', 'phones'), (re, w) => ({
+      ...regexOf(re, w),
+      trim: false,
+    })),
+    postalCode: entries('postalCode', internal('isPostalCode.js', 'patterns'), (re, w) => ({
+      ...regexOf(re, w),
+      trim: false,
+    })),
+    passportNumber: entries(
+      'passportNumber',
+      internal('isPassportNumber.js', 'passportRegexByCountryCode'),
+      (re, w) => ({ ...regexOf(re, w), trim: false }),
+    ),
+    licensePlate: entries('licensePlate', internal('isLicensePlate.js', 'validators'), (fn, w) => {
+      const re = regexFunction(fn, w);
+      if (re === null) throw new Error(`${w}: not a single-pattern function`);
+      return re;
+    }),
+    vat: entries('vat', require('validator/lib/isVAT.js').vatMatchers, fromFunction),
+  };
+  const locales = {
+    isAlphaLocales: [...v.isAlphaLocales],
+    isAlphanumericLocales: [...v.isAlphanumericLocales],
+    isFloatLocales: [...v.isFloatLocales],
+    isMobilePhoneLocales: [...v.isMobilePhoneLocales],
+    isPostalCodeLocales: [...v.isPostalCodeLocales],
+    passportNumberLocales: [...v.passportNumberLocales],
+  };
+  return { codes, tables, locales };
+}
+
+/** A Rust string literal. */
+function rs(text) {
+  let out = '"';
+  for (const ch of text) {
+    const c = ch.codePointAt(0);
+    if (ch === '\\') out += '\\\\';
+    else if (ch === '"') out += '\\"';
+    else if (c < 0x20 || c === 0x7f || (c >= 0x80 && c < 0xa0) || c === 0x2028 || c === 0x2029)
+      out += `\\u{${c.toString(16)}}`;
+    else out += ch;
+  }
+  return `${out}"`;
+}
+
+const HEADER = (what) =>
+  `// @generated by scripts/gen-validator-tables.mjs from validator ${VERSION} (${what}).\n` +
+  '// Do not edit: run `node scripts/gen-validator-tables.mjs`. js-tests/validators-locale-tables.test.js\n' +
+  '// checks that this file equals what the script generates from the installed package.\n\n';
+
+function rustCodes(codes) {
+  let out = HEADER('the ISO code sets, sorted for binary search');
+  for (const [name, list] of Object.entries(codes)) {
+    out += `pub(crate) static ${name}: &[&str] = &[\n`;
+    for (let i = 0; i < list.length; i += 8)
+      out += `    ${list
+        .slice(i, i + 8)
+        .map(rs)
+        .join(', ')},\n`;
+    out += '];\n\n';
+  }
+  return out.trimEnd() + '\n';
+}
+
+function rustTable(name, rows, what) {
+  let out = HEADER(what);
+  out += 'use super::Entry;\n\n';
+  out += `pub(crate) static ${name}: [Entry; ${rows.length}] = [\n`;
+  for (const e of rows) {
+    if (e.custom !== undefined) {
+      out += `    Entry::custom(${rs(e.key)}, ${rs(e.custom)}),\n`;
+      continue;
+    }
+    let row = `Entry::new(${rs(e.key)}, ${rs(e.source)}, ${rs(e.flags)})`;
+    if (e.linear !== null) row += `.linear(${rs(e.linear)})`;
+    if (e.trim) row += '.trimmed()';
+    if (e.minLength) row += `.min_length(${e.minLength})`;
+    out += `    ${row},\n`;
+  }
+  return `${out}];\n`;
+}
+
+function jsTables(locales, tables) {
+  let out =
+    "'use strict';\n" +
+    HEADER('the exported locale lists') +
+    '// Frozen arrays in validator.js order (its `Object.keys` of each table).\n\n';
+  for (const [name, list] of Object.entries(locales)) {
+    out += `const ${name} = Object.freeze(${JSON.stringify(list)});\n`;
+  }
+  out +=
+    '\n// The locales each table validator accepts (checked in JS, before any crossing).\n' +
+    'const TABLE_LOCALES = Object.freeze({\n' +
+    '  __proto__: null,\n';
+  const keyed = {
+    isMobilePhone: tables.mobilePhone,
+    isPostalCode: tables.postalCode,
+    isLicensePlate: tables.licensePlate,
+    isPassportNumber: tables.passportNumber,
+    isVAT: tables.vat,
+  };
+  for (const [name, rows] of Object.entries(keyed)) {
+    out += `  ${name}: new Set(${JSON.stringify(rows.map((e) => e.key))}),\n`;
+  }
+  out += '});\n';
+  out += `\nmodule.exports = { ${Object.keys(locales).join(', ')}, TABLE_LOCALES };\n`;
+  return out;
+}
+
+function typeUnions(tables, locales) {
+  const union = (name, doc, keys) =>
+    `/** ${doc} */\nexport type ${name} = ${[...new Set(keys)].map((k) => `'${k}'`).join(' | ')};\n\n`;
+  const keys = (rows) => rows.map((e) => e.key);
+  let out = HEADER('the locale unions').replace(/^\/\/ /gm, '// ');
+  out += union('AlphaLocale', 'A locale of `isAlpha` (`isAlphaLocales`).', locales.isAlphaLocales);
+  out += union(
+    'AlphanumericLocale',
+    'A locale of `isAlphanumeric` (`isAlphanumericLocales`).',
+    locales.isAlphanumericLocales,
+  );
+  out += union(
+    'FloatLocale',
+    'A locale of `isFloat`, `isDecimal` and `isNumeric` (`isFloatLocales`).',
+    locales.isFloatLocales,
+  );
+  out += union('MobilePhoneLocale', 'A locale of `isMobilePhone` (`isMobilePhoneLocales`).', keys(tables.mobilePhone));
+  out += union('PostalCodeLocale', 'A country of `isPostalCode` (`isPostalCodeLocales`).', keys(tables.postalCode));
+  out += union('LicensePlateLocale', 'A locale of `isLicensePlate`.', keys(tables.licensePlate));
+  out += union(
+    'PassportCountryCode',
+    'A country of `isPassportNumber` (`passportNumberLocales`).',
+    keys(tables.passportNumber),
+  );
+  out += union('VatCountryCode', 'A country of `isVAT`.', keys(tables.vat));
+  return out;
+}
+
+const format = async (text, file) => prettier.format(text, { ...(await prettier.resolveConfig(file)), filepath: file });
+
+/** Every generated file: path -> text (JS formatted with the repo's Prettier config). */
+export async function generate() {
+  const { codes, tables, locales } = extract();
+  return {
+    [path.join(RUST_DIR, 'iso_codes.rs')]: rustCodes(codes),
+    [path.join(RUST_DIR, 'mobile_phone.rs')]: rustTable('MOBILE_PHONE', tables.mobilePhone, 'isMobilePhone `phones`'),
+    [path.join(RUST_DIR, 'postal_code.rs')]: rustTable('POSTAL_CODE', tables.postalCode, 'isPostalCode `patterns`'),
+    [path.join(RUST_DIR, 'passport_number.rs')]: rustTable(
+      'PASSPORT_NUMBER',
+      tables.passportNumber,
+      'isPassportNumber `passportRegexByCountryCode`',
+    ),
+    [path.join(RUST_DIR, 'license_plate.rs')]: rustTable(
+      'LICENSE_PLATE',
+      tables.licensePlate,
+      'isLicensePlate `validators`',
+    ),
+    [path.join(RUST_DIR, 'vat.rs')]: rustTable('VAT', tables.vat, 'isVAT `vatMatchers`'),
+    [JS_FILE]: await format(jsTables(locales, tables), JS_FILE),
+    [TYPES_FILE]: await format(typeUnions(tables, locales), TYPES_FILE),
+  };
+}
+
+async function main() {
+  const check = process.argv.includes('--check');
+  const files = await generate();
+  let stale = 0;
+  for (const [file, text] of Object.entries(files)) {
+    const rel = path.relative(ROOT, file);
+    const old = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null;
+    if (old === text) continue;
+    if (check) {
+      console.error(`${rel} differs from what validator ${VERSION} generates`);
+      stale += 1;
+    } else {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, text);
+      console.log(`wrote ${rel}`);
+    }
+  }
+  if (stale > 0) process.exit(1);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await main();
