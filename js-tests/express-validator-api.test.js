@@ -1015,7 +1015,7 @@ test('a validator Bulwark lacks is an error when the chain is built, never skipp
   for (const build of [
     (c) => c.isTaxID('en-US'),
     (c) => c.isIdentityCard('any'),
-    (c) => c.isRgbColor(),
+    (c) => c.isBefore('2020-01-01'),
     (c) => c.isAfter('2020-01-01'),
   ]) {
     assert.throws(

@@ -397,6 +397,29 @@ const CASES = {
   isULID: [() => b.isULID('01HBGW8CWQ5Q6DTT7XP89VV4KT'), () => b.isULID('x')],
   isDivisibleBy: [() => b.isDivisibleBy('10', 5), () => b.isDivisibleBy('10', '3')],
   isHexColor: [() => b.isHexColor('#fff'), () => b.isHexColor('fff', { require_hashtag: true })],
+  isRgbColor: [
+    () => b.isRgbColor('rgb(1,2,3)'),
+    () => b.isRgbColor('rgb( 1,2,3)', { allowSpaces: true }),
+    () => b.isRgbColor('rgb(1%,2%,3%)', false),
+  ],
+  isHSL: [() => b.isHSL('hsl(1,2%,3%)'), () => b.isHSL('hsl(1,2,3)')],
+  isLatLong: [() => b.isLatLong('1,2'), () => b.isLatLong('40° 26′ 46″ N, 79° 58′ 56″ W', { checkDMS: true })],
+  isMACAddress: [
+    () => b.isMACAddress('01:02:03:04:05:06'),
+    () => b.isMACAddress('010203040506', { no_separators: true, eui: '48' }),
+  ],
+  isDataURI: [() => b.isDataURI('data:,x'), () => b.isDataURI('x')],
+  isMagnetURI: [
+    () => b.isMagnetURI('magnet:?xt=urn:btih:ABCDEFGHIJKLMNOPQRSTUVWXYZ123456'),
+    () => b.isMagnetURI('magnet:?'),
+  ],
+  isMailtoURI: [
+    () => b.isMailtoURI('mailto:a@b.com'),
+    () => b.isMailtoURI('mailto:Jane <a@b.com>', { allow_display_name: true }),
+  ],
+  isRFC3339: [() => b.isRFC3339('2009-05-19T14:39:22Z'), () => b.isRFC3339('2009-05-19')],
+  isTime: [() => b.isTime('12:00'), () => b.isTime('12:00 AM', { hourFormat: 'hour12' }), () => b.isTime(5)],
+  isLocale: [() => b.isLocale('en-US'), () => b.isLocale('x')],
   isLength: [
     () => b.isLength('abc', { min: 5 }),
     () => b.isLength('abc', { min: 1, max: 2 }),
@@ -474,6 +497,7 @@ const CASES = {
   isISO6346: [() => b.isISO6346('HLXU2008419'), () => b.isISO6346('HLXU2008418')],
   isFreightContainerID: [() => b.isFreightContainerID('HLXU2008419'), () => b.isFreightContainerID('x')],
   isBtcAddress: [() => b.isBtcAddress('1MUz4VMYui5qY1mxUiG8BQ1Luv6tqkvaiL'), () => b.isBtcAddress('x')],
+  isBIC: [() => b.isBIC('SBICKEN1345'), () => b.isBIC('SBICXXN1')],
   isEthereumAddress: [
     () => b.isEthereumAddress('0x683E07492fBDfDA84457C16546ac3f433BFaa128'),
     () => b.isEthereumAddress('0x'),

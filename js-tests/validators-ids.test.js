@@ -177,6 +177,18 @@ const VALID = {
     .map(([p, hex]) => [p + hex, []]),
 };
 VALID.isFreightContainerID = VALID.isISO6346;
+VALID.isBIC = fc
+  .tuple(
+    upper(4),
+    fc.constantFrom('DE', 'GB', 'KE', 'XK', 'US', 'FR', 'de', 'xk', 'JP'),
+    alnum(2),
+    fc.option(alnum(3), { nil: '' }),
+    fc.boolean(),
+  )
+  .map(([bank, country, location, branch, lower]) => {
+    const s = bank + country + location + branch;
+    return [lower ? s.toLowerCase() : s, []];
+  });
 
 for (const name of ID_NAMES) {
   test(`${name}: examples and generated inputs agree with validator.js`, () => {

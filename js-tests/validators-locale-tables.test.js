@@ -110,11 +110,21 @@ test('the exported locale lists equal validator.js, frozen', () => {
     assert.deepEqual([...bulwark[name]], validator[name], name);
     assert.ok(Object.isFrozen(bulwark[name]), name);
   }
-  // The hand-kept isAlpha / isAlphanumeric / decimal tables cover exactly these locales.
-  const keys = (o) => Object.keys(o).sort();
-  assert.deepEqual(keys(localeData.ALPHA), [...validator.isAlphaLocales].sort());
-  assert.deepEqual(keys(localeData.ALPHANUMERIC), [...validator.isAlphanumericLocales].sort());
-  assert.deepEqual(keys(localeData.DECIMAL), [...validator.isFloatLocales].sort());
+  // The JS fast paths' isAlpha / isAlphanumeric / decimal tables (generated from alpha.js)
+  // hold these locales, in this order, with validator.js's patterns and separators.
+  const alpha = require('validator/lib/alpha');
+  for (const [mine, theirs, list] of [
+    [localeData.ALPHA, alpha.alpha, validator.isAlphaLocales],
+    [localeData.ALPHANUMERIC, alpha.alphanumeric, validator.isAlphanumericLocales],
+  ]) {
+    assert.deepEqual(Object.keys(mine), list);
+    for (const locale of list) {
+      assert.equal(mine[locale].source, theirs[locale].source, locale);
+      assert.equal(mine[locale].flags, theirs[locale].flags, locale);
+    }
+  }
+  assert.deepEqual({ ...localeData.DECIMAL }, { ...alpha.decimal });
+  assert.deepEqual(Object.keys(localeData.DECIMAL).sort(), [...validator.isFloatLocales].sort());
   for (const locale of bulwark.isAlphaLocales) assert.equal(typeof bulwark.isAlpha('a', locale), 'boolean');
   for (const locale of bulwark.isAlphanumericLocales)
     assert.equal(typeof bulwark.isAlphanumeric('a', locale), 'boolean');

@@ -715,6 +715,21 @@ SPECS.isEthereumAddress = {
   alphabet: `${HEX}xX`,
   maxLength: 50,
 };
+SPECS.isBIC = {
+  examples: [
+    'SBICKEN1345',
+    'SBICKEN1',
+    'SBICKEN1YYP',
+    'SBICXKN1',
+    'sbicken1',
+    'DEUTDEFF',
+    'SBICXXN1',
+    'SBICKENXX9',
+    'SBICKEN',
+  ],
+  alphabet: `${DIGITS}ABCDEFKNSTUXYZabcknsxİ`,
+  maxLength: 14,
+};
 /** The validators js-tests/validators-ids.test.js tests (validators-formats skips them). */
 const ID_NAMES = [
   'isLuhnNumber',
@@ -731,6 +746,7 @@ const ID_NAMES = [
   'isFreightContainerID',
   'isBtcAddress',
   'isEthereumAddress',
+  'isBIC',
 ];
 
 module.exports = { ID_NAMES, SPECS, EMAILS, URLS, HOSTS, ALPHA_LOCALES };

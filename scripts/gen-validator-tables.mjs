@@ -160,6 +160,53 @@ function entries(table, record, read) {
   });
 }
 
+/** The class body starting at `at` (just after `[`) and the index after its `]`; null if none. */
+function classAt(source, at) {
+  for (let i = at; i < source.length; i += 1) {
+    if (source[i] === '\\') i += 1;
+    else if (source[i] === ']') return { body: source.slice(at, i), end: i + 1 };
+  }
+  return null;
+}
+
+/** `^[first]+$`, `^[first]*$` or `^[first]+[second]*$` (alpha.js's shapes), else null. */
+function alphaShape(source) {
+  if (!source.startsWith('^[')) return null;
+  const first = classAt(source, 2);
+  if (first === null) return null;
+  const rest = source.slice(first.end);
+  if (rest === '+$' || rest === '*$') return { kind: rest === '+$' ? 'Plus' : 'Star', first: first.body };
+  if (!rest.startsWith('+[')) return null;
+  const second = classAt(source, first.end + 2);
+  if (second === null || source.slice(second.end) !== '*$') return null;
+  return { kind: 'PlusThenStar', first: first.body, second: second.body };
+}
+
+/** The code-unit ranges a class body holds (no flags: the core folds case itself). */
+function classRanges(body) {
+  const re = new RegExp(`^[${body}]$`);
+  const out = [];
+  for (let u = 0; u <= 0xffff; u += 1) {
+    if (!re.test(String.fromCharCode(u))) continue;
+    const last = out[out.length - 1];
+    if (last !== undefined && last[1] === u - 1) last[1] = u;
+    else out.push([u, u]);
+  }
+  return out;
+}
+
+/** alpha.js's `alpha` / `alphanumeric`: per locale, its pattern as one or two classes. */
+function readAlpha(record, table) {
+  return Object.keys(record).map((key) => {
+    const { source, flags } = regexOf(record[key], `${table} ${key}`);
+    const shape = alphaShape(source);
+    if (shape === null || (flags !== '' && flags !== 'i'))
+      throw new Error(`${table} ${key}: unexpected /${source}/${flags}`);
+    const second = shape.second === undefined ? [] : classRanges(shape.second);
+    return { key, source, flags, kind: shape.kind, first: classRanges(shape.first), second };
+  });
+}
+
 /** Everything read from validator.js. */
 export function extract() {
   const v = require('validator');
@@ -199,6 +246,16 @@ export function extract() {
     }),
     vat: entries('vat', require('validator/lib/isVAT.js').vatMatchers, fromFunction),
   };
+  const alpha = require('validator/lib/alpha');
+  const alphaTables = {
+    alpha: readAlpha(alpha.alpha, 'alpha'),
+    alphanumeric: readAlpha(alpha.alphanumeric, 'alphanumeric'),
+    decimal: Object.keys(alpha.decimal).map((key) => {
+      const sep = alpha.decimal[key];
+      if (typeof sep !== 'string' || [...sep].length !== 1) throw new Error(`decimal ${key}: not one character`);
+      return { key, sep };
+    }),
+  };
   const locales = {
     isAlphaLocales: [...v.isAlphaLocales],
     isAlphanumericLocales: [...v.isAlphanumericLocales],
@@ -207,7 +264,7 @@ export function extract() {
     isPostalCodeLocales: [...v.isPostalCodeLocales],
     passportNumberLocales: [...v.passportNumberLocales],
   };
-  return { codes, tables, locales };
+  return { codes, tables, locales, alpha: alphaTables };
 }
 
 /** A Rust string literal. */
@@ -261,7 +318,46 @@ function rustTable(name, rows, what) {
   return `${out}];\n`;
 }
 
-function jsTables(locales, tables) {
+const hex = (n) => `0x${n.toString(16).toUpperCase()}`;
+
+function rustRanges(ranges) {
+  if (ranges.length === 0) return '&[]';
+  const items = ranges.map(([lo, hi]) => `(${hex(lo)}, ${hex(hi)})`);
+  if (items.length <= 6) return `&[${items.join(', ')}]`;
+  let out = '&[\n';
+  for (let i = 0; i < items.length; i += 6) out += `        ${items.slice(i, i + 6).join(', ')},\n`;
+  return `${out}    ]`;
+}
+
+function rustAlpha(alpha) {
+  let out = HEADER('alpha.js: the isAlpha / isAlphanumeric classes as code-unit ranges, the decimal separators');
+  out += 'use super::super::alpha::{Kind, Pattern};\n\n';
+  const names = new Map();
+  const statics = [];
+  const patternOf = (e) => {
+    const id = `${e.source}/${e.flags}`;
+    if (!names.has(id)) {
+      const name = `P${names.size}`;
+      names.set(id, name);
+      statics.push(
+        `/// \`/${e.source}/${e.flags}\`\nstatic ${name}: Pattern = Pattern::new(\n    ${e.flags === 'i'},\n    Kind::${e.kind},\n` +
+          `    ${rustRanges(e.first)},\n    ${rustRanges(e.second)},\n);\n`,
+      );
+    }
+    return names.get(id);
+  };
+  const table = (rows) => rows.map((e) => `    (${rs(e.key)}, &${patternOf(e)}),\n`).join('');
+  const alphaRows = table(alpha.alpha);
+  const alnumRows = table(alpha.alphanumeric);
+  out += statics.join('');
+  out += `\n/// validator.js \`alpha\` locales, in its order.\npub(crate) const ALPHA: &[(&str, &Pattern)] = &[\n${alphaRows}];\n`;
+  out += `\n/// validator.js \`alphanumeric\` locales, in its order.\npub(crate) const ALPHANUMERIC: &[(&str, &Pattern)] = &[\n${alnumRows}];\n`;
+  out += '\n/// validator.js `decimal` separators per locale.\npub(crate) const DECIMAL: &[(&str, char)] = &[\n';
+  for (const { key, sep } of alpha.decimal) out += `    (${rs(key)}, '${sep === "'" ? "\\'" : sep}'),\n`;
+  return `${out}];\n`;
+}
+
+function jsTables(locales, tables, alpha) {
   let out =
     "'use strict';\n" +
     HEADER('the exported locale lists') +
@@ -284,7 +380,22 @@ function jsTables(locales, tables) {
     out += `  ${name}: new Set(${JSON.stringify(rows.map((e) => e.key))}),\n`;
   }
   out += '});\n';
-  out += `\nmodule.exports = { ${Object.keys(locales).join(', ')}, TABLE_LOCALES };\n`;
+  const record = (name, doc, rows, value) =>
+    `\n// ${doc}\nconst ${name} = Object.freeze({\n  __proto__: null,\n` +
+    rows.map((e) => `  ${JSON.stringify(e.key)}: ${JSON.stringify(value(e))},\n`).join('') +
+    '});\n';
+  out += record('ALPHA_PATTERNS', 'alpha.js `alpha`: [source, flags] per locale.', alpha.alpha, (e) => [
+    e.source,
+    e.flags,
+  ]);
+  out += record(
+    'ALPHANUMERIC_PATTERNS',
+    'alpha.js `alphanumeric`: [source, flags] per locale.',
+    alpha.alphanumeric,
+    (e) => [e.source, e.flags],
+  );
+  out += record('DECIMAL_SEPARATORS', 'alpha.js `decimal`: the separator per locale.', alpha.decimal, (e) => e.sep);
+  out += `\nmodule.exports = {\n  ${Object.keys(locales).join(',\n  ')},\n  TABLE_LOCALES,\n  ALPHA_PATTERNS,\n  ALPHANUMERIC_PATTERNS,\n  DECIMAL_SEPARATORS,\n};\n`;
   return out;
 }
 
@@ -320,8 +431,9 @@ const format = async (text, file) => prettier.format(text, { ...(await prettier.
 
 /** Every generated file: path -> text (JS formatted with the repo's Prettier config). */
 export async function generate() {
-  const { codes, tables, locales } = extract();
+  const { codes, tables, locales, alpha } = extract();
   return {
+    [path.join(RUST_DIR, 'alpha.rs')]: rustAlpha(alpha),
     [path.join(RUST_DIR, 'iso_codes.rs')]: rustCodes(codes),
     [path.join(RUST_DIR, 'mobile_phone.rs')]: rustTable('MOBILE_PHONE', tables.mobilePhone, 'isMobilePhone `phones`'),
     [path.join(RUST_DIR, 'postal_code.rs')]: rustTable('POSTAL_CODE', tables.postalCode, 'isPostalCode `patterns`'),
@@ -336,7 +448,7 @@ export async function generate() {
       'isLicensePlate `validators`',
     ),
     [path.join(RUST_DIR, 'vat.rs')]: rustTable('VAT', tables.vat, 'isVAT `vatMatchers`'),
-    [JS_FILE]: await format(jsTables(locales, tables), JS_FILE),
+    [JS_FILE]: await format(jsTables(locales, tables, alpha), JS_FILE),
     [TYPES_FILE]: await format(typeUnions(tables, locales), TYPES_FILE),
   };
 }

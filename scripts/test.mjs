@@ -17,6 +17,11 @@ const suites = (dir) =>
     .sort()
     .map((f) => path.join(dir, f));
 
+// Test files run two at a time: node's default on a 2-core machine is one, and most suites
+// wait on sockets, timers and child processes more than they compute.
+// BULWARK_TEST_CONCURRENCY=1 runs them one by one (for a timing-sensitive investigation).
+const concurrency = `--test-concurrency=${process.env.BULWARK_TEST_CONCURRENCY || 2}`;
+
 setup();
 lint();
 step('cargo test (core)', 'about 2 min on a first run: unit tests and merged doctests', () =>
@@ -27,7 +32,7 @@ step('tsc --strict (published types)', '', () =>
 );
 for (const backend of ['native', 'wasm']) {
   step(`js suites (${backend})`, 'about 1-2 min', () =>
-    run(process.execPath, ['--test', ...suites('js-tests')], { BULWARK_BACKEND: backend }),
+    run(process.execPath, ['--test', concurrency, ...suites('js-tests')], { BULWARK_BACKEND: backend }),
   );
 }
 step('package suites', 'packs and installs the tarball', () =>
@@ -37,7 +42,7 @@ step('chromium for the demo browser test', "installs Debian's chromium on a firs
 // The demo app's suites (examples/test), each file on its own in-memory PGlite, per backend.
 for (const backend of ['native', 'wasm']) {
   step(`demo app suites (${backend})`, '', () =>
-    run(process.execPath, ['--test', ...suites('examples/test')], { BULWARK_BACKEND: backend }),
+    run(process.execPath, ['--test', concurrency, ...suites('examples/test')], { BULWARK_BACKEND: backend }),
   );
 }
 // A short seeded fuzz run (scripts/fuzz.mjs): the same batches every time; `npm run fuzz`

@@ -86,6 +86,16 @@ const CASES = [
   ['isULID', 'id', '01HBGW8CWQ5Q6DTT7XP89VV4KT', []],
   ['isDivisibleBy', 'number', '1024', [8]],
   ['isHexColor', 'color', '#ff0034', []],
+  ['isRgbColor', 'color', 'rgba(255,128,0,.5)', []],
+  ['isHSL', 'color', 'hsl(120, 50%, 50%)', []],
+  ['isLatLong', 'position', '(-17.738223, 85.605469)', []],
+  ['isMACAddress', 'address', '01:23:45:67:89:ab', []],
+  ['isDataURI', 'small', 'data:text/plain;base64,SGVsbG8=', []],
+  ['isMagnetURI', 'link', 'magnet:?xt=urn:btih:ABCDEFGHIJKLMNOPQRSTUVWXYZ123456&dn=x', []],
+  ['isMailtoURI', 'link', 'mailto:jane@example.com?subject=hi', []],
+  ['isRFC3339', 'timestamp', '2024-01-15T10:30:00Z', []],
+  ['isTime', 'time', '23:59', []],
+  ['isLocale', 'tag', 'zh-Hant-TW', []],
   ['isLuhnNumber', 'card number', '4716-4611-9883-8155', []],
   ['isCreditCard', 'card number', '4716 4611 9883 8155', []],
   ['isCreditCard', 'provider', '375556917985515', [{ provider: 'amex' }]],
@@ -100,6 +110,7 @@ const CASES = [
   ['isISO6346', 'container', 'HLXU2008419', []],
   ['isBtcAddress', 'bech32', 'bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq', []],
   ['isEthereumAddress', 'address', '0x683E07492fBDfDA84457C16546ac3f433BFaa128', []],
+  ['isBIC', 'SWIFT code', 'DEUTDEFF500', []],
 ];
 
 async function main() {

@@ -211,6 +211,17 @@ export let isMimeType = uninitialized;
 export let isSemVer = uninitialized;
 export let isIn = uninitialized;
 export let matches = uninitialized;
+export let isRgbColor = uninitialized;
+export let isHSL = uninitialized;
+export let isLatLong = uninitialized;
+export let isMACAddress = uninitialized;
+export let isDataURI = uninitialized;
+export let isMagnetURI = uninitialized;
+export let isMailtoURI = uninitialized;
+export let isRFC3339 = uninitialized;
+export let isTime = uninitialized;
+export let isLocale = uninitialized;
+export let isBIC = uninitialized;
 export let isIBAN = uninitialized;
 export let isAbaRouting = uninitialized;
 export let isISRC = uninitialized;
@@ -309,6 +320,17 @@ function install() {
     isSemVer,
     isIn,
     matches,
+    isRgbColor,
+    isHSL,
+    isLatLong,
+    isMACAddress,
+    isDataURI,
+    isMagnetURI,
+    isMailtoURI,
+    isRFC3339,
+    isTime,
+    isLocale,
+    isBIC,
     isIBAN,
     isAbaRouting,
     isISRC,

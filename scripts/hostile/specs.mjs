@@ -417,6 +417,21 @@ export const specs = {
   isULID: str1(),
   isDivisibleBy: { args: fc.tuple(S, mostly(oneOfR(2, 0, -3, '5', 'x', null, 1.5))) },
   isHexColor: { args: fc.tuple(S, optionsR({ require_hashtag: boolR })) },
+  isRgbColor: { args: fc.tuple(S, fc.oneof(boolR, optionsR({ allowSpaces: boolR, includePercentValues: boolR }))) },
+  isHSL: str1(),
+  isLatLong: { args: fc.tuple(S, optionsR({ checkDMS: boolR })) },
+  isMACAddress: { args: fc.tuple(S, optionsR({ eui: oneOfR('48', '64', 48, 32), no_separators: boolR })) },
+  isDataURI: str1(),
+  isMagnetURI: str1(),
+  isMailtoURI: strOpts(validatorOptions({ allow_display_name: boolR, require_tld: boolR })),
+  isRFC3339: str1(),
+  isTime: {
+    args: fc.tuple(
+      fc.oneof(S, anyR),
+      optionsR({ hourFormat: oneOfR('hour12', 'hour24', 'x'), mode: oneOfR('default', 'withSeconds', 'y') }),
+    ),
+  },
+  isLocale: str1(),
   matches: {
     args: fc.tuple(
       S,
@@ -455,6 +470,7 @@ export const specs = {
   isFreightContainerID: str1(),
   isBtcAddress: str1(),
   isEthereumAddress: str1(),
+  isBIC: str1(),
   createValidator: {
     args: fc.tuple(fc.oneof(arrayOfR(rule, 4), anyR)),
     follow: { method: 'check', args: fc.tuple(fc.oneof(arrayOfR(S, 4), anyR)) },

@@ -6,7 +6,6 @@
 //! async `hashPassword`/`verifyPassword` on this backend run them on the calling thread.
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
-use bulwark_core::ErrorCode;
 use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
 
@@ -105,60 +104,4 @@ fn data_descriptor(value: &JsValue) -> js_sys::Object {
         let _ = Reflect::set(&descriptor, &JsValue::from_str(key), &field);
     }
     descriptor
-}
-
-fn type_error(message: String) -> JsValue {
-    coded(bulwark_core::Error::new(ErrorCode::InvalidType, message))
-}
-
-/// Reads `options[key]` as an optional u32. The JS layer passes null-prototype objects, so
-/// this read cannot reach a polluted `Object.prototype`.
-pub(crate) fn read_u32(options: &JsValue, key: &str) -> Result<Option<u32>, JsValue> {
-    if options.is_undefined() || options.is_null() {
-        return Ok(None);
-    }
-    let value = Reflect::get(options, &JsValue::from_str(key))?;
-    if value.is_undefined() {
-        return Ok(None);
-    }
-    match value.as_f64() {
-        Some(n) if n.fract() == 0.0 && (0.0..=u32::MAX as f64).contains(&n) => Ok(Some(n as u32)),
-        _ => Err(type_error(format!("{key} must be an integer between 0 and {}", u32::MAX))),
-    }
-}
-
-/// `options[key]`, or `None` when the options or the field are missing (undefined).
-pub(crate) fn read_field(options: &JsValue, key: &str) -> Result<Option<JsValue>, JsValue> {
-    if options.is_undefined() || options.is_null() {
-        return Ok(None);
-    }
-    let value = Reflect::get(options, &JsValue::from_str(key))?;
-    Ok((!value.is_undefined()).then_some(value))
-}
-
-/// Reads `options[key]` as an optional boolean.
-pub(crate) fn read_bool(options: &JsValue, key: &str) -> Result<Option<bool>, JsValue> {
-    read_field(options, key)?
-        .map(|v| v.as_bool().ok_or_else(|| type_error(format!("{key} must be a boolean"))))
-        .transpose()
-}
-
-fn string_list(value: &JsValue, key: &str) -> Result<Vec<String>, JsValue> {
-    if !js_sys::Array::is_array(value) {
-        return Err(type_error(format!("{key} must be an array of strings")));
-    }
-    js_sys::Array::from(value)
-        .iter()
-        .map(|item| {
-            item.as_string().ok_or_else(|| type_error(format!("{key} must be an array of strings")))
-        })
-        .collect()
-}
-
-/// Reads `options[key]` as an optional array of strings.
-pub(crate) fn read_string_list(
-    options: &JsValue,
-    key: &str,
-) -> Result<Option<Vec<String>>, JsValue> {
-    read_field(options, key)?.map(|v| string_list(&v, key)).transpose()
 }

@@ -6,6 +6,10 @@
 
 import type {
   HashAlgorithm,
+  IsLatLongOptions,
+  IsMACAddressOptions,
+  IsRgbColorOptions,
+  IsTimeOptions,
   IPVersion,
   IsBase32Options,
   IsHexColorOptions,
@@ -246,6 +250,16 @@ export interface ValidationChain extends Middleware {
   isULID(): this;
   isDivisibleBy(number: number): this;
   isHexColor(options?: IsHexColorOptions): this;
+  isRgbColor(includePercentValues?: boolean): this;
+  isHSL(): this;
+  isLatLong(options?: IsLatLongOptions): this;
+  isMACAddress(options?: IsMACAddressOptions): this;
+  isDataURI(): this;
+  isMagnetURI(): this;
+  isMailtoURI(options?: IsEmailOptions): this;
+  isRFC3339(): this;
+  isTime(options?: IsTimeOptions): this;
+  isLocale(): this;
   isLuhnNumber(): this;
   isCreditCard(options?: IsCreditCardOptions): this;
   isIMEI(options?: IsIMEIOptions): this;
@@ -260,6 +274,7 @@ export interface ValidationChain extends Middleware {
   isFreightContainerID(): this;
   isBtcAddress(): this;
   isEthereumAddress(): this;
+  isBIC(): this;
 
   // Sanitizers
   customSanitizer(sanitizer: CustomSanitizer): this;

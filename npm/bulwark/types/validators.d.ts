@@ -650,6 +650,87 @@ export declare function isISSN(str: string, options?: IsISSNOptions): boolean;
 /** `true` when `str` is an ISIN (securities number) with a valid check digit, as validator.js `isISIN` decides. */
 export declare function isISIN(str: string): boolean;
 
+/** `isRgbColor` options. */
+export interface IsRgbColorOptions {
+  /** Ignore whitespace after the leading `rgb`/`rgba` (default false). */
+  allowSpaces?: boolean;
+  /** Accept percentages (`rgb(10%,20%,30%)`) too (default true). */
+  includePercentValues?: boolean;
+}
+
+/**
+ * `true` when `str` is a CSS `rgb()`/`rgba()` color, as validator.js `isRgbColor` decides.
+ * The legacy second argument `includePercentValues` (a boolean) is accepted; as there, an
+ * explicit `undefined` turns percent values off.
+ * @throws {TypeError} for a `null` second argument (as validator.js).
+ */
+export declare function isRgbColor(str: string, options?: IsRgbColorOptions | boolean): boolean;
+
+/** `true` when `str` is a CSS `hsl()`/`hsla()` color (comma or space syntax), as validator.js `isHSL` decides. */
+export declare function isHSL(str: string): boolean;
+
+/** `isLatLong` options. */
+export interface IsLatLongOptions {
+  /** Degrees, minutes and seconds (`40° 26′ 46″ N`) instead of decimal degrees (default false). */
+  checkDMS?: boolean;
+}
+
+/**
+ * `true` when `str` is `latitude,longitude` (optionally in parentheses), as validator.js
+ * `isLatLong` decides (only the first two comma-separated parts are read, as there).
+ * Deviation: a string with a lone surrogate is false (validator.js's DMS form may accept one).
+ */
+export declare function isLatLong(str: string, options?: IsLatLongOptions): boolean;
+
+/** `isMACAddress` options. */
+export interface IsMACAddressOptions {
+  /** `'48'` or `'64'` (default either). Another value is `INVALID_OPTIONS` (validator.js then accepts both). */
+  eui?: '48' | '64' | 48 | 64;
+  /** Bare hex digits only. */
+  no_separators?: boolean;
+  /** @deprecated validator.js's old name of `no_separators`. */
+  no_colons?: boolean;
+}
+
+/** `true` when `str` is a MAC address (EUI-48 or EUI-64), as validator.js `isMACAddress` decides. */
+export declare function isMACAddress(str: string, options?: IsMACAddressOptions): boolean;
+
+/** `true` when `str` is a `data:` URI, as validator.js `isDataURI` decides (the data is not decoded). */
+export declare function isDataURI(str: string): boolean;
+
+/**
+ * `true` when `str` is a magnet link with a supported `xt` hash, as validator.js
+ * `isMagnetURI` decides. Deviation: a string with a lone surrogate is false.
+ */
+export declare function isMagnetURI(str: string): boolean;
+
+/**
+ * `true` when `str` is a `mailto:` URI whose addresses (path, `cc`, `bcc`) are each an email
+ * under `options` (isEmail's), with only `subject`, `body`, `cc`, `bcc` parameters, as
+ * validator.js `isMailtoURI` decides. Deviation: a string with a lone surrogate is false.
+ */
+export declare function isMailtoURI(str: string, options?: IsEmailOptions): boolean;
+
+/** `true` when `str` is an RFC 3339 date-time, as validator.js `isRFC3339` decides. */
+export declare function isRFC3339(str: string): boolean;
+
+/** `isTime` options. */
+export interface IsTimeOptions {
+  /** Default `'hour24'`. */
+  hourFormat?: 'hour24' | 'hour12';
+  /** Default `'default'` (`hh:mm`). */
+  mode?: 'default' | 'withSeconds' | 'withOptionalSeconds';
+}
+
+/**
+ * `true` when `str` is a time of day, as validator.js `isTime` decides; as there, a
+ * non-string input is `false` (not a `TypeError`). Other option values are `INVALID_OPTIONS`
+ * (validator.js throws a `TypeError`).
+ */
+export declare function isTime(str: unknown, options?: IsTimeOptions): boolean;
+
+/** `true` when `str` is a BCP 47 language tag (`_` also separates subtags), as validator.js `isLocale` decides. */
+export declare function isLocale(str: string): boolean;
 /** `isIBAN` options. */
 export interface IsIBANOptions {
   /** Only these countries (codes of validator.js's `ibanLocales`). An empty list accepts nothing, as in validator.js. A code without a known IBAN format is `INVALID_OPTIONS` (validator.js answers `false` for every string). */
@@ -688,6 +769,9 @@ export declare function isBtcAddress(str: string): boolean;
 
 /** `true` when `str` is `0x` and 40 hex digits (the EIP-55 checksum is not verified), as validator.js `isEthereumAddress` decides. */
 export declare function isEthereumAddress(str: string): boolean;
+
+/** `true` when `str` is a BIC / SWIFT code (8 or 11 characters, an ISO 3166-1 alpha-2 country or `XK` at 5-6, letters of either case), as validator.js `isBIC` decides. */
+export declare function isBIC(str: string): boolean;
 
 /** A validator name for {@link createValidator}. */
 export type ValidatorName =
@@ -750,6 +834,16 @@ export type ValidatorName =
   | 'isULID'
   | 'isDivisibleBy'
   | 'isHexColor'
+  | 'isRgbColor'
+  | 'isHSL'
+  | 'isLatLong'
+  | 'isMACAddress'
+  | 'isDataURI'
+  | 'isMagnetURI'
+  | 'isMailtoURI'
+  | 'isRFC3339'
+  | 'isTime'
+  | 'isLocale'
   | 'isLuhnNumber'
   | 'isCreditCard'
   | 'isIMEI'
@@ -763,7 +857,8 @@ export type ValidatorName =
   | 'isISO6346'
   | 'isFreightContainerID'
   | 'isBtcAddress'
-  | 'isEthereumAddress';
+  | 'isEthereumAddress'
+  | 'isBIC';
 
 /**
  * One rule of {@link createValidator}: a validator name, or `{ validator, args }` where

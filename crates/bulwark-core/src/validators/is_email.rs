@@ -5,7 +5,9 @@ use std::borrow::Cow;
 use super::is_fqdn::{FqdnOptions, is_fqdn};
 use super::is_ip::{IpVersion, is_ip};
 use super::js_regex::{HostMatcher, JsRegex, check_host};
+use super::rule::{Options, invalid};
 use super::{is_js_space, utf16_len};
+use crate::Result;
 
 /// Options of [`is_email`], with validator.js names and defaults.
 #[derive(Debug, Clone)]
@@ -255,6 +257,28 @@ fn is_quoted_user(inner: &str, utf8: bool) -> bool {
         }
     }
     true
+}
+
+/// isEmail's options object (validator.js keys), also read by `isMailtoURI`.
+pub(super) fn options(o: &mut Options) -> Result<EmailOptions> {
+    let d = EmailOptions::default();
+    let blacklisted = o.string("blacklisted_chars")?.unwrap_or_default();
+    Ok(EmailOptions {
+        allow_display_name: o.bool("allow_display_name", d.allow_display_name)?,
+        require_display_name: o.bool("require_display_name", d.require_display_name)?,
+        allow_utf8_local_part: o.bool("allow_utf8_local_part", d.allow_utf8_local_part)?,
+        require_tld: o.bool("require_tld", d.require_tld)?,
+        allow_ip_domain: o.bool("allow_ip_domain", d.allow_ip_domain)?,
+        allow_underscores: o.bool("allow_underscores", d.allow_underscores)?,
+        domain_specific_validation: o
+            .bool("domain_specific_validation", d.domain_specific_validation)?,
+        blacklisted_chars: EmailOptions::blacklisted_chars_from(&blacklisted).map_err(|err| {
+            invalid(format!("isEmail: option \"blacklisted_chars\": {}", err.message()))
+        })?,
+        ignore_max_length: o.bool("ignore_max_length", d.ignore_max_length)?,
+        host_blacklist: o.hosts("host_blacklist")?.unwrap_or_default(),
+        host_whitelist: o.hosts("host_whitelist")?.unwrap_or_default(),
+    })
 }
 
 #[cfg(test)]

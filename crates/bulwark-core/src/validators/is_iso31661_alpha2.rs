@@ -32,7 +32,7 @@ impl CountryCodeOptions {
     }
 
     /// Reads `{ userAssignedCodes: [...] }`.
-    pub(crate) fn from_options(o: &mut Options, len: usize) -> Result<CountryCodeOptions> {
+    pub(super) fn from_options(o: &mut Options, len: usize) -> Result<CountryCodeOptions> {
         let codes = o.strings("userAssignedCodes")?.unwrap_or_default();
         Ok(CountryCodeOptions::new(&codes, len))
     }

@@ -32,7 +32,7 @@ impl LicensePlateLocale {
 /// assert!(is_license_plate("AAB-123", &LicensePlateLocale::new("any").unwrap()));
 /// ```
 pub fn is_license_plate(s: &str, locale: &LicensePlateLocale) -> bool {
-    locale.0.any(&LICENSE_PLATE, |e| e.test(s))
+    locale.0.test(&LICENSE_PLATE, s)
 }
 
 pub(crate) fn rule(o: &mut Options) -> Result<Rule> {

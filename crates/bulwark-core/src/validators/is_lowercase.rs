@@ -13,7 +13,13 @@ pub fn is_lowercase(s: &str) -> bool {
     if s.is_ascii() {
         return !s.bytes().any(|b| b.is_ascii_uppercase());
     }
-    s.to_lowercase() == s
+    // Char by char, without building the mapped string: a character is unchanged by the
+    // string mapping exactly when its own mapping is itself (the one contextual rule, final
+    // sigma, only chooses what `Σ` lowercases to, and `Σ` never lowercases to itself).
+    s.chars().all(|c| {
+        let mut mapped = c.to_lowercase();
+        mapped.next() == Some(c) && mapped.next().is_none()
+    })
 }
 
 #[cfg(test)]

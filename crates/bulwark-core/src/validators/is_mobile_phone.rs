@@ -64,7 +64,7 @@ pub fn is_mobile_phone(s: &str, options: &MobilePhoneOptions) -> bool {
     if options.strict_mode && !s.starts_with('+') {
         return false;
     }
-    options.locales.any(&MOBILE_PHONE, |e| e.test(s))
+    options.locales.test(&MOBILE_PHONE, s)
 }
 
 pub(crate) fn rule(o: &mut Options) -> Result<Rule> {

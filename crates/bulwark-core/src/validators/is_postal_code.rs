@@ -39,7 +39,7 @@ pub(crate) fn locale_in(table: &'static [Entry], name: &str, locale: &str) -> Re
 /// assert!(PostalCodeLocale::new("XX").is_err());
 /// ```
 pub fn is_postal_code(s: &str, locale: &PostalCodeLocale) -> bool {
-    locale.0.any(&POSTAL_CODE, |e| e.test(s))
+    locale.0.test(&POSTAL_CODE, s)
 }
 
 pub(crate) fn rule(o: &mut Options) -> Result<Rule> {

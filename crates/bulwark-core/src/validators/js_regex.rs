@@ -144,6 +144,11 @@ impl JsRegex {
         if self.units { self.regex.is_match(&to_units(s)) } else { self.regex.is_match(s) }
     }
 
+    /// `re.test(s)` where `units` is [`code_units`]`(s)`, made once for many patterns.
+    pub(crate) fn is_match_prepared(&self, s: &str, units: &str) -> bool {
+        if self.units { self.regex.is_match(units) } else { self.regex.is_match(s) }
+    }
+
     /// `s.replace(re, '')`: every match removed with the `g` flag, else the first. (Without
     /// the `u` flag a removal can split an astral character; its remaining half becomes
     /// U+FFFD, where JS would keep a lone surrogate.)
@@ -756,6 +761,10 @@ const PLACEHOLDER_BASE: u32 = 0x10_0000;
 /// `s` as the code-unit text non-Unicode patterns run on: each astral character becomes
 /// the placeholders of its two surrogates, so that `.` or a class matches one of them as in
 /// JS. Every other character stays itself.
+pub(crate) fn code_units(s: &str) -> Cow<'_, str> {
+    to_units(s)
+}
+
 fn to_units(s: &str) -> Cow<'_, str> {
     if !s.chars().any(|c| u32::from(c) > 0xFFFF) {
         return Cow::Borrowed(s);

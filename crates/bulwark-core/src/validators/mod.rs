@@ -46,10 +46,12 @@ mod is_ascii;
 mod is_base32;
 mod is_base58;
 mod is_base64;
+mod is_bic;
 mod is_boolean;
 mod is_btc_address;
 mod is_byte_length;
 mod is_credit_card;
+mod is_data_uri;
 mod is_decimal;
 mod is_divisible_by;
 mod is_ean;
@@ -63,6 +65,7 @@ mod is_half_width;
 mod is_hash;
 mod is_hex_color;
 mod is_hexadecimal;
+mod is_hsl;
 mod is_iban;
 mod is_imei;
 mod is_in;
@@ -83,10 +86,15 @@ mod is_isrc;
 mod is_issn;
 mod is_json;
 mod is_jwt;
+mod is_lat_long;
 mod is_length;
 mod is_license_plate;
+mod is_locale;
 mod is_lowercase;
 mod is_luhn_number;
+mod is_mac_address;
+mod is_magnet_uri;
+mod is_mailto_uri;
 mod is_md5;
 mod is_mime_type;
 mod is_mobile_phone;
@@ -97,10 +105,13 @@ mod is_octal;
 mod is_passport_number;
 mod is_port;
 mod is_postal_code;
+mod is_rfc3339;
+mod is_rgb_color;
 mod is_sem_ver;
 mod is_slug;
 mod is_strong_password;
 mod is_surrogate_pair;
+mod is_time;
 mod is_ulid;
 mod is_uppercase;
 mod is_url;
@@ -124,10 +135,12 @@ pub use is_ascii::is_ascii;
 pub use is_base32::{Base32Options, is_base32};
 pub use is_base58::is_base58;
 pub use is_base64::{Base64Options, is_base64};
+pub use is_bic::is_bic;
 pub use is_boolean::{BooleanOptions, is_boolean};
 pub use is_btc_address::is_btc_address;
 pub use is_byte_length::{ByteLengthOptions, is_byte_length, utf8_len};
 pub use is_credit_card::{CardProvider, is_credit_card};
+pub use is_data_uri::is_data_uri;
 pub use is_decimal::{DecimalOptions, is_decimal};
 pub use is_divisible_by::is_divisible_by;
 pub use is_ean::is_ean;
@@ -141,6 +154,7 @@ pub use is_half_width::is_half_width;
 pub use is_hash::{HASH_ALGORITHMS, hash_length, is_hash};
 pub use is_hex_color::{HexColorOptions, is_hex_color};
 pub use is_hexadecimal::is_hexadecimal;
+pub use is_hsl::is_hsl;
 pub use is_iban::{IbanOptions, iban_countries, is_iban};
 pub use is_imei::{ImeiOptions, is_imei};
 pub use is_in::is_in;
@@ -161,10 +175,15 @@ pub use is_isrc::is_isrc;
 pub use is_issn::{IssnOptions, is_issn};
 pub use is_json::{JsonOptions, is_json};
 pub use is_jwt::is_jwt;
+pub use is_lat_long::{LatLongOptions, is_lat_long};
 pub use is_length::{LengthOptions, is_length, js_length};
 pub use is_license_plate::{LicensePlateLocale, is_license_plate};
+pub use is_locale::is_locale;
 pub use is_lowercase::is_lowercase;
 pub use is_luhn_number::is_luhn_number;
+pub use is_mac_address::{Eui, MacAddressOptions, is_mac_address};
+pub use is_magnet_uri::is_magnet_uri;
+pub use is_mailto_uri::is_mailto_uri;
 pub use is_md5::is_md5;
 pub use is_mime_type::is_mime_type;
 pub use is_mobile_phone::{MobilePhoneOptions, is_mobile_phone};
@@ -175,10 +194,13 @@ pub use is_octal::is_octal;
 pub use is_passport_number::{PassportCountry, is_passport_number};
 pub use is_port::is_port;
 pub use is_postal_code::{PostalCodeLocale, is_postal_code};
+pub use is_rfc3339::is_rfc3339;
+pub use is_rgb_color::{RgbColorOptions, is_rgb_color};
 pub use is_sem_ver::is_sem_ver;
 pub use is_slug::is_slug;
 pub use is_strong_password::{StrongPasswordOptions, is_strong_password, password_score};
 pub use is_surrogate_pair::is_surrogate_pair;
+pub use is_time::{HourFormat, TimeMode, TimeOptions, is_time};
 pub use is_ulid::is_ulid;
 pub use is_uppercase::is_uppercase;
 pub use is_url::{UrlOptions, is_url};
@@ -232,6 +254,20 @@ pub(crate) fn js_canonicalize(unit: u32) -> u32 {
         return unit;
     }
     u
+}
+
+/// Whether validator.js's fixed pattern `source` (JS syntax and `flags`, compiled once
+/// into `cell` with JS semantics: see [`JsRegex`]) matches `s`, as `RegExp.test` does.
+/// `false` if the pattern does not compile, which each module's tests rule out.
+pub(crate) fn js_test(
+    cell: &'static std::sync::OnceLock<Option<JsRegex>>,
+    source: impl FnOnce() -> String,
+    flags: &str,
+    s: &str,
+) -> bool {
+    cell.get_or_init(|| JsRegex::new(&source(), flags).ok())
+        .as_ref()
+        .is_some_and(|re| re.is_match(s))
 }
 
 /// A fixed pattern compiled once. `None` only if the pattern does not compile, which each

@@ -71,6 +71,16 @@ pub const VALIDATOR_NAMES: &[&str] = &[
     "isULID",
     "isDivisibleBy",
     "isHexColor",
+    "isRgbColor",
+    "isHSL",
+    "isLatLong",
+    "isMACAddress",
+    "isDataURI",
+    "isMagnetURI",
+    "isMailtoURI",
+    "isRFC3339",
+    "isTime",
+    "isLocale",
     "isLuhnNumber",
     "isCreditCard",
     "isIMEI",
@@ -85,6 +95,7 @@ pub const VALIDATOR_NAMES: &[&str] = &[
     "isFreightContainerID",
     "isBtcAddress",
     "isEthereumAddress",
+    "isBIC",
 ];
 
 /// One validator with its options, compiled.
@@ -213,6 +224,26 @@ pub enum Rule {
     DivisibleBy(f64),
     /// `isHexColor`
     HexColor(HexColorOptions),
+    /// `isRgbColor`
+    RgbColor(RgbColorOptions),
+    /// `isHSL`
+    Hsl,
+    /// `isLatLong`
+    LatLong(LatLongOptions),
+    /// `isMACAddress`
+    MacAddress(MacAddressOptions),
+    /// `isDataURI`
+    DataUri,
+    /// `isMagnetURI`
+    MagnetUri,
+    /// `isMailtoURI`
+    MailtoUri(Box<EmailOptions>),
+    /// `isRFC3339`
+    Rfc3339,
+    /// `isTime`
+    Time(TimeOptions),
+    /// `isLocale`
+    Locale,
     /// `isLuhnNumber`
     LuhnNumber,
     /// `isCreditCard` (`None`: any provider)
@@ -239,6 +270,8 @@ pub enum Rule {
     BtcAddress,
     /// `isEthereumAddress`
     EthereumAddress,
+    /// `isBIC`
+    Bic,
 }
 
 pub(super) fn invalid(message: String) -> Error {
@@ -247,7 +280,7 @@ pub(super) fn invalid(message: String) -> Error {
 
 /// Reads an options object strictly: every key must be consumed by a typed read. Each
 /// validator's file parses its own options from it (`fn rule(o: &mut Options) -> Result<Rule>`).
-pub(super) struct Options<'a> {
+pub(crate) struct Options<'a> {
     pub(super) name: &'a str,
     map: Map<String, Value>,
 }
@@ -362,7 +395,7 @@ impl<'a> Options<'a> {
     }
 
     /// `host_whitelist` / `host_blacklist`: strings and RegExps; `false` means none.
-    fn hosts(&mut self, key: &str) -> Result<Option<Vec<HostMatcher>>> {
+    pub(super) fn hosts(&mut self, key: &str) -> Result<Option<Vec<HostMatcher>>> {
         match self.take(key) {
             None | Some(Value::Bool(false)) => Ok(None),
             Some(Value::Array(items)) => items
@@ -428,32 +461,7 @@ impl Rule {
     pub fn from_json(name: &str, options_json: &str) -> Result<Rule> {
         let mut o = Options::parse(name, options_json)?;
         let rule = match name {
-            "isEmail" => {
-                let d = EmailOptions::default();
-                let blacklisted = o.string("blacklisted_chars")?.unwrap_or_default();
-                Rule::Email(Box::new(EmailOptions {
-                    allow_display_name: o.bool("allow_display_name", d.allow_display_name)?,
-                    require_display_name: o.bool("require_display_name", d.require_display_name)?,
-                    allow_utf8_local_part: o
-                        .bool("allow_utf8_local_part", d.allow_utf8_local_part)?,
-                    require_tld: o.bool("require_tld", d.require_tld)?,
-                    allow_ip_domain: o.bool("allow_ip_domain", d.allow_ip_domain)?,
-                    allow_underscores: o.bool("allow_underscores", d.allow_underscores)?,
-                    domain_specific_validation: o
-                        .bool("domain_specific_validation", d.domain_specific_validation)?,
-                    blacklisted_chars: EmailOptions::blacklisted_chars_from(&blacklisted).map_err(
-                        |err| {
-                            invalid(format!(
-                                "isEmail: option \"blacklisted_chars\": {}",
-                                err.message()
-                            ))
-                        },
-                    )?,
-                    ignore_max_length: o.bool("ignore_max_length", d.ignore_max_length)?,
-                    host_blacklist: o.hosts("host_blacklist")?.unwrap_or_default(),
-                    host_whitelist: o.hosts("host_whitelist")?.unwrap_or_default(),
-                }))
-            }
+            "isEmail" => Rule::Email(Box::new(is_email::options(&mut o)?)),
             "isURL" => {
                 let d = UrlOptions::default();
                 Rule::Url(Box::new(UrlOptions {
@@ -662,6 +670,16 @@ impl Rule {
             "isULID" => Rule::Ulid,
             "isDivisibleBy" => is_divisible_by::rule(&mut o)?,
             "isHexColor" => is_hex_color::rule(&mut o)?,
+            "isRgbColor" => is_rgb_color::rule(&mut o)?,
+            "isHSL" => Rule::Hsl,
+            "isLatLong" => is_lat_long::rule(&mut o)?,
+            "isMACAddress" => is_mac_address::rule(&mut o)?,
+            "isDataURI" => Rule::DataUri,
+            "isMagnetURI" => Rule::MagnetUri,
+            "isMailtoURI" => is_mailto_uri::rule(&mut o)?,
+            "isRFC3339" => Rule::Rfc3339,
+            "isTime" => is_time::rule(&mut o)?,
+            "isLocale" => Rule::Locale,
             "isLuhnNumber" => Rule::LuhnNumber,
             "isCreditCard" => is_credit_card::rule(&mut o)?,
             "isIMEI" => is_imei::rule(&mut o)?,
@@ -675,6 +693,7 @@ impl Rule {
             "isISO6346" | "isFreightContainerID" => Rule::Iso6346,
             "isBtcAddress" => Rule::BtcAddress,
             "isEthereumAddress" => Rule::EthereumAddress,
+            "isBIC" => Rule::Bic,
             _ => return Err(invalid(format!("unknown validator \"{name}\""))),
         };
         o.finish(rule)
@@ -742,6 +761,16 @@ impl Rule {
             Rule::Ulid => is_ulid(s),
             Rule::DivisibleBy(n) => is_divisible_by(s, *n),
             Rule::HexColor(o) => is_hex_color(s, o),
+            Rule::RgbColor(o) => is_rgb_color(s, o),
+            Rule::Hsl => is_hsl(s),
+            Rule::LatLong(o) => is_lat_long(s, o),
+            Rule::MacAddress(o) => is_mac_address(s, o),
+            Rule::DataUri => is_data_uri(s),
+            Rule::MagnetUri => is_magnet_uri(s),
+            Rule::MailtoUri(o) => is_mailto_uri(s, o),
+            Rule::Rfc3339 => is_rfc3339(s),
+            Rule::Time(o) => is_time(s, o),
+            Rule::Locale => is_locale(s),
             Rule::LuhnNumber => is_luhn_number(s),
             Rule::CreditCard(provider) => is_credit_card(s, *provider),
             Rule::Imei(o) => is_imei(s, o),
@@ -755,6 +784,7 @@ impl Rule {
             Rule::Iso6346 => is_iso6346(s),
             Rule::BtcAddress => is_btc_address(s),
             Rule::EthereumAddress => is_ethereum_address(s),
+            Rule::Bic => is_bic(s),
         }
     }
 

@@ -187,6 +187,22 @@ function noOptions(name) {
   return validatorFunction(name, () => EMPTY);
 }
 
+/** isRgbColor: the legacy positional includePercentValues is told apart by argument count. */
+function isRgbColor(input, ...args) {
+  const str = stringArg(input, 'isRgbColor: input');
+  return decide('isRgbColor', str, READERS.isRgbColor(...args));
+}
+
+/** isTime: validator.js answers false for a non-string input (it has no assertString). */
+const isTimeChecked = withOptions('isTime');
+function isTime(input, options) {
+  if (typeof input !== 'string') {
+    if (options !== undefined) SHAPED.isTime(options);
+    return false;
+  }
+  return isTimeChecked(input, options);
+}
+
 /** isByteLength: validator.js's legacy reading makes a call without options fail. */
 function isByteLength(input, a, b) {
   const str = stringArg(input, 'isByteLength: input');
@@ -383,6 +399,16 @@ const VALIDATORS = {
   isULID: withoutOptions('isULID'),
   isDivisibleBy: withReader('isDivisibleBy'),
   isHexColor: withOptions('isHexColor'),
+  isRgbColor,
+  isHSL: noOptions('isHSL'),
+  isLatLong: withOptions('isLatLong'),
+  isMACAddress: withOptions('isMACAddress'),
+  isDataURI: noOptions('isDataURI'),
+  isMagnetURI: noOptions('isMagnetURI'),
+  isMailtoURI: withOptions('isMailtoURI'),
+  isRFC3339: noOptions('isRFC3339'),
+  isTime,
+  isLocale: noOptions('isLocale'),
   isLuhnNumber: withoutOptions('isLuhnNumber'),
   isCreditCard: withOptions('isCreditCard'),
   isIMEI: withOptions('isIMEI'),
@@ -397,6 +423,7 @@ const VALIDATORS = {
   isFreightContainerID: withoutOptions('isFreightContainerID'),
   isBtcAddress: withoutOptions('isBtcAddress'),
   isEthereumAddress: withoutOptions('isEthereumAddress'),
+  isBIC: withoutOptions('isBIC'),
 };
 
 // validator.js's exported locale lists (generated from its tables: ./tables.js).

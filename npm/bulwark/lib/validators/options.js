@@ -124,13 +124,16 @@ const SCHEMAS = {
   isISO31661Alpha2: { userAssignedCodes: strings },
   isISO31661Alpha3: { userAssignedCodes: strings },
   isMobilePhone: { strictMode: bool },
-  ...text.TEXT_SCHEMAS(bool, number),
+  ...text.TEXT_SCHEMAS(bool, number, string, version),
   isCreditCard: { provider: string },
   isIMEI: { allow_hyphens: bool },
   isISBN: { version },
   isISSN: { require_hyphen: bool, case_sensitive: bool },
   isIBAN: { whitelist: strings, blacklist: strings },
 };
+
+// isMailtoURI takes isEmail's options (each address is checked with them).
+SCHEMAS.isMailtoURI = SCHEMAS.isEmail;
 
 /** Where a constant options object keeps its JSON text (see core.js). */
 const JSON_TEXT = Symbol('bulwark.validators.json');
@@ -506,6 +509,7 @@ const READERS = Object.assign(Object.create(null), {
   isWhitelisted: (a) => text.whitelistedOptions(a),
   isHash: (a) => text.hashOptions(a, constantOptions),
   isDivisibleBy: (a) => text.divisibleOptions(a, constantOptions),
+  isRgbColor: (...args) => text.rgbOptions(args, SHAPED.isRgbColor, constantOptions),
   isISBN: (a) => isbnVersion(a),
 });
 const NO_OPTIONS = new Set([
@@ -530,6 +534,7 @@ const NO_OPTIONS = new Set([
   'isFreightContainerID',
   'isBtcAddress',
   'isEthereumAddress',
+  'isBIC',
 ]);
 
 /** Options from the arguments after the string, for validator `name`. */

@@ -204,7 +204,11 @@ function divisibleOptions(number, constantOptions) {
 }
 
 /** Option schemas of the validators here that take an options object. */
-const TEXT_SCHEMAS = (bool, number) => ({
+const TEXT_SCHEMAS = (bool, number, string, version) => ({
+  isRgbColor: { allowSpaces: bool, includePercentValues: bool },
+  isLatLong: { checkDMS: bool },
+  isMACAddress: { eui: version, no_colons: bool, no_separators: bool },
+  isTime: { hourFormat: string, mode: string },
   contains: { ignoreCase: bool, minOccurrences: number },
   isEmpty: { ignore_whitespace: bool },
   isBase32: { crockford: bool },
@@ -225,9 +229,37 @@ const TEXT_NO_OPTIONS = [
   'isMD5',
   'isBase58',
   'isULID',
+  'isHSL',
+  'isDataURI',
+  'isMagnetURI',
+  'isRFC3339',
+  'isLocale',
 ];
 
+/**
+ * isRgbColor(str, options | includePercentValues): validator.js reads a non-object second
+ * argument as includePercentValues (by truthiness; an explicit undefined turns percent
+ * values off). Here it must be a boolean or undefined. `readShape` reads an options object.
+ */
+function rgbOptions(args, readShape, constantOptions) {
+  if (args.length === 0) return readShape(undefined);
+  const arg = args[0];
+  if (arg === null) throw new TypeError('isRgbColor: options must be an object or a boolean, got null');
+  if (typeof arg === 'object') return readShape(arg);
+  if (arg !== undefined && typeof arg !== 'boolean') {
+    throw invalid('isRgbColor', `includePercentValues must be a boolean, got ${typeof arg}`);
+  }
+  return arg === true ? readShape(undefined) : RGB_NO_PERCENT(constantOptions);
+}
+
+let rgbNoPercent = null;
+function RGB_NO_PERCENT(constantOptions) {
+  if (rgbNoPercent === null) rgbNoPercent = constantOptions({ includePercentValues: false });
+  return rgbNoPercent;
+}
+
 module.exports = {
+  rgbOptions,
   FAST_TEXT,
   HASH_LENGTHS,
   illFormed,

@@ -1,6 +1,7 @@
 //! Tables of validator.js, generated from the installed package by
-//! `scripts/gen-validator-tables.mjs` (every file here but this one): the ISO code sets and
-//! the per-locale patterns of `isMobilePhone`, `isPostalCode`, `isPassportNumber`,
+//! `scripts/gen-validator-tables.mjs` (every file here but this one): alpha.js's locale
+//! classes and decimal separators (used by `super::alpha`), the ISO code sets and the
+//! per-locale patterns of `isMobilePhone`, `isPostalCode`, `isPassportNumber`,
 //! `isLicensePlate` and `isVAT`. `js-tests/validators-locale-tables.test.js` fails when a
 //! generated file differs from what the script makes of the package.
 //!
@@ -13,12 +14,14 @@ use std::sync::OnceLock;
 
 use serde_json::Value;
 
-use super::js_regex::JsRegex;
+use super::js_regex::{JsRegex, code_units};
 use super::rule::{Options, invalid};
 use super::{is_js_space, utf16_len};
 use crate::Result;
 
 // rustfmt would rewrap the generated rows: the files are kept byte-equal to the generator's.
+#[rustfmt::skip]
+pub(crate) mod alpha;
 #[rustfmt::skip]
 pub(crate) mod iso_codes;
 #[rustfmt::skip]
@@ -107,11 +110,25 @@ impl Entry {
 
     /// `pattern.test(str)` (or of `str.trim()`), as validator.js calls it.
     pub(crate) fn test(&self, s: &str) -> bool {
-        let s = if self.trim { s.trim_matches(is_js_space) } else { s };
+        self.test_prepared(s, &code_units(s))
+    }
+
+    /// [`Entry::test`] with `units` = `code_units(s)`, made once when many entries are tried.
+    pub(crate) fn test_prepared(&self, s: &str, units: &str) -> bool {
+        if self.trim {
+            let trimmed = s.trim_matches(is_js_space);
+            if trimmed.len() != s.len() {
+                return self.matches(trimmed, &code_units(trimmed));
+            }
+        }
+        self.matches(s, units)
+    }
+
+    fn matches(&self, s: &str, units: &str) -> bool {
         if self.min_length > 0 && utf16_len(s) < self.min_length {
             return false;
         }
-        self.regex().is_some_and(|re| re.is_match(s))
+        self.regex().is_some_and(|re| re.is_match_prepared(s, units))
     }
 }
 
@@ -169,6 +186,13 @@ impl Pick {
             Pick::Any => table.iter().any(check),
             Pick::Some(entries) => entries.iter().any(|e| check(e)),
         }
+    }
+
+    /// Whether `s` matches any picked entry's pattern; the code-unit text the patterns run
+    /// on is made once, not once per entry.
+    pub(crate) fn test(&self, table: &'static [Entry], s: &str) -> bool {
+        let units = code_units(s);
+        self.any(table, |e| e.test_prepared(s, &units))
     }
 
     /// Reads option `key`: a locale of `table`, `'any'` (when `any`), or with `list` an
