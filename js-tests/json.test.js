@@ -314,6 +314,31 @@ test("invalid JSON is the engine's SyntaxError, even with safe: true", () => {
   }
 });
 
+test('refusals decided without building: invalid JSON stays a SyntaxError, JS-only JSON is still refused', () => {
+  // Poisoned but invalid: the engine's SyntaxError, as secure-json-parse gives, on every path.
+  for (const bad of ['{"__proto__":1', '{"__proto__":1,}', '{"__proto__":1} x', '{"constructor":{"prototype":1}']) {
+    for (const text of [bad, bad + PAD]) {
+      assert.throws(() => parseJson(text), SyntaxError, text);
+      assert.throws(() => parseJson(text, { safe: true }), SyntaxError, text);
+      assert.throws(() => parseJson(Buffer.from(text)), SyntaxError, text);
+    }
+  }
+  // Valid for JSON.parse, but not held by Rust (a lone surrogate escape, a number beyond f64):
+  // the backend cannot decide, and the walk still refuses.
+  for (const text of ['{"__proto__":"\\ud800"}', '{"__proto__":1e400}', '{"constructor":{"prototype":"\\udc00"}}']) {
+    assert.throws(() => sjp.parse(text), SyntaxError, text);
+    assertPoisoned(() => parseJson(text));
+    assertPoisoned(() => parseJson(text + PAD));
+    assertPoisoned(() => parseJson(Buffer.from(`\uFEFF${text}`)));
+    assert.equal(parseJson(text, { safe: true }), null);
+  }
+  // A later duplicate replaces a poisoned value (JSON.parse keeps the last one).
+  for (const text of ['{"a":{"__proto__":1},"a":1}', '{"a":{"constructor":{"prototype":{}}},"\\u0061":2}']) {
+    assert.deepEqual(parseJson(text), sjp.parse(text), text);
+    assert.deepEqual(parseJson(Buffer.from(text + PAD)), sjp.parse(text), text);
+  }
+});
+
 test('wrong types and options', () => {
   for (const value of [undefined, null, 1, true, {}, [], () => '1', Symbol('s'), 1n]) {
     assert.throws(() => parseJson(value), TypeError);

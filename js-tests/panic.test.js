@@ -69,6 +69,8 @@ function entryPoints() {
     scan,
     scanBytes,
     ['jsonScanBytes', () => b.jsonScanBytes(bytes('{}'), 4, 100)],
+    ['jsonFindPoisoning', () => b.jsonFindPoisoning('{}', 4, true, true)],
+    ['jsonFindPoisoningBytes', () => b.jsonFindPoisoningBytes(bytes('{}'), 4, true, true)],
     ['jsonParseCore', () => b.jsonParseCore(bytes('{}'), 'error', 'error', 4, 100)],
     ['mergeCore', () => b.mergeCore(['{}', '{}'], 'replace', 4)],
     ['mergePatchCore', () => b.mergePatchCore('{}', '{}', 4)],

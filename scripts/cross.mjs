@@ -203,6 +203,7 @@ function muslArm64Linker() {
   const specs = readSpecs(path.join(lib, 'musl-gcc.specs'))
     .replaceAll('/usr/include/aarch64-linux-musl', path.join(sysroot, 'usr', 'include', 'aarch64-linux-musl'))
     .replaceAll('/usr/lib/aarch64-linux-musl', lib);
+  mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, 'musl-gcc.specs'), specs);
   link('/usr/aarch64-linux-gnu/lib/libgcc_s.so.1', path.join(dir, 'gcc-s', 'libgcc_s.so.1'));
   const wrapper = path.join(dir, 'cc');

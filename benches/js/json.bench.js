@@ -49,7 +49,23 @@ function poisoned(doc) {
   return `${doc.slice(0, at)}"\\u005f_proto__":{"isAdmin":true},${doc.slice(at)}`;
 }
 
+/** The same document with `constructor.prototype` in its last item. */
+function constructorPoisoned(doc) {
+  const at = doc.lastIndexOf('"notes":null');
+  return `${doc.slice(0, at)}"constructor":{"prototype":{"isAdmin":true}},${doc.slice(at)}`;
+}
+
 const REMOVE = { protoAction: 'remove' };
+
+/** The refusal's message, so that every implementation's output can be compared. */
+const refusal = (parse) => (text) => {
+  try {
+    parse(text);
+  } catch (err) {
+    return err.message;
+  }
+  return 'accepted';
+};
 
 async function main() {
   const sizes = [
@@ -98,6 +114,28 @@ async function main() {
       }),
     );
   }
+  // The attack path with the default action ('error'): small bodies, where the attacker
+  // chooses the cost. Each implementation catches its own refusal.
+  const refused = [];
+  const small = documentOf(1024);
+  for (const [label, bad] of [
+    ['1 KiB __proto__, error', poisoned(small)],
+    ['1 KiB constructor.prototype, error', constructorPoisoned(small)],
+  ]) {
+    refused.push(
+      await benchCase({
+        name: label,
+        input: bad,
+        reference: 'secure-json-parse',
+        peer: 'secure-json-parse',
+        impls: {
+          'secure-json-parse': refusal(sjp.parse),
+          'bulwark native': refusal(native.parseJson),
+          'bulwark wasm': refusal(wasm.parseJson),
+        },
+      }),
+    );
+  }
   const doc = documentOf(64 * 1024);
   const buffer = Buffer.from(doc);
   const buffers = [
@@ -115,8 +153,9 @@ async function main() {
   ];
   printTable('parseJson, clean documents', clean);
   printTable('parseJson, poisoned documents (protoAction: remove)', attacked);
+  printTable('parseJson, poisoned small documents (default action: error)', refused);
   printTable('parseJson, Buffer input (validated as UTF-8 by bulwark, not by secure-json-parse)', buffers);
-  for (const r of [...clean, ...attacked, ...buffers]) {
+  for (const r of [...clean, ...attacked, ...refused, ...buffers]) {
     target(`parseJson native vs secure-json-parse, ${r.name}`, r, 'bulwark native', 'secure-json-parse', 1);
   }
   process.exitCode = printTargets('json (native backend; WASM rows are reported, not targeted)') ? 3 : 0;

@@ -2,7 +2,7 @@
 //! (the reference the JS layer is tested against).
 
 use bulwark_core::ErrorCode;
-use bulwark_core::json;
+use bulwark_core::json::{self, Poisoning};
 use napi::JsString;
 use napi::bindgen_prelude::*;
 use napi_derive::napi;
@@ -37,4 +37,39 @@ pub fn json_scan_latin1(text: JsString, max_depth: u32) -> Result<u32, &'static 
 #[napi(catch_unwind)]
 pub fn json_scan_bytes(bytes: &[u8], max_depth: u32, max_bytes: u32) -> Result<u32, &'static str> {
     entry(|| json::scan_bytes(bytes, max_depth as usize, max_bytes as usize).map(|s| s.flags()))
+}
+
+/// Whether JSON text is poisoned, without building it (`0` clean, `1` poisoned, `2`
+/// undecided: let `JSON.parse` and the walk decide). `proto` / `constructor` say which
+/// rules are active. The string crosses as UTF-8: a lone surrogate becomes U+FFFD, valid
+/// JSON either way and never part of the ASCII names, so the answer is the same.
+#[napi(catch_unwind)]
+pub fn json_find_poisoning(
+    text: String,
+    max_depth: u32,
+    proto: bool,
+    constructor: bool,
+) -> Result<u32, &'static str> {
+    entry(|| {
+        json::find_poisoning(text.as_bytes(), max_depth as usize, proto, constructor).map(verdict)
+    })
+}
+
+/// `jsonFindPoisoning` over UTF-8 bytes (invalid UTF-8 is undecided).
+#[napi(catch_unwind)]
+pub fn json_find_poisoning_bytes(
+    bytes: &[u8],
+    max_depth: u32,
+    proto: bool,
+    constructor: bool,
+) -> Result<u32, &'static str> {
+    entry(|| json::find_poisoning(bytes, max_depth as usize, proto, constructor).map(verdict))
+}
+
+fn verdict(p: Poisoning) -> u32 {
+    match p {
+        Poisoning::Clean => 0,
+        Poisoning::Poisoned => 1,
+        Poisoning::Undecided => 2,
+    }
 }

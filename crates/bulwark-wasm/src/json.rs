@@ -1,7 +1,7 @@
 //! `parseJson`: the scan the JS layer runs before `JSON.parse`, and the core's own parser
 //! (the reference the JS layer is tested against).
 
-use bulwark_core::json;
+use bulwark_core::json::{self, Poisoning};
 use wasm_bindgen::prelude::*;
 
 use crate::coded;
@@ -33,5 +33,38 @@ pub fn json_scan_bytes(bytes: &[u8], max_depth: u32, max_bytes: u32) -> Result<u
     crate::entered();
     json::scan_bytes(bytes, max_depth as usize, max_bytes as usize)
         .map(|s| s.flags())
+        .map_err(coded)
+}
+
+/// Whether JSON text is poisoned, without building it (`0` clean, `1` poisoned, `2`
+/// undecided: let `JSON.parse` and the walk decide). `proto` / `constructor` say which
+/// rules are active. The string crosses as UTF-8: a lone surrogate becomes U+FFFD, valid
+/// JSON either way and never part of the ASCII names, so the answer is the same.
+#[wasm_bindgen(js_name = jsonFindPoisoning)]
+pub fn json_find_poisoning(
+    text: &str,
+    max_depth: u32,
+    proto: bool,
+    constructor: bool,
+) -> Result<u32, JsValue> {
+    crate::entered();
+    json_find_poisoning_bytes(text.as_bytes(), max_depth, proto, constructor)
+}
+
+/// `jsonFindPoisoning` over UTF-8 bytes (invalid UTF-8 is undecided).
+#[wasm_bindgen(js_name = jsonFindPoisoningBytes)]
+pub fn json_find_poisoning_bytes(
+    bytes: &[u8],
+    max_depth: u32,
+    proto: bool,
+    constructor: bool,
+) -> Result<u32, JsValue> {
+    crate::entered();
+    json::find_poisoning(bytes, max_depth as usize, proto, constructor)
+        .map(|p| match p {
+            Poisoning::Clean => 0,
+            Poisoning::Poisoned => 1,
+            Poisoning::Undecided => 2,
+        })
         .map_err(coded)
 }

@@ -52,6 +52,8 @@ const scanLatin1 =
 const SMALL = 4096;
 const PROTO = 1;
 const CONSTRUCTOR = 2;
+/** jsonFindPoisoning's answer for valid, poisoned text (0: clean, 2: undecided). */
+const POISONED = 1;
 
 const hasOwn = Object.hasOwn;
 const binding = backend.binding;
@@ -168,12 +170,13 @@ function parseJson(input, options) {
   const maxDepth = o.maxDepth ?? DEFAULT_MAX_DEPTH;
   const maxBytes = o.maxBytes ?? DEFAULT_MAX_BYTES;
   let text;
+  let bytes = null;
   let flags;
   if (typeof input === 'string') {
-    text = input;
-    flags = scanString(text, maxDepth, maxBytes);
+    text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+    flags = scanString(input, maxDepth, maxBytes);
   } else {
-    const bytes = bytesOf(input);
+    bytes = bytesOf(input);
     if (bytes === null) {
       if (input instanceof String) return parseJson(stringArg(input, 'parseJson: text'), options);
       throw new TypeError(`parseJson: text must be a string or a Uint8Array, got ${describe(input)}`);
@@ -181,15 +184,36 @@ function parseJson(input, options) {
     if (bytes.length > maxBytes) throw tooLarge(maxBytes);
     // Validated as UTF-8 (and scanned) in the backend first, so decoding cannot insert U+FFFD.
     flags = callBackend(() => binding.jsonScanBytes(bytes, maxDepth, Math.min(maxBytes, U32_MAX)));
-    text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const value = JSON.parse(text);
-  if (value === null || typeof value !== 'object') return value;
   const checkProto = protoAction !== 'ignore' && (flags & PROTO) !== 0;
   const checkConstructor = constructorAction !== 'ignore' && (flags & CONSTRUCTOR) !== 0;
+  const safe = o.safe === true;
+  // A suspect name: the backend decides without building anything whether the text is
+  // valid JSON and poisoned, so a refusal costs no JSON.parse (most of the cost of a small
+  // body). Only a refusal is taken from it; anything else goes on to JSON.parse and the
+  // walk below, which stay the reference. Exact for `error` (and `safe`, which returns at
+  // the first finding); `remove` changes what is examined after it, so it always parses.
+  if ((checkProto || checkConstructor) && (safe || (protoAction !== 'remove' && constructorAction !== 'remove'))) {
+    const verdict = callBackend(() =>
+      bytes === null
+        ? binding.jsonFindPoisoning(text, maxDepth, checkProto, checkConstructor)
+        : binding.jsonFindPoisoningBytes(bytes, maxDepth, checkProto, checkConstructor),
+    );
+    if (verdict === POISONED) {
+      if (safe) return null;
+      throw new BulwarkError('JSON_PROTO_POISONING', POISONING_MESSAGE);
+    }
+  }
+  const value = JSON.parse(bytes === null ? text : utf8(bytes));
+  if (value === null || typeof value !== 'object') return value;
   if (!checkProto && !checkConstructor) return value;
-  return enforce(value, protoAction, constructorAction, o.safe === true);
+  return enforce(value, protoAction, constructorAction, safe);
+}
+
+/** Bytes the backend has validated as UTF-8, as a string. */
+function utf8(bytes) {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
 }
 
 const SCAN_OPTIONS = {

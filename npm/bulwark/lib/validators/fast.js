@@ -413,6 +413,36 @@ function isByteLength(s, o) {
   return len >= (o.min || 0) && (o.max === undefined || len <= o.max);
 }
 
+// Identifiers validator.js checks with one fixed-length pattern: a crossing costs more than
+// the check (bench rows isEthereumAddress, isISRC, isBtcAddress, isAbaRouting). Fixed counts
+// and a length bound before any pattern runs: nothing here can backtrack.
+const ETHEREUM = /^0[xX][0-9a-fA-F]{40}$/;
+const ISRC = /^[A-Z]{2}[0-9A-Z]{3}[0-9]{7}$/;
+const BECH32 = /^(?:bc1|tb1)p?[ac-hj-np-z02-9]+$/;
+const BASE58 = /^[123m][A-HJ-NP-Za-km-z1-9]{25,39}$/;
+
+function isBtcAddress(s) {
+  const n = s.length;
+  if (n > 64) return false;
+  if (BASE58.test(s)) return true;
+  if (!BECH32.test(s)) return false;
+  // validator.js: (bc1|tb1|bc1p|tb1p) then 39-58 characters of the bech32 alphabet, in
+  // which 'p' is a letter too: after 'bc1' 39-58, or 'p' and 39-58 more.
+  const rest = n - 3;
+  return (rest >= 39 && rest <= 58) || (s.charCodeAt(3) === 112 && rest - 1 >= 39 && rest - 1 <= 58);
+}
+
+/** ABA routing: nine digits, a series in use (validator.js's look-ahead), 3-7-1 checksum. */
+function isAbaRouting(s) {
+  if (s.length !== 9 || !allDigits(s, 0, 9)) return false;
+  const series = (s.charCodeAt(0) - 48) * 10 + (s.charCodeAt(1) - 48);
+  if (!(series <= 12 || (series >= 21 && series <= 32) || (series >= 61 && series <= 72) || series === 80))
+    return false;
+  let sum = 0;
+  for (let i = 0; i < 9; i += 1) sum += (s.charCodeAt(i) - 48) * (i % 3 === 0 ? 3 : i % 3 === 1 ? 7 : 1);
+  return sum % 10 === 0;
+}
+
 // Null prototype: callers look validator names up here.
 const FAST = Object.assign(Object.create(null), {
   isEmail,
@@ -440,6 +470,10 @@ const FAST = Object.assign(Object.create(null), {
   isBoolean,
   isMimeType,
   isSemVer,
+  isEthereumAddress: (s) => s.length === 42 && ETHEREUM.test(s),
+  isISRC: (s) => s.length === 12 && ISRC.test(s),
+  isBtcAddress,
+  isAbaRouting,
 });
 // contains, equals, isLowercase, isHash, ... (./text.js).
 Object.assign(FAST, require('./text').FAST_TEXT);
