@@ -236,21 +236,38 @@ const withTimeout = (promise, ms, what) =>
     );
   });
 
-/** Calls a dns.lookup-style function and waits for its callback. */
-function callLookup(fn, [hostname, options]) {
-  return new Promise((resolve, reject) => {
-    let calls = 0;
-    const cb = (...answer) => {
-      calls += 1;
-      if (calls === 1) resolve({ callback: answer });
-    };
+/**
+ * A call whose answer arrives later (a callback, a middleware's next or response): made in
+ * two steps so that only the library's synchronous work runs with polluted prototypes.
+ * `start(fn)` calls it (a throw rejects `answer`); `answer` settles when it answers. Both
+ * are built before any pollution: Node's streams, timers and promises reject a polluted
+ * Object.prototype in ways no library can avoid.
+ */
+function deferred() {
+  let settle;
+  const answer = new Promise((resolve, reject) => {
+    settle = { resolve, reject };
+  });
+  return { answer, settle };
+}
+
+/** A dns.lookup-style call: resolves with its first callback's arguments. */
+function lookupCall([hostname, options]) {
+  const { answer, settle } = deferred();
+  let calls = 0;
+  const cb = (...args) => {
+    calls += 1;
+    if (calls === 1) settle.resolve({ callback: args });
+  };
+  const start = (fn) => {
     try {
       if (options === undefined) fn(hostname, cb);
       else fn(hostname, options, cb);
     } catch (err) {
-      reject(err);
+      settle.reject(err);
     }
-  });
+  };
+  return { start, answer, what: 'the lookup callback' };
 }
 
 function toBuffer(body) {
@@ -264,64 +281,91 @@ function toBuffer(body) {
   return Buffer.alloc(0);
 }
 
-/** Runs an Express middleware on a fake request and resolves with what it did. */
-function callMiddleware(mw, [r], errorArg) {
-  return new Promise((resolve, reject) => {
-    let buf = toBuffer(r.body);
-    if (r.encoding === 'gzip') buf = zlib.gzipSync(buf);
-    else if (r.encoding === 'br') buf = zlib.brotliCompressSync(buf);
-    const req = new Readable({
-      read() {
-        this.push(buf);
-        this.push(null);
-      },
-    });
-    req.headers = { 'content-length': String(buf.length) };
-    if (typeof r.type === 'string') req.headers['content-type'] = r.type;
-    if (r.encoding !== undefined) req.headers['content-encoding'] = r.encoding;
-    req.method = 'POST';
-    req.url = '/fuzz?a=1';
-    req.path = '/fuzz';
-    req.query = r.parsed;
-    req.params = { id: '1' };
-    if (typeof r.type !== 'string' || !r.type.startsWith('application/')) req.body = r.parsed;
-    const done = (what) => {
-      // errorHandler's answer carries a random request id: not part of the comparison.
-      const sent =
-        res.sent?.error?.requestId !== undefined
-          ? { ...res.sent, error: { ...res.sent.error, requestId: '(random)' } }
-          : res.sent;
-      resolve({ what, body: req.body, valid: req.valid, query: req.query, status: res.statusCode, sent });
-    };
-    const res = {
-      statusCode: 200,
-      headersSent: false,
-      sent: undefined,
-      status(code) {
-        this.statusCode = code;
-        return this;
-      },
-      set() {
-        return this;
-      },
-      setHeader() {},
-      json(body) {
-        this.sent = body;
-        done('responded');
-        return this;
-      },
-      end() {
-        done('ended');
-      },
-    };
-    const next = (err) => (err === undefined ? done('next()') : reject(err));
+/**
+ * `obj[key]` from the object or its class prototypes, never from Object.prototype: what the
+ * harness reads off a request the middleware may have left without that field.
+ */
+function field(obj, key) {
+  if (obj === null || (typeof obj !== 'object' && typeof obj !== 'function')) return undefined;
+  for (let o = obj; o !== null && o !== Object.prototype; o = Object.getPrototypeOf(o)) {
+    if (Object.hasOwn(o, key)) return obj[key];
+  }
+  return undefined;
+}
+
+/** An Express middleware call on a fake request: resolves with what it did. */
+function middlewareCall([r], errorArg) {
+  const { answer, settle } = deferred();
+  const { resolve, reject } = settle;
+  let buf = toBuffer(r.body);
+  if (r.encoding === 'gzip') buf = zlib.gzipSync(buf);
+  else if (r.encoding === 'br') buf = zlib.brotliCompressSync(buf);
+  const req = new Readable({
+    read() {
+      this.push(buf);
+      this.push(null);
+    },
+  });
+  req.headers = { 'content-length': String(buf.length) };
+  if (typeof r.type === 'string') req.headers['content-type'] = r.type;
+  if (r.encoding !== undefined) req.headers['content-encoding'] = r.encoding;
+  req.method = 'POST';
+  req.url = '/fuzz?a=1';
+  req.path = '/fuzz';
+  req.query = r.parsed;
+  req.params = { id: '1' };
+  if (typeof r.type !== 'string' || !r.type.startsWith('application/')) req.body = r.parsed;
+  const done = (what) => {
+    // errorHandler's answer carries a random request id: not part of the comparison.
+    const error = field(res.sent, 'error');
+    const sent =
+      field(error, 'requestId') !== undefined ? { ...res.sent, error: { ...error, requestId: '(random)' } } : res.sent;
+    // Own reads: this may run while the prototypes are polluted (a middleware that answers
+    // synchronously), and a field the request lacks must not read as the pollution.
+    const valid = field(req, 'valid');
+    resolve({ what, body: field(req, 'body'), valid, query: field(req, 'query'), status: res.statusCode, sent });
+  };
+  const res = {
+    statusCode: 200,
+    headersSent: false,
+    sent: undefined,
+    status(code) {
+      this.statusCode = code;
+      return this;
+    },
+    set() {
+      return this;
+    },
+    setHeader() {},
+    json(body) {
+      this.sent = body;
+      done('responded');
+      return this;
+    },
+    end() {
+      done('ended');
+    },
+  };
+  const next = (err) => (err === undefined ? done('next()') : reject(err));
+  const start = (mw) => {
     try {
       if (errorArg !== undefined) mw(errorArg.value, req, res, next);
       else mw(req, res, next);
     } catch (err) {
       reject(err);
     }
-  });
+  };
+  return { start, answer, what: 'the middleware' };
+}
+
+/** Kinds answered later, through Node (streams, dns, timers): see `deferred`. */
+const LATER = new Set(['lookup', 'middleware', 'errorMiddleware']);
+
+/** The two-step call for a LATER kind (built before any pollution). */
+function laterCall(kind, args) {
+  if (kind === 'lookup') return lookupCall(args);
+  if (kind === 'middleware') return middlewareCall(args);
+  return middlewareCall(args.slice(1), { value: args[0] });
 }
 
 async function invoke(kind, fn, args) {
@@ -329,11 +373,12 @@ async function invoke(kind, fn, args) {
     case 'construct':
       return new fn(...args);
     case 'lookup':
-      return withTimeout(callLookup(fn, args), 2000, 'the lookup callback');
     case 'middleware':
-      return withTimeout(callMiddleware(fn, args), 2000, 'the middleware');
-    case 'errorMiddleware':
-      return withTimeout(callMiddleware(fn, args.slice(1), { value: args[0] }), 2000, 'the error middleware');
+    case 'errorMiddleware': {
+      const call = laterCall(kind, args);
+      call.start(fn);
+      return withTimeout(call.answer, 2000, call.what);
+    }
     case 'value':
       return fn;
     default: {
@@ -377,18 +422,35 @@ async function execute(backend, name, spec, c, polluted) {
   const method = follow !== null && Object.hasOwn(follow, 'method') ? follow.method : null;
   const followKind = follow !== null && Object.hasOwn(follow, 'kind') ? follow.kind : 'call';
   const kind = Object.hasOwn(spec, 'kind') ? spec.kind : 'call';
-  const undo = polluted ? pollute(c.pollution) : () => {};
+  // Calls answered later (lookups, middleware) are built now and polluted only while they
+  // run synchronously: the prototypes are restored before their answer is awaited.
+  const firstLater = LATER.has(kind) ? laterCall(kind, args) : null;
+  const secondLater = follow !== null && LATER.has(followKind) ? laterCall(followKind, followArgs) : null;
+  const pollutedUndo = polluted ? pollute(c.pollution) : () => {};
+  let restored = false;
+  const undo = () => {
+    if (!restored) pollutedUndo();
+    restored = true;
+  };
+  const later = (call, fn) => {
+    call.start(fn);
+    undo();
+    return withTimeout(call.answer, 2000, call.what);
+  };
   const cpu = process.cpuUsage();
   let first;
   let second = null;
   try {
-    first = { value: await invoke(kind, target, args) };
+    first = { value: firstLater === null ? await invoke(kind, target, args) : await later(firstLater, target) };
     if (follow !== null) {
       const fn = method === null ? first.value : first.value?.[method];
       if (typeof fn !== 'function') second = { value: 'not callable' };
       else {
+        const bound = method === null ? fn : fn.bind(first.value);
         try {
-          second = { value: await invoke(followKind, method === null ? fn : fn.bind(first.value), followArgs) };
+          second = {
+            value: secondLater === null ? await invoke(followKind, bound, followArgs) : await later(secondLater, bound),
+          };
         } catch (err) {
           second = { error: err };
         }
@@ -519,13 +581,15 @@ async function runCase(name, spec, c) {
   }
   if (!notCompared.has(name) && n.key !== w.key)
     throw new Error(`native and wasm differ:\n  native: ${n.key}\n  wasm:   ${w.key}`);
-  // Pollution is checked where the fuzzer's own harness is plain calls (not streams, timers),
-  // and not when an argument is a prototype itself: polluting it changes its own keys.
-  const harnessSafe = !Object.hasOwn(spec, 'kind') || spec.kind === 'construct';
+  // Pollution is checked where the fuzzer's own harness can keep Node's machinery (streams,
+  // timers) out of the polluted window, and not when an argument is a prototype itself:
+  // polluting it changes its own keys.
+  // Calls answered later (lookups, middleware) are polluted in their synchronous part only.
+  const harnessSafe = (k) => k === undefined || k === 'construct' || LATER.has(k);
   const touchesPrototypes = /Object\.prototype|Array\.prototype|globalThis/.test(
     `${fc.stringify(c.args)} ${fc.stringify(c.follow)}`,
   );
-  if (c.pollution !== null && harnessSafe && !touchesPrototypes && !Object.hasOwn(spec.follow ?? {}, 'kind')) {
+  if (c.pollution !== null && harnessSafe(spec.kind) && harnessSafe(spec.follow?.kind) && !touchesPrototypes) {
     for (const [i, clean] of [n, w].entries()) {
       const p = await execute(backends[i], name, spec, c, true);
       if (p.problem !== null) throw new Error(`${backends[i].name} with polluted prototypes: ${p.problem}`);

@@ -31,7 +31,17 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// A thrown error whose `code` property is the core's stable code.
 pub(crate) type CodedResult<T> = napi::Result<T, &'static str>;
 
+/// The error an entry point throws for a core error: a JS `Error` whose `code` is the core's
+/// stable code, as an own data property. napi-rs would build it with `napi_create_error`,
+/// which sets `code` by assignment: an accessor named `code` on a polluted
+/// `Object.prototype` swallows (or captures) that assignment. So on a JS thread the error is
+/// built and thrown here, with `code` defined, and napi-rs is handed a `PendingException`
+/// status, which it leaves pending as it is. Off a JS thread (no environment: the libuv
+/// threadpool) the error is napi-rs's; [`errors::rejection`] builds those on the JS thread.
 pub(crate) fn coded(err: bulwark_core::Error) -> napi::Error<&'static str> {
+    if errors::throw_coded(&err) {
+        return napi::Error::new(napi::Status::PendingException.as_ref(), err.message());
+    }
     napi::Error::new(err.code().as_str(), err.message())
 }
 

@@ -63,8 +63,8 @@ impl Task for PasswordTask {
         match output {
             Ok(PasswordOutput::Hash(hash)) => Ok(Either::A(hash)),
             Ok(PasswordOutput::Verified(ok)) => Ok(Either::B(ok)),
-            // Reject with a real JS Error carrying the stable code.
-            Err(err) => Err(napi::Error::from(JsError::from(coded(err)).into_unknown(env))),
+            // Reject with a real JS Error carrying the stable code (defined, not assigned).
+            Err(err) => Err(crate::errors::rejection(&env, &err)),
         }
     }
 }

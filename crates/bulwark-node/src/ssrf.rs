@@ -8,7 +8,9 @@ use crate::options::decode_options;
 use crate::{entry, entry_ok};
 
 /// A parsed IP address.
-#[napi(object)]
+// Every field set (`null` when absent): napi-rs defines those, while it assigns
+// optional ones, which an accessor on a polluted Object.prototype intercepts.
+#[napi(object, use_nullable = true)]
 pub struct ParsedIp {
     pub address: String,
     pub family: u32,
@@ -43,7 +45,9 @@ pub fn classify_ips(addresses: Vec<String>) -> Result<Vec<&'static str>, &'stati
 }
 
 /// An accepted URL.
-#[napi(object)]
+// Every field set (`null` when absent): napi-rs defines those, while it assigns
+// optional ones, which an accessor on a polluted Object.prototype intercepts.
+#[napi(object, use_nullable = true)]
 pub struct UrlCheckResult {
     pub href: String,
     pub protocol: String,

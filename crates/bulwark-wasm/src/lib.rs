@@ -70,10 +70,38 @@ mod test_panic {
     }
 }
 
-/// A JS `Error` whose `code` property is the core's stable code.
+/// A JS `Error` whose `code` property is the core's stable code: an own data property,
+/// defined (not assigned) so that no accessor on a polluted `Object.prototype` sees it.
 pub(crate) fn coded(err: bulwark_core::Error) -> JsValue {
     let js = js_sys::Error::new(err.message());
-    // Setting a property on a fresh Error object cannot fail.
-    let _ = Reflect::set(&js, &JsValue::from_str("code"), &JsValue::from_str(err.code().as_str()));
+    // Defining a property on a fresh Error object cannot fail.
+    let _ = Reflect::define_property(
+        &js,
+        &JsValue::from_str("code"),
+        &data_descriptor(&JsValue::from_str(err.code().as_str())),
+    );
     js.into()
+}
+
+/// An object with a null prototype (writes to it define own properties: there is no
+/// prototype whose accessors could intercept them).
+pub(crate) fn bare_object() -> js_sys::Object {
+    js_sys::Object::create(JsValue::NULL.unchecked_ref())
+}
+
+/// `{ value, writable: true, enumerable: true, configurable: true }` with a null prototype:
+/// defining a property reads `get`/`set`/... from its descriptor, which a polluted
+/// `Object.prototype` would otherwise answer.
+fn data_descriptor(value: &JsValue) -> js_sys::Object {
+    let descriptor = bare_object();
+    for (key, field) in [
+        ("value", value.clone()),
+        ("writable", JsValue::TRUE),
+        ("enumerable", JsValue::TRUE),
+        ("configurable", JsValue::TRUE),
+    ] {
+        // Setting a property on a fresh null-prototype object cannot fail.
+        let _ = Reflect::set(&descriptor, &JsValue::from_str(key), &field);
+    }
+    descriptor
 }

@@ -1,15 +1,16 @@
 //! `parseIp`, `classifyIp`, `classifyIps` and the compiled `UrlChecker` class.
 
 use bulwark_core::ssrf::{self, UrlPolicy};
-use js_sys::{Object, Reflect};
+use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
 
 use crate::coded;
 use crate::options::decode_options;
 
-/// A plain object with the given fields (`None` becomes `null`).
+/// A null-prototype object with the given fields (`None` becomes `null`): its fields are
+/// own data properties, which no accessor on a polluted `Object.prototype` intercepts.
 fn object(fields: &[(&str, JsValue)]) -> Result<JsValue, JsValue> {
-    let out = Object::new();
+    let out = crate::bare_object();
     for (key, value) in fields {
         Reflect::set(&out, &JsValue::from_str(key), value)?;
     }

@@ -20,6 +20,17 @@
 // job is to make any name safe.
 
 const fs = require('node:fs');
+
+// Loaded now, not on first use: Node compiles fs/promises lazily, and compiling it while
+// Object.prototype carries accessors fails inside Node.
+const fsp = fs.promises;
+// Explicit options (null prototype): Node reads `encoding`/`bigint` from the options it is
+// given, and from a polluted Object.prototype when it is given none.
+const REALPATH_OPTIONS = Object.freeze({ __proto__: null, encoding: 'utf8' });
+const LSTAT_OPTIONS = Object.freeze({ __proto__: null, bigint: false });
+
+/** An error's own `code` (Node's fs errors have one), never a polluted Object.prototype's. */
+const codeOf = (err) => (err !== null && typeof err === 'object' && Object.hasOwn(err, 'code') ? err.code : undefined);
 const path = require('node:path');
 const backend = require('./backend');
 const { BulwarkError, callBackend: call } = require('./errors');
@@ -195,9 +206,13 @@ const FS_CODES = new Map([
  * names what failed (`base` or `path`), not the path itself.
  */
 function fsError(err, what) {
-  const mapped = err !== null && typeof err === 'object' ? FS_CODES.get(err.code) : undefined;
+  const code = codeOf(err);
+  const mapped = code === undefined ? undefined : FS_CODES.get(code);
   if (mapped === undefined) return err;
-  return new BulwarkError(mapped[0], `resolveWithinReal: the ${what} ${mapped[1]} (${err.code})`, { cause: err });
+  return new BulwarkError(mapped[0], `resolveWithinReal: the ${what} ${mapped[1]} (${code})`, {
+    __proto__: null,
+    cause: err,
+  });
 }
 
 function within(real, realBase) {
@@ -216,7 +231,7 @@ async function resolveWithinReal(base, userPath, options) {
   let realBase;
   try {
     // eslint-disable-next-line security/detect-non-literal-fs-filename -- the resolver itself: the path is checked against the base
-    realBase = await fs.promises.realpath(lexicalBase);
+    realBase = await fsp.realpath(lexicalBase, REALPATH_OPTIONS);
   } catch (err) {
     throw fsError(err, 'base');
   }
@@ -226,16 +241,16 @@ async function resolveWithinReal(base, userPath, options) {
   for (;;) {
     try {
       // eslint-disable-next-line security/detect-non-literal-fs-filename -- the resolver itself: the path is checked against the base
-      real = await fs.promises.realpath(prefix);
+      real = await fsp.realpath(prefix, REALPATH_OPTIONS);
       break;
     } catch (err) {
-      if (!NOT_FOUND.has(err.code) || prefix === lexicalBase) throw fsError(err, 'path');
+      if (!NOT_FOUND.has(codeOf(err)) || prefix === lexicalBase) throw fsError(err, 'path');
     }
     // realpath fails for a dangling symlink too; following it later (fs.writeFile) could
     // create a file anywhere, and where it points cannot be checked here without racing.
     // eslint-disable-next-line security/detect-non-literal-fs-filename -- the resolver itself: the path is checked against the base
-    const stat = await fs.promises.lstat(prefix).catch((err) => {
-      if (NOT_FOUND.has(err.code)) return null;
+    const stat = await fsp.lstat(prefix, LSTAT_OPTIONS).catch((err) => {
+      if (NOT_FOUND.has(codeOf(err))) return null;
       throw fsError(err, 'path');
     });
     if (stat !== null) {
