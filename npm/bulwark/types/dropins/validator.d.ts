@@ -6,9 +6,9 @@ type Validator = Omit<typeof validators, 'createValidator'> &
   typeof sanitizers & {
     /** The validator.js version this module follows. */
     readonly version: string;
-    /** validator.js's escape: & " ' < > / \ ` as HTML entities. */
+    /** validator.js's escape (Bulwark's `escapeHtml`): & " ' < > / \ ` as HTML entities. */
     escape(str: string): string;
-    /** The inverse of `escape`. */
+    /** validator.js's unescape (Bulwark's `unescapeHtml`). */
     unescape(str: string): string;
     readonly default: Validator;
   };
