@@ -104,7 +104,7 @@ fn number(digits: &[u8]) -> u32 {
 /// ```
 /// use bulwark_core::validators::{is_credit_card, CardProvider};
 /// assert!(is_credit_card("375556917985515", None));
-/// assert!(is_credit_card("4716-4611-9883-8155", Some(CardProvider::Visa)));
+/// assert!(is_credit_card("4111-1111-1111-1111", Some(CardProvider::Visa)));
 /// assert!(!is_credit_card("375556917985515", Some(CardProvider::Visa)));
 /// assert!(!is_credit_card("4716461198838156", None));
 /// ```

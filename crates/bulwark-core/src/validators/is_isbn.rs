@@ -21,7 +21,7 @@ pub enum IsbnVersion {
 /// # Examples
 /// ```
 /// use bulwark_core::validators::{is_isbn, IsbnVersion};
-/// assert!(is_isbn("3-8362-2119-5", IsbnVersion::Any) && is_isbn("3401013190", IsbnVersion::V10));
+/// assert!(is_isbn("3-8362-2119-5", IsbnVersion::Any) && is_isbn("3836221195", IsbnVersion::V10));
 /// assert!(is_isbn("978-3-8362-2119-1", IsbnVersion::V13));
 /// assert!(!is_isbn("978-3-8362-2119-1", IsbnVersion::V10) && !is_isbn("3-8362-2119-6", IsbnVersion::Any));
 /// ```
