@@ -9,7 +9,7 @@ const cookieParser = require('cookie-parser');
 const validator = require('validator');
 const { bulwark, assertCode } = require('./helpers');
 const guardware = require('bulwark/express');
-const { isDate } = require('../npm/bulwark/lib/express/date');
+const { isDate } = require('bulwark');
 
 const MAJORS = [
   ['Express 4', require('express4')],

@@ -502,6 +502,16 @@ const CASES = {
     () => b.isEthereumAddress('0x683E07492fBDfDA84457C16546ac3f433BFaa128'),
     () => b.isEthereumAddress('0x'),
   ],
+  isDate: [
+    () => b.isDate('2024/02/29'),
+    () => b.isDate('29.02.2024', { format: 'DD.MM.YYYY', delimiters: ['.'], strictMode: true }),
+    () => b.isDate('02-29-24', 'MM/DD/YY'),
+    () => b.isDate(new Date(0)),
+    () => b.isDate(new Date(0), { strictMode: true }),
+  ],
+  toDate: [() => b.toDate('2024-02-29T12:00:00Z')?.getTime(), () => b.toDate('x')],
+  isBefore: [() => b.isBefore('2000-01-01', { comparisonDate: '2001-01-01' }), () => b.isBefore('2000-01-01')],
+  isAfter: [() => b.isAfter('2001-01-01', '2000-01-01'), () => b.isAfter('2000-01-01')],
   createValidator: [
     () => {
       const v = b.createValidator([

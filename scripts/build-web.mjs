@@ -28,6 +28,7 @@ export const WEB_ENTRIES = [
   'lib/ssrf.js',
   'lib/validators/index.js',
   'lib/sanitizers.js',
+  'lib/dates.js',
 ];
 
 /** Modules the web entry replaces, and the Node built-ins it shims. */

@@ -111,6 +111,11 @@ const CASES = [
   ['isBtcAddress', 'bech32', 'bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq', []],
   ['isEthereumAddress', 'address', '0x683E07492fBDfDA84457C16546ac3f433BFaa128', []],
   ['isBIC', 'SWIFT code', 'DEUTDEFF500', []],
+  ['isDate', 'default format', '2024/02/29', []],
+  ['isDate', 'strict DD.MM.YYYY', '29.02.2024', [{ format: 'DD.MM.YYYY', delimiters: ['.'], strictMode: true }]],
+  ['toDate', 'ISO timestamp (JS-only)', '2024-01-15T10:30:00Z', []],
+  ['isBefore', 'comparisonDate (JS-only)', '2024-01-15', [{ comparisonDate: '2025-01-01' }]],
+  ['isAfter', 'legacy date (JS-only)', '2024-01-15', ['2020-01-01']],
 ];
 
 async function main() {
@@ -188,6 +193,8 @@ async function main() {
     ['isLicensePlate', 'any locale, letters', rep('A'), ['any']],
     // eslint-disable-next-line security/detect-unsafe-regex -- fixed bench input, linear pattern
     ['matches', '/^(a+)+$/', `${rep('a')}!`, [/^(a+)+$/]],
+    ['isDate', '"1/" runs', rep('1/'), []],
+    ['toDate', 'padding (bounded: no parse)', `2020-01-01${rep(' ')}`, []],
   ];
   const adversarialTitle =
     '1 MB adversarial inputs (bulwark native; validator.js not run: several of these are its ReDoS cases)';

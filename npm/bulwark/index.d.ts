@@ -23,3 +23,4 @@ export * from './types/paths';
 export * from './types/ssrf';
 export * from './types/validators';
 export * from './types/sanitizers';
+export * from './types/dates';

@@ -24,4 +24,6 @@ module.exports = {
   ...require('./lib/ssrf'),
   ...require('./lib/validators'),
   ...require('./lib/sanitizers'),
+  // JS-only (the platform's Date.parse): toDate, isBefore, isAfter.
+  ...require('./lib/dates'),
 };

@@ -119,6 +119,7 @@ export const {
   isLicensePlate,
   isPassportNumber,
   isVAT,
+  isDate,
   isAlphaLocales,
   isAlphanumericLocales,
   isFloatLocales,
@@ -136,4 +137,7 @@ export const {
   toFloat,
   toBoolean,
   normalizeUnicode,
+  toDate,
+  isBefore,
+  isAfter,
 } = bulwark;

@@ -268,6 +268,7 @@ export let isPostalCode = uninitialized;
 export let isLicensePlate = uninitialized;
 export let isPassportNumber = uninitialized;
 export let isVAT = uninitialized;
+export let isDate = uninitialized;
 export let trim = uninitialized;
 export let ltrim = uninitialized;
 export let rtrim = uninitialized;
@@ -279,6 +280,9 @@ export let toInt = uninitialized;
 export let toFloat = uninitialized;
 export let toBoolean = uninitialized;
 export let normalizeUnicode = uninitialized;
+export let toDate = uninitialized;
+export let isBefore = uninitialized;
+export let isAfter = uninitialized;
 
 /** Runs lib/*.js over the initialized module and binds the exports above. */
 function install() {
@@ -377,9 +381,11 @@ function install() {
     isLicensePlate,
     isPassportNumber,
     isVAT,
+    isDate,
   } = requireLib('lib/validators/index.js'));
   ({ trim, ltrim, rtrim, stripLow, blacklist, whitelist, normalizeEmail, toInt, toFloat, toBoolean, normalizeUnicode } =
     requireLib('lib/sanitizers.js'));
+  ({ toDate, isBefore, isAfter } = requireLib('lib/dates.js'));
 }
 
 let ready = null;

@@ -8,11 +8,12 @@
 const { escapeHtml, unescapeHtml } = require('../lib/escape');
 const validators = require('../lib/validators');
 const sanitizers = require('../lib/sanitizers');
+const dates = require('../lib/dates');
 
 const validator = Object.create(null);
 // The validator.js version whose behaviour (tests, tables) this module follows.
 validator.version = '13.15.35';
-for (const source of [validators, sanitizers]) {
+for (const source of [validators, sanitizers, dates]) {
   const names = Object.keys(source);
   for (let i = 0; i < names.length; i += 1) {
     // createValidator is Bulwark's own batch API, not validator.js's.

@@ -41,8 +41,10 @@ import type {
   IsISBNOptions,
   IsISSNOptions,
   IsIBANOptions,
+  IsDateOptions,
 } from './validators';
 import type { NormalizationForm, NormalizeEmailOptions } from './sanitizers';
+import type { IsBeforeOptions } from './dates';
 
 /** Where a field is read from. */
 export type Location = 'body' | 'cookies' | 'headers' | 'params' | 'query';
@@ -275,6 +277,10 @@ export interface ValidationChain extends Middleware {
   isBtcAddress(): this;
   isEthereumAddress(): this;
   isBIC(): this;
+  isDate(options?: IsDateOptions | string): this;
+  /** Bulwark's isBefore (JS-only, the platform's Date.parse); the legacy date string or `{ comparisonDate }`. */
+  isBefore(date?: string | IsBeforeOptions): this;
+  isAfter(dateOrOptions?: string | IsBeforeOptions): this;
 
   // Sanitizers
   customSanitizer(sanitizer: CustomSanitizer): this;

@@ -773,6 +773,31 @@ export declare function isEthereumAddress(str: string): boolean;
 /** `true` when `str` is a BIC / SWIFT code (8 or 11 characters, an ISO 3166-1 alpha-2 country or `XK` at 5-6, letters of either case), as validator.js `isBIC` decides. */
 export declare function isBIC(str: string): boolean;
 
+/** `isDate` options. */
+export interface IsDateOptions {
+  /**
+   * Default `'YYYY/MM/DD'`: `YYYY` or `YY`, `MM` or `M`, `DD` or `D` (any case) in the order
+   * y-m-d, m-d-y or d-m-y, separated by `/`, `-` or `.`. Another format, or one whose
+   * separator is not the first of `delimiters` found in it, is `INVALID_OPTIONS`
+   * (validator.js answers `false`, or throws a `TypeError` for some inputs).
+   */
+  format?: string;
+  /** Default `['/', '-']`: the first one found in the input splits it (with `strictMode`, the format's). */
+  delimiters?: string[];
+  /** The input has the format's length and delimiter; a `Date` object is `false`. */
+  strictMode?: boolean;
+}
+
+/**
+ * `true` when `input` is a date string in the format (every part ASCII digits, a real
+ * calendar day; a two-digit year `00` is 2000), or, without `strictMode`, a `Date` holding a
+ * valid time, as validator.js `isDate` decides. A format string is validator.js's legacy
+ * form. Other inputs are `false` (no `TypeError`, as there). Deviations: a part that is not
+ * ASCII digits is `false` (validator.js lets the legacy Date parser read it); a `Date` is
+ * recognised by its internal time value, not by `Symbol.toStringTag` or `valueOf`.
+ */
+export declare function isDate(input: unknown, options?: IsDateOptions | string): boolean;
+
 /** A validator name for {@link createValidator}. */
 export type ValidatorName =
   | 'isEmail'
@@ -858,7 +883,8 @@ export type ValidatorName =
   | 'isFreightContainerID'
   | 'isBtcAddress'
   | 'isEthereumAddress'
-  | 'isBIC';
+  | 'isBIC'
+  | 'isDate';
 
 /**
  * One rule of {@link createValidator}: a validator name, or `{ validator, args }` where

@@ -32,6 +32,7 @@ export * from './json.js';
 export * from './merge.js';
 export * from './validators.js';
 export * from './sanitizers.js';
+export * from './dates.js';
 // Lexical path checks only: resolveWithinReal needs a file system. A relative `base` is
 // PATH_INVALID here (there is no working directory).
 export { resolveWithin, decodePathSegment, sanitizeFilename } from './paths.js';

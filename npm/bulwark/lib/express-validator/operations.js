@@ -11,7 +11,8 @@
 //   UNSUPPORTED (code INVALID_OPTIONS): a check is never skipped silently. Validators added to
 //   Bulwark later are picked up by name.
 // - Standard sanitizers are Bulwark's (escape/unescape are escapeHtml/unescapeHtml, which
-//   replace the same characters as validator.js); toDate is Date.parse, as in validator.js;
+//   replace the same characters as validator.js); toDate is Bulwark's (Date.parse, as in
+//   validator.js, on strings up to 1024 units);
 //   normalizeUnicode(form) is Bulwark's addition.
 
 const bulwark = require('../../index');
@@ -125,8 +126,22 @@ function ownOption(options, key, fallback) {
   return options[key] === undefined ? fallback : options[key];
 }
 
+/**
+ * isBefore/isAfter (JS-only in Bulwark, lib/dates.js): the options are checked when the
+ * chain is built and their date kept (own property only); now is read per call.
+ */
+function dateComparison(name) {
+  return (options) => {
+    bulwark[name]('', options);
+    const date = options !== null && typeof options === 'object' ? ownOption(options, 'comparisonDate') : options;
+    return (str) => bulwark[name](str, date);
+  };
+}
+
 /** Validators computed in JS: name -> (args) => (str) => boolean. */
 const JS_VALIDATORS = {
+  isBefore: dateComparison('isBefore'),
+  isAfter: dateComparison('isAfter'),
   equals: (comparison) => (str) => str === comparison,
   contains: (elem, options) => {
     const ignoreCase = Boolean(ownOption(options, 'ignoreCase', false));
@@ -206,10 +221,7 @@ const STANDARD_SANITIZERS = {
   rtrim: bulwark.rtrim,
   stripLow: bulwark.stripLow,
   toBoolean: bulwark.toBoolean,
-  toDate: (str) => {
-    const time = Date.parse(str);
-    return Number.isNaN(time) ? null : new Date(time);
-  },
+  toDate: bulwark.toDate,
   toFloat: bulwark.toFloat,
   toInt: bulwark.toInt,
   trim: bulwark.trim,

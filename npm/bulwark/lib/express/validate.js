@@ -10,7 +10,7 @@
 // first failing rule in order, running `custom` validators (sync or async) only up to it.
 
 const { BulwarkError } = require('../errors');
-const { isDate } = require('./date');
+const { isDate } = require('../validators');
 const { defineValue, readProp } = require('./props');
 
 const LOCATIONS = ['body', 'query', 'params', 'headers', 'cookies'];
@@ -216,6 +216,12 @@ const LOCAL = {
     const o = options === true ? undefined : options;
     if (o !== undefined && typeof o !== 'string' && !isPlainObject(o))
       throw invalid(`${where}: isDate takes true, a format or { format, delimiters, strictMode }`);
+    // A format or delimiters that can never match fail now, at startup.
+    try {
+      isDate('', o);
+    } catch (err) {
+      throw invalid(`${where}: ${err.message}`);
+    }
     return (v) =>
       Array.isArray(v)
         ? v.length > 0 && v.every((e) => isDate(toStr(e), o))

@@ -105,6 +105,7 @@ function illFormed(name, str, o) {
 const CORE_CHECKED = Object.assign(Object.create(null), {
   isEmail: ['blacklisted_chars', 'host_blacklist', 'host_whitelist'],
   isURL: ['host_blacklist', 'host_whitelist'],
+  isDate: ['format', 'delimiters'],
 });
 
 /** Compiles the rule first when `o` holds options only the core can check (cached). */
@@ -201,6 +202,40 @@ function isTime(input, options) {
     return false;
   }
   return isTimeChecked(input, options);
+}
+
+// isDate: strings are the core's; a Date object is read here by a brand check.
+// Captured at load: later changes to Date.prototype or Reflect change nothing.
+const dateGetTime = Date.prototype.getTime;
+const { apply } = Reflect;
+
+/**
+ * The time value of a real Date (its internal slot; a subclass or another realm's Date
+ * counts), NaN for anything else. validator.js asks Object.prototype.toString for the tag
+ * and isFinite for the value, which a Symbol.toStringTag or a valueOf can fake; both give
+ * the same answer for every Date that fakes neither.
+ */
+function dateTimeValue(value) {
+  if (value === null || typeof value !== 'object') return Number.NaN;
+  try {
+    return apply(dateGetTime, value, []);
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/**
+ * isDate(input, format | options): a string in the format (the core), or, without
+ * strictMode, a Date holding a valid time. Anything else is false, as there (no TypeError:
+ * validator.js has no assertString here; a String object is not a string for it either).
+ * The options are checked whatever the input.
+ */
+const isDateString = withReader('isDate');
+function isDate(input, options) {
+  if (typeof input === 'string') return isDateString(input, options);
+  const o = READERS.isDate(options);
+  core.compile('isDate', o === EMPTY ? undefined : o);
+  return o.strictMode !== true && Number.isFinite(dateTimeValue(input));
 }
 
 /** isByteLength: validator.js's legacy reading makes a call without options fail. */
@@ -424,6 +459,7 @@ const VALIDATORS = {
   isBtcAddress: withoutOptions('isBtcAddress'),
   isEthereumAddress: withoutOptions('isEthereumAddress'),
   isBIC: withoutOptions('isBIC'),
+  isDate,
 };
 
 // validator.js's exported locale lists (generated from its tables: ./tables.js).

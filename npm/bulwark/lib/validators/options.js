@@ -130,6 +130,7 @@ const SCHEMAS = {
   isISBN: { version },
   isISSN: { require_hyphen: bool, case_sensitive: bool },
   isIBAN: { whitelist: strings, blacklist: strings },
+  isDate: { format: string, strictMode: bool, delimiters: strings },
 };
 
 // isMailtoURI takes isEmail's options (each address is checked with them).
@@ -286,6 +287,25 @@ function isbnVersion(arg) {
   if (!v) return EMPTY;
   const out = version[0](v) ? ISBN_VERSIONS[String(v)] : undefined;
   if (out === undefined) throw invalid('isISBN', `version must be 10 or 13, got ${shown(v)}`);
+  return out;
+}
+
+/** Legacy isDate(str, format) options, kept (bounded) so that calls share them. */
+const dateFormats = new Map();
+
+/**
+ * isDate(input, format | { format, strictMode, delimiters }): a format string is
+ * validator.js's legacy form. The core refuses formats it cannot use (INVALID_OPTIONS).
+ */
+function dateOptions(arg) {
+  if (typeof arg !== 'string') return read('isDate', arg);
+  if (!isString(arg)) throw invalid('isDate', 'format must be a string without lone surrogates');
+  let out = dateFormats.get(arg);
+  if (out === undefined) {
+    out = constantOptions({ format: arg });
+    if (dateFormats.size >= 256) dateFormats.clear();
+    dateFormats.set(arg, out);
+  }
   return out;
 }
 
@@ -511,6 +531,7 @@ const READERS = Object.assign(Object.create(null), {
   isDivisibleBy: (a) => text.divisibleOptions(a, constantOptions),
   isRgbColor: (...args) => text.rgbOptions(args, SHAPED.isRgbColor, constantOptions),
   isISBN: (a) => isbnVersion(a),
+  isDate: (a) => dateOptions(a),
 });
 const NO_OPTIONS = new Set([
   'isHexadecimal',

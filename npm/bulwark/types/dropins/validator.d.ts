@@ -1,9 +1,11 @@
 // Types for `bulwark/validator`: validator.js's default export (`validator.isEmail(...)`).
 import type * as validators from '../validators';
 import type * as sanitizers from '../sanitizers';
+import type * as dates from '../dates';
 
 type Validator = Omit<typeof validators, 'createValidator'> &
-  typeof sanitizers & {
+  typeof sanitizers &
+  typeof dates & {
     /** The validator.js version this module follows. */
     readonly version: string;
     /** validator.js's escape (Bulwark's `escapeHtml`): & " ' < > / \ ` as HTML entities. */
