@@ -471,6 +471,22 @@ export const specs = {
   isBtcAddress: str1(),
   isEthereumAddress: str1(),
   isBIC: str1(),
+  isDate: {
+    args: fc.tuple(
+      fc.oneof(mostly(textR(['2024', '/', '-', '.', '02', '29', '1', '(']), 8), anyR),
+      fc.oneof(
+        optionsR({
+          format: oneOfR('YYYY/MM/DD', 'DD.MM.YY', 'M-D-YYYY', 'YYYYMMDD', 'x'),
+          delimiters: arrayOfR(oneOfR('/', '-', '.', '', 'ab')),
+          strictMode: boolR,
+        }),
+        oneOfR('DD/MM/YYYY', 'x'),
+      ),
+    ),
+  },
+  toDate: str1(),
+  isBefore: { args: fc.tuple(S, fc.oneof(optionsR({ comparisonDate: S }), S, anyR)) },
+  isAfter: { args: fc.tuple(S, fc.oneof(optionsR({ comparisonDate: S }), S, anyR)) },
   createValidator: {
     args: fc.tuple(fc.oneof(arrayOfR(rule, 4), anyR)),
     follow: { method: 'check', args: fc.tuple(fc.oneof(arrayOfR(S, 4), anyR)) },
