@@ -319,6 +319,9 @@ test('validate: paths that cannot name request data, unknown rules and bad rule 
   assertCode(() => guardware.validate({ body: { a: { custom: 'fn' } } }), 'INVALID_OPTIONS');
   assertCode(() => guardware.validate({ body: { a: { isInt: { errorMessage: 5 } } } }), 'INVALID_OPTIONS');
   assertCode(() => guardware.validate({ body: { a: { equals: 5 } } }), 'INVALID_OPTIONS');
+  // isDate formats that can never match (validator.js: false, or a TypeError on some inputs).
+  assertCode(() => guardware.validate({ body: { a: { isDate: { format: 'DD.MM.YYYY' } } } }), 'INVALID_OPTIONS');
+  assertCode(() => guardware.validate({ body: { a: { isDate: 'YYYYMMDD' } } }), 'INVALID_OPTIONS');
   // Paths that do resolve.
   for (const path of ['a', 'a.b', 'a.*', 'a[*].b', 'a[0]', '*', 'constructor', 'a.prototype']) {
     guardware.validate({ body: { [path]: { optional: true, isInt: true } } });
