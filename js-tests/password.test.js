@@ -417,6 +417,58 @@ test(
   },
 );
 
+// Node wires a Worker's own port with `port.on('message')`, whose options literal reads
+// `once` through Object.prototype (a worker started then would deliver one reply and hang
+// every later job), and pipes its stdout through Readable#pipe, which reads 'unpipe' there
+// (the Worker constructor throws). The pool starts workers that survive both.
+for (const keys of [['once'], ['unpipe'], ['once', 'unpipe', 'data', 'env', 'stdout', 'execArgv']]) {
+  test(`WASM pool: a cold pool starts workers and answers every job with Object.prototype.${keys.join('/')} set`, () => {
+    const code = `const b = require('bulwark');
+      const { wasmPool } = require(${JSON.stringify(path.join(pkgDir, 'lib', 'worker-pool.js'))});
+      b.setPasswordConcurrency(3);
+      const hash = b.hashPasswordSync('pw', ${JSON.stringify(CHEAP)});
+      for (const key of ${JSON.stringify(keys)}) Object.prototype[key] = '<img src=x onerror=alert(1)>';
+      Promise.allSettled(Array.from({ length: 12 }, (_, i) =>
+        i % 2 ? b.hashPassword('pw' + i, ${JSON.stringify(CHEAP)}).then((h) => b.verifyPasswordSync(h, 'pw' + i))
+              : b.verifyPassword(hash, i % 4 ? 'pw' : 'wrong'),
+      )).then((results) => {
+        const out = results.map((r) => (r.status === 'fulfilled' ? r.value : 'rejected: ' + r.reason.message));
+        for (const key of ${JSON.stringify(keys)}) delete Object.prototype[key];
+        console.log(JSON.stringify({ out, workers: wasmPool.threads.length }));
+      });`;
+    const run = spawnSync(process.execPath, ['-e', code], {
+      cwd: __dirname,
+      encoding: 'utf8',
+      timeout: 60000,
+      env: { ...process.env, BULWARK_BACKEND: 'wasm' },
+    });
+    assert.equal(run.signal, null, 'the jobs settle (no hang)');
+    assert.equal(run.status, 0, run.stderr);
+    const { out, workers } = JSON.parse(run.stdout);
+    const want = Array.from({ length: 12 }, (_, i) => (i % 2 ? true : i % 4 !== 0));
+    assert.deepEqual(out, want);
+    assert.ok(workers >= 1 && workers <= 3, `${workers} workers`);
+  });
+}
+
+test('WASM pool: a cold pool under a throwing Object.prototype.once getter fails closed (INTERNAL), never hangs', () => {
+  // Node's Worker constructor itself reads `once` (its own port wiring): no worker can start.
+  const code = `const b = require('bulwark');
+    Object.defineProperty(Object.prototype, 'once', { get() { throw new Error('polluted getter'); }, configurable: true });
+    b.hashPassword('pw', ${JSON.stringify(CHEAP)}).then(
+      () => console.log('resolved'),
+      (e) => { delete Object.prototype.once; console.log(e.name + ' ' + e.code); },
+    );`;
+  const run = spawnSync(process.execPath, ['-e', code], {
+    cwd: __dirname,
+    encoding: 'utf8',
+    timeout: 60000,
+    env: { ...process.env, BULWARK_BACKEND: 'wasm' },
+  });
+  assert.equal(run.signal, null, 'settles (no hang)');
+  assert.equal(run.stdout.trim(), 'BulwarkError INTERNAL', run.stderr);
+});
+
 test('a polluted Object.prototype does not confuse the async machinery', async () => {
   const keys = ['exiting', 'ok', 'error', 'value', 'code'];
   for (const key of keys) Object.prototype[key] = key === 'ok' ? false : 'polluted';

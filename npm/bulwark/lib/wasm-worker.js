@@ -5,7 +5,8 @@
 
 const path = require('node:path');
 const v8 = require('node:v8');
-const { parentPort } = require('node:worker_threads');
+// The pool's own port (worker-pool.js says why not parentPort).
+const { workerData: port } = require('node:worker_threads');
 const { fromBackend } = require('./errors');
 
 const binding = require(path.join(__dirname, '..', 'wasm', 'bulwark_wasm.js'));
@@ -31,7 +32,7 @@ function clean(arg) {
   return Object.assign(Object.create(null), arg);
 }
 
-parentPort.on('message', ({ id, method, args }) => {
+port.on('message', ({ id, method, args }) => {
   const fn = METHODS.get(method);
   let reply;
   try {
@@ -49,6 +50,6 @@ parentPort.on('message', ({ id, method, args }) => {
     for (const arg of args) if (arg instanceof Uint8Array) arg.fill(0);
   }
   if (v8.getHeapStatistics().external_memory > RECYCLE_ABOVE_BYTES) reply.exiting = true;
-  parentPort.postMessage(reply);
+  port.postMessage(reply);
   if (reply.exiting) process.exit(0);
 });
