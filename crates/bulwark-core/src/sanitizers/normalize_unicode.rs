@@ -5,7 +5,9 @@ use std::str::FromStr;
 
 use std::sync::OnceLock;
 
-use unicode_normalization::char::canonical_combining_class;
+use unicode_normalization::char::{
+    canonical_combining_class, decompose_canonical, decompose_compatible,
+};
 use unicode_normalization::{
     IsNormalized, UnicodeNormalization, is_nfc_quick, is_nfd_quick, is_nfkc_quick, is_nfkd_quick,
 };
@@ -69,13 +71,84 @@ pub fn normalize_unicode(input: &str, form: NormalizationForm) -> Cow<'_, str> {
     }
     let mut out = String::with_capacity(input.len() + input.len() / 8);
     out.push_str(&input[..start]);
-    match form {
-        NormalizationForm::Nfc => out.extend(tail.nfc()),
-        NormalizationForm::Nfd => out.extend(tail.nfd()),
-        NormalizationForm::Nfkc => out.extend(tail.nfkc()),
-        NormalizationForm::Nfkd => out.extend(tail.nfkd()),
-    }
+    normalize_runs(tail, form, &mut out);
     if out == input { Cow::Borrowed(input) } else { Cow::Owned(out) }
+}
+
+/// Appends `text` in `form` to `out`. A character of the form's stable set (combining class
+/// 0, quick check "yes") is a normalization boundary: no character before it reorders or
+/// composes across it, and the form leaves it alone. So stable characters are copied as
+/// they are, and the crate normalizes only each run of other characters, in a composing
+/// form together with the stable character before the run (which it may compose with:
+/// "e" + U+0301). The crate's iterators cost 3-5x a copy per character (a profile in
+/// docs/performance.md); text is mostly stable characters with a few accented ones.
+fn normalize_runs(text: &str, form: NormalizationForm, out: &mut String) {
+    let stable = stable_bmp(form);
+    let is_stable = |c: char| {
+        let cp = u32::from(c);
+        cp < 0x10000 && (stable[(cp >> 6) as usize] >> (cp & 63)) & 1 != 0
+    };
+    let composing = matches!(form, NormalizationForm::Nfc | NormalizationForm::Nfkc);
+    // `text[..done]` is in `out`; every character from `done` to the next run is stable.
+    let mut done = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        if is_stable(c) {
+            continue;
+        }
+        let mut end = at + c.len_utf8();
+        while let Some(&(next, d)) = chars.peek() {
+            if is_stable(d) {
+                break;
+            }
+            end = next + d.len_utf8();
+            chars.next();
+        }
+        let from = if composing {
+            text[done..at].char_indices().next_back().map_or(at, |(i, _)| done + i)
+        } else {
+            at
+        };
+        out.push_str(&text[done..from]);
+        let run = &text[from..end];
+        if !composing && end - at == c.len_utf8() && decompose_one(c, form, out) {
+            done = end;
+            continue;
+        }
+        match form {
+            NormalizationForm::Nfc => out.extend(run.nfc()),
+            NormalizationForm::Nfd => out.extend(run.nfd()),
+            NormalizationForm::Nfkc => out.extend(run.nfkc()),
+            NormalizationForm::Nfkd => out.extend(run.nfkd()),
+        }
+        done = end;
+    }
+    out.push_str(&text[done..]);
+}
+
+/// Appends the decomposition (`form` NFD or NFKD) of `c`, a character alone between two
+/// stable characters, without the crate's iterator; false (and nothing appended) when the
+/// decomposition's combining marks would need reordering, which the iterator does.
+fn decompose_one(c: char, form: NormalizationForm, out: &mut String) -> bool {
+    let mark = out.len();
+    let mut last_class = 0;
+    let mut ordered = true;
+    let mut emit = |d: char| {
+        let class = canonical_combining_class(d);
+        if class != 0 && class < last_class {
+            ordered = false;
+        }
+        last_class = class;
+        out.push(d);
+    };
+    match form {
+        NormalizationForm::Nfd => decompose_canonical(c, &mut emit),
+        _ => decompose_compatible(c, &mut emit),
+    }
+    if !ordered {
+        out.truncate(mark);
+    }
+    ordered
 }
 
 /// The Unicode quick check for `form` (UAX #15): `No` on a combining class out of order or a
@@ -170,16 +243,17 @@ pub fn normalize_unicode_units(input: &[u16], form: NormalizationForm) -> Cow<'_
     let tail = &input[start..];
     // A lone surrogate has U+FFFD's properties here: combining class 0, no decomposition,
     // no composition, quick check "yes" in every form.
-    let chars =
-        char::decode_utf16(tail.iter().copied()).map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER));
-    if quick_check(form, chars) == IsNormalized::Yes {
+    if quick_check_units(form, tail) == IsNormalized::Yes {
         return Cow::Borrowed(input);
     }
     let mut out: Vec<u16> = Vec::with_capacity(input.len() + input.len() / 8);
     out.extend_from_slice(&input[..start]);
     let mut run = String::new();
-    let flush = |run: &mut String, out: &mut Vec<u16>| {
-        out.extend(normalize_unicode(run, form).encode_utf16());
+    let mut normalized = String::new();
+    let mut flush = |run: &mut String, out: &mut Vec<u16>| {
+        normalized.clear();
+        normalize_runs(run, form, &mut normalized);
+        out.extend(normalized.encode_utf16());
         run.clear();
     };
     for decoded in char::decode_utf16(tail.iter().copied()) {
@@ -193,6 +267,41 @@ pub fn normalize_unicode_units(input: &[u16], form: NormalizationForm) -> Cow<'_
     }
     flush(&mut run, &mut out);
     if out == input { Cow::Borrowed(input) } else { Cow::Owned(out) }
+}
+
+/// [`quick_check`] over UTF-16 units, a lone surrogate counting as U+FFFD. A unit of the
+/// form's stable set is a whole stable character (surrogates never are), so runs of them
+/// are skipped without decoding: most of the cost of checking text that is already normal.
+fn quick_check_units(form: NormalizationForm, units: &[u16]) -> IsNormalized {
+    let stable = stable_bmp(form);
+    let mut result = IsNormalized::Yes;
+    let mut at = 0;
+    while at < units.len() {
+        let rest = &units[at..];
+        let skip = rest
+            .iter()
+            .position(|&u| (stable[usize::from(u >> 6)] >> (u & 63)) & 1 == 0)
+            .unwrap_or(rest.len());
+        at += skip;
+        if at == units.len() {
+            break;
+        }
+        // A run of characters that are not stable, checked as before; it ends at the next
+        // stable unit, which resets the combining class (as in `quick_check`).
+        let end = units[at..]
+            .iter()
+            .position(|&u| (stable[usize::from(u >> 6)] >> (u & 63)) & 1 != 0)
+            .map_or(units.len(), |n| at + n);
+        let chars = char::decode_utf16(units[at..end].iter().copied())
+            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER));
+        match quick_check(form, chars) {
+            IsNormalized::No => return IsNormalized::No,
+            IsNormalized::Maybe => result = IsNormalized::Maybe,
+            IsNormalized::Yes => {}
+        }
+        at = end;
+    }
+    result
 }
 
 /// The smallest code unit that may be (part of) a character `form` changes or reorders:
@@ -318,6 +427,111 @@ mod tests {
                         );
                     }
                 }
+            }
+        }
+    }
+
+    /// The crate's answer for the whole string, without the boundary splitting.
+    fn whole(s: &str, form: NormalizationForm) -> String {
+        match form {
+            Nfc => s.nfc().collect(),
+            Nfd => s.nfd().collect(),
+            Nfkc => s.nfkc().collect(),
+            Nfkd => s.nfkd().collect(),
+        }
+    }
+
+    /// Characters that compose, decompose, reorder, fold or sit on a run's edge: stable
+    /// starters that compose with what follows, combining marks of different classes,
+    /// Hangul jamo and syllables, compatibility characters, singletons, excluded
+    /// compositions, characters whose decomposition starts with a non-starter, and
+    /// characters outside the BMP (never in the stable table).
+    const MIX: &str = "aeAEoSsu \u{e9}\u{c5}\u{1e9b}\u{17f}\u{300}\u{301}\u{302}\u{308}\u{323}\u{327}\u{345}\u{344}\u{1100}\u{1161}\u{11a8}\u{ac00}\u{ac01}\u{fb01}\u{ff21}\u{ff9e}\u{2126}\u{212b}\u{3099}\u{309a}\u{304b}\u{30ab}\u{f900}\u{1d15e}\u{1d165}\u{fb1d}\u{b47}\u{b3e}\u{b57}\u{f73}\u{f71}\u{f72}\u{f80}\u{958}\u{93c}\u{915}\u{1f600}\u{2460}\u{fdfa}\u{1b05}\u{1b35}";
+
+    #[test]
+    fn runs_equal_the_crate_on_every_triple() {
+        let sample: Vec<char> = MIX.chars().collect();
+        for form in [Nfc, Nfd, Nfkc, Nfkd] {
+            for &a in &sample {
+                for &b in &sample {
+                    for &c in &sample {
+                        let s: String = [a, b, c].iter().collect();
+                        let mut out = String::new();
+                        normalize_runs(&s, form, &mut out);
+                        assert_eq!(out, whole(&s, form), "{form:?} {s:?}");
+                        assert_eq!(normalize_unicode(&s, form), whole(&s, form), "{form:?} {s:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn runs_equal_the_crate(
+            picks in proptest::collection::vec(0usize..1000, 0..64),
+            any in proptest::collection::vec(proptest::char::any(), 0..8),
+        ) {
+            // Mostly the mix above, with arbitrary characters spliced in.
+            let sample: Vec<char> = MIX.chars().collect();
+            let mut s: String = picks.iter().map(|&i| sample[i % sample.len()]).collect();
+            for (i, c) in any.into_iter().enumerate() {
+                let at = s.char_indices().nth(i * 7).map_or(s.len(), |(k, _)| k);
+                s.insert(at, c);
+            }
+            for form in [Nfc, Nfd, Nfkc, Nfkd] {
+                proptest::prop_assert_eq!(normalize_unicode(&s, form), whole(&s, form), "{:?} {:?}", form, s);
+            }
+        }
+    }
+
+    #[test]
+    fn one_character_decompositions_equal_the_crate() {
+        // Every code point: the iterator-free path gives the crate's decomposition, or
+        // declines (the marks need reordering) and appends nothing.
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            for form in [Nfd, Nfkd] {
+                let mut out = String::from("x");
+                if decompose_one(c, form, &mut out) {
+                    assert_eq!(out[1..], whole(&c.to_string(), form), "{form:?} {c:?}");
+                } else {
+                    assert_eq!(out, "x", "{form:?} {c:?}");
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn units_equal_the_crate_between_lone_surrogates(
+            picks in proptest::collection::vec(0usize..1000, 0..48),
+            lone in proptest::collection::vec((0usize..48, 0xD800u16..0xE000), 0..4),
+        ) {
+            let sample: Vec<char> = MIX.chars().collect();
+            let s: String = picks.iter().map(|&i| sample[i % sample.len()]).collect();
+            let mut units: Vec<u16> = s.encode_utf16().collect();
+            for (at, u) in lone {
+                units.insert(at.min(units.len()), u);
+            }
+            for form in [Nfc, Nfd, Nfkc, Nfkd] {
+                // The reference: the crate on each well-formed run, lone surrogates kept.
+                let mut expected = Vec::new();
+                let mut run = String::new();
+                for d in char::decode_utf16(units.iter().copied()) {
+                    match d {
+                        Ok(c) => run.push(c),
+                        Err(e) => {
+                            expected.extend(whole(&run, form).encode_utf16());
+                            run.clear();
+                            expected.push(e.unpaired_surrogate());
+                        }
+                    }
+                }
+                expected.extend(whole(&run, form).encode_utf16());
+                let got = normalize_unicode_units(&units, form).into_owned();
+                proptest::prop_assert_eq!(got, expected, "{:?} {:x?}", form, units);
+                let chars = char::decode_utf16(units.iter().copied()).map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER));
+                proptest::prop_assert_eq!(quick_check_units(form, &units), quick_check(form, chars));
             }
         }
     }
