@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use super::is_fqdn::{FqdnOptions, is_fqdn};
 use super::is_ip::{IpVersion, is_ip};
 use super::js_regex::{HostMatcher, JsRegex, check_host};
-use super::rule::{Options, invalid};
+use super::rule::{Options, Rule, invalid};
 use super::{is_js_space, utf16_len};
 use crate::Result;
 
@@ -279,6 +279,11 @@ pub(super) fn options(o: &mut Options) -> Result<EmailOptions> {
         host_blacklist: o.hosts("host_blacklist")?.unwrap_or_default(),
         host_whitelist: o.hosts("host_whitelist")?.unwrap_or_default(),
     })
+}
+
+/// `isEmail`: its [`options`].
+pub(crate) fn rule(o: &mut Options) -> Result<Rule> {
+    Ok(Rule::Email(Box::new(options(o)?)))
 }
 
 #[cfg(test)]
