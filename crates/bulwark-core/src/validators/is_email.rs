@@ -273,7 +273,7 @@ pub(super) fn options(o: &mut Options) -> Result<EmailOptions> {
         domain_specific_validation: o
             .bool("domain_specific_validation", d.domain_specific_validation)?,
         blacklisted_chars: EmailOptions::blacklisted_chars_from(&blacklisted).map_err(|err| {
-            invalid(format!("isEmail: option \"blacklisted_chars\": {}", err.message()))
+            invalid(format!("{}: option \"blacklisted_chars\": {}", o.name(), err.message()))
         })?,
         ignore_max_length: o.bool("ignore_max_length", d.ignore_max_length)?,
         host_blacklist: o.hosts("host_blacklist")?.unwrap_or_default(),
