@@ -111,6 +111,9 @@ const CASES = [
   ['isBtcAddress', 'bech32', 'bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq', []],
   ['isEthereumAddress', 'address', '0x683E07492fBDfDA84457C16546ac3f433BFaa128', []],
   ['isBIC', 'SWIFT code', 'DEUTDEFF500', []],
+  ['isIdentityCard', 'ES DNI', '99999999R', ['ES']],
+  ['isIdentityCard', 'zh-CN', '110101199003074477', ['zh-CN']],
+  ['isIdentityCard', 'any', 'B176944193', ['any']],
 ];
 
 async function main() {

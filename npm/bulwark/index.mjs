@@ -119,6 +119,7 @@ export const {
   isLicensePlate,
   isPassportNumber,
   isVAT,
+  isIdentityCard,
   isAlphaLocales,
   isAlphanumericLocales,
   isFloatLocales,

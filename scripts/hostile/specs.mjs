@@ -471,6 +471,7 @@ export const specs = {
   isBtcAddress: str1(),
   isEthereumAddress: str1(),
   isBIC: str1(),
+  isIdentityCard: { args: fc.tuple(S, mostly(oneOfR('ES', 'zh-CN', 'zh-HK', 'any', 'es', 'toString'))) },
   createValidator: {
     args: fc.tuple(fc.oneof(arrayOfR(rule, 4), anyR)),
     follow: { method: 'check', args: fc.tuple(fc.oneof(arrayOfR(S, 4), anyR)) },

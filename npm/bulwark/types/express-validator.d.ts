@@ -30,6 +30,7 @@ import type {
   IsURLOptions,
   UUIDVersion,
   IsMobilePhoneOptions,
+  IdentityCardLocale,
   LicensePlateLocale,
   MobilePhoneLocale,
   PassportCountryCode,
@@ -275,6 +276,7 @@ export interface ValidationChain extends Middleware {
   isBtcAddress(): this;
   isEthereumAddress(): this;
   isBIC(): this;
+  isIdentityCard(locale?: IdentityCardLocale | 'any'): this;
 
   // Sanitizers
   customSanitizer(sanitizer: CustomSanitizer): this;

@@ -23,6 +23,7 @@ import type {
   AlphaLocale,
   AlphanumericLocale,
   FloatLocale,
+  IdentityCardLocale,
   LicensePlateLocale,
   MobilePhoneLocale,
   PassportCountryCode,
@@ -773,6 +774,15 @@ export declare function isEthereumAddress(str: string): boolean;
 /** `true` when `str` is a BIC / SWIFT code (8 or 11 characters, an ISO 3166-1 alpha-2 country or `XK` at 5-6, letters of either case), as validator.js `isBIC` decides. */
 export declare function isBIC(str: string): boolean;
 
+/**
+ * `true` when `str` is an identity card number of `locale` (format and check digit), or of
+ * any locale for `'any'` (the default), as validator.js `isIdentityCard` decides. zh-CN
+ * birth dates after today's UTC date are refused (validator.js: the local date).
+ * Deviations: an unknown locale (validator.js: `Error`) is `INVALID_OPTIONS`; no locale is
+ * `'any'`, as validator.js documents (its code throws).
+ */
+export declare function isIdentityCard(str: string, locale?: IdentityCardLocale | 'any'): boolean;
+
 /** A validator name for {@link createValidator}. */
 export type ValidatorName =
   | 'isEmail'
@@ -858,7 +868,8 @@ export type ValidatorName =
   | 'isFreightContainerID'
   | 'isBtcAddress'
   | 'isEthereumAddress'
-  | 'isBIC';
+  | 'isBIC'
+  | 'isIdentityCard';
 
 /**
  * One rule of {@link createValidator}: a validator name, or `{ validator, args }` where

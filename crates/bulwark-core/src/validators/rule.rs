@@ -96,6 +96,7 @@ pub const VALIDATOR_NAMES: &[&str] = &[
     "isBtcAddress",
     "isEthereumAddress",
     "isBIC",
+    "isIdentityCard",
 ];
 
 /// One validator with its options, compiled.
@@ -272,6 +273,8 @@ pub enum Rule {
     EthereumAddress,
     /// `isBIC`
     Bic,
+    /// `isIdentityCard`
+    IdentityCard(IdentityCardLocale),
 }
 
 pub(super) fn invalid(message: String) -> Error {
@@ -694,6 +697,7 @@ impl Rule {
             "isBtcAddress" => Rule::BtcAddress,
             "isEthereumAddress" => Rule::EthereumAddress,
             "isBIC" => Rule::Bic,
+            "isIdentityCard" => is_identity_card::rule(&mut o)?,
             _ => return Err(invalid(format!("unknown validator \"{name}\""))),
         };
         o.finish(rule)
@@ -785,6 +789,7 @@ impl Rule {
             Rule::BtcAddress => is_btc_address(s),
             Rule::EthereumAddress => is_ethereum_address(s),
             Rule::Bic => is_bic(s),
+            Rule::IdentityCard(l) => is_identity_card(s, l),
         }
     }
 
@@ -965,6 +970,8 @@ mod tests {
             ("isVAT", r#"{"locale": "toString"}"#),
             ("isISO31661Alpha2", r#"{"userAssignedCodes": "XK"}"#),
             ("isISO4217", r#"{"x": 1}"#),
+            ("isIdentityCard", r#"{"locale": "es"}"#),
+            ("isIdentityCard", r#"{"locale": ["ES"]}"#),
         ] {
             let err = Rule::from_json(name, json).err();
             assert_eq!(err.map(|e| e.code()), Some(ErrorCode::InvalidOptions), "{name} {json}");
@@ -1005,6 +1012,9 @@ mod tests {
         assert!(rule("isMobilePhone", r#"{"locale": ""}"#).test("0612345678"));
         assert!(rule("isPostalCode", r#"{"locale": "any"}"#).test("10115"));
         assert!(rule("isISO31661Alpha2", r#"{"userAssignedCodes": ["XK"]}"#).test("xk"));
+        assert!(rule("isIdentityCard", r#"{"locale": "ES"}"#).test("99999999R"));
+        assert!(rule("isIdentityCard", "").test("99999999R"));
+        assert!(!rule("isIdentityCard", r#"{"locale": "zh-TW"}"#).test("99999999R"));
     }
 
     #[test]
