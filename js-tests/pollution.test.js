@@ -498,6 +498,11 @@ const CASES = {
   isFreightContainerID: [() => b.isFreightContainerID('HLXU2008419'), () => b.isFreightContainerID('x')],
   isBtcAddress: [() => b.isBtcAddress('1MUz4VMYui5qY1mxUiG8BQ1Luv6tqkvaiL'), () => b.isBtcAddress('x')],
   isBIC: [() => b.isBIC('SBICKEN1345'), () => b.isBIC('SBICXXN1')],
+  isIdentityCard: [
+    () => b.isIdentityCard('99999999R', 'ES'),
+    () => b.isIdentityCard('B176944193'),
+    () => b.isIdentityCard('1', 'toString'),
+  ],
   isEthereumAddress: [
     () => b.isEthereumAddress('0x683E07492fBDfDA84457C16546ac3f433BFaa128'),
     () => b.isEthereumAddress('0x'),

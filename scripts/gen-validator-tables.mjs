@@ -1,7 +1,8 @@
 // Generates the validator tables of the Rust core and the JS layer from the installed
 // `validator` package (validator.js 13.15): the ISO code sets, the per-locale patterns of
-// isMobilePhone, isPostalCode, isPassportNumber, isLicensePlate and isVAT, and the exported
-// locale lists (isMobilePhoneLocales, ...).
+// isMobilePhone, isPostalCode, isPassportNumber, isLicensePlate and isVAT, isIdentityCard's
+// locales (each a hand-written check, recorded by the hash of its source) and zh-CN region
+// codes, and the exported locale lists (isMobilePhoneLocales, ...).
 //
 //   node scripts/gen-validator-tables.mjs          writes the tables
 //   node scripts/gen-validator-tables.mjs --check  exits 1 when a committed table differs
@@ -36,7 +37,7 @@ const JS_FILE = path.join(ROOT, 'npm/bulwark/lib/validators/tables.js');
 const TYPES_FILE = path.join(ROOT, 'npm/bulwark/types/validator-locales.d.ts');
 
 /** A module-internal binding of a validator.js file, by running its source with an added hand-out. */
-function internal(file, binding) {
+function internal(file, binding, requireOverrides = {}) {
   const source = fs.readFileSync(path.join(LIB, file), 'utf8');
   const module = { exports: {} };
   let captured;
@@ -44,7 +45,7 @@ function internal(file, binding) {
     module,
     exports: module.exports,
     // eslint-disable-next-line security/detect-non-literal-require -- validator.js's own relative requires, inside its lib/
-    require: (p) => require(path.join(LIB, p)),
+    require: (p) => (Object.hasOwn(requireOverrides, p) ? requireOverrides[p] : require(path.join(LIB, p))),
     __bulwarkCapture: (value) => {
       captured = value;
     },
@@ -207,6 +208,29 @@ function readAlpha(record, table) {
   });
 }
 
+/**
+ * isIdentityCard: its locales (the keys of `validators`, each recorded by the hash of its
+ * function's source, as the checks are written by hand in Rust) and zh-CN's region codes,
+ * a list local to the zh-CN check: handed out by running that check once on an 18-digit
+ * number with a stand-in for `includesArray`, which receives the list.
+ */
+function readIdentityCard() {
+  let regions;
+  const spy = (list, value) => {
+    regions = [...list];
+    return list.includes(value);
+  };
+  const validators = internal('isIdentityCard.js', 'validators', { './util/includesArray': spy });
+  const rows = Object.keys(validators).map((key) => ({
+    key,
+    custom: sha(Function.prototype.toString.call(validators[key])),
+  }));
+  validators['zh-CN']('110101199001011237');
+  if (regions === undefined || !regions.every((r) => /^[0-9]{2}$/.test(r)))
+    throw new Error('isIdentityCard zh-CN: region codes not found');
+  return { rows, regions };
+}
+
 /** Everything read from validator.js. */
 export function extract() {
   const v = require('validator');
@@ -246,6 +270,9 @@ export function extract() {
     }),
     vat: entries('vat', require('validator/lib/isVAT.js').vatMatchers, fromFunction),
   };
+  const identityCard = readIdentityCard();
+  tables.identityCard = identityCard.rows;
+  tables.identityCardRegions = identityCard.regions;
   const alpha = require('validator/lib/alpha');
   const alphaTables = {
     alpha: readAlpha(alpha.alpha, 'alpha'),
@@ -318,6 +345,22 @@ function rustTable(name, rows, what) {
   return `${out}];\n`;
 }
 
+function rustIdentityCard(rows, regions) {
+  let out = rustTable(
+    'IDENTITY_CARD',
+    rows,
+    'isIdentityCard `validators` (source hashes) and zh-CN `provincesAndCities`',
+  );
+  out += `\n/// The zh-CN region codes (the first two digits), in validator.js order.\n`;
+  out += `pub(crate) static ZH_CN_REGIONS: [&str; ${regions.length}] = [\n`;
+  for (let i = 0; i < regions.length; i += 12)
+    out += `    ${regions
+      .slice(i, i + 12)
+      .map(rs)
+      .join(', ')},\n`;
+  return `${out}];\n`;
+}
+
 const hex = (n) => `0x${n.toString(16).toUpperCase()}`;
 
 function rustRanges(ranges) {
@@ -375,6 +418,7 @@ function jsTables(locales, tables, alpha) {
     isLicensePlate: tables.licensePlate,
     isPassportNumber: tables.passportNumber,
     isVAT: tables.vat,
+    isIdentityCard: tables.identityCard,
   };
   for (const [name, rows] of Object.entries(keyed)) {
     out += `  ${name}: new Set(${JSON.stringify(rows.map((e) => e.key))}),\n`;
@@ -424,6 +468,7 @@ function typeUnions(tables, locales) {
     keys(tables.passportNumber),
   );
   out += union('VatCountryCode', 'A country of `isVAT`.', keys(tables.vat));
+  out += union('IdentityCardLocale', 'A locale of `isIdentityCard`.', keys(tables.identityCard));
   return out;
 }
 
@@ -448,6 +493,7 @@ export async function generate() {
       'isLicensePlate `validators`',
     ),
     [path.join(RUST_DIR, 'vat.rs')]: rustTable('VAT', tables.vat, 'isVAT `vatMatchers`'),
+    [path.join(RUST_DIR, 'identity_card.rs')]: rustIdentityCard(tables.identityCard, tables.identityCardRegions),
     [JS_FILE]: await format(jsTables(locales, tables, alpha), JS_FILE),
     [TYPES_FILE]: await format(typeUnions(tables, locales), TYPES_FILE),
   };

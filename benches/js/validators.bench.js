@@ -116,6 +116,9 @@ const CASES = [
   ['toDate', 'ISO timestamp (JS-only)', '2024-01-15T10:30:00Z', []],
   ['isBefore', 'comparisonDate (JS-only)', '2024-01-15', [{ comparisonDate: '2025-01-01' }]],
   ['isAfter', 'legacy date (JS-only)', '2024-01-15', ['2020-01-01']],
+  ['isIdentityCard', 'ES DNI', '99999999R', ['ES']],
+  ['isIdentityCard', 'zh-CN', '110101199003074477', ['zh-CN']],
+  ['isIdentityCard', 'any', 'B176944193', ['any']],
 ];
 
 async function main() {

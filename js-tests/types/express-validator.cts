@@ -10,6 +10,7 @@ const chains = [
   ev.header('x-token').isJWT(),
   ev.body('phone').isMobilePhone(['de-DE', 'fr-FR'], { strictMode: true }).isPostalCode('any'),
   ev.body('vat').isVAT('DE').isISO31661Alpha2(),
+  ev.body('id').isIdentityCard('zh-CN').isIdentityCard('any').isIdentityCard(),
   ev.body('password').custom((value: unknown, { req }) => value === req.body.confirmation),
   ev.body('n').if(ev.body('kind').equals('number')).isFloat().toFloat(),
 ];

@@ -207,4 +207,8 @@ const phoneLocale: bulwark.MobilePhoneLocale = bulwark.isMobilePhoneLocales[0];
 bulwark.isPostalCode('10115', 'Germany');
 // @ts-expect-error: the locale lists are read-only
 bulwark.isAlphaLocales.push('xx');
-void [phone, anyPhone, zip, vat, iso, phoneLocale];
+const idCard: boolean = bulwark.isIdentityCard('99999999R', 'ES') && bulwark.isIdentityCard('B176944193');
+const idLocale: bulwark.IdentityCardLocale = 'zh-CN';
+// @ts-expect-error: identity card locales are checked
+bulwark.isIdentityCard('99999999R', 'hk-HK');
+void [phone, anyPhone, zip, vat, iso, phoneLocale, idCard, idLocale];

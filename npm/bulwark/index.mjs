@@ -120,6 +120,7 @@ export const {
   isPassportNumber,
   isVAT,
   isDate,
+  isIdentityCard,
   isAlphaLocales,
   isAlphanumericLocales,
   isFloatLocales,

@@ -269,6 +269,7 @@ export let isLicensePlate = uninitialized;
 export let isPassportNumber = uninitialized;
 export let isVAT = uninitialized;
 export let isDate = uninitialized;
+export let isIdentityCard = uninitialized;
 export let trim = uninitialized;
 export let ltrim = uninitialized;
 export let rtrim = uninitialized;
@@ -382,6 +383,7 @@ function install() {
     isPassportNumber,
     isVAT,
     isDate,
+    isIdentityCard,
   } = requireLib('lib/validators/index.js'));
   ({ trim, ltrim, rtrim, stripLow, blacklist, whitelist, normalizeEmail, toInt, toFloat, toBoolean, normalizeUnicode } =
     requireLib('lib/sanitizers.js'));

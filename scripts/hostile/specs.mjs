@@ -487,6 +487,7 @@ export const specs = {
   toDate: str1(),
   isBefore: { args: fc.tuple(S, fc.oneof(optionsR({ comparisonDate: S }), S, anyR)) },
   isAfter: { args: fc.tuple(S, fc.oneof(optionsR({ comparisonDate: S }), S, anyR)) },
+  isIdentityCard: { args: fc.tuple(S, mostly(oneOfR('ES', 'zh-CN', 'zh-HK', 'any', 'es', 'toString'))) },
   createValidator: {
     args: fc.tuple(fc.oneof(arrayOfR(rule, 4), anyR)),
     follow: { method: 'check', args: fc.tuple(fc.oneof(arrayOfR(S, 4), anyR)) },

@@ -30,6 +30,7 @@ import type {
   IsURLOptions,
   UUIDVersion,
   IsMobilePhoneOptions,
+  IdentityCardLocale,
   LicensePlateLocale,
   MobilePhoneLocale,
   PassportCountryCode,
@@ -281,6 +282,7 @@ export interface ValidationChain extends Middleware {
   /** Bulwark's isBefore (JS-only, the platform's Date.parse); the legacy date string or `{ comparisonDate }`. */
   isBefore(date?: string | IsBeforeOptions): this;
   isAfter(dateOrOptions?: string | IsBeforeOptions): this;
+  isIdentityCard(locale?: IdentityCardLocale | 'any'): this;
 
   // Sanitizers
   customSanitizer(sanitizer: CustomSanitizer): this;

@@ -625,3 +625,22 @@ export type VatCountryCode =
   | 'DO'
   | 'UY'
   | 'VE';
+
+/** A locale of `isIdentityCard`. */
+export type IdentityCardLocale =
+  | 'PL'
+  | 'ES'
+  | 'FI'
+  | 'IN'
+  | 'IR'
+  | 'IT'
+  | 'NO'
+  | 'TH'
+  | 'LK'
+  | 'he-IL'
+  | 'ar-LY'
+  | 'ar-TN'
+  | 'zh-CN'
+  | 'zh-HK'
+  | 'zh-TW'
+  | 'PK';

@@ -23,6 +23,7 @@ import type {
   AlphaLocale,
   AlphanumericLocale,
   FloatLocale,
+  IdentityCardLocale,
   LicensePlateLocale,
   MobilePhoneLocale,
   PassportCountryCode,
@@ -797,6 +798,14 @@ export interface IsDateOptions {
  * recognised by its internal time value, not by `Symbol.toStringTag` or `valueOf`.
  */
 export declare function isDate(input: unknown, options?: IsDateOptions | string): boolean;
+/**
+ * `true` when `str` is an identity card number of `locale` (format and check digit), or of
+ * any locale for `'any'` (the default), as validator.js `isIdentityCard` decides. zh-CN
+ * birth dates after today's UTC date are refused (validator.js: the local date).
+ * Deviations: an unknown locale (validator.js: `Error`) is `INVALID_OPTIONS`; no locale is
+ * `'any'`, as validator.js documents (its code throws).
+ */
+export declare function isIdentityCard(str: string, locale?: IdentityCardLocale | 'any'): boolean;
 
 /** A validator name for {@link createValidator}. */
 export type ValidatorName =
@@ -884,7 +893,8 @@ export type ValidatorName =
   | 'isBtcAddress'
   | 'isEthereumAddress'
   | 'isBIC'
-  | 'isDate';
+  | 'isDate'
+  | 'isIdentityCard';
 
 /**
  * One rule of {@link createValidator}: a validator name, or `{ validator, args }` where

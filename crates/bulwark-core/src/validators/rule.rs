@@ -97,6 +97,7 @@ pub const VALIDATOR_NAMES: &[&str] = &[
     "isEthereumAddress",
     "isBIC",
     "isDate",
+    "isIdentityCard",
 ];
 
 /// One validator with its options, compiled.
@@ -275,6 +276,8 @@ pub enum Rule {
     Bic,
     /// `isDate` (strings; Date objects are decided in JS)
     Date(Box<DateOptions>),
+    /// `isIdentityCard`
+    IdentityCard(IdentityCardLocale),
 }
 
 pub(super) fn invalid(message: String) -> Error {
@@ -537,6 +540,7 @@ impl Rule {
             "isEthereumAddress" => Rule::EthereumAddress,
             "isBIC" => Rule::Bic,
             "isDate" => is_date::rule(&mut o)?,
+            "isIdentityCard" => is_identity_card::rule(&mut o)?,
             _ => return Err(invalid(format!("unknown validator \"{name}\""))),
         };
         o.finish(rule)
@@ -629,6 +633,7 @@ impl Rule {
             Rule::EthereumAddress => is_ethereum_address(s),
             Rule::Bic => is_bic(s),
             Rule::Date(o) => is_date(s, o),
+            Rule::IdentityCard(l) => is_identity_card(s, l),
         }
     }
 
@@ -809,6 +814,8 @@ mod tests {
             ("isVAT", r#"{"locale": "toString"}"#),
             ("isISO31661Alpha2", r#"{"userAssignedCodes": "XK"}"#),
             ("isISO4217", r#"{"x": 1}"#),
+            ("isIdentityCard", r#"{"locale": "es"}"#),
+            ("isIdentityCard", r#"{"locale": ["ES"]}"#),
         ] {
             let err = Rule::from_json(name, json).err();
             assert_eq!(err.map(|e| e.code()), Some(ErrorCode::InvalidOptions), "{name} {json}");
@@ -849,6 +856,9 @@ mod tests {
         assert!(rule("isMobilePhone", r#"{"locale": ""}"#).test("0612345678"));
         assert!(rule("isPostalCode", r#"{"locale": "any"}"#).test("10115"));
         assert!(rule("isISO31661Alpha2", r#"{"userAssignedCodes": ["XK"]}"#).test("xk"));
+        assert!(rule("isIdentityCard", r#"{"locale": "ES"}"#).test("99999999R"));
+        assert!(rule("isIdentityCard", "").test("99999999R"));
+        assert!(!rule("isIdentityCard", r#"{"locale": "zh-TW"}"#).test("99999999R"));
     }
 
     #[test]

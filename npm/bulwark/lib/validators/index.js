@@ -460,6 +460,7 @@ const VALIDATORS = {
   isEthereumAddress: withoutOptions('isEthereumAddress'),
   isBIC: withoutOptions('isBIC'),
   isDate,
+  isIdentityCard: withReader('isIdentityCard'),
 };
 
 // validator.js's exported locale lists (generated from its tables: ./tables.js).

@@ -467,7 +467,15 @@ function requiredLocale(name, label, locale) {
 }
 
 /** Validators whose locale may be 'any'. */
-const ANY_LOCALE = new Set(['isMobilePhone', 'isPostalCode', 'isLicensePlate']);
+const ANY_LOCALE = new Set(['isMobilePhone', 'isPostalCode', 'isLicensePlate', 'isIdentityCard']);
+
+/**
+ * isIdentityCard(str, locale): a locale or 'any'; none means 'any' (validator.js's README
+ * default: its code throws for a missing locale).
+ */
+function identityCardLocale(locale) {
+  return requiredLocale('isIdentityCard', 'locale', locale === undefined ? 'any' : locale);
+}
 
 function unknownLocale(name, locale) {
   return invalid(name, `invalid locale ${shown(locale)}`);
@@ -524,6 +532,7 @@ const READERS = Object.assign(Object.create(null), {
   isLicensePlate: (a) => requiredLocale('isLicensePlate', 'locale', a),
   isPassportNumber: (a) => requiredLocale('isPassportNumber', 'countryCode', a),
   isVAT: (a) => requiredLocale('isVAT', 'countryCode', a),
+  isIdentityCard: (a) => identityCardLocale(a),
   contains: (a, b) => text.containsOptions(a, b, SHAPED.contains, jsToString),
   equals: (a) => text.equalsOptions(a),
   isWhitelisted: (a) => text.whitelistedOptions(a),

@@ -930,6 +930,24 @@ const TABLE_LOCALES = Object.freeze({
     'UY',
     'VE',
   ]),
+  isIdentityCard: new Set([
+    'PL',
+    'ES',
+    'FI',
+    'IN',
+    'IR',
+    'IT',
+    'NO',
+    'TH',
+    'LK',
+    'he-IL',
+    'ar-LY',
+    'ar-TN',
+    'zh-CN',
+    'zh-HK',
+    'zh-TW',
+    'PK',
+  ]),
 });
 
 // alpha.js `alpha`: [source, flags] per locale.

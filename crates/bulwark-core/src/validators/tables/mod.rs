@@ -2,7 +2,7 @@
 //! `scripts/gen-validator-tables.mjs` (every file here but this one): alpha.js's locale
 //! classes and decimal separators (used by `super::alpha`), the ISO code sets and the
 //! per-locale patterns of `isMobilePhone`, `isPostalCode`, `isPassportNumber`,
-//! `isLicensePlate` and `isVAT`. `js-tests/validators-locale-tables.test.js` fails when a
+//! `isLicensePlate` and `isVAT`, and `isIdentityCard`'s locales and zh-CN region codes. `js-tests/validators-locale-tables.test.js` fails when a
 //! generated file differs from what the script makes of the package.
 //!
 //! Patterns are kept as JS source and flags and compiled on first use by [`JsRegex`] (the
@@ -22,6 +22,8 @@ use crate::Result;
 // rustfmt would rewrap the generated rows: the files are kept byte-equal to the generator's.
 #[rustfmt::skip]
 pub(crate) mod alpha;
+#[rustfmt::skip]
+pub(crate) mod identity_card;
 #[rustfmt::skip]
 pub(crate) mod iso_codes;
 #[rustfmt::skip]
