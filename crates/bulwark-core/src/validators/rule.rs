@@ -96,6 +96,7 @@ pub const VALIDATOR_NAMES: &[&str] = &[
     "isBtcAddress",
     "isEthereumAddress",
     "isBIC",
+    "isTaxID",
 ];
 
 /// One validator with its options, compiled.
@@ -272,6 +273,8 @@ pub enum Rule {
     EthereumAddress,
     /// `isBIC`
     Bic,
+    /// `isTaxID`
+    TaxId(TaxIdOptions),
 }
 
 pub(super) fn invalid(message: String) -> Error {
@@ -694,6 +697,7 @@ impl Rule {
             "isBtcAddress" => Rule::BtcAddress,
             "isEthereumAddress" => Rule::EthereumAddress,
             "isBIC" => Rule::Bic,
+            "isTaxID" => is_tax_id::rule(&mut o)?,
             _ => return Err(invalid(format!("unknown validator \"{name}\""))),
         };
         o.finish(rule)
@@ -785,6 +789,7 @@ impl Rule {
             Rule::BtcAddress => is_btc_address(s),
             Rule::EthereumAddress => is_ethereum_address(s),
             Rule::Bic => is_bic(s),
+            Rule::TaxId(o) => is_tax_id_with(s, o),
         }
     }
 
@@ -963,6 +968,7 @@ mod tests {
             ("isLicensePlate", r#"{"locale": "de"}"#),
             ("isPassportNumber", r#"{"locale": "us"}"#),
             ("isVAT", r#"{"locale": "toString"}"#),
+            ("isTaxID", r#"{"locale": "toString"}"#),
             ("isISO31661Alpha2", r#"{"userAssignedCodes": "XK"}"#),
             ("isISO4217", r#"{"x": 1}"#),
         ] {

@@ -2,7 +2,7 @@
 //! `scripts/gen-validator-tables.mjs` (every file here but this one): alpha.js's locale
 //! classes and decimal separators (used by `super::alpha`), the ISO code sets and the
 //! per-locale patterns of `isMobilePhone`, `isPostalCode`, `isPassportNumber`,
-//! `isLicensePlate` and `isVAT`. `js-tests/validators-locale-tables.test.js` fails when a
+//! `isLicensePlate`, `isVAT` and `isTaxID`. `js-tests/validators-locale-tables.test.js` fails when a
 //! generated file differs from what the script makes of the package.
 //!
 //! Patterns are kept as JS source and flags and compiled on first use by [`JsRegex`] (the
@@ -32,6 +32,8 @@ pub(crate) mod mobile_phone;
 pub(crate) mod passport_number;
 #[rustfmt::skip]
 pub(crate) mod postal_code;
+#[rustfmt::skip]
+pub(crate) mod tax_id;
 #[rustfmt::skip]
 pub(crate) mod vat;
 
@@ -244,13 +246,14 @@ impl Pick {
 mod tests {
     use super::*;
 
-    fn tables() -> [(&'static str, &'static [Entry]); 5] {
+    fn tables() -> [(&'static str, &'static [Entry]); 6] {
         [
             ("isMobilePhone", &mobile_phone::MOBILE_PHONE),
             ("isPostalCode", &postal_code::POSTAL_CODE),
             ("isPassportNumber", &passport_number::PASSPORT_NUMBER),
             ("isLicensePlate", &license_plate::LICENSE_PLATE),
             ("isVAT", &vat::VAT),
+            ("isTaxID", &tax_id::TAX_ID_FORMAT),
         ]
     }
 
