@@ -1013,7 +1013,6 @@ test("normalizeUnicode(): Bulwark's addition, as a chain method and a schema key
 
 test('a validator Bulwark lacks is an error when the chain is built, never skipped', () => {
   for (const build of [
-    (c) => c.isTaxID('en-US'),
     (c) => c.isIdentityCard('any'),
     (c) => c.isBefore('2020-01-01'),
     (c) => c.isAfter('2020-01-01'),

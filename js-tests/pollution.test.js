@@ -498,6 +498,13 @@ const CASES = {
   isFreightContainerID: [() => b.isFreightContainerID('HLXU2008419'), () => b.isFreightContainerID('x')],
   isBtcAddress: [() => b.isBtcAddress('1MUz4VMYui5qY1mxUiG8BQ1Luv6tqkvaiL'), () => b.isBtcAddress('x')],
   isBIC: [() => b.isBIC('SBICKEN1345'), () => b.isBIC('SBICXXN1')],
+  isTaxID: [
+    () => b.isTaxID('01-1234567'),
+    () => b.isTaxID('65929970489', 'de-DE'),
+    () => b.isTaxID('270823-3230', 'sv-SE'),
+    () => b.isTaxID('1', 'toString'),
+    () => b.isTaxID('1', '__proto__'),
+  ],
   isEthereumAddress: [
     () => b.isEthereumAddress('0x683E07492fBDfDA84457C16546ac3f433BFaa128'),
     () => b.isEthereumAddress('0x'),

@@ -119,6 +119,7 @@ export const {
   isLicensePlate,
   isPassportNumber,
   isVAT,
+  isTaxID,
   isAlphaLocales,
   isAlphanumericLocales,
   isFloatLocales,

@@ -268,6 +268,7 @@ export let isPostalCode = uninitialized;
 export let isLicensePlate = uninitialized;
 export let isPassportNumber = uninitialized;
 export let isVAT = uninitialized;
+export let isTaxID = uninitialized;
 export let trim = uninitialized;
 export let ltrim = uninitialized;
 export let rtrim = uninitialized;
@@ -377,6 +378,7 @@ function install() {
     isLicensePlate,
     isPassportNumber,
     isVAT,
+    isTaxID,
   } = requireLib('lib/validators/index.js'));
   ({ trim, ltrim, rtrim, stripLow, blacklist, whitelist, normalizeEmail, toInt, toFloat, toBoolean, normalizeUnicode } =
     requireLib('lib/sanitizers.js'));

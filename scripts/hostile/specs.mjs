@@ -471,6 +471,12 @@ export const specs = {
   isBtcAddress: str1(),
   isEthereumAddress: str1(),
   isBIC: str1(),
+  isTaxID: {
+    args: fc.oneof(
+      fc.tuple(S),
+      fc.tuple(S, mostly(oneOfR('en-US', 'de-DE', 'sv-SE', 'it-IT', 'pt-BR', 'es-AR', 'xx', 'toString'))),
+    ),
+  },
   createValidator: {
     args: fc.tuple(fc.oneof(arrayOfR(rule, 4), anyR)),
     follow: { method: 'check', args: fc.tuple(fc.oneof(arrayOfR(S, 4), anyR)) },

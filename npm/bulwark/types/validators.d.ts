@@ -27,6 +27,7 @@ import type {
   MobilePhoneLocale,
   PassportCountryCode,
   PostalCodeLocale,
+  TaxIdLocale,
   VatCountryCode,
 } from './validator-locales';
 
@@ -773,6 +774,15 @@ export declare function isEthereumAddress(str: string): boolean;
 /** `true` when `str` is a BIC / SWIFT code (8 or 11 characters, an ISO 3166-1 alpha-2 country or `XK` at 5-6, letters of either case), as validator.js `isBIC` decides. */
 export declare function isBIC(str: string): boolean;
 
+/**
+ * `true` when `str` is a tax identification number of `locale` (default `'en-US'`): the
+ * locale's format and its checksum or date-of-birth check, as validator.js `isTaxID`
+ * decides. Two-digit years and sv-SE's `-`/`+` century signs are read against the local
+ * clock's year, as there. Deviation: an unknown locale (validator.js: `Error`, or
+ * `TypeError` for names such as `'toString'`) is `INVALID_OPTIONS`.
+ */
+export declare function isTaxID(str: string, locale?: TaxIdLocale): boolean;
+
 /** A validator name for {@link createValidator}. */
 export type ValidatorName =
   | 'isEmail'
@@ -858,7 +868,8 @@ export type ValidatorName =
   | 'isFreightContainerID'
   | 'isBtcAddress'
   | 'isEthereumAddress'
-  | 'isBIC';
+  | 'isBIC'
+  | 'isTaxID';
 
 /**
  * One rule of {@link createValidator}: a validator name, or `{ validator, args }` where

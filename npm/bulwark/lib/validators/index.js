@@ -424,6 +424,7 @@ const VALIDATORS = {
   isBtcAddress: withoutOptions('isBtcAddress'),
   isEthereumAddress: withoutOptions('isEthereumAddress'),
   isBIC: withoutOptions('isBIC'),
+  isTaxID: withReader('isTaxID'),
 };
 
 // validator.js's exported locale lists (generated from its tables: ./tables.js).
