@@ -7,7 +7,7 @@
 // the locale policy, wrong types and 1 MB inputs.
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { bulwark, fc, agree, validator, mutated } = require('./validators-gen');
+const { bulwark, fc, agree, differential, validator, mutated } = require('./validators-gen');
 const { NON_STRINGS, assertCode } = require('./helpers');
 const { TABLE_LOCALES } = require('../npm/bulwark/lib/validators/tables');
 
@@ -352,10 +352,28 @@ for (const locale of LOCALES) {
           );
         }
       }),
-      { numRuns: 60 },
+      { numRuns: 150 },
     );
     // The generators reach valid numbers (en-GB, en-US, mt-MT and fr-FR are mostly valid).
     assert.ok(valid > 0, `${locale}: no valid number generated`);
+  });
+}
+
+// Strings over each format's characters with the usual traps (case-folding letters such as
+// 'ſ' and the Kelvin sign, JS-only spaces, non-ASCII digits, lone surrogates), and mutations
+// of the locale's valid examples.
+const ALPHABET = `${DIGITS}${UPPER}abcdeilmnostwxyz-+/ .\\#!()=[]^`;
+for (const locale of LOCALES) {
+  test(`${locale}: strings over the format's characters agree with validator.js`, () => {
+    const own =
+      EXAMPLES[locale] || EXAMPLES[{ 'fr-CA': 'en-CA', 'lb-LU': 'fr-LU', 'lt-LT': 'et-EE', 'nl-BE': 'fr-BE' }[locale]];
+    differential('isTaxID', {
+      examples: own.map(([s]) => s),
+      alphabet: ALPHABET,
+      args: fc.constant([locale]),
+      maxLength: 20,
+      runs: 400,
+    });
   });
 }
 
