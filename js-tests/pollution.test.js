@@ -503,6 +503,13 @@ const CASES = {
     () => b.isIdentityCard('B176944193'),
     () => b.isIdentityCard('1', 'toString'),
   ],
+  isTaxID: [
+    () => b.isTaxID('01-1234567'),
+    () => b.isTaxID('65929970489', 'de-DE'),
+    () => b.isTaxID('270823-3230', 'sv-SE'),
+    () => b.isTaxID('1', 'toString'),
+    () => b.isTaxID('1', '__proto__'),
+  ],
   isEthereumAddress: [
     () => b.isEthereumAddress('0x683E07492fBDfDA84457C16546ac3f433BFaa128'),
     () => b.isEthereumAddress('0x'),

@@ -66,6 +66,8 @@ const CASES = [
   ['isPassportNumber', 'US', '123456789', ['US']],
   ['isVAT', 'DE', 'DE123456789', ['DE']],
   ['isVAT', 'CH checksum', 'CHE-116.281.710 MWST', ['CH']],
+  ['isTaxID', 'en-US', '01-1234567', []],
+  ['isTaxID', 'sv-SE (date, Luhn)', '640823-3234', ['sv-SE']],
   ['contains', 'substring', 'the quick brown fox', ['brown']],
   ['equals', 'token', 'secret-token', ['secret-token']],
   ['isEmpty', 'blank', '   ', [{ ignore_whitespace: true }]],

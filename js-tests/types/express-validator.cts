@@ -42,8 +42,9 @@ async function handler(req: { body: { confirmation: string } }): Promise<string[
 const custom = new ev.ExpressValidator({ isAbc: (v: unknown) => v === 'abc' }, { shout: (v: unknown) => `${v}!` });
 custom.body('x').isAbc().shout().isLength({ max: 5 });
 
-// @ts-expect-error: Bulwark has no isTaxID (an error at runtime too)
-ev.body('tax').isTaxID('en-US');
+ev.body('tax').isTaxID('en-US').isTaxID();
+// @ts-expect-error: locales are checked
+ev.body('tax').isTaxID('xx-XX');
 // @ts-expect-error: options are checked
 ev.body('n').isInt({ minimum: 1 });
 void [handler];

@@ -121,6 +121,7 @@ export const {
   isVAT,
   isDate,
   isIdentityCard,
+  isTaxID,
   isAlphaLocales,
   isAlphanumericLocales,
   isFloatLocales,

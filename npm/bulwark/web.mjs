@@ -270,6 +270,7 @@ export let isPassportNumber = uninitialized;
 export let isVAT = uninitialized;
 export let isDate = uninitialized;
 export let isIdentityCard = uninitialized;
+export let isTaxID = uninitialized;
 export let trim = uninitialized;
 export let ltrim = uninitialized;
 export let rtrim = uninitialized;
@@ -384,6 +385,7 @@ function install() {
     isVAT,
     isDate,
     isIdentityCard,
+    isTaxID,
   } = requireLib('lib/validators/index.js'));
   ({ trim, ltrim, rtrim, stripLow, blacklist, whitelist, normalizeEmail, toInt, toFloat, toBoolean, normalizeUnicode } =
     requireLib('lib/sanitizers.js'));

@@ -488,6 +488,12 @@ export const specs = {
   isBefore: { args: fc.tuple(S, fc.oneof(optionsR({ comparisonDate: S }), S, anyR)) },
   isAfter: { args: fc.tuple(S, fc.oneof(optionsR({ comparisonDate: S }), S, anyR)) },
   isIdentityCard: { args: fc.tuple(S, mostly(oneOfR('ES', 'zh-CN', 'zh-HK', 'any', 'es', 'toString'))) },
+  isTaxID: {
+    args: fc.oneof(
+      fc.tuple(S),
+      fc.tuple(S, mostly(oneOfR('en-US', 'de-DE', 'sv-SE', 'it-IT', 'pt-BR', 'es-AR', 'xx', 'toString'))),
+    ),
+  },
   createValidator: {
     args: fc.tuple(fc.oneof(arrayOfR(rule, 4), anyR)),
     follow: { method: 'check', args: fc.tuple(fc.oneof(arrayOfR(S, 4), anyR)) },

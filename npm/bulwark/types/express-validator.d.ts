@@ -35,6 +35,7 @@ import type {
   MobilePhoneLocale,
   PassportCountryCode,
   PostalCodeLocale,
+  TaxIdLocale,
   VatCountryCode,
   IsCreditCardOptions,
   IsIMEIOptions,
@@ -236,6 +237,7 @@ export interface ValidationChain extends Middleware {
   isPassportNumber(countryCode: PassportCountryCode): this;
   isPostalCode(locale: PostalCodeLocale | 'any'): this;
   isVAT(countryCode: VatCountryCode): this;
+  isTaxID(locale?: TaxIdLocale): this;
   isAscii(): this;
   isLowercase(): this;
   isUppercase(): this;

@@ -28,6 +28,7 @@ import type {
   MobilePhoneLocale,
   PassportCountryCode,
   PostalCodeLocale,
+  TaxIdLocale,
   VatCountryCode,
 } from './validator-locales';
 
@@ -806,6 +807,14 @@ export declare function isDate(input: unknown, options?: IsDateOptions | string)
  * `'any'`, as validator.js documents (its code throws).
  */
 export declare function isIdentityCard(str: string, locale?: IdentityCardLocale | 'any'): boolean;
+/**
+ * `true` when `str` is a tax identification number of `locale` (default `'en-US'`): the
+ * locale's format and its checksum or date-of-birth check, as validator.js `isTaxID`
+ * decides. Two-digit years and sv-SE's `-`/`+` century signs are read against the local
+ * clock's year, as there. Deviation: an unknown locale (validator.js: `Error`, or
+ * `TypeError` for names such as `'toString'`) is `INVALID_OPTIONS`.
+ */
+export declare function isTaxID(str: string, locale?: TaxIdLocale): boolean;
 
 /** A validator name for {@link createValidator}. */
 export type ValidatorName =
@@ -894,7 +903,8 @@ export type ValidatorName =
   | 'isEthereumAddress'
   | 'isBIC'
   | 'isDate'
-  | 'isIdentityCard';
+  | 'isIdentityCard'
+  | 'isTaxID';
 
 /**
  * One rule of {@link createValidator}: a validator name, or `{ validator, args }` where

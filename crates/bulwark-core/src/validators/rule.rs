@@ -98,6 +98,7 @@ pub const VALIDATOR_NAMES: &[&str] = &[
     "isBIC",
     "isDate",
     "isIdentityCard",
+    "isTaxID",
 ];
 
 /// One validator with its options, compiled.
@@ -278,6 +279,8 @@ pub enum Rule {
     Date(Box<DateOptions>),
     /// `isIdentityCard`
     IdentityCard(IdentityCardLocale),
+    /// `isTaxID`
+    TaxId(TaxIdOptions),
 }
 
 pub(super) fn invalid(message: String) -> Error {
@@ -541,6 +544,7 @@ impl Rule {
             "isBIC" => Rule::Bic,
             "isDate" => is_date::rule(&mut o)?,
             "isIdentityCard" => is_identity_card::rule(&mut o)?,
+            "isTaxID" => is_tax_id::rule(&mut o)?,
             _ => return Err(invalid(format!("unknown validator \"{name}\""))),
         };
         o.finish(rule)
@@ -634,6 +638,7 @@ impl Rule {
             Rule::Bic => is_bic(s),
             Rule::Date(o) => is_date(s, o),
             Rule::IdentityCard(l) => is_identity_card(s, l),
+            Rule::TaxId(o) => is_tax_id_with(s, o),
         }
     }
 
@@ -812,6 +817,7 @@ mod tests {
             ("isLicensePlate", r#"{"locale": "de"}"#),
             ("isPassportNumber", r#"{"locale": "us"}"#),
             ("isVAT", r#"{"locale": "toString"}"#),
+            ("isTaxID", r#"{"locale": "toString"}"#),
             ("isISO31661Alpha2", r#"{"userAssignedCodes": "XK"}"#),
             ("isISO4217", r#"{"x": 1}"#),
             ("isIdentityCard", r#"{"locale": "es"}"#),

@@ -461,6 +461,7 @@ const VALIDATORS = {
   isBIC: withoutOptions('isBIC'),
   isDate,
   isIdentityCard: withReader('isIdentityCard'),
+  isTaxID: withReader('isTaxID'),
 };
 
 // validator.js's exported locale lists (generated from its tables: ./tables.js).
