@@ -498,6 +498,19 @@ const CASES = {
   isFreightContainerID: [() => b.isFreightContainerID('HLXU2008419'), () => b.isFreightContainerID('x')],
   isBtcAddress: [() => b.isBtcAddress('1MUz4VMYui5qY1mxUiG8BQ1Luv6tqkvaiL'), () => b.isBtcAddress('x')],
   isBIC: [() => b.isBIC('SBICKEN1345'), () => b.isBIC('SBICXXN1')],
+  isCurrency: [
+    () => b.isCurrency('-$1,234.56'),
+    () => b.isCurrency('$ 1', { allow_space_after_symbol: true }),
+    () =>
+      b.isCurrency('1.234,56 €', {
+        symbol: '€',
+        symbol_after_digits: true,
+        allow_space_after_digits: true,
+        thousands_separator: '.',
+        decimal_separator: ',',
+      }),
+    () => b.isCurrency('1.5', { digits_after_decimal: [1, 3] }),
+  ],
   isEthereumAddress: [
     () => b.isEthereumAddress('0x683E07492fBDfDA84457C16546ac3f433BFaa128'),
     () => b.isEthereumAddress('0x'),

@@ -208,3 +208,15 @@ bulwark.isPostalCode('10115', 'Germany');
 // @ts-expect-error: the locale lists are read-only
 bulwark.isAlphaLocales.push('xx');
 void [phone, anyPhone, zip, vat, iso, phoneLocale];
+
+// isCurrency
+const amount: boolean = bulwark.isCurrency('R 1 000,00', {
+  symbol: 'R',
+  thousands_separator: ' ',
+  decimal_separator: ',',
+  digits_after_decimal: [2],
+  allow_negative_sign_placeholder: true,
+});
+// @ts-expect-error: digits_after_decimal is a list of counts
+bulwark.isCurrency('1', { digits_after_decimal: 2 });
+void amount;

@@ -74,6 +74,7 @@ export const {
   isLocale,
   isBIC,
   isIBAN,
+  isCurrency,
   isAbaRouting,
   isISRC,
   isISO6346,

@@ -223,6 +223,7 @@ export let isTime = uninitialized;
 export let isLocale = uninitialized;
 export let isBIC = uninitialized;
 export let isIBAN = uninitialized;
+export let isCurrency = uninitialized;
 export let isAbaRouting = uninitialized;
 export let isISRC = uninitialized;
 export let isISO6346 = uninitialized;
@@ -332,6 +333,7 @@ function install() {
     isLocale,
     isBIC,
     isIBAN,
+    isCurrency,
     isAbaRouting,
     isISRC,
     isISO6346,

@@ -10,6 +10,7 @@ import type {
   IsMACAddressOptions,
   IsRgbColorOptions,
   IsTimeOptions,
+  IsCurrencyOptions,
   IPVersion,
   IsBase32Options,
   IsHexColorOptions,
@@ -275,6 +276,7 @@ export interface ValidationChain extends Middleware {
   isBtcAddress(): this;
   isEthereumAddress(): this;
   isBIC(): this;
+  isCurrency(options?: IsCurrencyOptions): this;
 
   // Sanitizers
   customSanitizer(sanitizer: CustomSanitizer): this;

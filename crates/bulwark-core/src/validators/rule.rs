@@ -96,6 +96,7 @@ pub const VALIDATOR_NAMES: &[&str] = &[
     "isBtcAddress",
     "isEthereumAddress",
     "isBIC",
+    "isCurrency",
 ];
 
 /// One validator with its options, compiled.
@@ -272,6 +273,8 @@ pub enum Rule {
     EthereumAddress,
     /// `isBIC`
     Bic,
+    /// `isCurrency`
+    Currency(Box<Currency>),
 }
 
 pub(super) fn invalid(message: String) -> Error {
@@ -694,6 +697,7 @@ impl Rule {
             "isBtcAddress" => Rule::BtcAddress,
             "isEthereumAddress" => Rule::EthereumAddress,
             "isBIC" => Rule::Bic,
+            "isCurrency" => is_currency::rule(&mut o)?,
             _ => return Err(invalid(format!("unknown validator \"{name}\""))),
         };
         o.finish(rule)
@@ -785,6 +789,7 @@ impl Rule {
             Rule::BtcAddress => is_btc_address(s),
             Rule::EthereumAddress => is_ethereum_address(s),
             Rule::Bic => is_bic(s),
+            Rule::Currency(c) => is_currency(s, c),
         }
     }
 
