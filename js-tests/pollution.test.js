@@ -472,6 +472,7 @@ const CASES = {
   isMobilePhoneLocales: [() => [...b.isMobilePhoneLocales]],
   isPostalCodeLocales: [() => [...b.isPostalCodeLocales]],
   passportNumberLocales: [() => [...b.passportNumberLocales]],
+  ibanLocales: [() => [...b.ibanLocales]],
   isLuhnNumber: [() => b.isLuhnNumber('79927398713'), () => b.isLuhnNumber('79927398710')],
   isCreditCard: [
     () => b.isCreditCard('4716461583322103'),

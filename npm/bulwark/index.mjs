@@ -126,6 +126,7 @@ export const {
   isMobilePhoneLocales,
   isPostalCodeLocales,
   passportNumberLocales,
+  ibanLocales,
   trim,
   ltrim,
   rtrim,

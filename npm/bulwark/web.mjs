@@ -149,6 +149,7 @@ export const {
   isPostalCodeLocales,
   passportNumberLocales,
 } = requireLib('lib/validators/tables.js');
+export const { ibanLocales } = requireLib('lib/validators/iban-locales.js');
 
 function uninitialized() {
   throw new BulwarkError('BACKEND_UNAVAILABLE', 'bulwark/web: call `await init()` before using it');

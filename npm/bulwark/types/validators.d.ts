@@ -19,6 +19,7 @@
 // Deviations from validator.js are listed on each function and in README "Validators".
 
 export * from './validator-locales';
+export * from './iban-locales';
 import type {
   AlphaLocale,
   AlphanumericLocale,
@@ -29,6 +30,7 @@ import type {
   PostalCodeLocale,
   VatCountryCode,
 } from './validator-locales';
+import type { IbanLocale } from './iban-locales';
 
 /** A host list entry of `isEmail` / `isURL`: an exact host, or a RegExp tested on it. */
 export type HostPattern = string | RegExp;
@@ -463,6 +465,8 @@ export declare const isMobilePhoneLocales: readonly MobilePhoneLocale[];
 export declare const isPostalCodeLocales: readonly PostalCodeLocale[];
 /** validator.js `passportNumberLocales` (frozen). */
 export declare const passportNumberLocales: readonly PassportCountryCode[];
+/** validator.js `ibanLocales`: the countries of `isIBAN`, in its order (frozen). */
+export declare const ibanLocales: readonly IbanLocale[];
 
 /** `contains` options. */
 export interface ContainsOptions {

@@ -460,4 +460,6 @@ module.exports = {
   isMobilePhoneLocales: tables.isMobilePhoneLocales,
   isPostalCodeLocales: tables.isPostalCodeLocales,
   passportNumberLocales: tables.passportNumberLocales,
+  // Generated with the core's IBAN table by scripts/gen-iban-table.mjs.
+  ibanLocales: require('./iban-locales').ibanLocales,
 };
