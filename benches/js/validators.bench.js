@@ -111,6 +111,13 @@ const CASES = [
   ['isBtcAddress', 'bech32', 'bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq', []],
   ['isEthereumAddress', 'address', '0x683E07492fBDfDA84457C16546ac3f433BFaa128', []],
   ['isBIC', 'SWIFT code', 'DEUTDEFF500', []],
+  ['isCurrency', 'US amount', '-$10,123.45', []],
+  [
+    'isCurrency',
+    'it-IT amount',
+    '-€ 1.234,56',
+    [{ symbol: '€', thousands_separator: '.', decimal_separator: ',', allow_space_after_symbol: true }],
+  ],
 ];
 
 async function main() {
@@ -186,6 +193,7 @@ async function main() {
     ['isMobilePhone', 'any locale, digits', `+${rep('9')}`, []],
     ['isPostalCode', 'any country, digits', rep('1'), ['any']],
     ['isLicensePlate', 'any locale, letters', rep('A'), ['any']],
+    ['isCurrency', 'grouped digits', `$1${rep(',000')}.00`, []],
     // eslint-disable-next-line security/detect-unsafe-regex -- fixed bench input, linear pattern
     ['matches', '/^(a+)+$/', `${rep('a')}!`, [/^(a+)+$/]],
   ];

@@ -125,7 +125,6 @@ function illFormed(name, str, o) {
 const CORE_CHECKED = Object.assign(Object.create(null), {
   isEmail: ['blacklisted_chars', 'host_blacklist', 'host_whitelist'],
   isURL: ['host_blacklist', 'host_whitelist'],
-  isCurrency: ['symbol', 'thousands_separator', 'decimal_separator', 'digits_after_decimal'],
 });
 
 /** Compiles the rule first when `o` holds options only the core can check (cached). */
