@@ -62,6 +62,23 @@ test('validator: every validator.js function Bulwark implements, under the same 
   }
 });
 
+test("validator: toString is validator.js's (Object.prototype.toString, called on the module or on a value)", () => {
+  const values = [undefined, null, 0, NaN, 'a', '', 1n, true, {}, [], [1, 2], () => 1, new Date(0), /x/, Symbol('s')];
+  for (const v of values) {
+    assert.equal(dropValidator.toString(v), validator.toString(v), `toString(${String(v?.toString?.() ?? v)})`);
+    assert.equal(dropValidator.toString.call(v), validator.toString.call(v));
+  }
+  assert.equal(String(dropValidator), String(validator));
+  assert.equal(`${dropValidator}`, `${validator}`);
+  assert.equal(dropValidator.toString, validator.toString);
+  fc.assert(
+    fc.property(fc.anything(), (v) => {
+      assert.equal(dropValidator.toString(v), validator.toString(v));
+      assert.equal(dropValidator.toString.call(v), validator.toString.call(v));
+    }),
+  );
+});
+
 test('validator: escape and unescape equal validator.js on generated strings', () => {
   const units = fc.constantFrom(
     '&',

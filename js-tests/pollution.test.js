@@ -472,6 +472,7 @@ const CASES = {
   isMobilePhoneLocales: [() => [...b.isMobilePhoneLocales]],
   isPostalCodeLocales: [() => [...b.isPostalCodeLocales]],
   passportNumberLocales: [() => [...b.passportNumberLocales]],
+  ibanLocales: [() => [...b.ibanLocales]],
   isLuhnNumber: [() => b.isLuhnNumber('79927398713'), () => b.isLuhnNumber('79927398710')],
   isCreditCard: [
     () => b.isCreditCard('4716461583322103'),
@@ -509,6 +510,19 @@ const CASES = {
     () => b.isTaxID('270823-3230', 'sv-SE'),
     () => b.isTaxID('1', 'toString'),
     () => b.isTaxID('1', '__proto__'),
+  ],
+  isCurrency: [
+    () => b.isCurrency('-$1,234.56'),
+    () => b.isCurrency('$ 1', { allow_space_after_symbol: true }),
+    () =>
+      b.isCurrency('1.234,56 €', {
+        symbol: '€',
+        symbol_after_digits: true,
+        allow_space_after_digits: true,
+        thousands_separator: '.',
+        decimal_separator: ',',
+      }),
+    () => b.isCurrency('1.5', { digits_after_decimal: [1, 3] }),
   ],
   isEthereumAddress: [
     () => b.isEthereumAddress('0x683E07492fBDfDA84457C16546ac3f433BFaa128'),

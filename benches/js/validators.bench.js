@@ -121,6 +121,13 @@ const CASES = [
   ['isIdentityCard', 'ES DNI', '99999999R', ['ES']],
   ['isIdentityCard', 'zh-CN', '110101199003074477', ['zh-CN']],
   ['isIdentityCard', 'any', 'B176944193', ['any']],
+  ['isCurrency', 'US amount', '-$10,123.45', []],
+  [
+    'isCurrency',
+    'it-IT amount',
+    '-€ 1.234,56',
+    [{ symbol: '€', thousands_separator: '.', decimal_separator: ',', allow_space_after_symbol: true }],
+  ],
 ];
 
 async function main() {
@@ -196,6 +203,7 @@ async function main() {
     ['isMobilePhone', 'any locale, digits', `+${rep('9')}`, []],
     ['isPostalCode', 'any country, digits', rep('1'), ['any']],
     ['isLicensePlate', 'any locale, letters', rep('A'), ['any']],
+    ['isCurrency', 'grouped digits', `$1${rep(',000')}.00`, []],
     // eslint-disable-next-line security/detect-unsafe-regex -- fixed bench input, linear pattern
     ['matches', '/^(a+)+$/', `${rep('a')}!`, [/^(a+)+$/]],
     ['isDate', '"1/" runs', rep('1/'), []],

@@ -10,6 +10,7 @@ import type {
   IsMACAddressOptions,
   IsRgbColorOptions,
   IsTimeOptions,
+  IsCurrencyOptions,
   IPVersion,
   IsBase32Options,
   IsHexColorOptions,
@@ -285,6 +286,7 @@ export interface ValidationChain extends Middleware {
   isBefore(date?: string | IsBeforeOptions): this;
   isAfter(dateOrOptions?: string | IsBeforeOptions): this;
   isIdentityCard(locale?: IdentityCardLocale | 'any'): this;
+  isCurrency(options?: IsCurrencyOptions): this;
 
   // Sanitizers
   customSanitizer(sanitizer: CustomSanitizer): this;

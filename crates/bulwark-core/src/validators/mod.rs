@@ -51,6 +51,7 @@ mod is_boolean;
 mod is_btc_address;
 mod is_byte_length;
 mod is_credit_card;
+mod is_currency;
 mod is_data_uri;
 mod is_date;
 mod is_decimal;
@@ -143,6 +144,10 @@ pub use is_boolean::{BooleanOptions, is_boolean};
 pub use is_btc_address::is_btc_address;
 pub use is_byte_length::{ByteLengthOptions, is_byte_length, utf8_len};
 pub use is_credit_card::{CardProvider, is_credit_card};
+pub use is_currency::{
+    Currency, CurrencyOptions, MAX_CURRENCY_TEXT, MAX_DECIMAL_COUNTS, MAX_DECIMAL_DIGITS,
+    is_currency,
+};
 pub use is_data_uri::is_data_uri;
 pub use is_date::{DateOptions, is_date};
 pub use is_decimal::{DecimalOptions, is_decimal};

@@ -99,6 +99,7 @@ pub const VALIDATOR_NAMES: &[&str] = &[
     "isDate",
     "isIdentityCard",
     "isTaxID",
+    "isCurrency",
 ];
 
 /// One validator with its options, compiled.
@@ -281,6 +282,8 @@ pub enum Rule {
     IdentityCard(IdentityCardLocale),
     /// `isTaxID`
     TaxId(TaxIdOptions),
+    /// `isCurrency`
+    Currency(Box<Currency>),
 }
 
 pub(super) fn invalid(message: String) -> Error {
@@ -545,6 +548,7 @@ impl Rule {
             "isDate" => is_date::rule(&mut o)?,
             "isIdentityCard" => is_identity_card::rule(&mut o)?,
             "isTaxID" => is_tax_id::rule(&mut o)?,
+            "isCurrency" => is_currency::rule(&mut o)?,
             _ => return Err(invalid(format!("unknown validator \"{name}\""))),
         };
         o.finish(rule)
@@ -639,6 +643,7 @@ impl Rule {
             Rule::Date(o) => is_date(s, o),
             Rule::IdentityCard(l) => is_identity_card(s, l),
             Rule::TaxId(o) => is_tax_id_with(s, o),
+            Rule::Currency(c) => is_currency(s, c),
         }
     }
 

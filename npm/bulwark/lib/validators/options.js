@@ -131,6 +131,23 @@ const SCHEMAS = {
   isISSN: { require_hyphen: bool, case_sensitive: bool },
   isIBAN: { whitelist: strings, blacklist: strings },
   isDate: { format: string, strictMode: bool, delimiters: strings },
+  isCurrency: {
+    symbol: string,
+    require_symbol: bool,
+    allow_space_after_symbol: bool,
+    symbol_after_digits: bool,
+    allow_negatives: bool,
+    parens_for_negatives: bool,
+    negative_sign_before_digits: bool,
+    negative_sign_after_digits: bool,
+    allow_negative_sign_placeholder: bool,
+    thousands_separator: string,
+    decimal_separator: string,
+    allow_decimal: bool,
+    require_decimal: bool,
+    digits_after_decimal: numbers,
+    allow_space_after_digits: bool,
+  },
 };
 
 // isMailtoURI takes isEmail's options (each address is checked with them).
