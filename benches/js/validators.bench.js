@@ -110,6 +110,7 @@ const CASES = [
   ['isAbaRouting', 'routing number', '322070381', []],
   ['isISRC', 'ISRC', 'USAT29900609', []],
   ['isISO6346', 'container', 'HLXU2008419', []],
+  ['isFreightContainerID', 'container (alias of isISO6346)', 'HLXU2008419', []],
   ['isBtcAddress', 'bech32', 'bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq', []],
   ['isEthereumAddress', 'address', '0x683E07492fBDfDA84457C16546ac3f433BFaa128', []],
   ['isBIC', 'SWIFT code', 'DEUTDEFF500', []],
