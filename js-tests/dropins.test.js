@@ -32,7 +32,7 @@ const MAJORS = [
 ];
 const TIMEOUT = { response: 3000, deadline: 5000 };
 
-test('validator: every validator.js function Bulwark implements, under the same name and results', () => {
+test('validator: every validator.js export, under the same name and results', () => {
   for (const name of Object.keys(dropValidator)) {
     if (name === 'version' || name === 'default') continue;
     // validator.js's exported locale lists (isAlphaLocales, ...): equal to its own.
@@ -42,6 +42,8 @@ test('validator: every validator.js function Bulwark implements, under the same 
     }
     assert.equal(typeof dropValidator[name], 'function', name);
   }
+  const missing = Object.keys(validator).filter((name) => !Object.hasOwn(dropValidator, name));
+  assert.deepEqual(missing, [], 'every export of validator.js is in bulwark/validator');
   assert.equal(dropValidator.default, dropValidator);
   assert.equal(dropValidator.version, validator.version, 'the devDependency is the version the module says it follows');
   assert.equal(dropValidator.isEmail, bulwark.isEmail, 'the same functions as the main entry point');
