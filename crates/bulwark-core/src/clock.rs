@@ -1,5 +1,6 @@
 //! The current time, for the few checks that compare with "now" (`isIdentityCard` zh-CN
-//! refuses birth dates after today).
+//! refuses birth dates after today; `isTaxID` reads two-digit years against the current
+//! year when the caller gives none).
 //!
 //! Native targets read the system clock. `wasm32-unknown-unknown` has none (std's
 //! `SystemTime::now` panics there), so its binding installs one with [`set_clock`] (the
@@ -52,6 +53,15 @@ pub(crate) fn civil_from_days(days: i64) -> (i64, u32, u32) {
     (year, month, day)
 }
 
+/// The current UTC year; `None` without a clock.
+pub(crate) fn year_utc() -> Option<i32> {
+    let days = (now_millis()? / 86_400_000.0).floor();
+    if !(-1e9..=1e9).contains(&days) {
+        return None;
+    }
+    i32::try_from(civil_from_days(days as i64).0).ok()
+}
+
 /// Today's UTC date as `year * 10_000 + month * 100 + day` (comparable as a number);
 /// `None` without a clock.
 pub(crate) fn today_utc() -> Option<i64> {
@@ -80,5 +90,11 @@ mod tests {
     fn the_system_clock_reads_today() {
         let today = today_utc().unwrap_or(0);
         assert!(today > 20_260_000 && today < 22_000_000, "{today}");
+    }
+
+    #[test]
+    fn the_year_is_todays() {
+        let (today, year) = (today_utc().unwrap_or(0), year_utc().unwrap_or(0));
+        assert_eq!(i64::from(year), today / 10_000);
     }
 }
