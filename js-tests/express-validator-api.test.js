@@ -1059,7 +1059,7 @@ test("every validator express-validator's chain has is a chain method here, and 
   const names = Object.keys(require('validator')).filter(
     (k) => typeof evChain[k] === 'function' && (/^is[A-Z]/.test(k) || ['contains', 'equals', 'matches'].includes(k)),
   );
-  assert.ok(names.length >= 100, `${names.length} validators`);
+  assert.ok(names.length >= 85, `${names.length} validators`); // 90 in express-validator 7.3
   for (const name of names) assert.equal(typeof bvChain[name], 'function', name);
   // The last six validator.js gained here build with their options, in chains and schemas.
   for (const build of [
