@@ -32,7 +32,7 @@ const MAJORS = [
 ];
 const TIMEOUT = { response: 3000, deadline: 5000 };
 
-test('validator: every validator.js function Bulwark implements, under the same name and results', () => {
+test('validator: every validator.js export, under the same name and results', () => {
   for (const name of Object.keys(dropValidator)) {
     if (name === 'version' || name === 'default') continue;
     // validator.js's exported locale lists (isAlphaLocales, ...): equal to its own.
@@ -42,6 +42,8 @@ test('validator: every validator.js function Bulwark implements, under the same 
     }
     assert.equal(typeof dropValidator[name], 'function', name);
   }
+  const missing = Object.keys(validator).filter((name) => !Object.hasOwn(dropValidator, name));
+  assert.deepEqual(missing, [], 'every export of validator.js is in bulwark/validator');
   assert.equal(dropValidator.default, dropValidator);
   assert.equal(dropValidator.version, validator.version, 'the devDependency is the version the module says it follows');
   assert.equal(dropValidator.isEmail, bulwark.isEmail, 'the same functions as the main entry point');
@@ -60,6 +62,23 @@ test('validator: every validator.js function Bulwark implements, under the same 
   for (const [name, args] of examples) {
     assert.deepEqual(dropValidator[name](...args), validator[name](...args), `${name}(${args.join(', ')})`);
   }
+});
+
+test("validator: toString is validator.js's (Object.prototype.toString, called on the module or on a value)", () => {
+  const values = [undefined, null, 0, NaN, 'a', '', 1n, true, {}, [], [1, 2], () => 1, new Date(0), /x/, Symbol('s')];
+  for (const v of values) {
+    assert.equal(dropValidator.toString(v), validator.toString(v), `toString(${String(v?.toString?.() ?? v)})`);
+    assert.equal(dropValidator.toString.call(v), validator.toString.call(v));
+  }
+  assert.equal(String(dropValidator), String(validator));
+  assert.equal(`${dropValidator}`, `${validator}`);
+  assert.equal(dropValidator.toString, validator.toString);
+  fc.assert(
+    fc.property(fc.anything(), (v) => {
+      assert.equal(dropValidator.toString(v), validator.toString(v));
+      assert.equal(dropValidator.toString.call(v), validator.toString.call(v));
+    }),
+  );
 });
 
 test('validator: escape and unescape equal validator.js on generated strings', () => {

@@ -472,6 +472,7 @@ const CASES = {
   isMobilePhoneLocales: [() => [...b.isMobilePhoneLocales]],
   isPostalCodeLocales: [() => [...b.isPostalCodeLocales]],
   passportNumberLocales: [() => [...b.passportNumberLocales]],
+  ibanLocales: [() => [...b.ibanLocales]],
   isLuhnNumber: [() => b.isLuhnNumber('79927398713'), () => b.isLuhnNumber('79927398710')],
   isCreditCard: [
     () => b.isCreditCard('4716461583322103'),
@@ -498,6 +499,31 @@ const CASES = {
   isFreightContainerID: [() => b.isFreightContainerID('HLXU2008419'), () => b.isFreightContainerID('x')],
   isBtcAddress: [() => b.isBtcAddress('1MUz4VMYui5qY1mxUiG8BQ1Luv6tqkvaiL'), () => b.isBtcAddress('x')],
   isBIC: [() => b.isBIC('SBICKEN1345'), () => b.isBIC('SBICXXN1')],
+  isIdentityCard: [
+    () => b.isIdentityCard('99999999R', 'ES'),
+    () => b.isIdentityCard('B176944193'),
+    () => b.isIdentityCard('1', 'toString'),
+  ],
+  isTaxID: [
+    () => b.isTaxID('01-1234567'),
+    () => b.isTaxID('65929970489', 'de-DE'),
+    () => b.isTaxID('270823-3230', 'sv-SE'),
+    () => b.isTaxID('1', 'toString'),
+    () => b.isTaxID('1', '__proto__'),
+  ],
+  isCurrency: [
+    () => b.isCurrency('-$1,234.56'),
+    () => b.isCurrency('$ 1', { allow_space_after_symbol: true }),
+    () =>
+      b.isCurrency('1.234,56 €', {
+        symbol: '€',
+        symbol_after_digits: true,
+        allow_space_after_digits: true,
+        thousands_separator: '.',
+        decimal_separator: ',',
+      }),
+    () => b.isCurrency('1.5', { digits_after_decimal: [1, 3] }),
+  ],
   isEthereumAddress: [
     () => b.isEthereumAddress('0x683E07492fBDfDA84457C16546ac3f433BFaa128'),
     () => b.isEthereumAddress('0x'),

@@ -57,8 +57,13 @@ function stringFrom(alphabet, maxLength = 40) {
 
 /** A valid-looking example with a few random edits (insert, delete, replace). */
 function mutated(examples, alphabet) {
+  return edited(fc.constantFrom(...examples), alphabet);
+}
+
+/** A string drawn from `base` with up to `maxEdits` random edits (insert, delete, replace). */
+function edited(source, alphabet, maxEdits = 3) {
   const edit = fc.tuple(fc.nat(), fc.integer({ min: 0, max: 2 }), charFrom(alphabet));
-  return fc.tuple(fc.constantFrom(...examples), fc.array(edit, { maxLength: 3 })).map(([base, edits]) => {
+  return fc.tuple(source, fc.array(edit, { maxLength: maxEdits })).map(([base, edits]) => {
     let s = base;
     for (const [at, op, ch] of edits) {
       const i = s.length === 0 ? 0 : at % (s.length + 1);
@@ -170,6 +175,7 @@ module.exports = {
   charFrom,
   stringFrom,
   mutated,
+  edited,
   inputs,
   optionsOf,
   expected,

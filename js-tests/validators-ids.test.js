@@ -270,6 +270,11 @@ test('the IBAN table is generated from the installed validator.js (generator --c
     IBAN_FORMATS.map(([country]) => country),
     [...validator.ibanLocales].sort(),
   );
+  // The exported list: validator.js's, in its order, frozen.
+  assert.deepEqual([...bulwark.ibanLocales], validator.ibanLocales);
+  assert.ok(Object.isFrozen(bulwark.ibanLocales));
+  for (const country of bulwark.ibanLocales)
+    assert.equal(typeof bulwark.isIBAN('x', { whitelist: [country] }), 'boolean');
 });
 
 test('isIBAN options: unknown whitelisted countries and malformed blacklist codes are INVALID_OPTIONS', () => {

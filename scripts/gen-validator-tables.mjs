@@ -1,7 +1,8 @@
 // Generates the validator tables of the Rust core and the JS layer from the installed
 // `validator` package (validator.js 13.15): the ISO code sets, the per-locale patterns of
-// isMobilePhone, isPostalCode, isPassportNumber, isLicensePlate and isVAT, and the exported
-// locale lists (isMobilePhoneLocales, ...).
+// isMobilePhone, isPostalCode, isPassportNumber, isLicensePlate and isVAT, isIdentityCard's
+// locales (each a hand-written check, recorded by the hash of its source) and zh-CN region
+// codes, and the exported locale lists (isMobilePhoneLocales, ...).
 //
 //   node scripts/gen-validator-tables.mjs          writes the tables
 //   node scripts/gen-validator-tables.mjs --check  exits 1 when a committed table differs
@@ -36,7 +37,7 @@ const JS_FILE = path.join(ROOT, 'npm/bulwark/lib/validators/tables.js');
 const TYPES_FILE = path.join(ROOT, 'npm/bulwark/types/validator-locales.d.ts');
 
 /** A module-internal binding of a validator.js file, by running its source with an added hand-out. */
-function internal(file, binding) {
+function internal(file, binding, requireOverrides = {}) {
   const source = fs.readFileSync(path.join(LIB, file), 'utf8');
   const module = { exports: {} };
   let captured;
@@ -44,7 +45,7 @@ function internal(file, binding) {
     module,
     exports: module.exports,
     // eslint-disable-next-line security/detect-non-literal-require -- validator.js's own relative requires, inside its lib/
-    require: (p) => require(path.join(LIB, p)),
+    require: (p) => (Object.hasOwn(requireOverrides, p) ? requireOverrides[p] : require(path.join(LIB, p))),
     __bulwarkCapture: (value) => {
       captured = value;
     },
@@ -136,6 +137,18 @@ const REWRITES = {
     ],
   },
 };
+REWRITES.taxId = {
+  // Two letters: the first none of DFIQUV, the second none of DFIQUVO, and the pair none
+  // of GB, NK, TN, ZZ (the `i` flag folds case in both forms).
+  'en-GB': [
+    [
+      '(?!GB|NK|TN|ZZ)(?![DFIQUV])[A-Z](?![DFIQUVO])[A-Z]',
+      '(?:[A-CEHJ-MOPRSW-Y][A-CEGHJ-NPR-TW-Z]|G[ACEGHJ-NPR-TW-Z]|N[A-CEGHJLMNPR-TW-Z]|T[A-CEGHJ-MPR-TW-Z]|Z[A-CEGHJ-NPR-TW-Y])',
+    ],
+  ],
+  // A digit 1-8 twice (a back-reference).
+  'mt-MT': [['([1-8])\\1', '(11|22|33|44|55|66|77|88)']],
+};
 const MIN_LENGTH = { licensePlate: { 'fi-FI': 4 } };
 
 function linearForm(table, key, source) {
@@ -207,6 +220,29 @@ function readAlpha(record, table) {
   });
 }
 
+/**
+ * isIdentityCard: its locales (the keys of `validators`, each recorded by the hash of its
+ * function's source, as the checks are written by hand in Rust) and zh-CN's region codes,
+ * a list local to the zh-CN check: handed out by running that check once on an 18-digit
+ * number with a stand-in for `includesArray`, which receives the list.
+ */
+function readIdentityCard() {
+  let regions;
+  const spy = (list, value) => {
+    regions = [...list];
+    return list.includes(value);
+  };
+  const validators = internal('isIdentityCard.js', 'validators', { './util/includesArray': spy });
+  const rows = Object.keys(validators).map((key) => ({
+    key,
+    custom: sha(Function.prototype.toString.call(validators[key])),
+  }));
+  validators['zh-CN']('110101199001011237');
+  if (regions === undefined || !regions.every((r) => /^[0-9]{2}$/.test(r)))
+    throw new Error('isIdentityCard zh-CN: region codes not found');
+  return { rows, regions };
+}
+
 /** Everything read from validator.js. */
 export function extract() {
   const v = require('validator');
@@ -246,7 +282,11 @@ export function extract() {
     }),
     vat: entries('vat', require('validator/lib/isVAT.js').vatMatchers, fromFunction),
   };
+  const identityCard = readIdentityCard();
+  tables.identityCard = identityCard.rows;
+  tables.identityCardRegions = identityCard.regions;
   const alpha = require('validator/lib/alpha');
+  const taxId = readTaxId();
   const alphaTables = {
     alpha: readAlpha(alpha.alpha, 'alpha'),
     alphanumeric: readAlpha(alpha.alphanumeric, 'alphanumeric'),
@@ -264,7 +304,71 @@ export function extract() {
     isPostalCodeLocales: [...v.isPostalCodeLocales],
     passportNumberLocales: [...v.passportNumberLocales],
   };
-  return { codes, tables, locales, alpha: alphaTables };
+  return { codes, tables, locales, alpha: alphaTables, taxId };
+}
+
+/** The characters a `/[...]/g` or `/[...]+/g` class pattern removes (every code unit it matches). */
+function classChars(re, where) {
+  const { source, flags } = regexOf(re, where);
+  const body = /^\[(.*)\]\+?$/s.exec(source);
+  if (body === null || flags !== 'g') throw new Error(`${where}: not a /[...]+?/g pattern: /${source}/${flags}`);
+  const chars = classRanges(body[1]).flatMap(([lo, hi]) =>
+    Array.from({ length: hi - lo + 1 }, (_, i) => String.fromCharCode(lo + i)),
+  );
+  if (chars.some((c) => c.charCodeAt(0) > 0x7e)) throw new Error(`${where}: non-ASCII characters`);
+  return chars.join('');
+}
+
+/** The REWRITES of isTaxID, checked against the original patterns on every shape that matters. */
+function checkTaxIdRewrites(formats) {
+  const units = [...'ABDFGIKNOQTUVZabgknoqtuvz019 ', 'ſ', 'ı', '\u212a'];
+  const probes = {
+    'en-GB': units.flatMap((a) => units.map((b) => `${a}${b}123456A`)),
+    'mt-MT': [...'0123456789a'].flatMap((a) => [...'0123456789a'].map((b) => `${a}${b}1234567`)),
+  };
+  for (const [key, inputs] of Object.entries(probes)) {
+    const e = formats.find((f) => f.key === key);
+    const original = new RegExp(e.source, e.flags);
+    const linear = new RegExp(e.linear, e.flags);
+    for (const input of inputs) {
+      if (original.test(input) !== linear.test(input)) throw new Error(`taxId ${key}: rewrite differs on ${input}`);
+    }
+  }
+}
+
+/**
+ * isTaxID: `taxIdFormat` (patterns), the locales of `taxIdCheck` with the hash of each
+ * check's source (the checks are written by hand in Rust), `sanitizeRegexes` (as the
+ * characters they remove), the IRS campus prefixes, and the hashes of the helpers the
+ * checks call, so that any change upstream changes the generated file.
+ */
+function readTaxId() {
+  const t = internal(
+    'isTaxID.js',
+    '{ taxIdFormat, taxIdCheck, sanitizeRegexes, enUsCampusPrefix, algorithms, itItNameCheck, ' +
+      'cnpjCharToValue, validateCnpj, enUsGetPrefixes, isTaxID }',
+  );
+  const source = (fn) => sha(Function.prototype.toString.call(fn));
+  const formats = entries('taxId', t.taxIdFormat, (re, w) => ({ ...regexOf(re, w), trim: false }));
+  checkTaxIdRewrites(formats);
+  const checks = Object.keys(t.taxIdCheck).map((key) => ({ key, hash: source(t.taxIdCheck[key]) }));
+  const strip = Object.keys(t.sanitizeRegexes).map((key) => ({
+    key,
+    chars: classChars(t.sanitizeRegexes[key], `taxId sanitizeRegexes ${key}`),
+  }));
+  const prefixes = [...new Set(Object.values(t.enUsCampusPrefix).flat())].sort();
+  const helpers = [
+    ...['iso7064Check', 'luhnCheck', 'reverseMultiplyAndSum', 'verhoeffCheck'].map((name) => ({
+      name: `algorithms.${name}`,
+      hash: source(t.algorithms[name]),
+    })),
+    ...['itItNameCheck', 'cnpjCharToValue', 'validateCnpj', 'enUsGetPrefixes', 'isTaxID'].map((name) => ({
+      name,
+      hash: source(t[name]),
+    })),
+    { name: 'isDate', hash: source(require('validator/lib/isDate.js')) },
+  ];
+  return { formats, checks, strip, prefixes, helpers };
 }
 
 /** A Rust string literal. */
@@ -318,6 +422,22 @@ function rustTable(name, rows, what) {
   return `${out}];\n`;
 }
 
+function rustIdentityCard(rows, regions) {
+  let out = rustTable(
+    'IDENTITY_CARD',
+    rows,
+    'isIdentityCard `validators` (source hashes) and zh-CN `provincesAndCities`',
+  );
+  out += `\n/// The zh-CN region codes (the first two digits), in validator.js order.\n`;
+  out += `pub(crate) static ZH_CN_REGIONS: [&str; ${regions.length}] = [\n`;
+  for (let i = 0; i < regions.length; i += 12)
+    out += `    ${regions
+      .slice(i, i + 12)
+      .map(rs)
+      .join(', ')},\n`;
+  return `${out}];\n`;
+}
+
 const hex = (n) => `0x${n.toString(16).toUpperCase()}`;
 
 function rustRanges(ranges) {
@@ -327,6 +447,31 @@ function rustRanges(ranges) {
   let out = '&[\n';
   for (let i = 0; i < items.length; i += 6) out += `        ${items.slice(i, i + 6).join(', ')},\n`;
   return `${out}    ]`;
+}
+
+function rustTaxId(taxId) {
+  let out = rustTable(
+    'TAX_ID_FORMAT',
+    taxId.formats,
+    'isTaxID `taxIdFormat`, `taxIdCheck`, `sanitizeRegexes`, `enUsCampusPrefix`',
+  );
+  out +=
+    '\n/// `taxIdCheck`: the locales with a check function and the hash of its source (each check\n' +
+    '/// is written by hand in `super::super::is_tax_id`).\n#[cfg(test)]\npub(crate) static TAX_ID_CHECK: &[(&str, &str)] = &[\n';
+  for (const e of taxId.checks) out += `    (${rs(e.key)}, ${rs(e.hash)}),\n`;
+  out += '];\n\n/// `sanitizeRegexes`: the characters removed before the format test, per locale.\n';
+  out += 'pub(crate) static TAX_ID_STRIP: &[(&str, &str)] = &[\n';
+  for (const e of taxId.strip) out += `    (${rs(e.key)}, ${rs(e.chars)}),\n`;
+  out += '];\n\n/// `enUsCampusPrefix`: every IRS campus prefix, sorted for binary search.\n';
+  out += 'pub(crate) static EN_US_PREFIXES: &[&str] = &[\n';
+  for (let i = 0; i < taxId.prefixes.length; i += 12)
+    out += `    ${taxId.prefixes
+      .slice(i, i + 12)
+      .map(rs)
+      .join(', ')},\n`;
+  out += '];\n\n// The helpers the checks call, by the hash of their source:\n';
+  for (const h of taxId.helpers) out += `// ${h.name} ${h.hash}\n`;
+  return out;
 }
 
 function rustAlpha(alpha) {
@@ -357,7 +502,7 @@ function rustAlpha(alpha) {
   return `${out}];\n`;
 }
 
-function jsTables(locales, tables, alpha) {
+function jsTables(locales, tables, alpha, taxId) {
   let out =
     "'use strict';\n" +
     HEADER('the exported locale lists') +
@@ -375,6 +520,8 @@ function jsTables(locales, tables, alpha) {
     isLicensePlate: tables.licensePlate,
     isPassportNumber: tables.passportNumber,
     isVAT: tables.vat,
+    isIdentityCard: tables.identityCard,
+    isTaxID: taxId.formats,
   };
   for (const [name, rows] of Object.entries(keyed)) {
     out += `  ${name}: new Set(${JSON.stringify(rows.map((e) => e.key))}),\n`;
@@ -399,7 +546,7 @@ function jsTables(locales, tables, alpha) {
   return out;
 }
 
-function typeUnions(tables, locales) {
+function typeUnions(tables, locales, taxId) {
   const union = (name, doc, keys) =>
     `/** ${doc} */\nexport type ${name} = ${[...new Set(keys)].map((k) => `'${k}'`).join(' | ')};\n\n`;
   const keys = (rows) => rows.map((e) => e.key);
@@ -424,6 +571,8 @@ function typeUnions(tables, locales) {
     keys(tables.passportNumber),
   );
   out += union('VatCountryCode', 'A country of `isVAT`.', keys(tables.vat));
+  out += union('IdentityCardLocale', 'A locale of `isIdentityCard`.', keys(tables.identityCard));
+  out += union('TaxIdLocale', 'A locale of `isTaxID`.', keys(taxId.formats));
   return out;
 }
 
@@ -431,7 +580,7 @@ const format = async (text, file) => prettier.format(text, { ...(await prettier.
 
 /** Every generated file: path -> text (JS formatted with the repo's Prettier config). */
 export async function generate() {
-  const { codes, tables, locales, alpha } = extract();
+  const { codes, tables, locales, alpha, taxId } = extract();
   return {
     [path.join(RUST_DIR, 'alpha.rs')]: rustAlpha(alpha),
     [path.join(RUST_DIR, 'iso_codes.rs')]: rustCodes(codes),
@@ -448,8 +597,10 @@ export async function generate() {
       'isLicensePlate `validators`',
     ),
     [path.join(RUST_DIR, 'vat.rs')]: rustTable('VAT', tables.vat, 'isVAT `vatMatchers`'),
-    [JS_FILE]: await format(jsTables(locales, tables, alpha), JS_FILE),
-    [TYPES_FILE]: await format(typeUnions(tables, locales), TYPES_FILE),
+    [path.join(RUST_DIR, 'identity_card.rs')]: rustIdentityCard(tables.identityCard, tables.identityCardRegions),
+    [path.join(RUST_DIR, 'tax_id.rs')]: rustTaxId(taxId),
+    [JS_FILE]: await format(jsTables(locales, tables, alpha, taxId), JS_FILE),
+    [TYPES_FILE]: await format(typeUnions(tables, locales, taxId), TYPES_FILE),
   };
 }
 

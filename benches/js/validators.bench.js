@@ -66,6 +66,8 @@ const CASES = [
   ['isPassportNumber', 'US', '123456789', ['US']],
   ['isVAT', 'DE', 'DE123456789', ['DE']],
   ['isVAT', 'CH checksum', 'CHE-116.281.710 MWST', ['CH']],
+  ['isTaxID', 'en-US', '01-1234567', []],
+  ['isTaxID', 'sv-SE (date, Luhn)', '640823-3234', ['sv-SE']],
   ['contains', 'substring', 'the quick brown fox', ['brown']],
   ['equals', 'token', 'secret-token', ['secret-token']],
   ['isEmpty', 'blank', '   ', [{ ignore_whitespace: true }]],
@@ -108,6 +110,7 @@ const CASES = [
   ['isAbaRouting', 'routing number', '322070381', []],
   ['isISRC', 'ISRC', 'USAT29900609', []],
   ['isISO6346', 'container', 'HLXU2008419', []],
+  ['isFreightContainerID', 'container (alias of isISO6346)', 'HLXU2008419', []],
   ['isBtcAddress', 'bech32', 'bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq', []],
   ['isEthereumAddress', 'address', '0x683E07492fBDfDA84457C16546ac3f433BFaa128', []],
   ['isBIC', 'SWIFT code', 'DEUTDEFF500', []],
@@ -116,6 +119,16 @@ const CASES = [
   ['toDate', 'ISO timestamp (JS-only)', '2024-01-15T10:30:00Z', []],
   ['isBefore', 'comparisonDate (JS-only)', '2024-01-15', [{ comparisonDate: '2025-01-01' }]],
   ['isAfter', 'legacy date (JS-only)', '2024-01-15', ['2020-01-01']],
+  ['isIdentityCard', 'ES DNI', '99999999R', ['ES']],
+  ['isIdentityCard', 'zh-CN', '110101199003074477', ['zh-CN']],
+  ['isIdentityCard', 'any', 'B176944193', ['any']],
+  ['isCurrency', 'US amount', '-$10,123.45', []],
+  [
+    'isCurrency',
+    'it-IT amount',
+    '-€ 1.234,56',
+    [{ symbol: '€', thousands_separator: '.', decimal_separator: ',', allow_space_after_symbol: true }],
+  ],
 ];
 
 async function main() {
@@ -191,6 +204,7 @@ async function main() {
     ['isMobilePhone', 'any locale, digits', `+${rep('9')}`, []],
     ['isPostalCode', 'any country, digits', rep('1'), ['any']],
     ['isLicensePlate', 'any locale, letters', rep('A'), ['any']],
+    ['isCurrency', 'grouped digits', `$1${rep(',000')}.00`, []],
     // eslint-disable-next-line security/detect-unsafe-regex -- fixed bench input, linear pattern
     ['matches', '/^(a+)+$/', `${rep('a')}!`, [/^(a+)+$/]],
     ['isDate', '"1/" runs', rep('1/'), []],

@@ -7,6 +7,7 @@ import hpp = require('bulwark/hpp');
 import safeCompare = require('bulwark/tsscmp');
 import argon2 = require('bulwark/argon2');
 import pathIsInside = require('bulwark/path-is-inside');
+import type { IbanLocale } from 'bulwark';
 
 const ok: boolean = validator.isEmail('a@example.com') && validator.default.isInt('1');
 const escaped: string = validator.escape('<a>') + validator.unescape('&lt;');
@@ -26,3 +27,8 @@ const verified: Promise<boolean> = argon2.verify('$argon2id$...', 'pw');
 // @ts-expect-error: raw hashes are not made
 argon2.hash('pw', { raw: true });
 void [ok, escaped, clean, parsed, mw, has, hppMw, same, hashed, verified, argon2.needsRehash('$argon2id$...')];
+
+// validator.js's toString export (Object.prototype.toString) and ibanLocales.
+const objectTag: string = validator.toString();
+const ibanCountry: IbanLocale | undefined = validator.ibanLocales[0];
+void [objectTag, ibanCountry];

@@ -10,6 +10,7 @@ const chains = [
   ev.header('x-token').isJWT(),
   ev.body('phone').isMobilePhone(['de-DE', 'fr-FR'], { strictMode: true }).isPostalCode('any'),
   ev.body('vat').isVAT('DE').isISO31661Alpha2(),
+  ev.body('id').isIdentityCard('zh-CN').isIdentityCard('any').isIdentityCard(),
   ev.body('password').custom((value: unknown, { req }) => value === req.body.confirmation),
   ev.body('n').if(ev.body('kind').equals('number')).isFloat().toFloat(),
 ];
@@ -41,8 +42,9 @@ async function handler(req: { body: { confirmation: string } }): Promise<string[
 const custom = new ev.ExpressValidator({ isAbc: (v: unknown) => v === 'abc' }, { shout: (v: unknown) => `${v}!` });
 custom.body('x').isAbc().shout().isLength({ max: 5 });
 
-// @ts-expect-error: Bulwark has no isTaxID (an error at runtime too)
-ev.body('tax').isTaxID('en-US');
+ev.body('tax').isTaxID('en-US').isTaxID();
+// @ts-expect-error: locales are checked
+ev.body('tax').isTaxID('xx-XX');
 // @ts-expect-error: options are checked
 ev.body('n').isInt({ minimum: 1 });
 void [handler];

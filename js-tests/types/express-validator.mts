@@ -10,8 +10,9 @@ async function run(req: { body: unknown }): Promise<boolean> {
   void data;
   return validationResult(req).isEmpty();
 }
-// @ts-expect-error: Bulwark has no isTaxID
-body('tax').isTaxID('en-US');
+body('tax').isTaxID('de-DE');
+// @ts-expect-error: locales are checked
+body('tax').isTaxID('de');
 body('passport').isPassportNumber('US').isMobilePhone('any', { strictMode: true });
 body('card').isCreditCard({ provider: 'visa' }).isISBN(13).isIMEI({ allow_hyphens: true });
 void run;

@@ -207,4 +207,21 @@ const phoneLocale: bulwark.MobilePhoneLocale = bulwark.isMobilePhoneLocales[0];
 bulwark.isPostalCode('10115', 'Germany');
 // @ts-expect-error: the locale lists are read-only
 bulwark.isAlphaLocales.push('xx');
+const idCard: boolean = bulwark.isIdentityCard('99999999R', 'ES') && bulwark.isIdentityCard('B176944193');
+const idLocale: bulwark.IdentityCardLocale = 'zh-CN';
+// @ts-expect-error: identity card locales are checked
+bulwark.isIdentityCard('99999999R', 'hk-HK');
+void [phone, anyPhone, zip, vat, iso, phoneLocale, idCard, idLocale];
 void [phone, anyPhone, zip, vat, iso, phoneLocale];
+
+// isCurrency
+const amount: boolean = bulwark.isCurrency('R 1 000,00', {
+  symbol: 'R',
+  thousands_separator: ' ',
+  decimal_separator: ',',
+  digits_after_decimal: [2],
+  allow_negative_sign_placeholder: true,
+});
+// @ts-expect-error: digits_after_decimal is a list of counts
+bulwark.isCurrency('1', { digits_after_decimal: 2 });
+void amount;

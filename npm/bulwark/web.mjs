@@ -149,6 +149,7 @@ export const {
   isPostalCodeLocales,
   passportNumberLocales,
 } = requireLib('lib/validators/tables.js');
+export const { ibanLocales } = requireLib('lib/validators/iban-locales.js');
 
 function uninitialized() {
   throw new BulwarkError('BACKEND_UNAVAILABLE', 'bulwark/web: call `await init()` before using it');
@@ -223,6 +224,7 @@ export let isTime = uninitialized;
 export let isLocale = uninitialized;
 export let isBIC = uninitialized;
 export let isIBAN = uninitialized;
+export let isCurrency = uninitialized;
 export let isAbaRouting = uninitialized;
 export let isISRC = uninitialized;
 export let isISO6346 = uninitialized;
@@ -269,6 +271,8 @@ export let isLicensePlate = uninitialized;
 export let isPassportNumber = uninitialized;
 export let isVAT = uninitialized;
 export let isDate = uninitialized;
+export let isIdentityCard = uninitialized;
+export let isTaxID = uninitialized;
 export let trim = uninitialized;
 export let ltrim = uninitialized;
 export let rtrim = uninitialized;
@@ -336,6 +340,7 @@ function install() {
     isLocale,
     isBIC,
     isIBAN,
+    isCurrency,
     isAbaRouting,
     isISRC,
     isISO6346,
@@ -382,6 +387,8 @@ function install() {
     isPassportNumber,
     isVAT,
     isDate,
+    isIdentityCard,
+    isTaxID,
   } = requireLib('lib/validators/index.js'));
   ({ trim, ltrim, rtrim, stripLow, blacklist, whitelist, normalizeEmail, toInt, toFloat, toBoolean, normalizeUnicode } =
     requireLib('lib/sanitizers.js'));

@@ -7,6 +7,8 @@
 //! One module per capability:
 //! - [`escape`]: HTML escaping and unescaping, byte-for-byte compatible with
 //!   validator.js `escape`/`unescape`.
+//! - [`clock`]: the current time for checks that compare with today (installable where
+//!   the target has no system clock).
 //! - [`compare`]: constant-time equality of secrets.
 //! - [`html`]: allowlist HTML sanitizing on ammonia, and text extraction.
 //! - [`json`]: prototype-pollution-safe JSON parsing (secure-json-parse compatible).
@@ -26,6 +28,7 @@
 #![deny(missing_docs)]
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
+pub mod clock;
 pub mod compare;
 mod error;
 pub mod escape;

@@ -22,11 +22,19 @@ fn with_rule<T>(id: u32, f: impl FnOnce(&Rule) -> T) -> Result<T, JsValue> {
     rule.map(|rule| f(&rule)).ok_or_else(|| coded(RuleRegistry::unknown_rule()))
 }
 
+/// Gives the core the host's clock (`Date.now`): wasm32 has no system clock, and a rule
+/// that compares with today (isIdentityCard zh-CN) fails closed without one. Called before
+/// any rule is compiled; the first call installs it.
+fn install_clock() {
+    bulwark_core::clock::set_clock(js_sys::Date::now);
+}
+
 /// Compiles validator `name` with `options_json` and returns its id (`INVALID_OPTIONS`
 /// when invalid).
 #[wasm_bindgen(js_name = validatorCompile)]
 pub fn validator_compile(name: &str, options_json: &str) -> Result<u32, JsValue> {
     crate::entered();
+    install_clock();
     let compiled = Rule::from_json(name, options_json).map_err(coded)?;
     RULES.with(|rules| rules.borrow_mut().insert(compiled)).map_err(coded)
 }
@@ -64,6 +72,7 @@ impl ValidatorSet {
     #[wasm_bindgen(constructor)]
     pub fn new(rules_json: &str) -> Result<ValidatorSet, JsValue> {
         crate::entered();
+        install_clock();
         RuleSet::from_json(rules_json).map(|set| ValidatorSet { set }).map_err(coded)
     }
 

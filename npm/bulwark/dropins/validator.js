@@ -6,6 +6,8 @@
 // (js-tests/escape.test.js). Deviations: docs/validators.md and docs/migrating.md.
 
 const { escapeHtml, unescapeHtml } = require('../lib/escape');
+
+const OBJECT_TO_STRING = Object.prototype.toString;
 const validators = require('../lib/validators');
 const sanitizers = require('../lib/sanitizers');
 const dates = require('../lib/dates');
@@ -22,6 +24,11 @@ for (const source of [validators, sanitizers, dates]) {
 }
 validator.escape = escapeHtml;
 validator.unescape = unescapeHtml;
+// validator.js's `toString` export is Object.prototype.toString: its index.js lists
+// `toString: toString` without importing util/toString, so the name resolves to the global
+// object's inherited toString. `validator.toString(x)` is '[object Object]' whatever x is
+// and String(validator) works; kept as that function, captured when this module loads.
+validator.toString = OBJECT_TO_STRING;
 validator.default = validator;
 
 module.exports = Object.freeze(validator);

@@ -10,6 +10,7 @@ import type {
   IsMACAddressOptions,
   IsRgbColorOptions,
   IsTimeOptions,
+  IsCurrencyOptions,
   IPVersion,
   IsBase32Options,
   IsHexColorOptions,
@@ -30,10 +31,12 @@ import type {
   IsURLOptions,
   UUIDVersion,
   IsMobilePhoneOptions,
+  IdentityCardLocale,
   LicensePlateLocale,
   MobilePhoneLocale,
   PassportCountryCode,
   PostalCodeLocale,
+  TaxIdLocale,
   VatCountryCode,
   IsCreditCardOptions,
   IsIMEIOptions,
@@ -235,6 +238,7 @@ export interface ValidationChain extends Middleware {
   isPassportNumber(countryCode: PassportCountryCode): this;
   isPostalCode(locale: PostalCodeLocale | 'any'): this;
   isVAT(countryCode: VatCountryCode): this;
+  isTaxID(locale?: TaxIdLocale): this;
   isAscii(): this;
   isLowercase(): this;
   isUppercase(): this;
@@ -281,6 +285,8 @@ export interface ValidationChain extends Middleware {
   /** Bulwark's isBefore (JS-only, the platform's Date.parse); the legacy date string or `{ comparisonDate }`. */
   isBefore(date?: string | IsBeforeOptions): this;
   isAfter(dateOrOptions?: string | IsBeforeOptions): this;
+  isIdentityCard(locale?: IdentityCardLocale | 'any'): this;
+  isCurrency(options?: IsCurrencyOptions): this;
 
   // Sanitizers
   customSanitizer(sanitizer: CustomSanitizer): this;

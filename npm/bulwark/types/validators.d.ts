@@ -19,16 +19,20 @@
 // Deviations from validator.js are listed on each function and in README "Validators".
 
 export * from './validator-locales';
+export * from './iban-locales';
 import type {
   AlphaLocale,
   AlphanumericLocale,
   FloatLocale,
+  IdentityCardLocale,
   LicensePlateLocale,
   MobilePhoneLocale,
   PassportCountryCode,
   PostalCodeLocale,
+  TaxIdLocale,
   VatCountryCode,
 } from './validator-locales';
+import type { IbanLocale } from './iban-locales';
 
 /** A host list entry of `isEmail` / `isURL`: an exact host, or a RegExp tested on it. */
 export type HostPattern = string | RegExp;
@@ -463,6 +467,8 @@ export declare const isMobilePhoneLocales: readonly MobilePhoneLocale[];
 export declare const isPostalCodeLocales: readonly PostalCodeLocale[];
 /** validator.js `passportNumberLocales` (frozen). */
 export declare const passportNumberLocales: readonly PassportCountryCode[];
+/** validator.js `ibanLocales`: the countries of `isIBAN`, in its order (frozen). */
+export declare const ibanLocales: readonly IbanLocale[];
 
 /** `contains` options. */
 export interface ContainsOptions {
@@ -797,6 +803,63 @@ export interface IsDateOptions {
  * recognised by its internal time value, not by `Symbol.toStringTag` or `valueOf`.
  */
 export declare function isDate(input: unknown, options?: IsDateOptions | string): boolean;
+/**
+ * `true` when `str` is an identity card number of `locale` (format and check digit), or of
+ * any locale for `'any'` (the default), as validator.js `isIdentityCard` decides. zh-CN
+ * birth dates after today's UTC date are refused (validator.js: the local date).
+ * Deviations: an unknown locale (validator.js: `Error`) is `INVALID_OPTIONS`; no locale is
+ * `'any'`, as validator.js documents (its code throws).
+ */
+export declare function isIdentityCard(str: string, locale?: IdentityCardLocale | 'any'): boolean;
+/**
+ * `true` when `str` is a tax identification number of `locale` (default `'en-US'`): the
+ * locale's format and its checksum or date-of-birth check, as validator.js `isTaxID`
+ * decides. Two-digit years and sv-SE's `-`/`+` century signs are read against the local
+ * clock's year, as there. Deviation: an unknown locale (validator.js: `Error`, or
+ * `TypeError` for names such as `'toString'`) is `INVALID_OPTIONS`.
+ */
+export declare function isTaxID(str: string, locale?: TaxIdLocale): boolean;
+/** `isCurrency` options (validator.js's, with its defaults). */
+export interface IsCurrencyOptions {
+  /** The currency symbol. Default `'$'`. At most 32 UTF-16 units; validator.js escapes only its first non-word character, so a later `.` matches any character there and here, and a later `^ $ \ * + ? ( ) [ ] { } |` is `INVALID_OPTIONS`. */
+  symbol?: string;
+  /** Default false. */
+  require_symbol?: boolean;
+  /** Default false. */
+  allow_space_after_symbol?: boolean;
+  /** Default false. */
+  symbol_after_digits?: boolean;
+  /** Default true. */
+  allow_negatives?: boolean;
+  /** `(1.00)` for negatives instead of a sign. Default false. */
+  parens_for_negatives?: boolean;
+  /** `$-1.00`. Default false. */
+  negative_sign_before_digits?: boolean;
+  /** `$1.00-` (wins over `negative_sign_before_digits`). Default false. */
+  negative_sign_after_digits?: boolean;
+  /** `R 123` and `R-123`: a space where the sign would be. Default false. */
+  allow_negative_sign_placeholder?: boolean;
+  /** Default `','`. Not empty, not starting with an ASCII letter or digit (validator.js reads `\` + it as a regex escape), at most 32 units; as `symbol` after its first character. */
+  thousands_separator?: string;
+  /** Default `'.'`. As `thousands_separator`. */
+  decimal_separator?: string;
+  /** Default true. */
+  allow_decimal?: boolean;
+  /** Default false (true wins over `allow_decimal: false`). */
+  require_decimal?: boolean;
+  /** The allowed numbers of digits after the separator: 1 to 16 integers from 0 to 100. Default `[2]`. */
+  digits_after_decimal?: readonly number[];
+  /** A space between the digits and a symbol after them. Default false. */
+  allow_space_after_digits?: boolean;
+}
+
+/**
+ * `true` when `str` is an amount of money in the format the options describe, as
+ * validator.js `isCurrency` decides (compiled once per options object into a linear-time
+ * matcher). Deviation: options of other types, unknown keys and the symbols and separators
+ * described on {@link IsCurrencyOptions} are `INVALID_OPTIONS`.
+ */
+export declare function isCurrency(str: string, options?: IsCurrencyOptions): boolean;
 
 /** A validator name for {@link createValidator}. */
 export type ValidatorName =
@@ -884,7 +947,10 @@ export type ValidatorName =
   | 'isBtcAddress'
   | 'isEthereumAddress'
   | 'isBIC'
-  | 'isDate';
+  | 'isDate'
+  | 'isIdentityCard'
+  | 'isTaxID'
+  | 'isCurrency';
 
 /**
  * One rule of {@link createValidator}: a validator name, or `{ validator, args }` where

@@ -2,9 +2,12 @@
 
 use std::borrow::Cow;
 
+use serde_json::Value;
+
 use super::alpha::{ALPHA, ALPHANUMERIC, Pattern, find};
 use super::is_js_space;
 use super::js_regex::JsRegex;
+use super::rule::{Options, Rule, invalid};
 use crate::{Error, ErrorCode, Result};
 
 /// validator.js's `ignore` option of `isAlpha` / `isAlphanumeric`.
@@ -128,6 +131,33 @@ pub(crate) fn check(s: &str, options: &AlphaOptions) -> bool {
 /// ```
 pub fn is_alpha(s: &str, options: &AlphaOptions) -> bool {
     check(s, options)
+}
+
+/// The options of `isAlpha` and `isAlphanumeric`: `locale` (default `en-US`) and `ignore`,
+/// a string of characters or a RegExp (not sticky).
+pub(super) fn locale_and_ignore(o: &mut Options) -> Result<(String, IgnoreChars)> {
+    let locale = o.string("locale")?.unwrap_or_else(|| "en-US".into());
+    let ignore = match o.take("ignore") {
+        None => IgnoreChars::None,
+        Some(Value::String(s)) if s.is_empty() => IgnoreChars::None,
+        Some(Value::String(s)) => IgnoreChars::Chars(s),
+        Some(other) => IgnoreChars::Pattern(o.regex_value("ignore", other)?),
+    };
+    if let IgnoreChars::Pattern(re) = &ignore {
+        if re.flags().contains('y') {
+            return Err(invalid(format!(
+                "{}: a sticky (y) ignore pattern is not supported",
+                o.name()
+            )));
+        }
+    }
+    Ok((locale, ignore))
+}
+
+/// `{ "locale"?: ..., "ignore"?: ... }`: see [`locale_and_ignore`].
+pub(crate) fn rule(o: &mut Options) -> Result<Rule> {
+    let (locale, ignore) = locale_and_ignore(o)?;
+    Ok(Rule::Alpha(Box::new(AlphaOptions::alpha(&locale, ignore)?)))
 }
 
 #[cfg(test)]

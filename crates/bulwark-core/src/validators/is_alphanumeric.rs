@@ -1,6 +1,8 @@
 //! `isAlphanumeric`.
 
-use super::is_alpha::{AlphaOptions, check};
+use super::is_alpha::{AlphaOptions, check, locale_and_ignore};
+use super::rule::{Options, Rule};
+use crate::Result;
 
 /// `true` when `s` holds only letters and digits of the locale, as validator.js
 /// `isAlphanumeric` decides. Build the options with [`AlphaOptions::alphanumeric`].
@@ -17,6 +19,12 @@ use super::is_alpha::{AlphaOptions, check};
 /// ```
 pub fn is_alphanumeric(s: &str, options: &AlphaOptions) -> bool {
     check(s, options)
+}
+
+/// `{ "locale"?: ..., "ignore"?: ... }`, as `isAlpha`'s.
+pub(crate) fn rule(o: &mut Options) -> Result<Rule> {
+    let (locale, ignore) = locale_and_ignore(o)?;
+    Ok(Rule::Alphanumeric(Box::new(AlphaOptions::alphanumeric(&locale, ignore)?)))
 }
 
 #[cfg(test)]

@@ -1,5 +1,8 @@
 //! `isBase64`.
 
+use super::rule::{Options, Rule};
+use crate::Result;
+
 /// Options of [`is_base64`], with validator.js names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Base64Options {
@@ -51,6 +54,12 @@ pub fn is_base64(s: &str, options: &Base64Options) -> bool {
             || if options.url_safe { matches!(c, b'-' | b'_') } else { matches!(c, b'+' | b'/') }
     };
     !body.is_empty() && body.iter().all(alphabet)
+}
+
+/// validator.js `isBase64` options (`padding` defaults to `!urlSafe`).
+pub(crate) fn rule(o: &mut Options) -> Result<Rule> {
+    let url_safe = o.bool("urlSafe", false)?;
+    Ok(Rule::Base64(Base64Options { url_safe, padding: o.bool("padding", !url_safe)? }))
 }
 
 #[cfg(test)]

@@ -1,5 +1,8 @@
 //! `isBoolean`.
 
+use super::rule::{Options, Rule};
+use crate::Result;
+
 /// Options of [`is_boolean`], with validator.js names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct BooleanOptions {
@@ -29,6 +32,11 @@ pub fn is_boolean(s: &str, options: &BooleanOptions) -> bool {
     } else {
         matches!(s, "true" | "false" | "1" | "0")
     }
+}
+
+/// validator.js `isBoolean` options.
+pub(crate) fn rule(o: &mut Options) -> Result<Rule> {
+    Ok(Rule::Boolean(BooleanOptions { loose: o.bool("loose", false)? }))
 }
 
 #[cfg(test)]

@@ -1,5 +1,8 @@
 //! `isByteLength`.
 
+use super::rule::{Options, Rule};
+use crate::Result;
+
 /// Options of [`is_byte_length`]: an inclusive range of UTF-8 byte counts.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct ByteLengthOptions {
@@ -35,6 +38,14 @@ pub fn utf8_len(s: &str) -> usize {
 pub fn is_byte_length(s: &str, options: &ByteLengthOptions) -> bool {
     let len = utf8_len(s) as f64;
     len >= options.min && options.max.is_none_or(|max| len <= max)
+}
+
+/// validator.js `isByteLength` options.
+pub(crate) fn rule(o: &mut Options) -> Result<Rule> {
+    Ok(Rule::ByteLength(ByteLengthOptions {
+        min: o.number("min")?.unwrap_or(0.0),
+        max: o.number("max")?,
+    }))
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! `isDecimal`.
 
 use super::is_float::decimal_separator;
+use super::rule::{Options, Rule};
 use crate::{Error, ErrorCode, Result};
 
 /// Options of [`is_decimal`], with validator.js names and defaults.
@@ -93,6 +94,14 @@ pub fn is_decimal(s: &str, options: &DecimalOptions) -> bool {
     fraction.bytes().all(|b| b.is_ascii_digit())
         && count >= min as usize
         && max.is_none_or(|max| count <= max as usize)
+}
+
+/// validator.js `isDecimal` options (`force_decimal`, `decimal_digits`, `locale`).
+pub(crate) fn rule(o: &mut Options) -> Result<Rule> {
+    let force = o.bool("force_decimal", false)?;
+    let digits = o.string("decimal_digits")?.unwrap_or_else(|| "1,".into());
+    let locale = o.string("locale")?.unwrap_or_else(|| "en-US".into());
+    Ok(Rule::Decimal(DecimalOptions::new(force, &digits, &locale)?))
 }
 
 #[cfg(test)]

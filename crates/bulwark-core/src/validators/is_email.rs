@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use super::is_fqdn::{FqdnOptions, is_fqdn};
 use super::is_ip::{IpVersion, is_ip};
 use super::js_regex::{HostMatcher, JsRegex, check_host};
-use super::rule::{Options, invalid};
+use super::rule::{Options, Rule, invalid};
 use super::{is_js_space, utf16_len};
 use crate::Result;
 
@@ -273,12 +273,17 @@ pub(super) fn options(o: &mut Options) -> Result<EmailOptions> {
         domain_specific_validation: o
             .bool("domain_specific_validation", d.domain_specific_validation)?,
         blacklisted_chars: EmailOptions::blacklisted_chars_from(&blacklisted).map_err(|err| {
-            invalid(format!("isEmail: option \"blacklisted_chars\": {}", err.message()))
+            invalid(format!("{}: option \"blacklisted_chars\": {}", o.name(), err.message()))
         })?,
         ignore_max_length: o.bool("ignore_max_length", d.ignore_max_length)?,
         host_blacklist: o.hosts("host_blacklist")?.unwrap_or_default(),
         host_whitelist: o.hosts("host_whitelist")?.unwrap_or_default(),
     })
+}
+
+/// `isEmail`: its [`options`].
+pub(crate) fn rule(o: &mut Options) -> Result<Rule> {
+    Ok(Rule::Email(Box::new(options(o)?)))
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 
 use super::alpha::{DECIMAL, find};
 use super::is_int::in_bounds;
+use super::rule::{Options, Rule};
 use crate::{Error, ErrorCode, Result};
 
 /// Options of [`is_float`], with validator.js names.
@@ -147,6 +148,21 @@ pub fn is_float(s: &str, options: &FloatOptions) -> bool {
         options.lt,
         options.gt,
     )
+}
+
+/// validator.js `isFloat` options (`locale` picks the decimal separator).
+pub(crate) fn rule(o: &mut Options) -> Result<Rule> {
+    let decimal = match o.string("locale")? {
+        Some(locale) => FloatOptions::with_locale(&locale)?.decimal,
+        None => '.',
+    };
+    Ok(Rule::Float(FloatOptions {
+        decimal,
+        min: o.number("min")?,
+        max: o.number("max")?,
+        lt: o.number("lt")?,
+        gt: o.number("gt")?,
+    }))
 }
 
 #[cfg(test)]

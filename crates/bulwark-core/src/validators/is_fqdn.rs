@@ -1,6 +1,8 @@
 //! `isFQDN`.
 
+use super::rule::{Options, Rule};
 use super::{is_js_space, utf16_len};
+use crate::Result;
 
 /// Options of [`is_fqdn`], with validator.js names and defaults.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -109,6 +111,19 @@ fn is_label(part: &str, options: &FqdnOptions) -> bool {
         return false;
     }
     options.allow_underscores || !part.contains('_')
+}
+
+/// validator.js `isFQDN` options.
+pub(crate) fn rule(o: &mut Options) -> Result<Rule> {
+    let d = FqdnOptions::default();
+    Ok(Rule::Fqdn(FqdnOptions {
+        require_tld: o.bool("require_tld", d.require_tld)?,
+        allow_underscores: o.bool("allow_underscores", d.allow_underscores)?,
+        allow_trailing_dot: o.bool("allow_trailing_dot", d.allow_trailing_dot)?,
+        allow_numeric_tld: o.bool("allow_numeric_tld", d.allow_numeric_tld)?,
+        allow_wildcard: o.bool("allow_wildcard", d.allow_wildcard)?,
+        ignore_max_length: o.bool("ignore_max_length", d.ignore_max_length)?,
+    }))
 }
 
 #[cfg(test)]

@@ -1,5 +1,8 @@
 //! `isIn`.
 
+use super::rule::{Options, Rule, invalid};
+use crate::Result;
+
 /// `true` when `s` equals one of `values`, as validator.js `isIn` decides for an array
 /// (whose elements it converts with `toString`: the JS layer passes them converted).
 ///
@@ -12,6 +15,15 @@
 /// ```
 pub fn is_in(s: &str, values: &[String]) -> bool {
     values.iter().any(|v| v == s)
+}
+
+/// `{ "values": [...] }`: the strings (required; the JS layer converts validator.js's
+/// array or object).
+pub(crate) fn rule(o: &mut Options) -> Result<Rule> {
+    Ok(Rule::In(
+        o.strings("values")?
+            .ok_or_else(|| invalid("isIn: values must be an array of strings".into()))?,
+    ))
 }
 
 #[cfg(test)]

@@ -1,5 +1,8 @@
 //! `isInt`.
 
+use super::rule::{Options, Rule};
+use crate::Result;
+
 /// Options of [`is_int`], with validator.js names. Bounds compare the number the string
 /// denotes, as JS does (`'10' >= 9`).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -68,6 +71,17 @@ pub(crate) fn in_bounds(
         && max.is_none_or(|m| value <= m)
         && lt.is_none_or(|m| value < m)
         && gt.is_none_or(|m| value > m)
+}
+
+/// validator.js `isInt` options.
+pub(crate) fn rule(o: &mut Options) -> Result<Rule> {
+    Ok(Rule::Int(IntOptions {
+        allow_leading_zeroes: o.bool("allow_leading_zeroes", true)?,
+        min: o.number("min")?,
+        max: o.number("max")?,
+        lt: o.number("lt")?,
+        gt: o.number("gt")?,
+    }))
 }
 
 #[cfg(test)]

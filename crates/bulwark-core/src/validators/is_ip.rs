@@ -1,5 +1,7 @@
 //! `isIP`.
 
+use super::rule::{Options, Rule, invalid};
+use crate::Result;
 use std::net::Ipv6Addr;
 
 /// Which IP versions [`is_ip`] accepts (validator.js `version`: `4`, `6`, or none).
@@ -75,6 +77,22 @@ fn is_ipv6(s: &str) -> bool {
     }
     // The longest IPv6 text form is 45 characters (`ffff:...:255.255.255.255`).
     address.len() <= 45 && address.parse::<Ipv6Addr>().is_ok()
+}
+
+/// The `version` option of `isIP` and `isIPRange`: `4` or `6` (a string or a number);
+/// none or `''` for either.
+pub(super) fn ip_version(o: &mut Options) -> Result<IpVersion> {
+    match o.version("version")?.as_deref() {
+        None | Some("") => Ok(IpVersion::Any),
+        Some("4") => Ok(IpVersion::V4),
+        Some("6") => Ok(IpVersion::V6),
+        Some(other) => Err(invalid(format!("{}: version must be 4 or 6, got {other}", o.name()))),
+    }
+}
+
+/// `{ "version"?: 4 | 6 }`.
+pub(crate) fn rule(o: &mut Options) -> Result<Rule> {
+    Ok(Rule::Ip(ip_version(o)?))
 }
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
 //! `isIPRange`.
 
-use super::is_ip::{IpVersion, is_ip};
+use super::is_ip::{IpVersion, ip_version, is_ip};
+use super::rule::{Options, Rule};
+use crate::Result;
 
 /// `true` when `s` is an address and a prefix length (CIDR notation), as validator.js
 /// `isIPRange` decides: `ip/len` with `len` 0-32 for IPv4 and 0-128 for IPv6, written
@@ -38,6 +40,11 @@ pub fn is_ip_range(s: &str, version: IpVersion) -> bool {
         IpVersion::Any => 32,
     };
     subnet.parse::<u32>().is_ok_and(|n| n <= max)
+}
+
+/// `{ "version"?: 4 | 6 }`.
+pub(crate) fn rule(o: &mut Options) -> Result<Rule> {
+    Ok(Rule::IpRange(ip_version(o)?))
 }
 
 #[cfg(test)]

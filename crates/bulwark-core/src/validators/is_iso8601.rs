@@ -4,7 +4,9 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use super::rule::{Options, Rule};
 use super::static_regex;
+use crate::Result;
 
 /// Options of [`is_iso8601`], with validator.js names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -140,6 +142,14 @@ fn is_valid_date(s: &str) -> bool {
         _ => return false,
     };
     year >= 100 && day <= days_in_month
+}
+
+/// validator.js `isISO8601` options.
+pub(crate) fn rule(o: &mut Options) -> Result<Rule> {
+    Ok(Rule::Iso8601(Iso8601Options {
+        strict: o.bool("strict", false)?,
+        strict_separator: o.bool("strictSeparator", false)?,
+    }))
 }
 
 #[cfg(test)]

@@ -1,5 +1,8 @@
 //! `isJSON`.
 
+use super::rule::{Options, Rule};
+use crate::Result;
+
 /// Options of [`is_json`], with validator.js names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct JsonOptions {
@@ -194,6 +197,14 @@ fn key(b: &[u8], i: usize) -> Option<usize> {
         return None;
     }
     Some(skip_ws(b, i + 1))
+}
+
+/// validator.js `isJSON` options.
+pub(crate) fn rule(o: &mut Options) -> Result<Rule> {
+    Ok(Rule::Json(JsonOptions {
+        allow_primitives: o.bool("allow_primitives", false)?,
+        allow_any_value: o.bool("allow_any_value", false)?,
+    }))
 }
 
 #[cfg(test)]

@@ -1,5 +1,8 @@
 //! `isLength`.
 
+use super::rule::{Options, Rule};
+use crate::Result;
+
 /// Options of [`is_length`], with validator.js names.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct LengthOptions {
@@ -65,6 +68,15 @@ pub fn is_length(s: &str, options: &LengthOptions) -> bool {
         Some(lengths) if inside => lengths.contains(&len),
         _ => inside,
     }
+}
+
+/// validator.js `isLength` options.
+pub(crate) fn rule(o: &mut Options) -> Result<Rule> {
+    Ok(Rule::Length(LengthOptions {
+        min: o.number("min")?.unwrap_or(0.0),
+        max: o.number("max")?,
+        discrete_lengths: o.numbers("discreteLengths")?,
+    }))
 }
 
 #[cfg(test)]

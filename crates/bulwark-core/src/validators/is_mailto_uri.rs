@@ -112,4 +112,20 @@ mod tests {
             assert!(!is_mailto_uri(s, &d), "{s}");
         }
     }
+
+    #[test]
+    fn option_errors_name_the_validator() {
+        for name in ["isEmail", "isMailtoURI"] {
+            let message = Rule::from_json(name, r#"{"blacklisted_chars": "z-a"}"#)
+                .err()
+                .map(|err| err.message().to_string());
+            assert_eq!(
+                message
+                    .as_deref()
+                    .map(|m| m.starts_with(&format!("{name}: option \"blacklisted_chars\": "))),
+                Some(true),
+                "{message:?}"
+            );
+        }
+    }
 }

@@ -1,6 +1,7 @@
 //! `isNumeric`.
 
 use super::is_float::decimal_separator;
+use super::rule::{Options, Rule};
 use crate::Result;
 
 /// Options of [`is_numeric`], with validator.js names.
@@ -51,6 +52,15 @@ pub fn is_numeric(s: &str, options: &NumericOptions) -> bool {
     match rest.split_once(options.decimal) {
         Some((int, frac)) => int.bytes().all(|b| b.is_ascii_digit()) && all_digits(frac),
         None => all_digits(rest),
+    }
+}
+
+/// validator.js `isNumeric` options (`no_symbols`, `locale`).
+pub(crate) fn rule(o: &mut Options) -> Result<Rule> {
+    let no_symbols = o.bool("no_symbols", false)?;
+    match o.string("locale")? {
+        Some(locale) => Ok(Rule::Numeric(NumericOptions::with_locale(&locale, no_symbols)?)),
+        None => Ok(Rule::Numeric(NumericOptions { no_symbols, decimal: '.' })),
     }
 }
 

@@ -1,5 +1,7 @@
 //! `isStrongPassword`.
 
+use super::rule::{Options, Rule};
+use crate::Result;
 use std::collections::HashSet;
 
 /// Options of [`is_strong_password`] and [`password_score`], with validator.js names and
@@ -137,6 +139,36 @@ pub fn is_strong_password(s: &str, options: &StrongPasswordOptions) -> bool {
         && a.upper as f64 >= options.min_uppercase
         && a.numbers as f64 >= options.min_numbers
         && a.symbols as f64 >= options.min_symbols
+}
+
+/// validator.js `isStrongPassword` options, `returnScore` included.
+pub(crate) fn rule(o: &mut Options) -> Result<Rule> {
+    let d = StrongPasswordOptions::default();
+    let returns_score = o.bool("returnScore", false)?;
+    Ok(Rule::StrongPassword {
+        options: StrongPasswordOptions {
+            min_length: o.number("minLength")?.unwrap_or(d.min_length),
+            min_lowercase: o.number("minLowercase")?.unwrap_or(d.min_lowercase),
+            min_uppercase: o.number("minUppercase")?.unwrap_or(d.min_uppercase),
+            min_numbers: o.number("minNumbers")?.unwrap_or(d.min_numbers),
+            min_symbols: o.number("minSymbols")?.unwrap_or(d.min_symbols),
+            points_per_unique: o.number("pointsPerUnique")?.unwrap_or(d.points_per_unique),
+            points_per_repeat: o.number("pointsPerRepeat")?.unwrap_or(d.points_per_repeat),
+            points_for_containing_lower: o
+                .number("pointsForContainingLower")?
+                .unwrap_or(d.points_for_containing_lower),
+            points_for_containing_upper: o
+                .number("pointsForContainingUpper")?
+                .unwrap_or(d.points_for_containing_upper),
+            points_for_containing_number: o
+                .number("pointsForContainingNumber")?
+                .unwrap_or(d.points_for_containing_number),
+            points_for_containing_symbol: o
+                .number("pointsForContainingSymbol")?
+                .unwrap_or(d.points_for_containing_symbol),
+        },
+        returns_score,
+    })
 }
 
 #[cfg(test)]

@@ -3,7 +3,9 @@
 use super::is_fqdn::{FqdnOptions, is_fqdn};
 use super::is_ip::{IpVersion, is_ip};
 use super::js_regex::{HostMatcher, check_host};
+use super::rule::{Options, Rule};
 use super::{is_js_space, utf16_len};
+use crate::Result;
 
 /// Options of [`is_url`], with validator.js names and defaults. The host is checked with
 /// [`is_fqdn`] using `require_tld`, `allow_underscores`, `allow_trailing_dot`,
@@ -273,6 +275,34 @@ fn wrapped_ipv6(hostname: &str) -> Option<(&str, Option<&str>)> {
         }
         _ => None,
     }
+}
+
+/// validator.js `isURL` options; `host_whitelist` / `host_blacklist` hold strings and
+/// RegExps (`false`: none).
+pub(crate) fn rule(o: &mut Options) -> Result<Rule> {
+    let d = UrlOptions::default();
+    Ok(Rule::Url(Box::new(UrlOptions {
+        protocols: o.strings("protocols")?.unwrap_or(d.protocols),
+        require_tld: o.bool("require_tld", d.require_tld)?,
+        require_protocol: o.bool("require_protocol", d.require_protocol)?,
+        require_host: o.bool("require_host", d.require_host)?,
+        require_port: o.bool("require_port", d.require_port)?,
+        require_valid_protocol: o.bool("require_valid_protocol", d.require_valid_protocol)?,
+        allow_underscores: o.bool("allow_underscores", d.allow_underscores)?,
+        allow_trailing_dot: o.bool("allow_trailing_dot", d.allow_trailing_dot)?,
+        allow_numeric_tld: o.bool("allow_numeric_tld", d.allow_numeric_tld)?,
+        allow_wildcard: o.bool("allow_wildcard", d.allow_wildcard)?,
+        ignore_max_length: o.bool("ignore_max_length", d.ignore_max_length)?,
+        allow_protocol_relative_urls: o
+            .bool("allow_protocol_relative_urls", d.allow_protocol_relative_urls)?,
+        allow_fragments: o.bool("allow_fragments", d.allow_fragments)?,
+        allow_query_components: o.bool("allow_query_components", d.allow_query_components)?,
+        disallow_auth: o.bool("disallow_auth", d.disallow_auth)?,
+        validate_length: o.bool("validate_length", d.validate_length)?,
+        max_allowed_length: o.number("max_allowed_length")?.unwrap_or(d.max_allowed_length),
+        host_whitelist: o.hosts("host_whitelist")?,
+        host_blacklist: o.hosts("host_blacklist")?,
+    })))
 }
 
 #[cfg(test)]

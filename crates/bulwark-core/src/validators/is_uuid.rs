@@ -1,5 +1,8 @@
 //! `isUUID`.
 
+use super::rule::{Options, Rule, invalid};
+use crate::Result;
+
 /// Which UUIDs [`is_uuid`] accepts (validator.js `version`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum UuidVersion {
@@ -71,6 +74,16 @@ pub fn is_uuid(s: &str, version: UuidVersion) -> bool {
         UuidVersion::Version(v) => rfc(v),
         UuidVersion::All => (1..=8).any(rfc) || all(b'0') || all(b'f'),
     }
+}
+
+/// `{ "version"?: ... }`: a string or a number [`UuidVersion::parse`] knows (default
+/// `'all'`).
+pub(crate) fn rule(o: &mut Options) -> Result<Rule> {
+    let version = o.version("version")?.unwrap_or_else(|| "all".into());
+    Ok(Rule::Uuid(
+        UuidVersion::parse(&version)
+            .ok_or_else(|| invalid(format!("isUUID: unknown version '{version}'")))?,
+    ))
 }
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
 //! `matches`.
 
 use super::js_regex::JsRegex;
+use super::rule::{Options, Rule, invalid};
+use crate::Result;
 
 /// `true` when `pattern` matches somewhere in `s`, as validator.js `matches` decides
 /// (`!!s.match(pattern)`), on the linear-time `regex` crate.
@@ -20,6 +22,14 @@ use super::js_regex::JsRegex;
 /// ```
 pub fn matches(s: &str, pattern: &JsRegex) -> bool {
     pattern.is_match(s)
+}
+
+/// `{ "pattern": source, "flags"?: flags }`: a JS RegExp's source and flags.
+pub(crate) fn rule(o: &mut Options) -> Result<Rule> {
+    let source =
+        o.string("pattern")?.ok_or_else(|| invalid("matches: a pattern is required".into()))?;
+    let flags = o.string("flags")?.unwrap_or_default();
+    Ok(Rule::Matches(Box::new(JsRegex::new(&source, &flags)?)))
 }
 
 #[cfg(test)]

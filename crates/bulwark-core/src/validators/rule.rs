@@ -97,6 +97,9 @@ pub const VALIDATOR_NAMES: &[&str] = &[
     "isEthereumAddress",
     "isBIC",
     "isDate",
+    "isIdentityCard",
+    "isTaxID",
+    "isCurrency",
 ];
 
 /// One validator with its options, compiled.
@@ -275,6 +278,12 @@ pub enum Rule {
     Bic,
     /// `isDate` (strings; Date objects are decided in JS)
     Date(Box<DateOptions>),
+    /// `isIdentityCard`
+    IdentityCard(IdentityCardLocale),
+    /// `isTaxID`
+    TaxId(TaxIdOptions),
+    /// `isCurrency`
+    Currency(Box<Currency>),
 }
 
 pub(super) fn invalid(message: String) -> Error {
@@ -422,17 +431,6 @@ impl<'a> Options<'a> {
         }
     }
 
-    fn ip_version(&mut self) -> Result<IpVersion> {
-        match self.version("version")?.as_deref() {
-            None | Some("") => Ok(IpVersion::Any),
-            Some("4") => Ok(IpVersion::V4),
-            Some("6") => Ok(IpVersion::V6),
-            Some(other) => {
-                Err(invalid(format!("{}: version must be 4 or 6, got {other}", self.name)))
-            }
-        }
-    }
-
     fn finish<T>(self, rule: T) -> Result<T> {
         match self.map.keys().next() {
             None => Ok(rule),
@@ -464,184 +462,34 @@ impl Rule {
     pub fn from_json(name: &str, options_json: &str) -> Result<Rule> {
         let mut o = Options::parse(name, options_json)?;
         let rule = match name {
-            "isEmail" => Rule::Email(Box::new(is_email::options(&mut o)?)),
-            "isURL" => {
-                let d = UrlOptions::default();
-                Rule::Url(Box::new(UrlOptions {
-                    protocols: o.strings("protocols")?.unwrap_or(d.protocols),
-                    require_tld: o.bool("require_tld", d.require_tld)?,
-                    require_protocol: o.bool("require_protocol", d.require_protocol)?,
-                    require_host: o.bool("require_host", d.require_host)?,
-                    require_port: o.bool("require_port", d.require_port)?,
-                    require_valid_protocol: o
-                        .bool("require_valid_protocol", d.require_valid_protocol)?,
-                    allow_underscores: o.bool("allow_underscores", d.allow_underscores)?,
-                    allow_trailing_dot: o.bool("allow_trailing_dot", d.allow_trailing_dot)?,
-                    allow_numeric_tld: o.bool("allow_numeric_tld", d.allow_numeric_tld)?,
-                    allow_wildcard: o.bool("allow_wildcard", d.allow_wildcard)?,
-                    ignore_max_length: o.bool("ignore_max_length", d.ignore_max_length)?,
-                    allow_protocol_relative_urls: o
-                        .bool("allow_protocol_relative_urls", d.allow_protocol_relative_urls)?,
-                    allow_fragments: o.bool("allow_fragments", d.allow_fragments)?,
-                    allow_query_components: o
-                        .bool("allow_query_components", d.allow_query_components)?,
-                    disallow_auth: o.bool("disallow_auth", d.disallow_auth)?,
-                    validate_length: o.bool("validate_length", d.validate_length)?,
-                    max_allowed_length: o
-                        .number("max_allowed_length")?
-                        .unwrap_or(d.max_allowed_length),
-                    host_whitelist: o.hosts("host_whitelist")?,
-                    host_blacklist: o.hosts("host_blacklist")?,
-                }))
-            }
-            "isFQDN" => {
-                let d = FqdnOptions::default();
-                Rule::Fqdn(FqdnOptions {
-                    require_tld: o.bool("require_tld", d.require_tld)?,
-                    allow_underscores: o.bool("allow_underscores", d.allow_underscores)?,
-                    allow_trailing_dot: o.bool("allow_trailing_dot", d.allow_trailing_dot)?,
-                    allow_numeric_tld: o.bool("allow_numeric_tld", d.allow_numeric_tld)?,
-                    allow_wildcard: o.bool("allow_wildcard", d.allow_wildcard)?,
-                    ignore_max_length: o.bool("ignore_max_length", d.ignore_max_length)?,
-                })
-            }
-            "isIP" => Rule::Ip(o.ip_version()?),
-            "isIPRange" => Rule::IpRange(o.ip_version()?),
-            "isUUID" => {
-                let version = o.version("version")?.unwrap_or_else(|| "all".into());
-                Rule::Uuid(
-                    UuidVersion::parse(&version)
-                        .ok_or_else(|| invalid(format!("isUUID: unknown version '{version}'")))?,
-                )
-            }
-            "isInt" => Rule::Int(IntOptions {
-                allow_leading_zeroes: o.bool("allow_leading_zeroes", true)?,
-                min: o.number("min")?,
-                max: o.number("max")?,
-                lt: o.number("lt")?,
-                gt: o.number("gt")?,
-            }),
-            "isFloat" => {
-                let decimal = match o.string("locale")? {
-                    Some(locale) => FloatOptions::with_locale(&locale)?.decimal,
-                    None => '.',
-                };
-                Rule::Float(FloatOptions {
-                    decimal,
-                    min: o.number("min")?,
-                    max: o.number("max")?,
-                    lt: o.number("lt")?,
-                    gt: o.number("gt")?,
-                })
-            }
-            "isNumeric" => {
-                let no_symbols = o.bool("no_symbols", false)?;
-                match o.string("locale")? {
-                    Some(locale) => {
-                        Rule::Numeric(NumericOptions::with_locale(&locale, no_symbols)?)
-                    }
-                    None => Rule::Numeric(NumericOptions { no_symbols, decimal: '.' }),
-                }
-            }
-            "isDecimal" => {
-                let force = o.bool("force_decimal", false)?;
-                let digits = o.string("decimal_digits")?.unwrap_or_else(|| "1,".into());
-                let locale = o.string("locale")?.unwrap_or_else(|| "en-US".into());
-                Rule::Decimal(DecimalOptions::new(force, &digits, &locale)?)
-            }
-            "isAlpha" | "isAlphanumeric" => {
-                let locale = o.string("locale")?.unwrap_or_else(|| "en-US".into());
-                let ignore = match o.take("ignore") {
-                    None => IgnoreChars::None,
-                    Some(Value::String(s)) if s.is_empty() => IgnoreChars::None,
-                    Some(Value::String(s)) => IgnoreChars::Chars(s),
-                    Some(other) => IgnoreChars::Pattern(o.regex_value("ignore", other)?),
-                };
-                if let IgnoreChars::Pattern(re) = &ignore {
-                    if re.flags().contains('y') {
-                        return Err(invalid(format!(
-                            "{name}: a sticky (y) ignore pattern is not supported"
-                        )));
-                    }
-                }
-                if name == "isAlpha" {
-                    Rule::Alpha(Box::new(AlphaOptions::alpha(&locale, ignore)?))
-                } else {
-                    Rule::Alphanumeric(Box::new(AlphaOptions::alphanumeric(&locale, ignore)?))
-                }
-            }
+            "isEmail" => is_email::rule(&mut o)?,
+            "isURL" => is_url::rule(&mut o)?,
+            "isFQDN" => is_fqdn::rule(&mut o)?,
+            "isIP" => is_ip::rule(&mut o)?,
+            "isIPRange" => is_ip_range::rule(&mut o)?,
+            "isUUID" => is_uuid::rule(&mut o)?,
+            "isInt" => is_int::rule(&mut o)?,
+            "isFloat" => is_float::rule(&mut o)?,
+            "isNumeric" => is_numeric::rule(&mut o)?,
+            "isDecimal" => is_decimal::rule(&mut o)?,
+            "isAlpha" => is_alpha::rule(&mut o)?,
+            "isAlphanumeric" => is_alphanumeric::rule(&mut o)?,
             "isHexadecimal" => Rule::Hexadecimal,
-            "isBase64" => {
-                let url_safe = o.bool("urlSafe", false)?;
-                Rule::Base64(Base64Options { url_safe, padding: o.bool("padding", !url_safe)? })
-            }
+            "isBase64" => is_base64::rule(&mut o)?,
             "isJWT" => Rule::Jwt,
-            "isISO8601" => Rule::Iso8601(Iso8601Options {
-                strict: o.bool("strict", false)?,
-                strict_separator: o.bool("strictSeparator", false)?,
-            }),
+            "isISO8601" => is_iso8601::rule(&mut o)?,
             "isPort" => Rule::Port,
             "isSlug" => Rule::Slug,
             "isMongoId" => Rule::MongoId,
-            "isLength" => Rule::Length(LengthOptions {
-                min: o.number("min")?.unwrap_or(0.0),
-                max: o.number("max")?,
-                discrete_lengths: o.numbers("discreteLengths")?,
-            }),
-            "isByteLength" => Rule::ByteLength(ByteLengthOptions {
-                min: o.number("min")?.unwrap_or(0.0),
-                max: o.number("max")?,
-            }),
-            "isStrongPassword" => {
-                let d = StrongPasswordOptions::default();
-                let returns_score = o.bool("returnScore", false)?;
-                Rule::StrongPassword {
-                    options: StrongPasswordOptions {
-                        min_length: o.number("minLength")?.unwrap_or(d.min_length),
-                        min_lowercase: o.number("minLowercase")?.unwrap_or(d.min_lowercase),
-                        min_uppercase: o.number("minUppercase")?.unwrap_or(d.min_uppercase),
-                        min_numbers: o.number("minNumbers")?.unwrap_or(d.min_numbers),
-                        min_symbols: o.number("minSymbols")?.unwrap_or(d.min_symbols),
-                        points_per_unique: o
-                            .number("pointsPerUnique")?
-                            .unwrap_or(d.points_per_unique),
-                        points_per_repeat: o
-                            .number("pointsPerRepeat")?
-                            .unwrap_or(d.points_per_repeat),
-                        points_for_containing_lower: o
-                            .number("pointsForContainingLower")?
-                            .unwrap_or(d.points_for_containing_lower),
-                        points_for_containing_upper: o
-                            .number("pointsForContainingUpper")?
-                            .unwrap_or(d.points_for_containing_upper),
-                        points_for_containing_number: o
-                            .number("pointsForContainingNumber")?
-                            .unwrap_or(d.points_for_containing_number),
-                        points_for_containing_symbol: o
-                            .number("pointsForContainingSymbol")?
-                            .unwrap_or(d.points_for_containing_symbol),
-                    },
-                    returns_score,
-                }
-            }
-            "isJSON" => Rule::Json(JsonOptions {
-                allow_primitives: o.bool("allow_primitives", false)?,
-                allow_any_value: o.bool("allow_any_value", false)?,
-            }),
-            "isBoolean" => Rule::Boolean(BooleanOptions { loose: o.bool("loose", false)? }),
+            "isLength" => is_length::rule(&mut o)?,
+            "isByteLength" => is_byte_length::rule(&mut o)?,
+            "isStrongPassword" => is_strong_password::rule(&mut o)?,
+            "isJSON" => is_json::rule(&mut o)?,
+            "isBoolean" => is_boolean::rule(&mut o)?,
             "isMimeType" => Rule::MimeType,
             "isSemVer" => Rule::SemVer,
-            "isIn" => Rule::In(
-                o.strings("values")?
-                    .ok_or_else(|| invalid("isIn: values must be an array of strings".into()))?,
-            ),
-            "matches" => {
-                let source = o
-                    .string("pattern")?
-                    .ok_or_else(|| invalid("matches: a pattern is required".into()))?;
-                let flags = o.string("flags")?.unwrap_or_default();
-                Rule::Matches(Box::new(JsRegex::new(&source, &flags)?))
-            }
+            "isIn" => is_in::rule(&mut o)?,
+            "matches" => matches::rule(&mut o)?,
             "isISO31661Alpha2" => is_iso31661_alpha2::rule(&mut o)?,
             "isISO31661Alpha3" => is_iso31661_alpha3::rule(&mut o)?,
             "isISO31661Numeric" => is_iso31661_numeric::rule(&mut o)?,
@@ -698,6 +546,9 @@ impl Rule {
             "isEthereumAddress" => Rule::EthereumAddress,
             "isBIC" => Rule::Bic,
             "isDate" => is_date::rule(&mut o)?,
+            "isIdentityCard" => is_identity_card::rule(&mut o)?,
+            "isTaxID" => is_tax_id::rule(&mut o)?,
+            "isCurrency" => is_currency::rule(&mut o)?,
             _ => return Err(invalid(format!("unknown validator \"{name}\""))),
         };
         o.finish(rule)
@@ -790,6 +641,9 @@ impl Rule {
             Rule::EthereumAddress => is_ethereum_address(s),
             Rule::Bic => is_bic(s),
             Rule::Date(o) => is_date(s, o),
+            Rule::IdentityCard(l) => is_identity_card(s, l),
+            Rule::TaxId(o) => is_tax_id_with(s, o),
+            Rule::Currency(c) => is_currency(s, c),
         }
     }
 
@@ -968,8 +822,11 @@ mod tests {
             ("isLicensePlate", r#"{"locale": "de"}"#),
             ("isPassportNumber", r#"{"locale": "us"}"#),
             ("isVAT", r#"{"locale": "toString"}"#),
+            ("isTaxID", r#"{"locale": "toString"}"#),
             ("isISO31661Alpha2", r#"{"userAssignedCodes": "XK"}"#),
             ("isISO4217", r#"{"x": 1}"#),
+            ("isIdentityCard", r#"{"locale": "es"}"#),
+            ("isIdentityCard", r#"{"locale": ["ES"]}"#),
         ] {
             let err = Rule::from_json(name, json).err();
             assert_eq!(err.map(|e| e.code()), Some(ErrorCode::InvalidOptions), "{name} {json}");
@@ -1010,6 +867,9 @@ mod tests {
         assert!(rule("isMobilePhone", r#"{"locale": ""}"#).test("0612345678"));
         assert!(rule("isPostalCode", r#"{"locale": "any"}"#).test("10115"));
         assert!(rule("isISO31661Alpha2", r#"{"userAssignedCodes": ["XK"]}"#).test("xk"));
+        assert!(rule("isIdentityCard", r#"{"locale": "ES"}"#).test("99999999R"));
+        assert!(rule("isIdentityCard", "").test("99999999R"));
+        assert!(!rule("isIdentityCard", r#"{"locale": "zh-TW"}"#).test("99999999R"));
     }
 
     #[test]

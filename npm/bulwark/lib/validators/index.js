@@ -12,7 +12,8 @@
 // answered here, never checked in its replaced form. isLength and isJSON give the same
 // answer for the replaced string (a lone surrogate and U+FFFD are one code unit each, and
 // both are allowed inside JSON strings only), isIn compares exactly in JS, isStrongPassword
-// analyses the string in JS; every other validator answers false. validator.js answers
+// analyses the string in JS, isCurrency stands in a unit only JS's `.` matches; every other
+// validator answers false. validator.js answers
 // false as well, except where it throws URIError (isByteLength, and isEmail without
 // ignore_max_length) or accepts the lone surrogate (isEmail, isURL and isFQDN host labels,
 // URL paths, isAlpha's `ignore`, matches).
@@ -82,6 +83,23 @@ function passwordInJs(str, o) {
   );
 }
 
+/**
+ * isCurrency on a string with lone surrogates: only a `.` left live in a symbol or
+ * separator (JS's `.`: one code unit) can match one, so each is replaced by a unit that
+ * only `.` matches (one no option string holds) and the core decides.
+ */
+function currencyIllFormed(str, o) {
+  const named = `${o.symbol ?? '$'}${o.thousands_separator ?? ','}${o.decimal_separator ?? '.'}`;
+  let stand = 0xe000;
+  while (named.includes(String.fromCharCode(stand))) stand += 1;
+  const wellFormed = str.toWellFormed();
+  let replaced = '';
+  for (let i = 0; i < str.length; i += 1) {
+    replaced += wellFormed.charCodeAt(i) === str.charCodeAt(i) ? str[i] : String.fromCharCode(stand);
+  }
+  return core.test('isCurrency', replaced, o === EMPTY ? undefined : o);
+}
+
 /** The answer for a string with a lone surrogate (see the header). */
 function illFormed(name, str, o) {
   switch (name) {
@@ -92,6 +110,8 @@ function illFormed(name, str, o) {
       return passwordInJs(str, o);
     case 'isIn':
       return o.values.includes(str);
+    case 'isCurrency':
+      return currencyIllFormed(str, o);
     default:
       return text.illFormed(name, str, o) === true;
   }
@@ -460,6 +480,9 @@ const VALIDATORS = {
   isEthereumAddress: withoutOptions('isEthereumAddress'),
   isBIC: withoutOptions('isBIC'),
   isDate,
+  isIdentityCard: withReader('isIdentityCard'),
+  isTaxID: withReader('isTaxID'),
+  isCurrency: withOptions('isCurrency'),
 };
 
 // validator.js's exported locale lists (generated from its tables: ./tables.js).
@@ -474,4 +497,6 @@ module.exports = {
   isMobilePhoneLocales: tables.isMobilePhoneLocales,
   isPostalCodeLocales: tables.isPostalCodeLocales,
   passportNumberLocales: tables.passportNumberLocales,
+  // Generated with the core's IBAN table by scripts/gen-iban-table.mjs.
+  ibanLocales: require('./iban-locales').ibanLocales,
 };

@@ -12,6 +12,11 @@ type Validator = Omit<typeof validators, 'createValidator'> &
     escape(str: string): string;
     /** validator.js's unescape (Bulwark's `unescapeHtml`). */
     unescape(str: string): string;
+    /**
+     * validator.js's `toString` export, which is `Object.prototype.toString` (validator.js
+     * never imports its util/toString there): `'[object Object]'` when called on the module.
+     */
+    toString(): string;
     readonly default: Validator;
   };
 
