@@ -72,7 +72,7 @@ async function main() {
       '(the re-clean runs only when the tree changed shape, not on these inputs), about 550 instructions per input ' +
       "byte at every size. html5ever's tokenizer and tree builder take about 64% of them, the depth pre-scan " +
       '10%, freeing the tree 7%, attribute and URL filtering 7%, malloc/free about 20% across all of it. xss ' +
-      'escapes with a regex tokenizer and builds no tree, so a full HTML5 parse stays about 2x its time; the ' +
+      'escapes with a regex tokenizer and builds no tree, so a full HTML5 parse is at best even with it; the ' +
       'sanitize-html target (3x) would need a parser without a reference-counted node tree.',
   );
   worstCases();
