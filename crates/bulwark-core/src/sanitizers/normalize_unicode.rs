@@ -80,8 +80,9 @@ pub fn normalize_unicode(input: &str, form: NormalizationForm) -> Cow<'_, str> {
 /// composes across it, and the form leaves it alone. So stable characters are copied as
 /// they are, and the crate normalizes only each run of other characters, in a composing
 /// form together with the stable character before the run (which it may compose with:
-/// "e" + U+0301). The crate's iterators cost 3-5x a copy per character (a profile in
-/// docs/performance.md); text is mostly stable characters with a few accented ones.
+/// "e" + U+0301); in the decomposing forms a run is first decomposed without the crate's
+/// iterator ([`decompose_run`]). The crate's iterators cost 3-5x a copy per character (a
+/// profile in docs/performance.md); text is mostly stable characters with a few accented ones.
 fn normalize_runs(text: &str, form: NormalizationForm, out: &mut String) {
     let stable = stable_bmp(form);
     let is_stable = |c: char| {
@@ -111,7 +112,7 @@ fn normalize_runs(text: &str, form: NormalizationForm, out: &mut String) {
         };
         out.push_str(&text[done..from]);
         let run = &text[from..end];
-        if !composing && end - at == c.len_utf8() && decompose_one(c, form, out) {
+        if !composing && decompose_run(&text[at..end], form, out) {
             done = end;
             continue;
         }
@@ -126,29 +127,34 @@ fn normalize_runs(text: &str, form: NormalizationForm, out: &mut String) {
     out.push_str(&text[done..]);
 }
 
-/// Appends the decomposition (`form` NFD or NFKD) of `c`, a character alone between two
-/// stable characters, without the crate's iterator; false (and nothing appended) when the
-/// decomposition's combining marks would need reordering, which the iterator does.
-fn decompose_one(c: char, form: NormalizationForm, out: &mut String) -> bool {
+/// Appends the decomposition (`form` NFD or NFKD) of `run`, characters between two stable
+/// characters, without the crate's iterator: each character's full decomposition, in turn.
+/// The crate's answer is that sequence with each run of combining marks stably sorted by
+/// combining class, so the two are equal when the sequence is already in that order; when
+/// it is not, nothing is appended and the answer is false (the crate reorders).
+fn decompose_run(run: &str, form: NormalizationForm, out: &mut String) -> bool {
     let mark = out.len();
     let mut last_class = 0;
     let mut ordered = true;
-    let mut emit = |d: char| {
-        let class = canonical_combining_class(d);
-        if class != 0 && class < last_class {
-            ordered = false;
+    for c in run.chars() {
+        let mut emit = |d: char| {
+            let class = canonical_combining_class(d);
+            if class != 0 && class < last_class {
+                ordered = false;
+            }
+            last_class = class;
+            out.push(d);
+        };
+        match form {
+            NormalizationForm::Nfd => decompose_canonical(c, &mut emit),
+            _ => decompose_compatible(c, &mut emit),
         }
-        last_class = class;
-        out.push(d);
-    };
-    match form {
-        NormalizationForm::Nfd => decompose_canonical(c, &mut emit),
-        _ => decompose_compatible(c, &mut emit),
+        if !ordered {
+            out.truncate(mark);
+            return false;
+        }
     }
-    if !ordered {
-        out.truncate(mark);
-    }
-    ordered
+    true
 }
 
 /// The Unicode quick check for `form` (UAX #15): `No` on a combining class out of order or a
@@ -492,7 +498,7 @@ mod tests {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             for form in [Nfd, Nfkd] {
                 let mut out = String::from("x");
-                if decompose_one(c, form, &mut out) {
+                if decompose_run(&c.to_string(), form, &mut out) {
                     assert_eq!(out[1..], whole(&c.to_string(), form), "{form:?} {c:?}");
                 } else {
                     assert_eq!(out, "x", "{form:?} {c:?}");
