@@ -7,6 +7,9 @@
 //   node scripts/build.mjs            both backends
 //   node scripts/build.mjs native     only the native addon
 //   node scripts/build.mjs wasm       only the WASM package
+//   node scripts/build.mjs all --with-core-tests
+//                                     the addon built together with bulwark-core's tests, as
+//                                     `npm test` does (setup.mjs NATIVE_TEST_SELECTION)
 //   node scripts/build.mjs --target <triple>
 //                                     the native addon cross-built for another platform
 //                                     (scripts/cross.mjs, docs/platforms.md): into
@@ -37,6 +40,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { writeWebLib } from './build-web.mjs';
 import { crossBuild } from './cross.mjs';
+import { NATIVE_TEST_SELECTION } from './setup.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pkgDir = path.join(root, 'npm', 'bulwark');
@@ -82,8 +86,14 @@ function copyStamped(src, dest) {
   renameSync(temp, dest);
 }
 
-function buildNative() {
-  run('cargo', ['build', '--profile', profile, '-p', 'bulwark-node', ...features]);
+function buildNative(withCoreTests) {
+  if (withCoreTests) {
+    if (profile === 'release') throw new Error('--with-core-tests builds a test profile, not release');
+    // The same selection as npm test's `cargo test`, so that it reuses every artefact.
+    run('cargo', ['build', '--profile', profile, ...NATIVE_TEST_SELECTION, '--lib', '--tests']);
+  } else {
+    run('cargo', ['build', '--profile', profile, '-p', 'bulwark-node', ...features]);
+  }
   const lib = { linux: 'libbulwark_node.so', darwin: 'libbulwark_node.dylib', win32: 'bulwark_node.dll' }[
     process.platform
   ];
@@ -250,14 +260,19 @@ const argv = process.argv.slice(2);
 const targetAt = argv.indexOf('--target');
 const triple = targetAt === -1 ? null : argv[targetAt + 1];
 if (targetAt !== -1) argv.splice(targetAt, 2);
+const coreTestsAt = argv.indexOf('--with-core-tests');
+if (coreTestsAt !== -1) argv.splice(coreTestsAt, 1);
 const which = argv[0] || (triple ? 'native' : 'all');
 if (
   argv.length > 1 ||
   !['all', 'native', 'wasm'].includes(which) ||
   (triple !== null && !triple) ||
-  (triple && which === 'wasm')
+  (triple && which === 'wasm') ||
+  (coreTestsAt !== -1 && (which === 'wasm' || triple))
 ) {
-  console.error('usage: node scripts/build.mjs [all|native|wasm] | node scripts/build.mjs [native] --target <triple>');
+  console.error(
+    'usage: node scripts/build.mjs [all|native|wasm] [--with-core-tests] | node scripts/build.mjs [native] --target <triple>',
+  );
   process.exit(2);
 }
 try {
@@ -265,7 +280,7 @@ try {
     // The WASM build is the same on every platform: --target builds the addon only.
     buildCross(triple);
   } else {
-    if (which !== 'wasm') buildNative();
+    if (which !== 'wasm') buildNative(coreTestsAt !== -1);
     if (which !== 'native') buildWasm();
   }
 } catch (err) {

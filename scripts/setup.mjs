@@ -54,7 +54,25 @@ export function printTimings() {
   console.log(`  ${'total'.padEnd(width)}  ${total.toFixed(1).padStart(7)} s`);
 }
 
-export function setup() {
+/**
+ * The native build of `npm test` and its `cargo test` select the same packages and features:
+ * cargo resolves features per invocation, so `cargo test -p bulwark-core` after
+ * `cargo build -p bulwark-node` would build syn without napi-derive's `full` and getrandom
+ * with proptest's `std`, and compile about 34 dependencies a second time. `cargo build`
+ * with `--lib --tests` activates the dev-dependencies as `cargo test` does, so every
+ * artefact is shared.
+ */
+export const NATIVE_TEST_SELECTION = Object.freeze([
+  '-p',
+  'bulwark-node',
+  '-p',
+  'bulwark-core',
+  '--features',
+  'bulwark-node/testing,bulwark-core/serde',
+]);
+
+/** Installs npm dependencies when needed, then builds both backends (`withCoreTests`: see above). */
+export function setup({ withCoreTests = false } = {}) {
   const installed = path.join(root, 'node_modules', '.package-lock.json');
   if (!existsSync(installed) || statSync(installed).mtimeMs < statSync(path.join(root, 'package-lock.json')).mtimeMs) {
     step('npm ci', 'about 30 s on a first run', () => run('npm', ['ci', '--no-audit', '--no-fund']));
@@ -62,6 +80,6 @@ export function setup() {
   step(
     'build both backends',
     'first run: Debian wasm toolchain ~1 min, wasm-bindgen-cli ~4 min, Rust builds ~6 min; then incremental',
-    () => run(process.execPath, ['scripts/build.mjs']),
+    () => run(process.execPath, ['scripts/build.mjs', ...(withCoreTests ? ['all', '--with-core-tests'] : [])]),
   );
 }

@@ -9,7 +9,7 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ensureChromium } from './ensure-chromium.mjs';
 import { lint } from './lint.mjs';
-import { printTimings, root, run, setup, step } from './setup.mjs';
+import { NATIVE_TEST_SELECTION, printTimings, root, run, setup, step } from './setup.mjs';
 
 const suites = (dir) =>
   readdirSync(path.join(root, dir))
@@ -22,10 +22,10 @@ const suites = (dir) =>
 // BULWARK_TEST_CONCURRENCY=1 runs them one by one (for a timing-sensitive investigation).
 const concurrency = `--test-concurrency=${process.env.BULWARK_TEST_CONCURRENCY || 2}`;
 
-setup();
+setup({ withCoreTests: true });
 lint();
 step('cargo test (core)', 'about 2 min on a first run: unit tests and merged doctests', () =>
-  run('cargo', ['test', '--profile', 'ci', '-p', 'bulwark-core', '--features', 'serde']),
+  run('cargo', ['test', '--profile', 'ci', ...NATIVE_TEST_SELECTION]),
 );
 step('tsc --strict (published types)', '', () =>
   run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'js-tests/types']),
