@@ -85,12 +85,23 @@ const TEST_ONLY_EXPORTS = [
   'findUnsafeKeysCore',
   'jsonParseCore',
 ];
+// Each backend is checked on its own: a release WASM build beside a test-built addon (the
+// default profile of `npm run build -- --target`) must not ship the addon's test exports.
 const wasmGlue = readFileSync(path.join(pkgDir, 'wasm/bulwark_wasm.js'), 'utf8');
-const testExports = TEST_ONLY_EXPORTS.filter((name) => wasmGlue.includes(`function ${name}(`));
-const testBuild = testExports.length > 0;
+const testBuilt = [];
+const wasmTestExports = TEST_ONLY_EXPORTS.filter((name) => wasmGlue.includes(`function ${name}(`));
+if (wasmTestExports.length > 0) testBuilt.push(`wasm/ (it exports ${wasmTestExports.join(', ')})`);
+for (const target of addons) {
+  // napi-rs keeps each export's name as a C string in the binary.
+  const binary = readFileSync(path.join(pkgDir, target.file));
+  const names = TEST_ONLY_EXPORTS.filter((name) => binary.includes(`${name}\0`));
+  if (names.length > 0) testBuilt.push(`${target.file} (it exports ${names.join(', ')})`);
+}
+const testBuild = testBuilt.length > 0;
 if (testBuild && !allowTestBuild) {
   fail(
-    `npm/bulwark holds a test build (it exports ${testExports.join(', ')}): run \`npm run pack -- --build\` for a release build.`,
+    `npm/bulwark holds a test build: ${testBuilt.join('; ')}. Run \`npm run pack -- --build\` for a release build ` +
+      '(and `BULWARK_PROFILE=release npm run build -- --target <triple>` for each cross-built addon).',
   );
 }
 

@@ -128,3 +128,32 @@ test('packing a tree without its WASM build fails and says what to run', () => {
     fs.rmSync(work, { recursive: true, force: true });
   }
 });
+
+test('packing refuses a test-built addon beside a release WASM build, and names it', () => {
+  // A copy of the scripts and the package: a WASM glue without test exports (as a release
+  // build) and an addon carrying a test export's name, as napi-rs stores it (a C string).
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark-testbuilt-'));
+  try {
+    fs.cpSync(path.join(root, 'scripts'), path.join(work, 'scripts'), { recursive: true });
+    const copy = path.join(work, 'npm', 'bulwark');
+    fs.cpSync(pkgDir, copy, {
+      recursive: true,
+      filter: (src) => !src.includes(`${path.sep}wasm`) && !src.endsWith('.node'),
+    });
+    fs.mkdirSync(path.join(copy, 'wasm'));
+    fs.writeFileSync(path.join(copy, 'wasm', 'bulwark_wasm.js'), 'export function escapeHtml(s) {}\n');
+    fs.writeFileSync(path.join(copy, 'wasm', 'bulwark_wasm_bg.wasm'), '');
+    const addon = TARGETS.find((t) => t.triple === 'aarch64-unknown-linux-gnu').file;
+    fs.writeFileSync(
+      path.join(copy, addon),
+      Buffer.from('\x7fELF...escapeHtml\0testPanicArm\0testPanic\0...', 'latin1'),
+    );
+    const res = spawnSync(process.execPath, [path.join(work, 'scripts', 'pack.mjs')], { cwd: work, encoding: 'utf8' });
+    assert.equal(res.status, 1);
+    assert.match(res.stderr, new RegExp(`test build: ${addon.replaceAll('.', '\\.')} \\(it exports testPanic\\)`));
+    assert.doesNotMatch(res.stderr, /wasm\//);
+    assert.equal(fs.existsSync(path.join(work, 'dist')), false, 'nothing written');
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+});
