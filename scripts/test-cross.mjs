@@ -14,7 +14,8 @@
 // Options: --node <version> (default 22.20.0; musl arm64 wheels start at 22.13.1; npm's
 // newest armv7l Node is 20.11.0, the default there),
 // --backend native|wasm|both (default native), --no-build (use the built addon as is),
-// --no-smoke, --files a.test.js,b.test.js (default: every js-tests/*.test.js).
+// --no-smoke, --no-suites (only pack, install and smoke), --files a.test.js,b.test.js
+// (default: every js-tests/*.test.js).
 // The addon is built with BULWARK_PROFILE (default ci). Runtimes and tools are cached under
 // target/cross/ (scripts/cross.mjs); each step says what it does and how long it took.
 import { spawnSync } from 'node:child_process';
@@ -39,7 +40,7 @@ const { targetForTriple } = require('../npm/bulwark/lib/platform.js');
 
 const USAGE =
   'usage: npm run test:cross -- <triple> [--node <version>] [--backend native|wasm|both] ' +
-  '[--no-build] [--no-smoke] [--files a.test.js,...]';
+  '[--no-build] [--no-smoke] [--no-suites] [--files a.test.js,...]';
 
 const argv = process.argv.slice(2);
 function option(name, fallback) {
@@ -62,6 +63,7 @@ const backendOption = option('--backend', 'native');
 const filesOption = option('--files', null);
 const noBuild = flag('--no-build');
 const noSmoke = flag('--no-smoke');
+const noSuites = flag('--no-suites');
 const triple = argv[0];
 const nodeVersion = nodeOption || (Object.hasOwn(DEFAULT_NODE, triple) ? DEFAULT_NODE[triple] : '22.20.0');
 if (argv.length !== 1 || !['native', 'wasm', 'both'].includes(backendOption)) {
@@ -366,7 +368,7 @@ function main() {
       ? { BULWARK_NATIVE_LIBRARY_PATH: toPath(runtime.stageAddon(addon, path.join(workDir, 'addon'))) }
       : {};
   const files = suiteFiles();
-  for (const backend of backends) {
+  for (const backend of noSuites ? [] : backends) {
     step(
       `suites (${backend})`,
       `node --test on ${files.length} files of js-tests/ under ${runtime.wine ? 'wine' : 'the target Node'}`,
@@ -416,6 +418,9 @@ function main() {
         `--cpu=${target.cpu}`,
         ...(target.libc ? [`--libc=${target.libc}`] : []),
       ];
+      // npm checks a package named on the command line against this machine's os/cpu
+      // (EBADPLATFORM) whatever --os/--cpu say: --force lets it install the other platform's
+      // package, and its os/cpu/libc fields are checked against the target below instead.
       sh(
         'npm',
         [
@@ -423,12 +428,24 @@ function main() {
           '--offline',
           '--no-audit',
           '--no-fund',
+          '--force',
           ...platformFlags,
           packedStep.result.platform,
           packedStep.result.main,
         ],
         { cwd: app, capture: true },
       );
+      const manifest = JSON.parse(
+        readFileSync(path.join(app, 'node_modules', target.packageName, 'package.json'), 'utf8'),
+      );
+      const wanted = { os: [target.os], cpu: [target.cpu], ...(target.libc ? { libc: [target.libc] } : {}) };
+      for (const [field, value] of Object.entries(wanted)) {
+        if (JSON.stringify(manifest[field]) !== JSON.stringify(value)) {
+          throw new Error(
+            `${target.packageName}: ${field} is ${JSON.stringify(manifest[field])}, not ${JSON.stringify(value)}`,
+          );
+        }
+      }
     },
   );
   if (installed.ok) {
