@@ -48,7 +48,11 @@ test('npm run pack: main + platform tarballs install offline and work on both ba
     for (const doc of ['README.md', 'LICENSE-MIT', 'LICENSE-APACHE', 'CHANGELOG.md', 'SECURITY.md']) {
       assert.ok(files.includes(doc), `main tarball has ${doc}`);
     }
-    assert.ok(files.includes('wasm/bulwark_wasm_bg.wasm'), 'main tarball has the WASM build');
+    // The WASM build once: web/ has it, and the Node glue (wasm/) reads it from there.
+    assert.ok(files.includes('wasm/bulwark_wasm.js'), 'main tarball has the Node glue of the WASM build');
+    assert.ok(files.includes('web/bulwark_wasm_bg.wasm'), 'main tarball has the WASM build');
+    assert.ok(!files.includes('wasm/bulwark_wasm_bg.wasm'), 'main tarball carries the WASM build once');
+    assert.match(readFromTar(mainFile, 'wasm/bulwark_wasm.js'), /\/\.\.\/web\/bulwark_wasm_bg\.wasm`/);
     assert.deepEqual(
       files.filter((f) => f.endsWith('.node')),
       [],
