@@ -617,6 +617,10 @@ test('normalizeEmail equals validator.js on generated addresses and options (Uni
       options,
       (local, host, withAt, opts) => {
         const email = withAt ? `${local}@${host}` : local + host;
+        // Lowercasing a code point this Node's Unicode does not know (Node 20.11 has Unicode
+        // 15: U+16EA0 is unassigned there) is the core's newer tables against this ICU, as
+        // for normalizeUnicode below: not compared.
+        if (/\p{Cn}/u.test(email)) return;
         const expected = validator.normalizeEmail(email, opts === undefined ? undefined : { ...opts });
         assert.equal(normalizeEmail(email, opts), expected, JSON.stringify([email, opts]));
       },

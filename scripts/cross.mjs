@@ -248,6 +248,18 @@ export const CROSS_TARGETS = {
       env.CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_LINKER = 'aarch64-linux-gnu-gcc';
     },
   },
+  'armv7-unknown-linux-gnueabihf': {
+    lib: SO,
+    setup(env) {
+      requireTools('armv7-unknown-linux-gnueabihf', {
+        commands: ['arm-linux-gnueabihf-gcc'],
+        files: ['/usr/arm-linux-gnueabihf/lib/libc.so'],
+        packages: ['gcc-arm-linux-gnueabihf', 'libc6-dev-armhf-cross'],
+      });
+      // cc-rs finds arm-linux-gnueabihf-gcc for mimalloc by itself.
+      env.CARGO_TARGET_ARMV7_UNKNOWN_LINUX_GNUEABIHF_LINKER = 'arm-linux-gnueabihf-gcc';
+    },
+  },
   'x86_64-unknown-linux-musl': {
     lib: SO,
     setup(env) {
@@ -274,6 +286,23 @@ export const CROSS_TARGETS = {
       });
       env.LIBNODE_PATH = windowsImportLibrary();
       env.CARGO_TARGET_X86_64_PC_WINDOWS_GNU_LINKER = 'x86_64-w64-mingw32-gcc';
+    },
+  },
+  // Not on this machine: cross-built by .github/workflows/platforms.yml on a Windows x64
+  // runner with rustup's std and Visual Studio's ARM64 MSVC tools (no import library is
+  // needed: napi-rs loads the napi_* symbols from node.exe at run time on MSVC).
+  'aarch64-pc-windows-msvc': {
+    lib: 'bulwark_node.dll',
+    setup() {
+      if (process.platform !== 'win32') {
+        throw new Error(
+          'aarch64-pc-windows-msvc is built on Windows with the MSVC ARM64 tools (see .github/workflows/platforms.yml); ' +
+            'no registry this machine reaches has the MSVC libraries',
+        );
+      }
+      if (!hasRustupTarget('aarch64-pc-windows-msvc')) {
+        throw new Error('aarch64-pc-windows-msvc needs: rustup target add aarch64-pc-windows-msvc');
+      }
     },
   },
   'aarch64-apple-darwin': {

