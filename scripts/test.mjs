@@ -24,7 +24,7 @@ const concurrency = `--test-concurrency=${process.env.BULWARK_TEST_CONCURRENCY |
 
 setup({ withCoreTests: true });
 lint();
-step('cargo test (core)', 'about 2 min on a first run: unit tests and merged doctests', () =>
+step('cargo test (core)', 'a few seconds: the build step compiled the unit tests, property tests and merged doctests', () =>
   run('cargo', ['test', '--profile', 'ci', ...NATIVE_TEST_SELECTION]),
 );
 step('tsc --strict (published types)', '', () =>
