@@ -24,8 +24,10 @@ const concurrency = `--test-concurrency=${process.env.BULWARK_TEST_CONCURRENCY |
 
 setup({ withCoreTests: true });
 lint();
-step('cargo test (core)', 'a few seconds: the build step compiled the unit tests, property tests and merged doctests', () =>
-  run('cargo', ['test', '--profile', 'ci', ...NATIVE_TEST_SELECTION]),
+step(
+  'cargo test (core)',
+  'a few seconds: the build step compiled the unit tests, property tests and merged doctests',
+  () => run('cargo', ['test', '--profile', 'ci', ...NATIVE_TEST_SELECTION]),
 );
 step('tsc --strict (published types)', '', () =>
   run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'js-tests/types']),
