@@ -7,6 +7,7 @@
 //! given.
 
 use super::is_js_space;
+use super::is_tax_id::verhoeff;
 use super::rule::{Options, Rule, invalid};
 use super::tables::identity_card::{IDENTITY_CARD, ZH_CN_REGIONS};
 use super::tables::{Entry, find};
@@ -175,7 +176,7 @@ fn fi(s: &str) -> bool {
 /// India (Aadhaar): trimmed; 12 digits not starting with 0, optionally grouped 4-4-4 by
 /// single whitespace characters; Verhoeff check digit.
 fn india(s: &str) -> bool {
-    let mut d: Vec<u32> = Vec::with_capacity(12);
+    let mut d: Vec<u8> = Vec::with_capacity(12);
     let mut chars = trim(s).chars().peekable();
     for group in 0..3 {
         if group > 0 && chars.peek().is_some_and(|&c| is_js_space(c)) {
@@ -183,34 +184,12 @@ fn india(s: &str) -> bool {
         }
         for _ in 0..4 {
             match chars.next() {
-                Some(c) if c.is_ascii_digit() => d.push(u32::from(c) - u32::from('0')),
+                Some(c) if c.is_ascii_digit() => d.push(c as u8),
                 _ => return false,
             }
         }
     }
-    chars.next().is_none() && d[0] != 0 && verhoeff_valid(&d)
-}
-
-/// The Verhoeff check over `digits` (check digit last): the dihedral group D5 product of
-/// the digits permuted by position.
-fn verhoeff_valid(digits: &[u32]) -> bool {
-    // Multiplication in D5: 0-4 rotations, 5-9 reflections.
-    let mul = |j: u32, k: u32| match (j < 5, k < 5) {
-        (true, true) => (j + k) % 5,
-        (true, false) => 5 + (j + k) % 5,
-        (false, true) => 5 + (j + 5 - k) % 5,
-        (false, false) => (j + 5 - k) % 5,
-    };
-    // The permutation (1 5 7 0)(2 8 9 4)(3 6 ... ) applied `i mod 8` times.
-    const P1: [u32; 10] = [1, 5, 7, 6, 2, 8, 3, 0, 9, 4];
-    let permute = |times: usize, mut digit: u32| {
-        for _ in 0..times {
-            digit = P1[digit as usize];
-        }
-        digit
-    };
-    let c = digits.iter().rev().enumerate().fold(0, |c, (i, &x)| mul(c, permute(i % 8, x)));
-    c == 0
+    chars.next().is_none() && d[0] != b'0' && verhoeff(&d)
 }
 
 /// Iran (kodemelli): 10 digits, digits 4-9 not all zero, mod-11 check digit.

@@ -260,8 +260,9 @@ fn iso7064(b: &[u8]) -> bool {
     check == d[10]
 }
 
-/// The Verhoeff check over ASCII digits (the dihedral group D5 and its permutation).
-fn verhoeff(b: &[u8]) -> bool {
+/// The Verhoeff check over ASCII digits (the dihedral group D5 and its permutation); any
+/// other byte fails. Shared with isIdentityCard (India).
+pub(super) fn verhoeff(b: &[u8]) -> bool {
     const D: [[u8; 10]; 10] = [
         [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
         [1, 2, 3, 4, 0, 6, 7, 8, 9, 5],
