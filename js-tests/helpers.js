@@ -44,4 +44,23 @@ async function assertRejectsCode(promise, code) {
   await assert.rejects(promise, (err) => err instanceof bulwark.BulwarkError && err.code === code);
 }
 
-module.exports = { bulwark, fc, codeUnitString, NON_STRINGS, assertCode, assertRejectsCode };
+/**
+ * Runs each `[build, values]` chain of `chains` on express-validator (`EV`) and
+ * bulwark/express-validator (`BV`) with `body.f = value`, and asserts both accept or refuse
+ * each value alike.
+ */
+async function assertChainsAgree(EV, BV, chains) {
+  for (const [build, values] of chains) {
+    for (const value of values) {
+      const answers = [];
+      for (const m of [EV, BV]) {
+        const req = { body: { f: value } };
+        await build(m.body('f')).run(req);
+        answers.push(m.validationResult(req).isEmpty());
+      }
+      assert.equal(answers[1], answers[0], `${build} ${JSON.stringify(value)}`);
+    }
+  }
+}
+
+module.exports = { bulwark, fc, codeUnitString, NON_STRINGS, assertCode, assertRejectsCode, assertChainsAgree };

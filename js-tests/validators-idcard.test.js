@@ -12,7 +12,7 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const path = require('node:path');
 const validator = require('validator');
-const { bulwark, fc, NON_STRINGS, assertCode } = require('./helpers');
+const { bulwark, fc, NON_STRINGS, assertCode, assertChainsAgree } = require('./helpers');
 
 const GENERATOR = path.join(__dirname, '..', 'scripts/gen-validator-tables.mjs');
 
@@ -381,16 +381,6 @@ test('createValidator and bulwark/express-validator chains', async () => {
     [(c) => c.isIdentityCard('zh-CN'), ['110101199003074477', '11010119900307447x']],
     [(c) => c.isIdentityCard('any'), ['B176944193', '09053426694', 'x']],
   ];
-  for (const [build, values] of chains) {
-    for (const value of values) {
-      const answers = [];
-      for (const m of [EV, BV]) {
-        const req = { body: { f: value } };
-        await build(m.body('f')).run(req);
-        answers.push(m.validationResult(req).isEmpty());
-      }
-      assert.equal(answers[1], answers[0], `${build} ${JSON.stringify(value)}`);
-    }
-  }
+  await assertChainsAgree(EV, BV, chains);
   assertCode(() => BV.body('f').isIdentityCard('XX'), 'INVALID_OPTIONS');
 });
