@@ -38,6 +38,22 @@ fn system_millis() -> Option<f64> {
     None
 }
 
+/// Whether `year` is a leap year of the proleptic Gregorian calendar.
+pub(crate) fn is_leap_year(year: i64) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+/// The days of `month` (1-12) in `year` (proleptic Gregorian); `None` for another month.
+pub(crate) fn days_in_month(year: i64, month: i64) -> Option<i64> {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => Some(31),
+        4 | 6 | 9 | 11 => Some(30),
+        2 if is_leap_year(year) => Some(29),
+        2 => Some(28),
+        _ => None,
+    }
+}
+
 /// The proleptic Gregorian date (year, month 1-12, day 1-31) of day `days` since
 /// 1970-01-01 (Howard Hinnant's `civil_from_days`).
 pub(crate) fn civil_from_days(days: i64) -> (i64, u32, u32) {
@@ -90,6 +106,16 @@ mod tests {
     fn the_system_clock_reads_today() {
         let today = today_utc().unwrap_or(0);
         assert!(today > 20_260_000 && today < 22_000_000, "{today}");
+    }
+
+    #[test]
+    fn month_lengths() {
+        assert_eq!(
+            [2000, 1900, 2024, 2023].map(|y| days_in_month(y, 2)),
+            [Some(29), Some(28), Some(29), Some(28)]
+        );
+        assert_eq!((days_in_month(2023, 4), days_in_month(2023, 12)), (Some(30), Some(31)));
+        assert_eq!((days_in_month(2023, 0), days_in_month(2023, 13)), (None, None));
     }
 
     #[test]

@@ -140,15 +140,6 @@ fn digits(b: &str) -> Option<u32> {
     b.bytes().try_fold(0u32, |n, c| c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0')))
 }
 
-fn days_in_month(year: u32, month: u32) -> u32 {
-    match month {
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
 /// `true` when `s` is a calendar date in the format, as validator.js `isDate` decides for
 /// a string.
 ///
@@ -212,7 +203,9 @@ pub fn is_date(s: &str, options: &DateOptions) -> bool {
     if words.next().is_some() {
         return false;
     }
-    (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month)
+    day >= 1
+        && crate::clock::days_in_month(i64::from(year), i64::from(month))
+            .is_some_and(|days| i64::from(day) <= days)
 }
 
 /// `{ "format"?: string, "delimiters"?: [string], "strictMode"?: bool }`; see

@@ -288,14 +288,8 @@ fn ar_tn(s: &str) -> bool {
 /// Whether `yyyy-mm-dd` (month 1-12, day 1-31) is a date of the proleptic Gregorian
 /// calendar no later than `today` (`yyyymmdd`).
 fn birth_date_ok(year: i64, month: u32, day: u32, today: fn() -> Option<i64>) -> bool {
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    let days = match month {
-        2 if leap => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    };
-    if day > days {
+    if crate::clock::days_in_month(year, i64::from(month)).is_none_or(|days| i64::from(day) > days)
+    {
         return false;
     }
     let Some(today) = today() else {

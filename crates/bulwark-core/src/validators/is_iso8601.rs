@@ -7,6 +7,7 @@ use regex::Regex;
 use super::rule::{Options, Rule};
 use super::static_regex;
 use crate::Result;
+use crate::clock::{days_in_month, is_leap_year};
 
 /// Options of [`is_iso8601`], with validator.js names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -88,10 +89,6 @@ fn year_lookahead_fails(s: &str) -> bool {
     }
 }
 
-fn leap(year: u64) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-}
-
 fn digits_at(b: &[u8], from: usize, max: usize) -> usize {
     b.get(from..).map_or(0, |rest| rest.iter().take(max).take_while(|c| c.is_ascii_digit()).count())
 }
@@ -108,7 +105,7 @@ fn is_valid_date(s: &str) -> bool {
         let day_at = if b.get(4) == Some(&b'-') { 5 } else { 4 };
         if digits_at(b, day_at, 3) == 3 && matches!(b.get(day_at + 3), None | Some(b' ' | b'T')) {
             let (year, day) = (number(&b[..4]), number(&b[day_at..day_at + 3]));
-            return day <= if leap(year) { 366 } else { 365 };
+            return day <= if i64::try_from(year).is_ok_and(is_leap_year) { 366 } else { 365 };
         }
     }
     // /(\d{4})-?(\d{0,2})-?(\d*)/ at the first run of four digits.
@@ -134,14 +131,14 @@ fn is_valid_date(s: &str) -> bool {
     // not ISO and V8 reads it as another year, so the check always fails; from year 100
     // up it is the proleptic Gregorian calendar (the 3-digit case is V8's legacy parser
     // in UTC).
-    let days_in_month = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap(year) => 29,
-        2 => 28,
-        _ => return false,
+    let Some(days_in_month) = i64::try_from(year)
+        .ok()
+        .zip(i64::try_from(month).ok())
+        .and_then(|(y, m)| days_in_month(y, m))
+    else {
+        return false;
     };
-    year >= 100 && day <= days_in_month
+    year >= 100 && i64::try_from(day).is_ok_and(|d| d <= days_in_month)
 }
 
 /// validator.js `isISO8601` options.

@@ -225,13 +225,8 @@ fn without_first_non_word(b: &[u8]) -> Cow<'_, [u8]> {
 /// Whether `year-month-day` is a calendar date (proleptic Gregorian, years 0 to 9999): what
 /// validator.js `isDate` decides for the dates these checks build.
 fn is_date(year: i64, month: i64, day: i64) -> bool {
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    let days = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return false,
+    let Some(days) = crate::clock::days_in_month(year, month) else {
+        return false;
     };
     (0..=9999).contains(&year) && (1..=days).contains(&day)
 }
