@@ -71,3 +71,40 @@ test("errorHandler() has an HTTP status for exactly lib/errors.js's codes", () =
     assert.ok(Number.isInteger(status) && status >= 400 && status <= 599, `${code}: ${status}`);
   }
 });
+
+test('a BulwarkError carries its code and name as own data properties under a polluted Object.prototype', () => {
+  const { BulwarkError } = require(path.join(pkgDir, 'lib', 'errors.js'));
+  const saved = ['code', 'name'].map((key) => [key, Object.getOwnPropertyDescriptor(Object.prototype, key)]);
+  for (const key of ['code', 'name']) {
+    Object.defineProperty(Object.prototype, key, {
+      get: () => 'POLLUTED',
+      set() {
+        throw new Error(`polluted ${key} setter`);
+      },
+      configurable: true,
+    });
+  }
+  let err;
+  try {
+    err = new BulwarkError('INVALID_TYPE', 'refused');
+  } finally {
+    for (const [key, descriptor] of saved) {
+      if (descriptor === undefined) delete Object.prototype[key];
+      else Object.defineProperty(Object.prototype, key, descriptor);
+    }
+  }
+  for (const [key, value] of [
+    ['code', 'INVALID_TYPE'],
+    ['name', 'BulwarkError'],
+  ]) {
+    assert.deepEqual(Object.getOwnPropertyDescriptor(err, key), {
+      value,
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
+  }
+  assert.ok(err instanceof Error);
+  assert.equal(err.message, 'refused');
+  assert.deepEqual(Object.keys(err), ['name', 'code']);
+});

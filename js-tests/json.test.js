@@ -132,12 +132,31 @@ test('parseJson: table against secure-json-parse', () => {
     '\uFEFF{"__proto__":0}',
     '{"é😀":["constructor",{"constructor":{"prototype":"😀"}}]}',
     '{"a":"\\ud800"}',
+    // Keys are JS strings: an escaped lone surrogate is a key like any other, equal to the
+    // same unit escaped differently and to no other unit.
+    '{"\\ud800":{"__proto__":1},"\\uD800":1}',
+    '{"\\ud800":{"__proto__":1},"\\ud801":1}',
+    '{"\\ud800":{"constructor":{"prototype":1}}}',
     '{bad json}',
     '',
     '\uFEFF',
     '[1,]',
   ];
   for (const text of texts) checkAgainstPeer(text, { core: !text.includes('\\ud800') });
+  // Raw lone surrogates in the string (a Buffer cannot hold them, so strings only).
+  for (const text of [
+    '{"\ud800":{"__proto__":1},"\ud801":1}',
+    '{"\ud800":{"__proto__":1},"\\ud800":1}',
+    '[{"a\udc00":{"__proto__":1},"a\udc01":{}}]',
+  ]) {
+    for (const options of OPTION_SETS) {
+      assert.deepStrictEqual(
+        ourOutcome(text, options),
+        peerOutcome(text, options),
+        `${text} ${JSON.stringify(options)}`,
+      );
+    }
+  }
 });
 
 test('parseJson equals JSON.parse on clean input (fc.json) on every path', () => {

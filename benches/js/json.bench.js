@@ -161,6 +161,14 @@ async function main() {
   process.exitCode = printTargets('json (native backend; WASM rows are reported, not targeted)') ? 3 : 0;
 }
 
+// `--write-poisoned <file>`: writes the 1 KiB `__proto__` case's input for the Rust
+// profiler (benches/rust/examples/profile.rs find_poisoning) instead of timing anything.
+const writeAt = process.argv.indexOf('--write-poisoned');
+if (writeAt !== -1) {
+  require('node:fs').writeFileSync(process.argv[writeAt + 1], poisoned(documentOf(1024)));
+  process.exit(0);
+}
+
 main().catch((err) => {
   console.error(err);
   process.exit(1);

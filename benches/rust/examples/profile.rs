@@ -8,11 +8,13 @@
 //! ```
 //!
 //! Workloads: `sanitize_html <KiB>`, `hash_password`, `verify_password`,
-//! `normalize <NFC|NFD|NFKC|NFKD> <latin-KiB|hangul>`.
+//! `normalize <NFC|NFD|NFKC|NFKD> <latin-KiB|hangul>`, `find_poisoning <file>` (JSON text
+//! in a file, decided as the native addon does: UTF-16, both rules; write the JS bench's
+//! poisoned 1 KiB document with `node benches/js/json.bench.js --write-poisoned <file>`).
 use std::hint::black_box;
 
 use bulwark_core::sanitizers::{self, NormalizationForm};
-use bulwark_core::{html, password};
+use bulwark_core::{html, json, password};
 
 /// benches/js/html.bench.js's markup unit.
 const MARKUP: &str = concat!(
@@ -31,7 +33,7 @@ fn latin(units: usize) -> String {
 
 fn usage() -> ! {
     eprintln!(
-        "usage: profile sanitize_html <KiB> | hash_password | verify_password | normalize <form> <latin-KiB|hangul> [count]"
+        "usage: profile sanitize_html <KiB> | hash_password | verify_password | normalize <form> <latin-KiB|hangul> | find_poisoning <file> [count]"
     );
     std::process::exit(2)
 }
@@ -84,6 +86,14 @@ fn main() {
             let units: Vec<u16> = input.encode_utf16().collect();
             for _ in 0..count_at(3) {
                 sink += sanitizers::normalize_unicode_units(black_box(&units), form).len();
+            }
+        }
+        "find_poisoning" => {
+            let text = std::fs::read_to_string(arg(1)).unwrap_or_else(|_| usage());
+            let units: Vec<u16> = text.encode_utf16().collect();
+            for _ in 0..count_at(2) {
+                let verdict = json::find_poisoning(black_box(&units[..]), 128, true, true);
+                sink += usize::from(verdict.is_ok_and(|v| v == json::Poisoning::Poisoned));
             }
         }
         _ => usage(),

@@ -41,18 +41,19 @@ pub fn json_scan_bytes(bytes: &[u8], max_depth: u32, max_bytes: u32) -> Result<u
 
 /// Whether JSON text is poisoned, without building it (`0` clean, `1` poisoned, `2`
 /// undecided: let `JSON.parse` and the walk decide). `proto` / `constructor` say which
-/// rules are active. The string crosses as UTF-8: a lone surrogate becomes U+FFFD, valid
-/// JSON either way and never part of the ASCII names, so the answer is the same.
-#[napi(catch_unwind)]
+/// rules are active. The string crosses as UTF-16 (as for `jsonScan`): nothing is
+/// transcoded, and keys compare exactly as JS strings, lone surrogates included.
+#[napi(
+    catch_unwind,
+    ts_args_type = "text: string, maxDepth: number, proto: boolean, constructor: boolean"
+)]
 pub fn json_find_poisoning(
-    text: String,
+    text: Utf16String,
     max_depth: u32,
     proto: bool,
     constructor: bool,
 ) -> Result<u32, &'static str> {
-    entry(|| {
-        json::find_poisoning(text.as_bytes(), max_depth as usize, proto, constructor).map(verdict)
-    })
+    entry(|| json::find_poisoning(&text, max_depth as usize, proto, constructor).map(verdict))
 }
 
 /// `jsonFindPoisoning` over UTF-8 bytes (invalid UTF-8 is undecided).

@@ -38,8 +38,9 @@ pub fn json_scan_bytes(bytes: &[u8], max_depth: u32, max_bytes: u32) -> Result<u
 
 /// Whether JSON text is poisoned, without building it (`0` clean, `1` poisoned, `2`
 /// undecided: let `JSON.parse` and the walk decide). `proto` / `constructor` say which
-/// rules are active. The string crosses as UTF-8: a lone surrogate becomes U+FFFD, valid
-/// JSON either way and never part of the ASCII names, so the answer is the same.
+/// rules are active. The string crosses as UTF-8, where a lone surrogate becomes U+FFFD:
+/// the JS layer sends only well-formed strings here (a raw lone surrogate key would no
+/// longer equal its `\u` escape).
 #[wasm_bindgen(js_name = jsonFindPoisoning)]
 pub fn json_find_poisoning(
     text: &str,

@@ -49,17 +49,19 @@ class BulwarkError extends Error {
   constructor(code, message, options) {
     super(message, options);
     this.name = 'BulwarkError';
-    // Defined, not assigned: an accessor named `code` on a polluted Object.prototype would
-    // swallow or refuse the assignment.
-    Object.defineProperty(this, 'code', {
-      __proto__: null,
-      value: code,
-      writable: true,
-      enumerable: true,
-      configurable: true,
-    });
+    // An own data property, as defineProperty would make it but at the cost of a plain
+    // store: the prototype's writable `code` slot (below) is found before any accessor a
+    // polluted Object.prototype may hold, so the assignment creates the property here.
+    this.code = code;
   }
 }
+Object.defineProperty(BulwarkError.prototype, 'code', {
+  __proto__: null,
+  value: undefined,
+  writable: true,
+  enumerable: false,
+  configurable: true,
+});
 
 /**
  * Turns an error thrown by a backend into a BulwarkError. Both bindings throw plain

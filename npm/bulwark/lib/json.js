@@ -194,7 +194,11 @@ function parseJson(input, options) {
   // body). Only a refusal is taken from it; anything else goes on to JSON.parse and the
   // walk below, which stay the reference. Exact for `error` (and `safe`, which returns at
   // the first finding); `remove` changes what is examined after it, so it always parses.
-  if ((checkProto || checkConstructor) && (safe || (protoAction !== 'remove' && constructorAction !== 'remove'))) {
+  if (
+    (checkProto || checkConstructor) &&
+    (safe || (protoAction !== 'remove' && constructorAction !== 'remove')) &&
+    (bytes !== null || findsInString(text))
+  ) {
     const verdict = callBackend(() =>
       bytes === null
         ? binding.jsonFindPoisoning(text, maxDepth, checkProto, checkConstructor)
@@ -210,6 +214,14 @@ function parseJson(input, options) {
   if (!checkProto && !checkConstructor) return value;
   return enforce(value, protoAction, constructorAction, safe);
 }
+
+/**
+ * Whether jsonFindPoisoning can decide `text` exactly. Native reads the UTF-16 units as
+ * they are. WASM receives UTF-8, where a lone surrogate becomes U+FFFD: a raw lone
+ * surrogate key and its `\u` escape, one key for JSON.parse, would be two there, so such
+ * text is left to JSON.parse and the walk.
+ */
+const findsInString = backend.name === 'native' ? () => true : (text) => text.isWellFormed();
 
 /** Bytes the backend has validated as UTF-8, as a string. */
 function utf8(bytes) {

@@ -24,7 +24,7 @@ pub use self::parse::{
     JsonOptions, KeyAction, POISONING_MESSAGE, apply_actions, parse_data, parse_json,
     parse_json_bytes, to_text,
 };
-pub use self::poison::{Poisoning, find_poisoning};
+pub use self::poison::{PoisonUnit, Poisoning, find_poisoning};
 pub use self::scan::{JsonScan, ScanUnit, scan_bytes, scan_units, utf8_text};
 use crate::{Error, ErrorCode, Result};
 
