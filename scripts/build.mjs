@@ -10,6 +10,9 @@
 //   node scripts/build.mjs all --with-core-tests
 //                                     the addon built together with bulwark-core's tests, as
 //                                     `npm test` does (setup.mjs NATIVE_TEST_SELECTION)
+//   node scripts/build.mjs toolchain only installs what the WASM build needs and this
+//                                     machine lacks (Debian's wasm toolchain as root, the
+//                                     pinned wasm-bindgen-cli): `npm test` times it apart
 //   node scripts/build.mjs --target <triple>
 //                                     the native addon cross-built for another platform
 //                                     (scripts/cross.mjs, docs/platforms.md): into
@@ -163,6 +166,12 @@ function ensureWasmBindgen(version) {
   return 'wasm-bindgen';
 }
 
+/** What buildWasm needs and this machine lacks, installed (nothing when all is there). */
+function ensureWasmToolchain() {
+  if (!hasRustupWasmTarget()) ensureDebianWasmToolchain();
+  ensureWasmBindgen(lockedVersion('wasm-bindgen'));
+}
+
 function buildWasm() {
   const outDir = path.join(pkgDir, 'wasm');
   const webDir = path.join(pkgDir, 'web');
@@ -265,13 +274,15 @@ if (coreTestsAt !== -1) argv.splice(coreTestsAt, 1);
 const which = argv[0] || (triple ? 'native' : 'all');
 if (
   argv.length > 1 ||
-  !['all', 'native', 'wasm'].includes(which) ||
+  !['all', 'native', 'wasm', 'toolchain'].includes(which) ||
+  ((triple || coreTestsAt !== -1) && which === 'toolchain') ||
   (triple !== null && !triple) ||
   (triple && which === 'wasm') ||
   (coreTestsAt !== -1 && (which === 'wasm' || triple))
 ) {
   console.error(
-    'usage: node scripts/build.mjs [all|native|wasm] [--with-core-tests] | node scripts/build.mjs [native] --target <triple>',
+    'usage: node scripts/build.mjs [all|native|wasm] [--with-core-tests] | node scripts/build.mjs toolchain | ' +
+      'node scripts/build.mjs [native] --target <triple>',
   );
   process.exit(2);
 }
@@ -279,6 +290,8 @@ try {
   if (triple) {
     // The WASM build is the same on every platform: --target builds the addon only.
     buildCross(triple);
+  } else if (which === 'toolchain') {
+    ensureWasmToolchain();
   } else {
     if (which !== 'wasm') buildNative(coreTestsAt !== -1);
     if (which !== 'native') buildWasm();

@@ -32,6 +32,11 @@ step(
 step('tsc --strict (published types)', '', () =>
   run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'js-tests/types']),
 );
+// Before the suites that drive it (js-tests/web.test.js, examples/test/browser.test.js), so
+// that a first run's install is timed here and not inside them.
+step('chromium (browser tests)', "installs Debian's chromium on a first run as root, about 1 min", ensureChromium, {
+  install: true,
+});
 for (const backend of ['native', 'wasm']) {
   step(`js suites (${backend})`, 'about 1-2 min', () =>
     run(process.execPath, ['--test', concurrency, ...suites('js-tests')], { BULWARK_BACKEND: backend }),
@@ -40,7 +45,6 @@ for (const backend of ['native', 'wasm']) {
 step('package suites', 'packs and installs the tarball', () =>
   run(process.execPath, ['--test', ...suites('js-tests/package')]),
 );
-step('chromium for the demo browser test', "installs Debian's chromium on a first run as root", ensureChromium);
 // The demo app's suites (examples/test), each file on its own in-memory PGlite, per backend.
 for (const backend of ['native', 'wasm']) {
   step(`demo app suites (${backend})`, '', () =>
