@@ -704,6 +704,43 @@ SPECS.isBtcAddress = {
   alphabet: 'bc1tpqar0sz9lI0OmMN23',
   maxLength: 70,
 };
+// The ISO code validators (JS fast paths in lib/validators/fast.js): codes in any case,
+// near misses, and characters whose toUpperCase is longer ('ß' -> 'SS') or not ASCII.
+const COUNTRY_OPTIONS = fc
+  .constantFrom(['XK', 'xa', 'ZZZ', '1A'], ['XXK', 'zzz'], [], ['ß'])
+  .map((codes) => [{ userAssignedCodes: codes }]);
+SPECS.isISO31661Alpha2 = {
+  examples: ['FR', 'fr', 'fR', 'GB', 'XK', 'xk', 'ZZ', 'ss', 'ß', 'ıt', 'FRA', 'F', '', ' FR', '1A', 'constructor'],
+  alphabet: 'FRGBUSDEXKZTItrsusßı 1',
+  maxLength: 4,
+  args: fc.oneof(fc.constant([]), COUNTRY_OPTIONS),
+};
+SPECS.isISO31661Alpha3 = {
+  examples: ['FRA', 'fra', 'GBR', 'USA', 'XXK', 'ZZZ', 'SSD', 'ßD', 'FR', 'FRAN', ''],
+  alphabet: 'FRAGBUSDXKZframsußı 1',
+  maxLength: 5,
+  args: fc.oneof(fc.constant([]), COUNTRY_OPTIONS),
+};
+SPECS.isISO31661Numeric = {
+  examples: ['250', '826', '840', '004', '4', '999', '0250', '', 'toString', '25O'],
+  alphabet: `${DIGITS}O `,
+  maxLength: 5,
+};
+SPECS.isISO4217 = {
+  examples: ['EUR', 'eur', 'usd', 'XAU', 'CHE', 'EURO', 'EU', 'ßEU', 'constructor', ''],
+  alphabet: 'EURSDXACHBTeursdxß1 ',
+  maxLength: 5,
+};
+SPECS.isISO15924 = {
+  examples: ['Latn', 'Cyrl', 'LATN', 'latn', 'Zzzz', 'Latin', 'Lat', '__proto__', ''],
+  alphabet: 'LatnCyrlZzGekI ',
+  maxLength: 5,
+};
+SPECS.isISO6391 = {
+  examples: ['fr', 'en', 'de', 'FR', 'Fr', 'eng', 'e', 'valueOf', ''],
+  alphabet: 'frendzhFRE ',
+  maxLength: 4,
+};
 SPECS.isEthereumAddress = {
   examples: [
     '0x0000000000000000000000000000000000000001',

@@ -502,7 +502,7 @@ function rustAlpha(alpha) {
   return `${out}];\n`;
 }
 
-function jsTables(locales, tables, alpha, taxId) {
+function jsTables(locales, tables, alpha, taxId, codes) {
   let out =
     "'use strict';\n" +
     HEADER('the exported locale lists') +
@@ -542,7 +542,14 @@ function jsTables(locales, tables, alpha, taxId) {
     (e) => [e.source, e.flags],
   );
   out += record('DECIMAL_SEPARATORS', 'alpha.js `decimal`: the separator per locale.', alpha.decimal, (e) => e.sep);
-  out += `\nmodule.exports = {\n  ${Object.keys(locales).join(',\n  ')},\n  TABLE_LOCALES,\n  ALPHA_PATTERNS,\n  ALPHANUMERIC_PATTERNS,\n  DECIMAL_SEPARATORS,\n};\n`;
+  out +=
+    '\n// The ISO code sets (the JS fast paths of isISO31661Alpha2, ... answer from them).\n' +
+    'const ISO_CODES = Object.freeze({\n  __proto__: null,\n' +
+    Object.entries(codes)
+      .map(([name, list]) => `  ${name}: new Set(${JSON.stringify(list)}),\n`)
+      .join('') +
+    '});\n';
+  out += `\nmodule.exports = {\n  ${Object.keys(locales).join(',\n  ')},\n  TABLE_LOCALES,\n  ALPHA_PATTERNS,\n  ALPHANUMERIC_PATTERNS,\n  DECIMAL_SEPARATORS,\n  ISO_CODES,\n};\n`;
   return out;
 }
 
@@ -599,7 +606,7 @@ export async function generate() {
     [path.join(RUST_DIR, 'vat.rs')]: rustTable('VAT', tables.vat, 'isVAT `vatMatchers`'),
     [path.join(RUST_DIR, 'identity_card.rs')]: rustIdentityCard(tables.identityCard, tables.identityCardRegions),
     [path.join(RUST_DIR, 'tax_id.rs')]: rustTaxId(taxId),
-    [JS_FILE]: await format(jsTables(locales, tables, alpha, taxId), JS_FILE),
+    [JS_FILE]: await format(jsTables(locales, tables, alpha, taxId, codes), JS_FILE),
     [TYPES_FILE]: await format(typeUnions(tables, locales, taxId), TYPES_FILE),
   };
 }

@@ -17,6 +17,7 @@
 
 const { ALPHA, ALPHANUMERIC, DECIMAL } = require('./locales');
 const { constantOptions } = require('./options');
+const { ISO_CODES } = require('./tables');
 
 const MAX_LENGTH = 1024;
 
@@ -443,6 +444,19 @@ function isAbaRouting(s) {
   return sum % 10 === 0;
 }
 
+// The ISO code validators are one Set lookup in validator.js (bench rows isISO31661Alpha2,
+// ..., isISO6391), a tenth of a crossing. The sets are generated from validator.js with the
+// core's (scripts/gen-validator-tables.mjs), and the expressions are validator.js's own:
+// the core follows String#toUpperCase's full mapping ('ß' reads as 'SS') as well, and the
+// fast-path test holds the two equal.
+
+/** `codes.has(s.toUpperCase())`; `userAssignedCodes` is left to the core. */
+const upperCode = (codes) => (s, o) =>
+  s.length <= MAX_LENGTH && o.userAssignedCodes === undefined ? codes.has(s.toUpperCase()) : undefined;
+
+/** `codes.has(s)`: exact, as validator.js asks. */
+const exactCode = (codes) => (s) => (s.length <= MAX_LENGTH ? codes.has(s) : undefined);
+
 // Null prototype: callers look validator names up here.
 const FAST = Object.assign(Object.create(null), {
   isEmail,
@@ -474,6 +488,12 @@ const FAST = Object.assign(Object.create(null), {
   isISRC: (s) => s.length === 12 && ISRC.test(s),
   isBtcAddress,
   isAbaRouting,
+  isISO31661Alpha2: upperCode(ISO_CODES.ISO31661_ALPHA2),
+  isISO31661Alpha3: upperCode(ISO_CODES.ISO31661_ALPHA3),
+  isISO31661Numeric: exactCode(ISO_CODES.ISO31661_NUMERIC),
+  isISO4217: upperCode(ISO_CODES.ISO4217),
+  isISO15924: exactCode(ISO_CODES.ISO15924),
+  isISO6391: exactCode(ISO_CODES.ISO6391),
 });
 // contains, equals, isLowercase, isHash, ... (./text.js).
 Object.assign(FAST, require('./text').FAST_TEXT);
