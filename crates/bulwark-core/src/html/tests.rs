@@ -826,6 +826,112 @@ fn document() -> impl proptest::strategy::Strategy<Value = String> {
     })
 }
 
+#[test]
+fn never_nests_is_exactly_the_two_lists() {
+    for name in VOID_TAGS.iter().chain(&SELF_CLOSING_SIBLINGS) {
+        assert!(never_nests(name.as_bytes()), "{name}");
+    }
+    for name in
+        ["", "a", "b", "div", "span", "pre", "table", "textarea", "ul", "brr", "P", "Li", "imgx"]
+    {
+        assert!(!never_nests(name.as_bytes()), "{name}");
+    }
+}
+
+/// The depth estimate written plainly (a lower-cased `Vec` per tag, counts by name): the
+/// reference for [`nesting_depth`], which interns names to avoid allocating per tag.
+fn reference_depth(html: &str) -> usize {
+    let bytes = html.as_bytes();
+    let mut stack: Vec<Vec<u8>> = Vec::new();
+    let mut open: std::collections::HashMap<Vec<u8>, usize> = std::collections::HashMap::new();
+    let mut deepest = 0;
+    let mut at = 0;
+    while let Some(offset) = bytes[at..].iter().position(|&b| b == b'<') {
+        let start = at + offset + 1;
+        let rest = &bytes[start..];
+        if rest.starts_with(b"!--") {
+            at = rest[3..]
+                .windows(3)
+                .position(|w| w == b"-->")
+                .map_or(bytes.len(), |e| start + 6 + e);
+            continue;
+        }
+        let closing = rest.first() == Some(&b'/');
+        let from = usize::from(closing);
+        let len = rest[from..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+        at = start + from + len;
+        if len == 0 || !rest[from].is_ascii_alphabetic() {
+            continue;
+        }
+        let name = rest[from..from + len].to_ascii_lowercase();
+        let listed = |list: &[&str]| list.iter().any(|t| t.as_bytes() == name.as_slice());
+        if listed(&VOID_TAGS) || listed(&SELF_CLOSING_SIBLINGS) {
+            continue;
+        }
+        if closing {
+            if open.get(&name).is_some_and(|&n| n > 0) {
+                while let Some(top) = stack.pop() {
+                    *open.get_mut(&top).unwrap() -= 1;
+                    if top == name {
+                        break;
+                    }
+                }
+            }
+        } else {
+            *open.entry(name.clone()).or_default() += 1;
+            stack.push(name);
+            deepest = deepest.max(stack.len());
+        }
+    }
+    deepest
+}
+
+/// Tag soup for the depth estimate: mixed case, end tags without starts, comments, names
+/// longer than its 32-byte buffer, more distinct names than it keeps unhashed.
+fn tag_soup() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let long = "d".repeat(40);
+    let piece = prop::sample::select(vec![
+        "<div>".to_owned(),
+        "</div>".to_owned(),
+        "<DiV>".to_owned(),
+        "</DIV>".to_owned(),
+        "<b>".to_owned(),
+        "</b>".to_owned(),
+        "<i x=1>".to_owned(),
+        "</i>".to_owned(),
+        "<p>".to_owned(),
+        "<li>".to_owned(),
+        "<br>".to_owned(),
+        "<img>".to_owned(),
+        "<!--".to_owned(),
+        "-->".to_owned(),
+        "</script>".to_owned(),
+        "<1>".to_owned(),
+        "<".to_owned(),
+        "x".to_owned(),
+        format!("<{long}>"),
+        format!("</{long}>"),
+        format!("<{}>", long.to_uppercase()),
+        "<h1>".to_owned(),
+        "</H1>".to_owned(),
+    ]);
+    // More distinct short names than NameIds keeps unhashed (32).
+    let numbered = (0..48u8, any::<bool>(), any::<bool>()).prop_map(|(n, close, upper)| {
+        format!("<{}{}{n}>", if close { "/" } else { "" }, if upper { "T" } else { "t" })
+    });
+    prop::collection::vec(prop_oneof![piece, numbered], 0..120).prop_map(|p| p.concat())
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::test_runner::Config { cases: 2000, failure_persistence: None, ..Default::default() })]
+
+    #[test]
+    fn nesting_depth_equals_its_reference(html in tag_soup()) {
+        proptest::prop_assert_eq!(nesting_depth(&html), reference_depth(&html), "{:?}", html);
+    }
+}
+
 proptest::proptest! {
     #![proptest_config(proptest::test_runner::Config { cases: 400, failure_persistence: None, ..Default::default() })]
 
