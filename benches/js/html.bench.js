@@ -69,11 +69,12 @@ async function main() {
   }
   note(
     'Profile (callgrind, instructions of the core alone; docs/performance.md#sanitizehtml): one pass per call ' +
-      '(the re-clean runs only when the tree changed shape, not on these inputs), about 550 instructions per input ' +
-      "byte at every size. html5ever's tokenizer and tree builder take about 64% of them, the depth pre-scan " +
-      '10%, freeing the tree 7%, attribute and URL filtering 7%, malloc/free about 20% across all of it. xss ' +
-      'escapes with a regex tokenizer and builds no tree, so a full HTML5 parse is at best even with it; the ' +
-      'sanitize-html target (3x) would need a parser without a reference-counted node tree.',
+      '(the re-clean runs only when the tree changed shape, not on these inputs), about 515 instructions per input ' +
+      "byte (8.4 M at 16 KiB). html5ever's tokenizer and tree builder take 68% of them, freeing the tree 8%, " +
+      'attribute and URL filtering 7%, the depth pre-scan 5% (10% before it stopped allocating per tag), ' +
+      'malloc/free about 20% across all of it. xss escapes with a regex tokenizer and builds no tree, so a full ' +
+      'HTML5 parse is at best even with it; the sanitize-html target (3x) would need a parser without a ' +
+      'reference-counted node tree.',
   );
   worstCases();
   process.exitCode = printTargets('html (native backend)') ? 3 : 0;
