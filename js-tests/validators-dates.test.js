@@ -406,6 +406,37 @@ test('isBefore / isAfter: generated dates, options and the legacy date agree wit
   }
 });
 
+test('isBefore / isAfter read the clock through the global Date, as validator.js does', () => {
+  // Fake timers (sinon, jest) replace the global Date: both libraries must see the same "now".
+  const RealDate = Date;
+  let fakeNow = 0;
+  function FakeDate(...args) {
+    if (!new.target) return new RealDate(fakeNow).toString(); // Date() called as a function
+    return args.length > 0 ? new RealDate(...args) : new RealDate(fakeNow);
+  }
+  FakeDate.now = () => fakeNow;
+  FakeDate.parse = RealDate.parse;
+  FakeDate.UTC = RealDate.UTC;
+  FakeDate.prototype = RealDate.prototype;
+  try {
+    globalThis.Date = FakeDate;
+    for (const [s, at] of [
+      ['1995-06-01', '1990-01-01T00:00:00Z'],
+      ['1995-06-01', '2000-01-01T00:00:00Z'],
+      ['2041-03-02', '2040-01-01T00:00:00Z'],
+      ['2041-03-02', '2042-01-01T00:00:00Z'],
+    ]) {
+      fakeNow = RealDate.parse(at);
+      for (const name of ['isBefore', 'isAfter']) {
+        assert.equal(bulwark[name](s), validator[name](s), `${name}(${s}) at ${at}`);
+      }
+      assert.equal(bulwark.isBefore(s), RealDate.parse(s) < fakeNow, `the fake clock is read: ${s} at ${at}`);
+    }
+  } finally {
+    globalThis.Date = RealDate;
+  }
+});
+
 test('isBefore / isAfter: argument and option errors', () => {
   for (const name of ['isBefore', 'isAfter']) {
     for (const bad of [5, null, undefined, {}, new Date(0)]) {

@@ -16,10 +16,12 @@ const { stringArg, readOptions } = require('./args');
 /** The longest string Date.parse is asked about (UTF-16 units). */
 const MAX_DATE_LENGTH = 1024;
 
-// Captured at load: later changes to the global Date change nothing here.
+// The parser and constructor are captured at load: later changes to the global Date change
+// nothing in how a string reads. The clock is read from the global Date on each call, as
+// validator.js does (and isTaxID's currentYear here), so fake timers in a user's tests
+// apply to both libraries alike.
 const DateCtor = Date;
 const parse = Date.parse;
-const now = Date.now;
 
 /** Date.parse of a string (NaN past MAX_DATE_LENGTH). */
 function timeOf(str) {
@@ -52,7 +54,7 @@ function comparisonTime(name, options) {
     throw new TypeError(`${name}: options must be an object or a date string, got a ${typeof options}`);
   }
   const text = date === undefined || date === null ? '' : stringArg(date, `${name}: comparisonDate`);
-  if (text === '') return Math.floor(now() / 1000) * 1000;
+  if (text === '') return Math.floor(Date.now() / 1000) * 1000;
   return timeOf(text);
 }
 
