@@ -242,6 +242,7 @@ const TEXT_SPECS = {
     args: fc.constantFrom(
       [],
       [{}],
+      [{ eui: null }],
       [{ eui: '48' }],
       [{ eui: '64' }],
       [{ eui: 48 }],

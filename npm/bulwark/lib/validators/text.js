@@ -96,6 +96,88 @@ function toFloat(s) {
 
 const short = (check) => (s, o) => (s.length <= MAX_LENGTH ? check(s, o) : undefined);
 
+// validator.js's own patterns for isRFC3339 and isTime (fixed structures: every optional or
+// repeated part is followed by a character it cannot hold, so V8 matches in one pass).
+const RFC3339 =
+  // eslint-disable-next-line security/detect-unsafe-regex -- one optional fraction, ended by a class it cannot hold
+  /^[0-9]{4}-(0[1-9]|1[0-2])-([12][0-9]|0[1-9]|3[01])[ tT]([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\.[0-9]+)?([zZ]|[-+]([01][0-9]|2[0-3]):[0-5][0-9])$/;
+const TIME_FORMATS = Object.freeze({
+  __proto__: null,
+  hour24: Object.freeze({
+    __proto__: null,
+    default: /^([01]?[0-9]|2[0-3]):([0-5][0-9])$/,
+    withSeconds: /^([01]?[0-9]|2[0-3]):([0-5][0-9]):([0-5][0-9])$/,
+    withOptionalSeconds: /^([01]?[0-9]|2[0-3]):([0-5][0-9])(?::([0-5][0-9]))?$/,
+  }),
+  hour12: Object.freeze({
+    __proto__: null,
+    default: /^(0?[1-9]|1[0-2]):([0-5][0-9]) (A|P)M$/,
+    withSeconds: /^(0?[1-9]|1[0-2]):([0-5][0-9]):([0-5][0-9]) (A|P)M$/,
+    withOptionalSeconds: /^(0?[1-9]|1[0-2]):([0-5][0-9])(?::([0-5][0-9]))? (A|P)M$/,
+  }),
+});
+
+/** isTime; an hourFormat or mode validator.js does not know goes to the core (INVALID_OPTIONS). */
+function isTime(s, o) {
+  const formats = TIME_FORMATS[o.hourFormat ?? 'hour24'];
+  const format = formats === undefined ? undefined : formats[o.mode ?? 'default'];
+  return format === undefined ? undefined : format.test(s);
+}
+
+const isHexUnit = (c) => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 102);
+
+function hexRun(s, from, count) {
+  for (let i = from; i < from + count; i += 1) if (!isHexUnit(s.charCodeAt(i))) return false;
+  return true;
+}
+
+/**
+ * `pairs` hex pairs joined by one separator used throughout (validator.js: `[-:\s]` and a
+ * back-reference). A non-ASCII separator may be one of JS's Unicode spaces: the core decides.
+ */
+function macSeparated(s, pairs) {
+  if (s.length !== pairs * 3 - 1) return false;
+  const sep = s.charCodeAt(2);
+  if (sep > 127) return undefined;
+  if (sep !== 45 && sep !== 58 && sep !== 32 && !(sep >= 9 && sep <= 13)) return false;
+  for (let g = 0; g < pairs; g += 1) {
+    if (!hexRun(s, g * 3, 2)) return false;
+    if (g < pairs - 1 && s.charCodeAt(g * 3 + 2) !== sep) return false;
+  }
+  return true;
+}
+
+/** `quads` groups of four hex digits joined by dots. */
+function macDotted(s, quads) {
+  if (s.length !== quads * 5 - 1) return false;
+  for (let g = 0; g < quads; g += 1) {
+    if (!hexRun(s, g * 5, 4)) return false;
+    if (g < quads - 1 && s.charCodeAt(g * 5 + 4) !== 46) return false;
+  }
+  return true;
+}
+
+/** isMACAddress: validator.js's six forms (EUI-48 and EUI-64; separated, dotted, bare). */
+function isMACAddress(s, o) {
+  // validator.js reads String(eui): '48' or '64' picks one size, no eui both. The core refuses
+  // any other eui (INVALID_OPTIONS), so those go to it.
+  const eui = o.eui === undefined || o.eui === null ? null : String(o.eui);
+  if (eui !== null && eui !== '48' && eui !== '64') return undefined;
+  const sizes = eui === '48' ? [6] : eui === '64' ? [8] : [6, 8];
+  let undecided = false;
+  for (let i = 0; i < sizes.length; i += 1) {
+    const pairs = sizes[i];
+    if (o.no_colons || o.no_separators) {
+      if (s.length === pairs * 2 && hexRun(s, 0, pairs * 2)) return true;
+      continue;
+    }
+    const separated = macSeparated(s, pairs);
+    if (separated === true || macDotted(s, pairs / 2)) return true;
+    if (separated === undefined) undecided = true;
+  }
+  return undecided ? undefined : false;
+}
+
 /** Format checks (ASCII formats: a lone surrogate never passes). */
 const FORMATS = {
   isAscii: (s) => s !== '' && !NOT_ASCII.test(s),
@@ -107,6 +189,9 @@ const FORMATS = {
   isBase58: (s) => /^[A-HJ-NP-Za-km-z1-9]*$/.test(s),
   isULID: (s) => s.length === 26 && /^[0-7][0-9A-HJKMNP-TV-Z]+$/i.test(s),
   isDivisibleBy: (s, o) => toFloat(s) % (o.number === null ? NaN : o.number) === 0,
+  isRFC3339: (s) => RFC3339.test(s),
+  isTime,
+  isMACAddress,
   isHexColor: (s, o) =>
     (o.require_hashtag
       ? /^#([0-9A-F]{3,4}|[0-9A-F]{6}|[0-9A-F]{8})$/i
