@@ -454,6 +454,16 @@ function isAbaRouting(s) {
 const upperCode = (codes) => (s, o) =>
   s.length <= MAX_LENGTH && o.userAssignedCodes === undefined ? codes.has(s.toUpperCase()) : undefined;
 
+// isBIC: validator.js's pattern (fixed counts) and its country check, s.slice(4, 6) upper-cased
+// in the ISO 3166-1 alpha-2 set or 'XK' (the pattern makes those two units ASCII letters).
+// eslint-disable-next-line security/detect-unsafe-regex -- fixed counts, anchored: one pass
+const BIC = /^[A-Za-z]{6}[A-Za-z0-9]{2}([A-Za-z0-9]{3})?$/;
+function isBIC(s) {
+  if (!BIC.test(s)) return false;
+  const country = s.slice(4, 6).toUpperCase();
+  return country === 'XK' || ISO_CODES.ISO31661_ALPHA2.has(country);
+}
+
 /** `codes.has(s)`: exact, as validator.js asks. */
 const exactCode = (codes) => (s) => (s.length <= MAX_LENGTH ? codes.has(s) : undefined);
 
@@ -488,6 +498,7 @@ const FAST = Object.assign(Object.create(null), {
   isISRC: (s) => s.length === 12 && ISRC.test(s),
   isBtcAddress,
   isAbaRouting,
+  isBIC,
   isISO31661Alpha2: upperCode(ISO_CODES.ISO31661_ALPHA2),
   isISO31661Alpha3: upperCode(ISO_CODES.ISO31661_ALPHA3),
   isISO31661Numeric: exactCode(ISO_CODES.ISO31661_NUMERIC),
