@@ -123,6 +123,28 @@ const MAGNET_COMPONENT =
   // eslint-disable-next-line security/detect-unsafe-regex -- fixed-length parts: constant work per position
   /(?:^magnet:\?|[^?&]&)xt(?:\.1)?=urn:(?:(?:aich|bitprint|btih|ed2k|ed2khash|kzhash|md5|sha1|tree:tiger):[a-z0-9]{32}(?:[a-z0-9]{8})?|btmh:1220[a-z0-9]{64})(?:$|&)/i;
 
+// validator.js's isRgbColor patterns: anchored, each repeated group a bounded choice of
+// fixed-length numbers followed by a delimiter it cannot hold (one pass).
+const BYTE = '([0-9]|[1-9][0-9]|1[0-9][0-9]|2[0-4][0-9]|25[0-5])';
+const PERCENT = '([0-9]%|[1-9][0-9]%|100%)';
+const ALPHA = '(0?\\.[0-9][0-9]?|1(\\.0)?|0(\\.0)?)';
+const RGB = new RegExp(`^rgb\\((${BYTE},){2}${BYTE}\\)$`);
+const RGBA = new RegExp(`^rgba\\((${BYTE},){3}${ALPHA}\\)$`);
+const RGB_PERCENT = new RegExp(`^rgb\\((${PERCENT},){2}${PERCENT}\\)$`);
+const RGBA_PERCENT = new RegExp(`^rgba\\((${PERCENT},){3}${ALPHA}\\)$`);
+
+/** isRgbColor: validator.js's steps (allowSpaces strips every JS whitespace after an rgb/rgba start). */
+function isRgbColor(s, o) {
+  let t = s;
+  if (o.allowSpaces === true) {
+    if (!t.startsWith('rgb')) return false;
+    t = t.replace(/\s/g, '');
+  }
+  return (
+    RGB.test(t) || RGBA.test(t) || (o.includePercentValues !== false && (RGB_PERCENT.test(t) || RGBA_PERCENT.test(t)))
+  );
+}
+
 /** isTime; an hourFormat or mode validator.js does not know goes to the core (INVALID_OPTIONS). */
 function isTime(s, o) {
   const formats = TIME_FORMATS[o.hourFormat ?? 'hour24'];
@@ -196,6 +218,7 @@ const FORMATS = {
   isULID: (s) => s.length === 26 && /^[0-7][0-9A-HJKMNP-TV-Z]+$/i.test(s),
   isDivisibleBy: (s, o) => toFloat(s) % (o.number === null ? NaN : o.number) === 0,
   isRFC3339: (s) => RFC3339.test(s),
+  isRgbColor,
   // A lone surrogate can sit outside the matched part: the core answers those (false).
   isMagnetURI: (s) => (s.isWellFormed() ? s.startsWith('magnet:?') && MAGNET_COMPONENT.test(s) : undefined),
   isTime,
