@@ -63,4 +63,39 @@ async function assertChainsAgree(EV, BV, chains) {
   }
 }
 
-module.exports = { bulwark, fc, codeUnitString, NON_STRINGS, assertCode, assertRejectsCode, assertChainsAgree };
+/**
+ * Comparisons with the core's reference exports (`jsonParseCore`, `mergeCore`, ...), which
+ * only test builds have (cargo feature `testing`, like panic.test.js's triggers): a release
+ * build (BULWARK_PROFILE=release, what the packages hold) has none. On a test build (it has
+ * `testPanicArm`) nothing is skipped, and a missing export fails the comparison.
+ * `compare(fn)` runs `fn` unless skipped; `report(t)` then adds to test `t` a skipped
+ * subtest that says why, so a release run shows what it left out.
+ */
+function coreReference(names) {
+  const { binding } = require('../npm/bulwark/lib/backend');
+  const missing = names.filter((name) => typeof binding[name] !== 'function');
+  const skip =
+    typeof binding.testPanicArm === 'function' || missing.length === 0
+      ? false
+      : `release build: no test-only ${missing.join(', ')} to compare with`;
+  return {
+    skip,
+    compare(fn) {
+      if (!skip) fn();
+    },
+    async report(t) {
+      if (skip) await t.test('compared with the core', { skip }, () => {});
+    },
+  };
+}
+
+module.exports = {
+  bulwark,
+  fc,
+  codeUnitString,
+  NON_STRINGS,
+  assertCode,
+  assertRejectsCode,
+  assertChainsAgree,
+  coreReference,
+};

@@ -3,10 +3,12 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const sjp = require('secure-json-parse');
 const bourne = require('@hapi/bourne');
-const { bulwark, fc, assertCode } = require('./helpers');
+const { bulwark, fc, assertCode, coreReference } = require('./helpers');
 const { binding } = require('../npm/bulwark/lib/backend');
 
 const { parseJson, BulwarkError } = bulwark;
+/** The core's parser (test builds only): compared with wherever a test says "the core". */
+const reference = coreReference(['jsonParseCore']);
 const POISONING = 'Object contains forbidden prototype property';
 
 /** Long enough that parseJson scans in the backend instead of in JS (see lib/json.js). */
@@ -100,11 +102,13 @@ function checkAgainstPeer(text, { core = true } = {}) {
       assert.deepStrictEqual(ourOutcome(input, options), expected, `${text} with ${JSON.stringify(options)}`);
     }
     if (core)
-      assert.deepStrictEqual(coreOutcome(text, options), expected, `core: ${text} with ${JSON.stringify(options)}`);
+      reference.compare(() =>
+        assert.deepStrictEqual(coreOutcome(text, options), expected, `core: ${text} with ${JSON.stringify(options)}`),
+      );
   }
 }
 
-test('parseJson: table against secure-json-parse', () => {
+test('parseJson: table against secure-json-parse', async (t) => {
   const texts = [
     '{"a":1}',
     '[1,"x",null,true,{"b":[{}]}]',
@@ -157,9 +161,10 @@ test('parseJson: table against secure-json-parse', () => {
       );
     }
   }
+  await reference.report(t);
 });
 
-test('parseJson equals JSON.parse on clean input (fc.json) on every path', () => {
+test('parseJson equals JSON.parse on clean input (fc.json) on every path', async (t) => {
   fc.assert(
     fc.property(fc.json({ stringUnit: 'binary' }), (text) => {
       // fc.json sometimes generates a "__proto__" key: that input is not clean.
@@ -171,10 +176,11 @@ test('parseJson equals JSON.parse on clean input (fc.json) on every path', () =>
       assert.deepStrictEqual(parseJson(text), expected);
       assert.deepStrictEqual(parseJson(text + PAD), expected);
       assert.deepStrictEqual(parseJson(Buffer.from(text)), expected);
-      assert.deepStrictEqual(coreOutcome(text), { value: expected });
+      reference.compare(() => assert.deepStrictEqual(coreOutcome(text), { value: expected }));
     }),
     { numRuns: 500 },
   );
+  await reference.report(t);
 });
 
 /** Keys an attacker would try, raw JSON (escapes included), plus harmless ones. */
@@ -213,11 +219,12 @@ const adversarialJson = fc.letrec((tie) => ({
   array: fc.array(tie('value'), { maxLength: 4 }).map((items) => `[${items.join(',')}]`),
 })).value;
 
-test('differential: secure-json-parse, every option set, adversarial keys, every path and the core', () => {
+test('differential: secure-json-parse, every option set, adversarial keys, every path and the core', async (t) => {
   fc.assert(
     fc.property(adversarialJson, (text) => checkAgainstPeer(text)),
     { numRuns: 300 },
   );
+  await reference.report(t);
 });
 
 test('@hapi/bourne agrees on __proto__ (it has no constructor rule)', () => {

@@ -5,12 +5,20 @@ const deepmerge = require('deepmerge');
 const lodashMerge = require('lodash.merge');
 const mongoSanitize = require('express-mongo-sanitize');
 const secureJson = require('secure-json-parse');
-const { bulwark, fc, assertCode } = require('./helpers');
+const { bulwark, fc, assertCode, coreReference } = require('./helpers');
 const { binding } = require('../npm/bulwark/lib/backend');
 
 const { merge, createMerge, mergePatch, sanitizeKeys, findUnsafeKeys } = bulwark;
 
-// The core's functions through the binding (values cross as JSON text): the reference.
+// The core's functions through the binding (values cross as JSON text): the reference, in
+// test builds only (each comparison goes through `reference.compare`).
+const reference = coreReference([
+  'mergeCore',
+  'mergePatchCore',
+  'sanitizeKeysCore',
+  'findUnsafeKeysCore',
+  'jsonParseCore',
+]);
 const core = {
   merge: (arrays, target, ...sources) =>
     JSON.parse(
@@ -181,22 +189,26 @@ test('merge: the prototype-pollution CVEs leave Object.prototype clean', () => {
   assert.equal(Function.prototype.polluted, undefined);
 });
 
-test('merge and mergePatch equal the core on generated data (the core is the reference)', () => {
+test('merge and mergePatch equal the core on generated data (the core is the reference)', async (t) => {
   const concat = createMerge({ arrays: 'concat' });
   fc.assert(
     fc.property(jsonData, jsonData, jsonData, (target, s1, s2) => {
       const before = [target, s1, s2].map(snapshot);
       const replaced = merge(target, s1, s2);
-      assert.deepStrictEqual(replaced, core.merge('replace', target, s1, s2));
-      assert.deepStrictEqual(concat(target, s1, s2), core.merge('concat', target, s1, s2));
+      const concatenated = concat(target, s1, s2);
       const patched = mergePatch(target, s1);
-      assert.deepStrictEqual(patched, core.mergePatch(target, s1));
+      reference.compare(() => {
+        assert.deepStrictEqual(replaced, core.merge('replace', target, s1, s2));
+        assert.deepStrictEqual(concatenated, core.merge('concat', target, s1, s2));
+        assert.deepStrictEqual(patched, core.mergePatch(target, s1));
+      });
       assertNoForbiddenKeys(replaced);
       assertNoForbiddenKeys(patched);
       assert.deepStrictEqual([target, s1, s2].map(snapshot), before, 'inputs are never mutated');
     }),
     { numRuns: 1000 },
   );
+  await reference.report(t);
 });
 
 /** The key order of every object in `value`, for comparing orders exactly. */
@@ -236,7 +248,7 @@ test('merge equals lodash.merge on array-free plain data without forbidden keys'
   );
 });
 
-test('mergePatch: RFC 7386 Appendix A', () => {
+test('mergePatch: RFC 7386 Appendix A', async (t) => {
   const cases = [
     [{ a: 'b' }, { a: 'c' }, { a: 'c' }],
     [{ a: 'b' }, { b: 'c' }, { a: 'b', b: 'c' }],
@@ -260,11 +272,12 @@ test('mergePatch: RFC 7386 Appendix A', () => {
   ];
   for (const [target, patch, expected] of cases) {
     assert.deepStrictEqual(mergePatch(target, patch), expected, `${JSON.stringify(target)} + ${JSON.stringify(patch)}`);
-    assert.deepStrictEqual(core.mergePatch(target, patch), expected);
+    reference.compare(() => assert.deepStrictEqual(core.mergePatch(target, patch), expected));
   }
+  await reference.report(t);
 });
 
-test('non-JSON values, cycles and depth are clear errors, never a hang or a stack overflow', () => {
+test('non-JSON values, cycles and depth are clear errors, never a hang or a stack overflow', async (t) => {
   class Point {
     constructor() {
       this.x = 1;
@@ -333,17 +346,20 @@ test('non-JSON values, cycles and depth are clear errors, never a hang or a stac
   assertCode(() => createMerge({ maxDepth: 5 })(nested(6)), 'INPUT_TOO_DEEP');
   assertCode(() => mergePatch(nested(6), {}, { maxDepth: 5 }), 'INPUT_TOO_DEEP');
   assertCode(() => sanitizeKeys(nested(6), { maxDepth: 5 }), 'INPUT_TOO_DEEP');
-  assert.deepStrictEqual(core.merge('replace', nested(128)), nested(128));
-  // The deepest input the core accepts, on this backend's stack (WASM has 1 MiB).
-  const deepest = JSON.stringify(nested(256));
-  assert.equal(binding.mergeCore([deepest, deepest], 'replace', 256), deepest);
-  assert.equal(binding.mergePatchCore(deepest, deepest, 256), deepest);
-  assert.equal(binding.sanitizeKeysCore(deepest, false, null, 256), deepest);
-  assert.equal(binding.jsonParseCore(Buffer.from(deepest), 'error', 'error', 256, 0xffffffff), deepest);
-  assert.throws(
-    () => binding.mergeCore([JSON.stringify(nested(257))], 'replace', 256),
-    (err) => err.code === 'INPUT_TOO_DEEP',
-  );
+  reference.compare(() => {
+    assert.deepStrictEqual(core.merge('replace', nested(128)), nested(128));
+    // The deepest input the core accepts, on this backend's stack (WASM has 1 MiB).
+    const deepest = JSON.stringify(nested(256));
+    assert.equal(binding.mergeCore([deepest, deepest], 'replace', 256), deepest);
+    assert.equal(binding.mergePatchCore(deepest, deepest, 256), deepest);
+    assert.equal(binding.sanitizeKeysCore(deepest, false, null, 256), deepest);
+    assert.equal(binding.jsonParseCore(Buffer.from(deepest), 'error', 'error', 256, 0xffffffff), deepest);
+    assert.throws(
+      () => binding.mergeCore([JSON.stringify(nested(257))], 'replace', 256),
+      (err) => err.code === 'INPUT_TOO_DEEP',
+    );
+  });
+  await reference.report(t);
 });
 
 test('holes are never read through a polluted Array.prototype', () => {
@@ -379,7 +395,7 @@ test('results are independent of the inputs, and frozen inputs work', () => {
   assert.ok(!Object.isFrozen(sanitizeKeys(target)));
 });
 
-test('sanitizeKeys equals express-mongo-sanitize (and the core) on generated data', () => {
+test('sanitizeKeys equals express-mongo-sanitize (and the core) on generated data', async (t) => {
   const optionSets = [
     {},
     { allowDots: true },
@@ -395,7 +411,7 @@ test('sanitizeKeys equals express-mongo-sanitize (and the core) on generated dat
         const ours = sanitizeKeys(value, options);
         const peer = mongoSanitize.sanitize(structuredCloneWithProto(value), { ...options });
         assert.deepStrictEqual(ours, peer, JSON.stringify(options));
-        assert.deepStrictEqual(ours, core.sanitizeKeys(value, options));
+        reference.compare(() => assert.deepStrictEqual(ours, core.sanitizeKeys(value, options)));
         assert.equal(
           findUnsafeKeys(ours, { allowDots: options.allowDots }).length,
           0,
@@ -405,7 +421,7 @@ test('sanitizeKeys equals express-mongo-sanitize (and the core) on generated dat
       for (const allowDots of [false, true]) {
         const found = findUnsafeKeys(value, { allowDots });
         assert.equal(found.length > 0, mongoSanitize.has(value, allowDots));
-        assert.deepStrictEqual(found, core.findUnsafeKeys(value, { allowDots }));
+        reference.compare(() => assert.deepStrictEqual(found, core.findUnsafeKeys(value, { allowDots })));
         for (const path of found) {
           const parent = path.slice(0, -1).reduce((v, k) => v[k], value);
           assert.ok(Object.hasOwn(parent, path.at(-1)), `${JSON.stringify(path)} exists`);
@@ -415,6 +431,7 @@ test('sanitizeKeys equals express-mongo-sanitize (and the core) on generated dat
     }),
     { numRuns: 500 },
   );
+  await reference.report(t);
 });
 
 /** A deep copy that keeps own "__proto__" data keys (structuredClone and JSON round trips do). */
@@ -477,7 +494,7 @@ test('options are validated and read from own properties only', () => {
   assert.deepStrictEqual(own({ a: [1] }, { a: [2] }), { a: [1, 2] });
 });
 
-test('constructor and prototype keys that cannot reach a prototype are data and are kept', () => {
+test('constructor and prototype keys that cannot reach a prototype are data and are kept', async (t) => {
   const concat = createMerge({ arrays: 'concat' });
   const data = JSON.parse('{"constructor":"Bob","prototype":{"x":1},"a":{"constructor":{"name":"n"}}}');
   for (const result of [merge({}, data), merge(data), concat({}, data), mergePatch({}, data), sanitizeKeys(data)]) {
@@ -502,12 +519,15 @@ test('constructor and prototype keys that cannot reach a prototype are data and 
     assertNoForbiddenKeys(result);
   }
   assert.deepStrictEqual(merge({}, poison), { ok: 1 });
-  assert.deepStrictEqual(core.merge('replace', {}, data), merge({}, data));
-  assert.deepStrictEqual(core.mergePatch({}, data), mergePatch({}, data));
+  reference.compare(() => {
+    assert.deepStrictEqual(core.merge('replace', {}, data), merge({}, data));
+    assert.deepStrictEqual(core.mergePatch({}, data), mergePatch({}, data));
+  });
   assert.equal({}.polluted, undefined);
+  await reference.report(t);
 });
 
-test('merge drops exactly what secure-json-parse calls poisoning (differential, generated data)', () => {
+test('merge drops exactly what secure-json-parse calls poisoning (differential, generated data)', async (t) => {
   fc.assert(
     fc.property(jsonData, (value) => {
       let poisoned = false;
@@ -520,11 +540,14 @@ test('merge drops exactly what secure-json-parse calls poisoning (differential, 
       const expected = withoutPoisoning(value);
       const merged = merge(value);
       assert.deepStrictEqual(merged, expected);
-      assert.deepStrictEqual(core.merge('replace', value), JSON.parse(JSON.stringify(expected)));
+      reference.compare(() =>
+        assert.deepStrictEqual(core.merge('replace', value), JSON.parse(JSON.stringify(expected))),
+      );
       assert.equal(JSON.stringify(expected) !== JSON.stringify(value), poisoned);
     }),
     { numRuns: 1000 },
   );
+  await reference.report(t);
 });
 
 test('megabyte inputs finish with the right answer', () => {

@@ -11,6 +11,7 @@ process.env.TZ = 'UTC';
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const path = require('node:path');
+const { pathToFileURL } = require('node:url');
 const validator = require('validator');
 const { bulwark, fc, NON_STRINGS, assertCode, assertChainsAgree } = require('./helpers');
 
@@ -196,7 +197,7 @@ function mutations(arb) {
 let generated;
 async function generators() {
   if (generated === undefined) {
-    const { tables } = (await import(GENERATOR)).extract();
+    const { tables } = (await import(pathToFileURL(GENERATOR).href)).extract();
     generated = { locales: tables.identityCard.map((e) => e.key), valid: validNumbers(tables.identityCardRegions) };
   }
   return generated;

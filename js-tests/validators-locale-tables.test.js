@@ -11,6 +11,7 @@
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const path = require('node:path');
+const { pathToFileURL } = require('node:url');
 const { execFileSync } = require('node:child_process');
 const validator = require('validator');
 const { bulwark, fc, NON_STRINGS, assertCode, assertChainsAgree } = require('./helpers');
@@ -22,7 +23,7 @@ const GENERATOR = path.join(ROOT, 'scripts/gen-validator-tables.mjs');
 let extracted;
 /** The generator's reading of validator.js (source, flags, look-around-free form per entry). */
 async function tables() {
-  if (extracted === undefined) extracted = (await import(GENERATOR)).extract();
+  if (extracted === undefined) extracted = (await import(pathToFileURL(GENERATOR).href)).extract();
   return extracted;
 }
 

@@ -256,8 +256,8 @@ const RUNTIMES = {
       });
     }
     // wine 8 lacks bcryptprimitives.dll (ProcessPrng), which Rust's std imports: a test-only
-    // stand-in, put next to each addon loaded (Windows 10 and later have the real one;
-    // never ship this). wine does not find it next to node.exe.
+    // stand-in, put next to each Rust addon loaded, ours and @node-rs/argon2's (Windows 10
+    // and later have the real one; never ship this). wine does not find it next to node.exe.
     const standIn = path.join(path.dirname(node), 'bcryptprimitives.dll');
     if (!existsSync(standIn)) {
       const source = path.join(workDir, 'bcryptprimitives.c');
@@ -271,19 +271,21 @@ const RUNTIMES = {
       );
       sh('x86_64-w64-mingw32-gcc', ['-shared', '-O2', '-o', standIn, source, '-ladvapi32']);
     }
+    /** A copy of `addon` with the stand-in beside it, in `dir`. */
+    const stageAddon = (addon, dir) => {
+      mkdirSync(dir, { recursive: true });
+      copyFileSync(addon, path.join(dir, path.basename(addon)));
+      copyFileSync(standIn, path.join(dir, 'bcryptprimitives.dll'));
+      return path.join(dir, path.basename(addon));
+    };
+    const argon2 = stageAddon(nodeRsArgon2('win32-x64-msvc'), path.join(workDir, 'node-rs-argon2'));
     return {
       node,
       wine: true,
       exec: (args) => [wine, [node, ...args]],
-      env: { ...env, NAPI_RS_NATIVE_LIBRARY_PATH: toPath(nodeRsArgon2('win32-x64-msvc')) },
+      env: { ...env, NAPI_RS_NATIVE_LIBRARY_PATH: toPath(argon2) },
       toPath,
-      /** A copy of `addon` with the stand-in beside it, in `dir`. */
-      stageAddon(addon, dir) {
-        mkdirSync(dir, { recursive: true });
-        copyFileSync(addon, path.join(dir, path.basename(addon)));
-        copyFileSync(standIn, path.join(dir, 'bcryptprimitives.dll'));
-        return path.join(dir, path.basename(addon));
-      },
+      stageAddon,
     };
   },
 };
