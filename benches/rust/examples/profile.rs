@@ -8,13 +8,14 @@
 //! ```
 //!
 //! Workloads: `sanitize_html <KiB>`, `hash_password`, `verify_password`,
-//! `normalize <NFC|NFD|NFKC|NFKD> <latin-KiB|hangul>`, `find_poisoning <file>` (JSON text
+//! `normalize <NFC|NFD|NFKC|NFKD> <latin-KiB|hangul>`, `escape_html <KiB>` (the JS bench's
+//! text, as UTF-16), `find_poisoning <file>` (JSON text
 //! in a file, decided as the native addon does: UTF-16, both rules; write the JS bench's
 //! poisoned 1 KiB document with `node benches/js/json.bench.js --write-poisoned <file>`).
 use std::hint::black_box;
 
 use bulwark_core::sanitizers::{self, NormalizationForm};
-use bulwark_core::{html, json, password};
+use bulwark_core::{escape, html, json, password};
 
 /// benches/js/html.bench.js's markup unit.
 const MARKUP: &str = concat!(
@@ -33,7 +34,7 @@ fn latin(units: usize) -> String {
 
 fn usage() -> ! {
     eprintln!(
-        "usage: profile sanitize_html <KiB> | hash_password | verify_password | normalize <form> <latin-KiB|hangul> | find_poisoning <file> [count]"
+        "usage: profile sanitize_html <KiB> | hash_password | verify_password | normalize <form> <latin-KiB|hangul> | escape_html <KiB> | find_poisoning <file> [count]"
     );
     std::process::exit(2)
 }
@@ -86,6 +87,15 @@ fn main() {
             let units: Vec<u16> = input.encode_utf16().collect();
             for _ in 0..count_at(3) {
                 sink += sanitizers::normalize_unicode_units(black_box(&units), form).len();
+            }
+        }
+        "escape_html" => {
+            // benches/js/escape.bench.js's text: prose with markup-ish characters.
+            let sample = "Hello <b>world</b> & \"friends\" \u{2014} it's 5 > 3 / 2, isn't it? caf\u{e9} &amp; ";
+            let kib: usize = arg(1).parse().unwrap_or_else(|_| usage());
+            let units: Vec<u16> = sample.encode_utf16().cycle().take(kib * 1024).collect();
+            for _ in 0..count_at(2) {
+                sink += escape::escape_html_units(black_box(&units[..])).len();
             }
         }
         "find_poisoning" => {

@@ -88,6 +88,9 @@ fn special_index<T: CodeUnit>(unit: T) -> Option<usize> {
     (index != NONE).then_some(usize::from(index))
 }
 
+/// The longest entity, in units (`&quot;`, `&#x27;`, `&#x2F;`, `&#x5C;`).
+const MAX_ENTITY: usize = 6;
+
 /// Units examined together when skipping runs that need no work.
 const CHUNK: usize = 16;
 
@@ -141,7 +144,14 @@ pub fn escape_html_units<T: CodeUnit>(input: &[T]) -> Cow<'_, [T]> {
     let Some(first) = first_special(input) else {
         return Cow::Borrowed(input);
     };
+    // Each entity padded to the longest (6 units): writing a fixed-size array is a few
+    // moves, where a slice of varying length is a memcpy call; the padding is cut off again.
     let entities = T::entities();
+    let padded: [([T; MAX_ENTITY], usize); 8] = std::array::from_fn(|i| {
+        let mut units = [T::from(b' '); MAX_ENTITY];
+        units[..entities[i].len()].copy_from_slice(entities[i]);
+        (units, MAX_ENTITY - entities[i].len())
+    });
     // Most text has few specials; an eighth extra avoids regrowing in the common case.
     let mut out = Vec::with_capacity(input.len() + input.len() / 8 + 8);
     out.extend_from_slice(&input[..first]);
@@ -156,9 +166,15 @@ pub fn escape_html_units<T: CodeUnit>(input: &[T]) -> Cow<'_, [T]> {
             }
         }
         let end = (i + CHUNK).min(input.len());
+        // At most MAX_ENTITY units per input unit: no reallocation inside the chunk.
+        out.reserve((end - i) * MAX_ENTITY);
         for &unit in &input[i..end] {
             match special_index(unit) {
-                Some(index) => out.extend_from_slice(entities[index]),
+                Some(index) => {
+                    let (units, padding) = &padded[index];
+                    out.extend_from_slice(units);
+                    out.truncate(out.len() - padding);
+                }
                 None => out.push(unit),
             }
         }
