@@ -464,6 +464,47 @@ function isBIC(s) {
   return country === 'XK' || ISO_CODES.ISO31661_ALPHA2.has(country);
 }
 
+const ISIN = /^[A-Z]{2}[0-9A-Z]{9}[0-9]$/;
+
+/** isISIN: the pattern, then the check digit over the digits (a letter counts as two: A = 10). */
+function isISIN(s) {
+  if (s.length !== 12 || !ISIN.test(s)) return false;
+  let double = true;
+  let sum = 0;
+  const add = (digit) => {
+    sum += double ? (digit >= 5 ? 1 + (digit - 5) * 2 : digit * 2) : digit;
+    double = !double;
+  };
+  for (let i = 10; i >= 0; i -= 1) {
+    const c = s.charCodeAt(i);
+    if (c >= 65) {
+      add((c - 55) % 10);
+      add(Math.trunc((c - 55) / 10));
+    } else add(c - 48);
+  }
+  return s.charCodeAt(11) - 48 === Math.trunc((sum + 9) / 10) * 10 - sum;
+}
+
+const IMEI = /^[0-9]{15}$/;
+const IMEI_HYPHENS = /^[0-9]{2}-[0-9]{6}-[0-9]{6}-[0-9]$/;
+
+/** isIMEI: 15 digits (or 2-6-6-1 with allow_hyphens) and the Luhn check digit. */
+function isIMEI(s, o) {
+  let digits = s;
+  if (o.allow_hyphens) {
+    if (!IMEI_HYPHENS.test(s)) return false;
+    digits = s.replaceAll('-', '');
+  } else if (!IMEI.test(s)) return false;
+  let sum = 0;
+  let mul = 2;
+  for (let i = 13; i >= 0; i -= 1) {
+    const product = (digits.charCodeAt(i) - 48) * mul;
+    sum += product >= 10 ? (product % 10) + 1 : product;
+    mul = mul === 1 ? 2 : 1;
+  }
+  return (10 - (sum % 10)) % 10 === digits.charCodeAt(14) - 48;
+}
+
 /** `codes.has(s)`: exact, as validator.js asks. */
 const exactCode = (codes) => (s) => (s.length <= MAX_LENGTH ? codes.has(s) : undefined);
 
@@ -499,6 +540,8 @@ const FAST = Object.assign(Object.create(null), {
   isBtcAddress,
   isAbaRouting,
   isBIC,
+  isISIN,
+  isIMEI,
   isISO31661Alpha2: upperCode(ISO_CODES.ISO31661_ALPHA2),
   isISO31661Alpha3: upperCode(ISO_CODES.ISO31661_ALPHA3),
   isISO31661Numeric: exactCode(ISO_CODES.ISO31661_NUMERIC),
