@@ -312,6 +312,10 @@ export const CROSS_TARGETS = {
       env.PATH = `${bin}${path.delimiter}${env.PATH}`;
       // Else the dylib says `minos 15.0` (the SDK zig ships) and older macOS refuses it.
       env.MACOSX_DEPLOYMENT_TARGET = '11.0';
+      // Else zig's linker records the absolute build path as the dylib's install name,
+      // which would ship in the package (the loader ignores it: Node dlopens by path).
+      env.CARGO_TARGET_AARCH64_APPLE_DARWIN_RUSTFLAGS =
+        '-C link-arg=-Wl,-install_name,@rpath/bulwark.darwin-arm64.node';
       return { cargo: path.join(bin, 'cargo-zigbuild'), subcommand: 'zigbuild' };
     },
   },
