@@ -55,6 +55,27 @@ function stringFrom(alphabet, maxLength = 40) {
   return fc.array(charFrom(alphabet), { maxLength }).map((a) => a.join(''));
 }
 
+/**
+ * Units that trip up locale and identifier patterns: JS whitespace and line terminators,
+ * letters whose upper case is ASCII (ß ı ſ ﬀ), non-ASCII digits, an astral character.
+ */
+const PATTERN_TRAPS = ['\t', '\n', '\u00a0', '\u2028', '\ufeff', 'ß', 'ı', 'ſ', 'ﬀ', '٣', '０', '😀'];
+
+/**
+ * A string from `arb` with one unit of `units` inserted, removed or replaced at a random
+ * place, or with `swap`, possibly two neighbours exchanged instead.
+ */
+function oneEdit(arb, units, { swap = false } = {}) {
+  const ops = fc.integer({ min: 0, max: swap ? 3 : 2 });
+  return fc.tuple(arb, fc.nat(), ops, fc.constantFrom(...units)).map(([s, at, op, u]) => {
+    const i = s.length === 0 ? 0 : at % (s.length + 1);
+    if (op === 0) return s.slice(0, i) + u + s.slice(i);
+    if (op === 1) return s.slice(0, i) + s.slice(i + 1);
+    if (op === 2) return s.slice(0, i) + u + s.slice(i + 1);
+    return i + 1 < s.length ? s.slice(0, i) + s[i + 1] + s[i] + s.slice(i + 2) : s;
+  });
+}
+
 /** A valid-looking example with a few random edits (insert, delete, replace). */
 function mutated(examples, alphabet) {
   return edited(fc.constantFrom(...examples), alphabet);
@@ -172,6 +193,8 @@ module.exports = {
   fc,
   LONE_SURROGATES,
   TRICKY,
+  PATTERN_TRAPS,
+  oneEdit,
   charFrom,
   stringFrom,
   mutated,
