@@ -110,6 +110,20 @@ function notPlain(fnName, value) {
   return new BulwarkError('INVALID_OPTIONS', `${fnName}: options must be a plain object, got an object of ${what}`);
 }
 
+/**
+ * `cache.get(key)`, made by `make(key)` on a miss. The cache holds at most 256 entries
+ * (cleared when full): keys come from callers, so it must stay bounded.
+ */
+function remember(cache, key, make) {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = make(key);
+    if (cache.size >= 256) cache.clear();
+    cache.set(key, value);
+  }
+  return value;
+}
+
 /** The most entries a list option (hosts, schemes, tags, values) may hold. */
 const MAX_LIST_LENGTH = 100000;
 
@@ -212,6 +226,7 @@ module.exports = {
   isDetached,
   jsonText,
   readOptions,
+  remember,
   isPlainObject,
   notPlain,
   isListOf,

@@ -18,6 +18,7 @@
 const { ALPHA, ALPHANUMERIC, DECIMAL } = require('./locales');
 const { constantOptions } = require('./options');
 const { ISO_CODES } = require('./tables');
+const { remember } = require('../args');
 
 const MAX_LENGTH = 1024;
 
@@ -164,14 +165,12 @@ function isLength(s, o) {
 /** validator.js's removal of `ignore` characters: its own escaping into a class. */
 const ignoreClasses = new Map();
 function ignoreClass(ignore) {
-  let re = ignoreClasses.get(ignore);
-  if (re === undefined) {
+  return remember(
+    ignoreClasses,
+    ignore,
     // eslint-disable-next-line security/detect-non-literal-regexp -- a class of escaped characters: no quantifier can reach it
-    re = new RegExp(`[${ignore.replace(/[-[\]{}()*+?.,\\^$|#\\s]/g, '\\$&')}]`, 'g');
-    if (ignoreClasses.size >= 256) ignoreClasses.clear();
-    ignoreClasses.set(ignore, re);
-  }
-  return re;
+    (chars) => new RegExp(`[${chars.replace(/[-[\]{}()*+?.,\\^$|#\\s]/g, '\\$&')}]`, 'g'),
+  );
 }
 
 function alphaFast(table) {

@@ -12,7 +12,7 @@
 // The object is JSON-ready (RegExps become { source, flags }) for the core's compiled rules.
 
 const { BulwarkError } = require('../errors');
-const { isPlainObject, notPlain, isListOf, copyList, jsonText } = require('../args');
+const { isPlainObject, notPlain, isListOf, copyList, jsonText, remember } = require('../args');
 const { TABLE_LOCALES } = require('./tables');
 const text = require('./text');
 
@@ -317,18 +317,10 @@ const dateFormats = new Map();
 function dateOptions(arg) {
   if (typeof arg !== 'string') return read('isDate', arg);
   if (!isString(arg)) throw invalid('isDate', 'format must be a string without lone surrogates');
-  let out = dateFormats.get(arg);
-  if (out === undefined) {
-    out = constantOptions({ format: arg });
-    if (dateFormats.size >= 256) dateFormats.clear();
-    dateFormats.set(arg, out);
-  }
-  return out;
+  return remember(dateFormats, arg, (format) => constantOptions({ format }));
 }
 
 /** Locale-only options of isAlpha / isAlphanumeric, kept (bounded) so calls share them. */
-const localeOptions = { isAlpha: new Map(), isAlphanumeric: new Map() };
-
 /** isAlpha(str, locale = 'en-US', options = {}) / isAlphanumeric: `{ locale, ignore }`. */
 function alphaOptions(name, locale, options) {
   const o = options === undefined ? EMPTY : read(name, options);
@@ -336,15 +328,7 @@ function alphaOptions(name, locale, options) {
   if (locale !== undefined && typeof locale !== 'string')
     throw invalid(name, `locale must be a string, got ${typeof locale}`);
   if (ignore === undefined) {
-    if (locale === undefined) return EMPTY;
-    const cached = localeOptions[name];
-    let out = cached.get(locale);
-    if (out === undefined) {
-      out = constantOptions({ locale });
-      if (cached.size >= 256) cached.clear();
-      cached.set(locale, out);
-    }
-    return out;
+    return locale === undefined ? EMPTY : localeOnly(name, locale);
   }
   const out = Object.create(null);
   if (locale !== undefined) out.locale = locale;
@@ -461,13 +445,7 @@ const byLocale = new Map();
 function localeOnly(name, locale) {
   let cached = byLocale.get(name);
   if (cached === undefined) byLocale.set(name, (cached = new Map()));
-  let out = cached.get(locale);
-  if (out === undefined) {
-    out = constantOptions({ locale });
-    if (cached.size >= 256) cached.clear();
-    cached.set(locale, out);
-  }
-  return out;
+  return remember(cached, locale, () => constantOptions({ locale }));
 }
 
 /**

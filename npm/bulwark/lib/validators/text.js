@@ -14,6 +14,7 @@
 // js-tests/validators-text.test.js.
 
 const { BulwarkError } = require('../errors');
+const { remember } = require('../args');
 
 const MAX_LENGTH = 1024;
 
@@ -310,13 +311,7 @@ function divisibleOptions(number, constantOptions) {
   if (typeof number === 'symbol') throw new TypeError('isDivisibleBy: number must be a number or a string');
   const n = parseInt(number, 10);
   const key = Number.isNaN(n) ? null : n;
-  let o = DIVISORS.get(key);
-  if (o === undefined) {
-    o = constantOptions({ number: key });
-    if (DIVISORS.size >= 256) DIVISORS.clear();
-    DIVISORS.set(key, o);
-  }
-  return o;
+  return remember(DIVISORS, key, (number) => constantOptions({ number }));
 }
 
 /** Option schemas of the validators here that take an options object. */
